@@ -1,0 +1,64 @@
+package dev.tunebeam.trainer;
+
+import com.google.cloud.storage.StorageOptions;
+import dev.tunebeam.trainer.cli.TrainerArgs;
+import dev.tunebeam.trainer.cli.UsageException;
+import dev.tunebeam.trainer.data.DataLocator;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trainer container's entry point, the same contract a Vertex AI CustomJob and a local
+ * worker process run: {@code --activation --optimizer --batch-size --num-epochs} and friends,
+ * as {@code --name value} or {@code --name=value}. Exit 0 on success, 2 on bad input (one
+ * sentence on stderr, nothing written), 1 when training itself fails.
+ */
+public final class TrainerMain {
+  private TrainerMain() {}
+
+  public static void main(String[] args) {
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
+    System.exit(run(Arrays.asList(args), System.getenv(), System.out, System.err));
+  }
+
+  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    try {
+      TrainerArgs.Invocation invocation = TrainerArgs.parse(args, env);
+      if (invocation.help()) {
+        out.println(usage());
+        return 0;
+      }
+      new TrainingJob(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService()),
+          () -> StorageOptions.getDefaultInstance().getService(), out, env)
+          .run(invocation.members(), invocation.threads());
+      return 0;
+    } catch (UsageException e) {
+      err.println("error: " + e.getMessage());
+      return UsageException.EXIT_CODE;
+    } catch (Exception e) {
+      err.println("training failed: " + e);
+      e.printStackTrace(err);
+      return 1;
+    }
+  }
+
+  static String usage() {
+    return String.join("\n",
+        "Usage: java -jar tunebeam-trainer.jar [--name value | --name=value]...",
+        "  --activation relu|leakyrelu|softmax|tanh|sigmoid   (relu)",
+        "  --optimizer sgd|adam|rmsprop                       (adam)",
+        "  --learning-rate R    (sgd 0.01 with momentum 0.9, adam 0.001, rmsprop 0.001)",
+        "  --batch-size N (64)  --num-epochs N (10)  --pooling avg|max (max)  --seed N (42)",
+        "  --train-samples N --test-samples N   first N of each split (0: all)",
+        "  --data-dir DIR|gs://...   (else $FASHION_MNIST_DIR, /usr/share/datasets/fashion-mnist, the cache, a download)",
+        "  --model-dir DIR|gs://...  (default $AIP_MODEL_DIR) metrics.json and model.npz",
+        "  --checkpoint-dir DIR      (default $AIP_CHECKPOINT_DIR) weights after every epoch",
+        "  --tensorboard-dir DIR     (default $AIP_TENSORBOARD_LOG_DIR)",
+        "  --device auto|cpu|gpu (auto)  --threads N (engine default)  --metric-id ID (test_accuracy)",
+        "  --trial-id ID (default $CLOUD_ML_TRIAL_ID)  --group FILE (train a fused group, one JSON member per model)");
+  }
+}

@@ -1,0 +1,195 @@
+package dev.tunebeam.trainer;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import com.google.cloud.storage.Storage;
+import dev.tunebeam.trainer.cli.UsageException;
+import dev.tunebeam.trainer.data.DataLocator;
+import dev.tunebeam.trainer.data.FashionMnistData;
+import dev.tunebeam.trainer.data.FashionMnistLoader;
+import dev.tunebeam.trainer.report.ArtifactStore;
+import dev.tunebeam.trainer.report.GcsPath;
+import dev.tunebeam.trainer.report.HypertuneReporter;
+import dev.tunebeam.trainer.report.MetricsJson;
+import dev.tunebeam.trainer.report.MetricsReport;
+import dev.tunebeam.trainer.report.ModelFile;
+import dev.tunebeam.trainer.report.Versions;
+import dev.tunebeam.trainer.train.ConsoleProgress;
+import dev.tunebeam.trainer.train.DeviceData;
+import dev.tunebeam.trainer.train.EpochMetrics;
+import dev.tunebeam.trainer.train.FusedTrainer;
+import dev.tunebeam.trainer.train.MemberRun;
+import dev.tunebeam.trainer.train.ProgressListener;
+import dev.tunebeam.trainer.train.TrainingConfig;
+import dev.tunebeam.trainer.train.TrainingOutcome;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Trains one model or one fused group end to end: checks the input, loads the data, trains, and
+ * writes each model's {@code metrics.json} and {@code model.npz}. What {@link TrainerMain} and
+ * an in-process pipeline worker both run.
+ */
+public final class TrainingJob {
+  private final DataLocator locator;
+  private final Supplier<Storage> storage;
+  private final PrintStream out;
+  private final Map<String, String> env;
+
+  public TrainingJob(DataLocator locator, Supplier<Storage> storage, PrintStream out, Map<String, String> env) {
+    this.locator = locator;
+    this.storage = storage;
+    this.out = out;
+    this.env = env;
+  }
+
+  /** Trains the members, all sharing one fusion key; usage errors are {@link UsageException}s. */
+  public List<MetricsReport> run(List<MemberRun> members, int threads) throws IOException {
+    TrainingConfig first = members.get(0).config();
+    for (MemberRun m : members) {
+      if (!m.config().fusionKey().equals(first.fusionKey())) {
+        throw new UsageException("group members differ in batch size, epochs, pooling, seed, samples, data or device: " + m.config() + " vs " + first);
+      }
+      checkWritable("--model-dir", m.modelDir());
+      checkWritable("--checkpoint-dir", m.checkpointDir());
+    }
+    Engine engine = Engine.getEngine("PyTorch");
+    if (threads > 0) {
+      JniUtils.setNumThreads(threads);
+    }
+    Device device;
+    try {
+      device = first.device().resolve(engine);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    FashionMnistData data;
+    try {
+      data = FashionMnistLoader.load(locator.locate(first.dataDir()), first.trainSamples(), first.testSamples());
+    } catch (UsageException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (first.batchSize() > data.train().count()) {
+      throw new UsageException("--batch-size " + first.batchSize() + " is larger than the " + data.train().count()
+          + " training samples; use at most " + data.train().count());
+    }
+    HypertuneReporter hypertune = members.size() == 1 ? HypertuneReporter.fromEnvironment(env) : null;
+    Listener listener = new Listener(members, hypertune);
+    printHeader(members, listener.console, engine, device, data);
+    List<TrainingOutcome> outcomes;
+    try (NDManager manager = NDManager.newBaseManager(device, engine.getEngineName());
+        DeviceData train = DeviceData.of(data.train(), manager);
+        DeviceData test = DeviceData.of(data.test(), manager)) {
+      outcomes = new FusedTrainer(manager, train, test, listener).train(members.stream().map(MemberRun::config).toList());
+      List<MetricsReport> reports = new ArrayList<>();
+      MetricsReport.Dataset dataset = new MetricsReport.Dataset(data.location(), data.train().count(), data.test().count(), data.sha256());
+      for (int i = 0; i < members.size(); i++) {
+        MemberRun member = members.get(i);
+        TrainingOutcome outcome = outcomes.get(i);
+        MetricsReport report = MetricsReport.of(member.trialId(), outcome, dataset, Versions.all(engine));
+        if (member.modelDir() != null) {
+          ArtifactStore store = ArtifactStore.open(member.modelDir(), storage);
+          store.write(ModelFile.FILE_NAME, ModelFile.encode(outcome.parameters(), manager));
+          store.write(MetricsJson.FILE_NAME, MetricsJson.write(report));
+        }
+        reports.add(report);
+        out.printf(Locale.ROOT, "%sFinal test accuracy: %.3f%n", listener.console.prefix(i), outcome.finalTestAccuracy());
+        out.printf(Locale.ROOT, "%sBest test accuracy: %.3f%n", listener.console.prefix(i), outcome.bestTestAccuracy());
+        if (member.modelDir() != null) {
+          out.printf("%sModel and metrics.json written to %s%n", listener.console.prefix(i), member.modelDir());
+        }
+      }
+      return reports;
+    }
+  }
+
+  /** Bad output locations fail before any training, and without creating anything. */
+  private static void checkWritable(String flag, String dir) {
+    if (dir == null || GcsPath.isGcs(dir)) {
+      if (dir != null) {
+        GcsPath.parse(dir);
+      }
+      return;
+    }
+    Path p = Path.of(dir).toAbsolutePath();
+    while (p != null && !Files.exists(p)) {
+      p = p.getParent();
+    }
+    if (p == null || !Files.isDirectory(p) || !Files.isWritable(p)) {
+      throw new UsageException(flag + " " + dir + " is not writable (" + p + " is not a writable directory); choose a writable folder or a gs:// path");
+    }
+  }
+
+  private void printHeader(List<MemberRun> members, ConsoleProgress console, Engine engine, Device device, FashionMnistData data) {
+    for (int i = 0; i < members.size(); i++) {
+      TrainingConfig c = members.get(i).config();
+      out.printf(Locale.ROOT, "%sHyperparameters: activation=%s optimizer=%s learning_rate=%s batch_size=%d num_epochs=%d pooling=%s seed=%d%n",
+          console.prefix(i), c.activation().flagValue(), c.optimizer().flagValue(), c.learningRate(), c.batchSize(), c.epochs(),
+          c.pooling().flagValue(), c.seed());
+    }
+    out.println("CUDA available: " + (engine.getGpuCount() > 0));
+    out.println("Device: " + device + (members.size() > 1 ? " (" + members.size() + " models fused)" : ""));
+    if (device.isGpu()) {
+      out.println(GpuInfo.describe(device));
+    }
+    out.printf("Data: %s (%d training, %d test images)%n", data.location(), data.train().count(), data.test().count());
+    out.flush();
+  }
+
+  /** Prints epochs, reports hypertune metrics and writes checkpoints. */
+  private final class Listener implements ProgressListener {
+    private final List<MemberRun> members;
+    private final HypertuneReporter hypertune;
+    private final ConsoleProgress console;
+
+    Listener(List<MemberRun> members, HypertuneReporter hypertune) {
+      this.members = members;
+      this.hypertune = hypertune;
+      this.console = new ConsoleProgress(out, members);
+    }
+
+    @Override
+    public void epochFinished(int member, TrainingConfig config, EpochMetrics metrics) {
+      console.epochFinished(member, config, metrics);
+      if (hypertune != null) {
+        try {
+          hypertune.report(members.get(member).metricId(), metrics.testAccuracy(), metrics.epoch());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write the hypertune metric file " + hypertune.file(), e);
+        }
+      }
+    }
+
+    @Override
+    public boolean wantsCheckpoints() {
+      return members.stream().anyMatch(m -> m.checkpointDir() != null);
+    }
+
+    @Override
+    public void checkpoint(int member, int epoch, float[] parameters) {
+      String dir = members.get(member).checkpointDir();
+      if (dir == null) {
+        return;
+      }
+      try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
+        ArtifactStore store = ArtifactStore.open(dir, storage);
+        store.write(ModelFile.FILE_NAME, ModelFile.encode(parameters, scratch));
+        store.write("checkpoint.json", ("{\"epoch\": " + epoch + "}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write a checkpoint to " + dir, e);
+      }
+    }
+  }
+}

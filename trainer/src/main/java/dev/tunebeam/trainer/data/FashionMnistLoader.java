@@ -1,0 +1,66 @@
+package dev.tunebeam.trainer.data;
+
+import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads the four files of a {@link DataSource} into memory, checking them against each other. */
+public final class FashionMnistLoader {
+  private FashionMnistLoader() {}
+
+  /**
+   * Loads the first {@code trainLimit} training and {@code testLimit} test items (all when a
+   * limit is {@code <= 0}).
+   */
+  public static FashionMnistData load(DataSource source, int trainLimit, int testLimit) throws IOException {
+    Map<String, String> sha = new LinkedHashMap<>();
+    Split train = split(source, FashionMnistFile.TRAIN_IMAGES, FashionMnistFile.TRAIN_LABELS, trainLimit, sha);
+    Split test = split(source, FashionMnistFile.TEST_IMAGES, FashionMnistFile.TEST_LABELS, testLimit, sha);
+    return new FashionMnistData(train, test, source.location(), sha);
+  }
+
+  private static Split split(
+      DataSource source, FashionMnistFile imageFile, FashionMnistFile labelFile, int limit, Map<String, String> sha)
+      throws IOException {
+    String imageName = source.location() + "/" + imageFile.fileName();
+    String labelName = source.location() + "/" + labelFile.fileName();
+    byte[] imageBytes = readAll(source, imageFile, imageName);
+    byte[] labelBytes = readAll(source, labelFile, labelName);
+    sha.put(imageFile.fileName(), sha256(imageBytes));
+    sha.put(labelFile.fileName(), sha256(labelBytes));
+    IdxImages images = IdxReader.readImages(imageName, new ByteArrayInputStream(imageBytes), limit);
+    IdxLabels labels = IdxReader.readLabels(labelName, new ByteArrayInputStream(labelBytes), limit);
+    if (images.rows() != Split.SIDE || images.cols() != Split.SIDE) {
+      throw new IdxFormatException(imageName, "images are " + images.rows() + "x" + images.cols() + ", LeNet-5 here needs 28x28");
+    }
+    if (images.declaredCount() != labels.declaredCount()) {
+      throw new IdxFormatException(
+          imageName,
+          "declares " + images.declaredCount() + " images but " + labelName + " declares " + labels.declaredCount() + " labels");
+    }
+    return new Split(images.pixels(), labels.labels(), images.count());
+  }
+
+  private static byte[] readAll(DataSource source, FashionMnistFile file, String name) throws IOException {
+    try (InputStream in = source.open(file)) {
+      return in.readAllBytes();
+    } catch (NoSuchFileException | FileNotFoundException e) {
+      throw new IdxFormatException(name, "missing");
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.tunebeam.trainer.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/** SGD with momentum, PyTorch's form: {@code buf = momentum*buf + g; w -= lr*buf}. */
+public final class Sgd implements RowOptimizer {
+  public static final float MOMENTUM = 0.9f;
+
+  private final float learningRate;
+  private final NDArray velocity;
+
+  public Sgd(NDManager manager, Shape shape, float learningRate) {
+    this.learningRate = learningRate;
+    this.velocity = manager.zeros(shape);
+  }
+
+  @Override
+  public void step(NDArray weights, NDArray gradients) {
+    velocity.muli(MOMENTUM).addi(gradients);
+    weights.subi(velocity.mul(learningRate));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.tunebeam.trainer.report;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Writes to a temporary sibling, then renames over the target: a killed process leaves the old file. */
+public record LocalArtifactStore(Path dir) implements ArtifactStore {
+  @Override
+  public String location() {
+    return dir.toString();
+  }
+
+  @Override
+  public void write(String name, byte[] content) throws IOException {
+    Path target = dir.resolve(name);
+    Files.createDirectories(target.getParent());
+    // A unique sibling, created with the process umask (createTempFile would make it owner-only).
+    Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
+    try {
+      Files.write(partial, content);
+      try {
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  @Override
+  public Optional<byte[]> read(String name) throws IOException {
+    try {
+      return Optional.of(Files.readAllBytes(dir.resolve(name)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+}

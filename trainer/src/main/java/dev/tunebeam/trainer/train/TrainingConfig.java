@@ -1,0 +1,136 @@
+package dev.tunebeam.trainer.train;
+
+import dev.tunebeam.trainer.model.Activation;
+import dev.tunebeam.trainer.model.Pooling;
+import dev.tunebeam.trainer.optim.OptimizerKind;
+
+/**
+ * One model's training: what a trial's hyperparameters become on the trainer side. The learning
+ * rate is always resolved (an optimizer's default when none was given). Sample counts of 0 mean
+ * the whole split; {@code dataDir} null means the standard search ({@link
+ * dev.tunebeam.trainer.data.DataLocator}).
+ */
+public record TrainingConfig(
+    Activation activation,
+    OptimizerKind optimizer,
+    float learningRate,
+    int batchSize,
+    int epochs,
+    Pooling pooling,
+    long seed,
+    int trainSamples,
+    int testSamples,
+    String dataDir,
+    DeviceChoice device) {
+
+  public static final int DEFAULT_BATCH_SIZE = 64;
+  public static final int DEFAULT_EPOCHS = 10;
+  public static final long DEFAULT_SEED = 42;
+
+  public TrainingConfig {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("--batch-size " + batchSize + " is too small; it must be at least 1");
+    }
+    if (epochs < 1) {
+      throw new IllegalArgumentException("--num-epochs " + epochs + " is too small; it must be at least 1");
+    }
+    if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+      throw new IllegalArgumentException("--learning-rate " + learningRate + " is not allowed; it must be a positive number");
+    }
+    if (trainSamples < 0) {
+      throw new IllegalArgumentException("--train-samples " + trainSamples + " is negative; use 0 for all 60000 or a positive count");
+    }
+    if (testSamples < 0) {
+      throw new IllegalArgumentException("--test-samples " + testSamples + " is negative; use 0 for all 10000 or a positive count");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Trials with equal keys can be trained together as one fused network. */
+  public FusionKey fusionKey() {
+    return new FusionKey(batchSize, epochs, pooling, seed, trainSamples, testSamples, dataDir, device);
+  }
+
+  /** What must match for models to share batches, data and a device. */
+  public record FusionKey(
+      int batchSize, int epochs, Pooling pooling, long seed, int trainSamples, int testSamples, String dataDir, DeviceChoice device) {}
+
+  /** Defaults: relu, adam at its default rate, batch 64, 10 epochs, max pooling, seed 42, all data. */
+  public static final class Builder {
+    private Activation activation = Activation.RELU;
+    private OptimizerKind optimizer = OptimizerKind.ADAM;
+    private Float learningRate;
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private int epochs = DEFAULT_EPOCHS;
+    private Pooling pooling = Pooling.MAX;
+    private long seed = DEFAULT_SEED;
+    private int trainSamples;
+    private int testSamples;
+    private String dataDir;
+    private DeviceChoice device = DeviceChoice.AUTO;
+
+    public Builder activation(Activation v) {
+      activation = v;
+      return this;
+    }
+
+    public Builder optimizer(OptimizerKind v) {
+      optimizer = v;
+      return this;
+    }
+
+    /** Null: the optimizer's default. */
+    public Builder learningRate(Float v) {
+      learningRate = v;
+      return this;
+    }
+
+    public Builder batchSize(int v) {
+      batchSize = v;
+      return this;
+    }
+
+    public Builder epochs(int v) {
+      epochs = v;
+      return this;
+    }
+
+    public Builder pooling(Pooling v) {
+      pooling = v;
+      return this;
+    }
+
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    public Builder trainSamples(int v) {
+      trainSamples = v;
+      return this;
+    }
+
+    public Builder testSamples(int v) {
+      testSamples = v;
+      return this;
+    }
+
+    public Builder dataDir(String v) {
+      dataDir = v;
+      return this;
+    }
+
+    public Builder device(DeviceChoice v) {
+      device = v;
+      return this;
+    }
+
+    public TrainingConfig build() {
+      float lr = learningRate != null ? learningRate : optimizer.defaultLearningRate();
+      return new TrainingConfig(activation, optimizer, lr, batchSize, epochs, pooling, seed, trainSamples, testSamples, dataDir, device);
+    }
+  }
+}
