@@ -1,0 +1,118 @@
+package dev.tunebeam.pipeline;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Options of {@link GridSearchPipeline}; every Beam and runner option works beside them. */
+public interface GridSearchOptions extends PipelineOptions {
+  @Description("Search-space file (YAML or JSON; local path or gs://). Empty: the reference study "
+      + "(activation relu/softmax/leakyrelu x optimizer sgd/adam/rmsprop x batch size 32/64/128, 10 epochs: 27 trials).")
+  @Default.String("")
+  String getSearchSpace();
+
+  void setSearchSpace(String value);
+
+  @Description("Where results.csv/json/md and trials/<trial-id>/ go: a local folder or gs://bucket/path.")
+  @Default.String("tunebeam-output")
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Epochs per trial; overrides num_epochs of the search space (0: keep the space's).")
+  @Default.Integer(0)
+  int getEpochs();
+
+  void setEpochs(int value);
+
+  @Description("Train on the first N training images (0: all 60,000).")
+  @Default.Integer(0)
+  int getTrainSamples();
+
+  void setTrainSamples(int value);
+
+  @Description("Evaluate on the first N test images (0: all 10,000).")
+  @Default.Integer(0)
+  int getTestSamples();
+
+  void setTestSamples(int value);
+
+  @Description("Folder with the four Fashion-MNIST IDX .gz files (local or gs://). Empty: $FASHION_MNIST_DIR, "
+      + "/usr/share/datasets/fashion-mnist, the user cache, then a download.")
+  @Default.String("")
+  String getDataDir();
+
+  void setDataDir(String value);
+
+  @Description("Refuse search spaces with more trials than this.")
+  @Default.Integer(1000)
+  int getMaxTrials();
+
+  void setMaxTrials(int value);
+
+  @Description("Training seed for every trial (weights and shuffling); overrides seed in the search space. -1: keep the space's (default 42).")
+  @Default.Long(-1)
+  long getSeed();
+
+  void setSeed(long value);
+
+  @Description("Where trials run: local (DJL on this machine or each Dataflow worker).")
+  @Default.String("local")
+  String getBackend();
+
+  void setBackend(String value);
+
+  @Description("Ranking objective: best_test_accuracy, final_test_accuracy or final_train_loss.")
+  @Default.String("best_test_accuracy")
+  String getObjective();
+
+  void setObjective(String value);
+
+  @Description("Local training device: auto (the GPU when one is visible), cpu or gpu.")
+  @Default.String("auto")
+  String getDevice();
+
+  void setDevice(String value);
+
+  @Description("Local worker processes per machine (0: one per core, or one with a GPU).")
+  @Default.Integer(0)
+  int getLocalWorkers();
+
+  void setLocalWorkers(int value);
+
+  @Description("Compute threads per local worker (0: cores / workers).")
+  @Default.Integer(0)
+  int getThreadsPerWorker();
+
+  void setThreadsPerWorker(int value);
+
+  @Description("Fuse trials that share batch size, epochs, pooling and seed into one network: auto or off.")
+  @Default.String("auto")
+  String getFuse();
+
+  void setFuse(String value);
+
+  @Description("Most trials fused into one network.")
+  @Default.Integer(9)
+  int getMaxFuse();
+
+  void setMaxFuse(int value);
+
+  @Description("Reuse trials already finished under --output (their metrics.json); false retrains all.")
+  @Default.Boolean(true)
+  boolean getResume();
+
+  void setResume(boolean value);
+
+  @Description("Train inside this JVM, one group at a time, instead of in worker processes.")
+  @Default.Boolean(false)
+  boolean getInProcess();
+
+  void setInProcess(boolean value);
+
+  @Description("Leaderboard rows printed at the end.")
+  @Default.Integer(10)
+  int getTop();
+
+  void setTop(int value);
+}

@@ -1,0 +1,105 @@
+package dev.tunebeam.pipeline;
+
+import dev.tunebeam.transforms.local.TrainLocally;
+import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.RankTrials;
+import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.results.WriteLeaderboard;
+import dev.tunebeam.transforms.space.ExpandSearchSpace;
+import dev.tunebeam.transforms.space.SearchSpace;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * The main job: expand a search space into trials, train each (fused, on local workers), rank
+ * them and write the leaderboard to {@code --output}. DirectRunner by default; any Beam runner
+ * with {@code --runner}. Exit 0 when the pipeline ran (failed trials are rows of the table), 2
+ * on bad input (nothing written), 1 when the pipeline itself failed.
+ */
+public final class GridSearchPipeline {
+  private GridSearchPipeline() {}
+
+  public static void main(String[] args) {
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    GridSearchOptions options;
+    Pipeline pipeline;
+    SearchSpace space;
+    try {
+      PipelineOptionsFactory.register(GridSearchOptions.class);
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GridSearchOptions.class);
+      FileSystems.setDefaultPipelineOptions(options);
+      space = StudySpace.resolve(options);
+      pipeline = build(options, space);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    long started = System.nanoTime();
+    out.printf("Study %s: %d trials, output %s%n", space.study(), space.size(), options.getOutput());
+    PipelineResult result;
+    try {
+      result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        err.println("error: the pipeline ended in state " + state);
+        return 1;
+      }
+    } catch (RuntimeException e) {
+      err.println("error: the pipeline failed: " + e.getMessage());
+      return 1;
+    }
+    double minutes = (System.nanoTime() - started) / 60e9;
+    out.printf(Locale.ROOT, "Pipeline finished in %.1f min.%n", minutes);
+    ResultsSummary.print(options.getOutput(), options.getTop(), out);
+    return 0;
+  }
+
+  /** Builds the pipeline; throws IllegalArgumentException (before anything runs) on bad options. */
+  public static Pipeline build(GridSearchOptions options, SearchSpace space) {
+    if (options.getOutput().isBlank()) {
+      throw new IllegalArgumentException("--output is empty; give a local folder or gs://bucket/path");
+    }
+    Objective objective = Objective.parse(options.getObjective());
+    checkWritable(options.getOutput());
+    Pipeline p = Pipeline.create(options);
+    PCollection<TrialResult> results = p
+        .apply("ExpandSearchSpace", ExpandSearchSpace.of(space).withMaxTrials(options.getMaxTrials()))
+        .apply("RunTrials", Backends.runTrials(options));
+    results
+        .apply("RankTrials", RankTrials.by(objective))
+        .apply("WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
+    return p;
+  }
+
+  /** A local output must be creatable before any trial trains (gs:// is checked by the file system). */
+  static void checkWritable(String output) {
+    if (output.contains("://")) {
+      return;
+    }
+    Path p = Path.of(output).toAbsolutePath();
+    while (p != null && !Files.exists(p)) {
+      p = p.getParent();
+    }
+    if (p == null || !Files.isDirectory(p) || !Files.isWritable(p)) {
+      throw new IllegalArgumentException("--output " + output + " is not writable (" + p + " is not a writable directory); choose a writable folder or a gs:// path");
+    }
+  }
+
+  /** Used by tests: the local transform the options describe. */
+  static TrainLocally local(GridSearchOptions o) {
+    return Backends.local(o);
+  }
+}

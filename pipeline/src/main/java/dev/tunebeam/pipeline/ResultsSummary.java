@@ -1,0 +1,48 @@
+package dev.tunebeam.pipeline;
+
+import dev.tunebeam.transforms.results.LeaderboardFormats;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Prints the top of the written leaderboard and where its files are. */
+final class ResultsSummary {
+  private ResultsSummary() {}
+
+  static void print(String output, int top, PrintStream out) {
+    String csv = output.endsWith("/") ? output + "results.csv" : output + "/results.csv";
+    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(csv, false)));
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+      List<String> header = new ArrayList<>(parser.getHeaderNames());
+      List<List<String>> rows = new ArrayList<>();
+      long succeeded = 0;
+      long failed = 0;
+      for (CSVRecord r : parser) {
+        rows.add(new ArrayList<>(r.toList()));
+        if ("SUCCEEDED".equals(r.get("status"))) {
+          succeeded++;
+        } else {
+          failed++;
+        }
+      }
+      out.printf("%d trials: %d succeeded, %d failed.%n", rows.size(), succeeded, failed);
+      out.println();
+      out.print(LeaderboardFormats.table(header, rows, top));
+      out.println();
+      out.println("Leaderboard: " + csv + " (also results.json, results.md); per-trial metrics and models under " + output + "/trials/");
+    } catch (IOException e) {
+      out.println("Results were written to " + output + " but cannot be read back: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.tunebeam.transforms.local;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Splits trials into fused training groups and sizes them so the local workers finish together.
+ * Trials fuse only with trials of the same fusion key. For each width cap from 1 to {@code
+ * maxFuse}, every key's trials are cut into equal chunks no wider than the cap, the chunks are
+ * scheduled longest-first onto the workers, and the cap with the shortest estimated makespan
+ * wins (ties: the wider cap).
+ *
+ * <p>The cost model comes from measurements on a 2-core CPU with one compute thread per worker:
+ * model-images/s per model fused K-wide relative to K=1 were 1.00 (K=1), 1.06 (3), 1.21 (5),
+ * 1.18 (9), so fusion beyond ~5 buys little and balance matters more.
+ */
+public final class FusionPlanner {
+  private FusionPlanner() {}
+
+  /** Relative speed of one model when trained {@code k} models wide. */
+  static double fusedSpeedup(int k) {
+    return 1.0 + 0.2 * Math.min(k - 1, 4) / 4.0;
+  }
+
+  /**
+   * @param key fusion key of a trial
+   * @param work relative work of one trial alone (for example epochs x training images)
+   */
+  public static <T> List<List<T>> plan(List<T> trials, Function<T, String> key, ToDoubleFunction<T> work, int maxFuse, int workers) {
+    Map<String, List<T>> byKey = new LinkedHashMap<>();
+    for (T t : trials) {
+      byKey.computeIfAbsent(key.apply(t), k -> new ArrayList<>()).add(t);
+    }
+    List<List<T>> best = null;
+    double bestMakespan = Double.MAX_VALUE;
+    for (int cap = 1; cap <= Math.max(1, maxFuse); cap++) {
+      List<List<T>> chunks = new ArrayList<>();
+      for (List<T> group : byKey.values()) {
+        chunks.addAll(split(group, cap));
+      }
+      double makespan = makespan(chunks, work, Math.max(1, workers));
+      if (makespan <= bestMakespan * (1 + 1e-9)) {
+        bestMakespan = makespan;
+        best = chunks;
+      }
+    }
+    best.sort(Comparator.comparingDouble((List<T> c) -> cost(c, work)).reversed());
+    return best;
+  }
+
+  static <T> List<List<T>> split(List<T> group, int cap) {
+    int chunks = (group.size() + cap - 1) / cap;
+    List<List<T>> out = new ArrayList<>();
+    int from = 0;
+    for (int c = 0; c < chunks; c++) {
+      int size = group.size() / chunks + (c < group.size() % chunks ? 1 : 0);
+      out.add(new ArrayList<>(group.subList(from, from + size)));
+      from += size;
+    }
+    return out;
+  }
+
+  static <T> double cost(List<T> chunk, ToDoubleFunction<T> work) {
+    double sum = 0;
+    for (T t : chunk) {
+      sum += work.applyAsDouble(t);
+    }
+    return sum / fusedSpeedup(chunk.size());
+  }
+
+  private static <T> double makespan(List<List<T>> chunks, ToDoubleFunction<T> work, int workers) {
+    List<Double> costs = new ArrayList<>();
+    for (List<T> c : chunks) {
+      costs.add(cost(c, work));
+    }
+    costs.sort(Comparator.reverseOrder());
+    double[] load = new double[workers];
+    for (double c : costs) {
+      int least = 0;
+      for (int w = 1; w < workers; w++) {
+        if (load[w] < load[least]) {
+          least = w;
+        }
+      }
+      load[least] += c;
+    }
+    double max = 0;
+    for (double l : load) {
+      max = Math.max(max, l);
+    }
+    return max;
+  }
+}

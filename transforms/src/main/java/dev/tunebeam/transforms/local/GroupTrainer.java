@@ -1,0 +1,159 @@
+package dev.tunebeam.transforms.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.cloud.storage.StorageOptions;
+import dev.tunebeam.trainer.TrainingJob;
+import dev.tunebeam.trainer.data.DataLocator;
+import dev.tunebeam.trainer.report.MetricsJson;
+import dev.tunebeam.trainer.report.MetricsReport;
+import dev.tunebeam.trainer.train.MemberRun;
+import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.space.Trial;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/**
+ * Trains one fused group of trials and turns what the trainer wrote into {@link TrialResult}s.
+ * When a group fails as a whole (a crash, an exception), each member is retried alone, so one bad
+ * trial cannot fail the others; what still fails is a FAILED result with the trainer's words.
+ */
+final class GroupTrainer {
+  static final String BACKEND = "local";
+  private static final Object IN_PROCESS_LOCK = new Object();
+
+  private final LocalSettings settings;
+  private final int workers;
+  private final int threads;
+  private final Consumer<String> log;
+
+  GroupTrainer(LocalSettings settings, Consumer<String> log) {
+    this.settings = settings;
+    this.workers = WorkerSlots.resolveWorkers(settings);
+    this.threads = WorkerSlots.resolveThreads(settings, workers);
+    this.log = log;
+  }
+
+  List<TrialResult> train(List<Trial> group) throws InterruptedException {
+    long started = System.nanoTime();
+    String failure;
+    try {
+      clearStaleMetrics(group);
+      failure = settings.inProcess() ? trainInProcess(group) : trainInWorker(group);
+    } catch (IOException e) {
+      failure = "cannot run the trainer: " + e.getMessage();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    List<TrialResult> results = new ArrayList<>();
+    for (Trial t : group) {
+      Optional<TrialResult> done = collect(t);
+      if (done.isPresent()) {
+        results.add(done.get());
+      } else if (group.size() > 1) {
+        log.accept("group of " + group.size() + " failed (" + firstLine(failure) + "); retrying trial " + t.id() + " alone");
+        results.addAll(train(List.of(t)));
+      } else {
+        String why = failure != null ? failure : "the trainer wrote no metrics.json";
+        results.add(TrialResult.failed(t, BACKEND, why, seconds, TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id())));
+      }
+    }
+    return results;
+  }
+
+  /** Null on success, else the error text. */
+  private String trainInWorker(List<Trial> group) throws IOException, InterruptedException {
+    Path spec = Files.createTempFile("tunebeam-group-", ".json");
+    try {
+      Files.write(spec, groupSpec(group));
+      Semaphore slots = WorkerSlots.forWorkers(workers);
+      slots.acquire();
+      try {
+        WorkerProcess.Exit exit = WorkerProcess.run(spec, threads, settings.workerHeap(), log);
+        return exit.ok() ? null : describeExit(exit);
+      } finally {
+        slots.release();
+      }
+    } finally {
+      Files.deleteIfExists(spec);
+    }
+  }
+
+  private String trainInProcess(List<Trial> group) {
+    List<MemberRun> members = group.stream().map(t -> LocalTrial.member(t, settings)).toList();
+    synchronized (IN_PROCESS_LOCK) {
+      try (PrintStream out = new PrintStream(new LineForwarder(log), true, StandardCharsets.UTF_8)) {
+        new TrainingJob(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService()),
+            () -> StorageOptions.getDefaultInstance().getService(), out, Map.of())
+            .run(members, threads);
+        return null;
+      } catch (Exception e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+      }
+    }
+  }
+
+  private byte[] groupSpec(List<Trial> group) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    ArrayNode members = root.putArray("members");
+    for (Trial t : group) {
+      ArrayNode args = members.addObject().putArray("args");
+      LocalTrial.args(t, settings).forEach(args::add);
+    }
+    return json.writeValueAsBytes(root);
+  }
+
+  private Optional<TrialResult> collect(Trial t) {
+    String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id());
+    try {
+      Optional<MetricsReport> metrics = TrialArtifacts.readMetrics(dir);
+      return metrics.map(m -> TrialResult.succeeded(t, BACKEND, m, dir));
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** With resume off, an old metrics.json must not pass for this run's result. */
+  private void clearStaleMetrics(List<Trial> group) throws IOException {
+    List<ResourceId> stale = new ArrayList<>();
+    for (Trial t : group) {
+      String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id());
+      stale.add(FileSystems.matchNewResource(TrialArtifacts.join(dir, MetricsJson.FILE_NAME), false));
+    }
+    FileSystems.delete(stale, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  /** The trainer's own sentence for a usage error (exit 2); otherwise the code and the last lines. */
+  static String describeExit(WorkerProcess.Exit exit) {
+    if (exit.code() == 2) {
+      for (String line : exit.tail().split("\n")) {
+        if (line.startsWith("error: ")) {
+          return line.substring("error: ".length());
+        }
+      }
+    }
+    String how = exit.code() > 128 ? "was killed by signal " + (exit.code() - 128) : "exited with code " + exit.code();
+    return "trainer process " + how + ": " + exit.tail();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "no metrics written";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

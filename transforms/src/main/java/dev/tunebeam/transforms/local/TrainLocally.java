@@ -1,0 +1,235 @@
+package dev.tunebeam.transforms.local;
+
+import dev.tunebeam.trainer.report.MetricsReport;
+import dev.tunebeam.trainer.train.MemberRun;
+import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.space.Trial;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains trials with the DJL trainer on this machine (or on each Dataflow worker) and emits one
+ * {@link TrialResult} per trial. Trials that share batch size, epochs, pooling, seed and data are
+ * trained as fused groups ({@link FusionPlanner}); each group runs in a worker process (one per
+ * core, one compute thread each) so a native crash takes down only that group, whose members are
+ * then retried alone. DJL allows one training per JVM at a time, which worker processes sidestep
+ * and {@link #inProcess()} honours with a lock.
+ *
+ * <p>A trial the trainer would refuse, or that fails, becomes a FAILED result; it never aborts
+ * the pipeline. A trial whose {@code metrics.json} is already under {@code
+ * <output>/trials/<trial-id>/} is not trained again unless {@link #withResume(boolean)} is false.
+ *
+ * <pre>{@code
+ * PCollection<TrialResult> results = trials.apply(TrainLocally.to("/tmp/study").withMaxFuse(9));
+ * }</pre>
+ *
+ * <p>Counters (namespace {@code TrainLocally}): {@code trials_started}, {@code trials_succeeded},
+ * {@code trials_failed}, {@code trials_resumed}.
+ */
+public final class TrainLocally extends PTransform<PCollection<Trial>, PCollection<TrialResult>> {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainLocally.class);
+
+  private final LocalSettings settings;
+
+  private TrainLocally(LocalSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Artifacts (metrics.json, model.npz) go to {@code <outputDirectory>/trials/<trial-id>/}. */
+  public static TrainLocally to(String outputDirectory) {
+    LocalSettings d = LocalSettings.defaults();
+    return new TrainLocally(new LocalSettings(outputDirectory, d.dataDirectory(), d.device(), d.workers(), d.threadsPerWorker(),
+        d.maxFuse(), d.inProcess(), d.resume(), d.workerHeap()));
+  }
+
+  /** The Fashion-MNIST folder (local or gs://); default: the trainer's standard search. */
+  public TrainLocally withDataDirectory(String dir) {
+    return with(new LocalSettings(settings.outputDirectory(), dir, settings.device(), settings.workers(), settings.threadsPerWorker(),
+        settings.maxFuse(), settings.inProcess(), settings.resume(), settings.workerHeap()));
+  }
+
+  /** {@code auto} (default), {@code cpu} or {@code gpu}. */
+  public TrainLocally withDevice(String device) {
+    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), device, settings.workers(), settings.threadsPerWorker(),
+        settings.maxFuse(), settings.inProcess(), settings.resume(), settings.workerHeap()));
+  }
+
+  /** Worker processes per JVM; 0 (default) is one per core, or one with a GPU. */
+  public TrainLocally withWorkers(int workers) {
+    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), settings.device(), workers, settings.threadsPerWorker(),
+        settings.maxFuse(), settings.inProcess(), settings.resume(), settings.workerHeap()));
+  }
+
+  /** Compute threads per worker; 0 (default) is cores / workers. */
+  public TrainLocally withThreadsPerWorker(int threads) {
+    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), settings.device(), settings.workers(), threads,
+        settings.maxFuse(), settings.inProcess(), settings.resume(), settings.workerHeap()));
+  }
+
+  /** Fuse at most this many trials into one network (default 9); 1 turns fusion off. */
+  public TrainLocally withMaxFuse(int maxFuse) {
+    if (maxFuse < 1) {
+      throw new IllegalArgumentException("maxFuse " + maxFuse + " must be at least 1 (1 turns fusion off)");
+    }
+    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), settings.device(), settings.workers(),
+        settings.threadsPerWorker(), maxFuse, settings.inProcess(), settings.resume(), settings.workerHeap()));
+  }
+
+  /** Train inside the pipeline's JVM, one group at a time, instead of in worker processes. */
+  public TrainLocally inProcess() {
+    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), settings.device(), settings.workers(),
+        settings.threadsPerWorker(), settings.maxFuse(), true, settings.resume(), settings.workerHeap()));
+  }
+
+  /** Whether trials with a metrics.json from an earlier run are reused (default true). */
+  public TrainLocally withResume(boolean resume) {
+    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), settings.device(), settings.workers(),
+        settings.threadsPerWorker(), settings.maxFuse(), settings.inProcess(), resume, settings.workerHeap()));
+  }
+
+  /** Java heap of each worker process (default 2g); the tensors live outside it. */
+  public TrainLocally withWorkerHeap(String heap) {
+    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), settings.device(), settings.workers(),
+        settings.threadsPerWorker(), settings.maxFuse(), settings.inProcess(), settings.resume(), heap));
+  }
+
+  public LocalSettings settings() {
+    return settings;
+  }
+
+  private static TrainLocally with(LocalSettings s) {
+    return new TrainLocally(s);
+  }
+
+  @Override
+  public PCollection<TrialResult> expand(PCollection<Trial> trials) {
+    if (settings.outputDirectory() == null || settings.outputDirectory().isBlank()) {
+      throw new IllegalArgumentException("TrainLocally needs an output directory: TrainLocally.to(\"/path\" or \"gs://bucket/path\")");
+    }
+    TupleTag<Trial> toTrain = new TupleTag<>() {};
+    TupleTag<TrialResult> settled = new TupleTag<>() {};
+    PCollectionTuple checked = trials.apply("CheckOrResume",
+        ParDo.of(new CheckFn(settings, toTrain, settled)).withOutputTags(toTrain, TupleTagList.of(settled)));
+    PCollection<TrialResult> trained = checked.get(toTrain)
+        .apply("AllTrials", WithKeys.of("trials"))
+        .apply("Gather", GroupByKey.create())
+        .apply("PlanGroups", ParDo.of(new PlanFn(settings)))
+        .apply("OneGroupPerBundle", Reshuffle.of())
+        .apply(Values.create())
+        .apply("Train", ParDo.of(new TrainFn(settings)));
+    return PCollectionList.of(checked.get(settled).setCoder(trained.getCoder())).and(trained).apply(Flatten.pCollections());
+  }
+
+  /** Refused trials become FAILED results; already finished ones are reused; the rest go on. */
+  static final class CheckFn extends DoFn<Trial, Trial> {
+    private final LocalSettings settings;
+    private final TupleTag<Trial> toTrain;
+    private final TupleTag<TrialResult> settled;
+    private final Counter failed = Metrics.counter(TrainLocally.class, "trials_failed");
+    private final Counter resumed = Metrics.counter(TrainLocally.class, "trials_resumed");
+
+    CheckFn(LocalSettings settings, TupleTag<Trial> toTrain, TupleTag<TrialResult> settled) {
+      this.settings = settings;
+      this.toTrain = toTrain;
+      this.settled = settled;
+    }
+
+    @ProcessElement
+    public void process(@Element Trial trial, MultiOutputReceiver out) throws IOException {
+      String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
+      try {
+        LocalTrial.member(trial, settings);
+      } catch (IllegalArgumentException e) {
+        failed.inc();
+        LOG.warn("trial {} ({}) refused: {}", trial.id(), trial.describe(), e.getMessage());
+        out.get(settled).output(TrialResult.failed(trial, GroupTrainer.BACKEND, e.getMessage(), 0, dir));
+        return;
+      }
+      if (settings.resume()) {
+        Optional<MetricsReport> earlier = TrialArtifacts.readMetrics(dir);
+        if (earlier.isPresent()) {
+          resumed.inc();
+          LOG.info("trial {} already finished in {}; not training it again", trial.id(), dir);
+          out.get(settled).output(TrialResult.succeeded(trial, GroupTrainer.BACKEND, earlier.get(), dir));
+          return;
+        }
+      }
+      out.get(toTrain).output(trial);
+    }
+  }
+
+  /** Cuts all pending trials into fused groups sized for the workers. */
+  static final class PlanFn extends DoFn<KV<String, Iterable<Trial>>, KV<String, List<Trial>>> {
+    private final LocalSettings settings;
+
+    PlanFn(LocalSettings settings) {
+      this.settings = settings;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Trial>> all, OutputReceiver<KV<String, List<Trial>>> out) {
+      List<Trial> trials = new ArrayList<>();
+      all.getValue().forEach(trials::add);
+      trials.sort(java.util.Comparator.comparing(Trial::id));
+      Map<String, MemberRun> members = new HashMap<>();
+      trials.forEach(t -> members.put(t.id(), LocalTrial.member(t, settings)));
+      int workers = WorkerSlots.resolveWorkers(settings);
+      List<List<Trial>> groups = FusionPlanner.plan(trials, t -> members.get(t.id()).config().fusionKey().toString(),
+          t -> LocalTrial.work(members.get(t.id())), settings.maxFuse(), workers);
+      LOG.info("{} trials to train in {} fused groups on {} worker(s)", trials.size(), groups.size(), workers);
+      for (int g = 0; g < groups.size(); g++) {
+        out.output(KV.of("group-" + g, groups.get(g)));
+      }
+    }
+  }
+
+  /** Trains one group. */
+  static final class TrainFn extends DoFn<List<Trial>, TrialResult> {
+    private final LocalSettings settings;
+    private final Counter started = Metrics.counter(TrainLocally.class, "trials_started");
+    private final Counter succeeded = Metrics.counter(TrainLocally.class, "trials_succeeded");
+    private final Counter failed = Metrics.counter(TrainLocally.class, "trials_failed");
+
+    TrainFn(LocalSettings settings) {
+      this.settings = settings;
+    }
+
+    @ProcessElement
+    public void process(@Element List<Trial> group, OutputReceiver<TrialResult> out) throws InterruptedException {
+      started.inc(group.size());
+      LOG.info("training {} trial(s) fused: {}", group.size(), group.stream().map(Trial::id).toList());
+      for (TrialResult r : new GroupTrainer(settings, line -> LOG.info(line)).train(group)) {
+        if (r.succeeded()) {
+          succeeded.inc();
+          LOG.info("trial {} SUCCEEDED: best test accuracy {}", r.trial().id(), String.format("%.4f", r.bestTestAccuracy()));
+        } else {
+          failed.inc();
+          LOG.warn("trial {} FAILED: {}", r.trial().id(), r.error());
+        }
+        out.output(r);
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.tunebeam.transforms.local;
+
+import dev.tunebeam.trainer.report.MetricsJson;
+import dev.tunebeam.trainer.report.MetricsReport;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.file.NoSuchFileException;
+import java.util.Optional;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/** Where a trial's artifacts live under a study's output: {@code <output>/trials/<trial-id>/}. */
+public final class TrialArtifacts {
+  private TrialArtifacts() {}
+
+  public static String trialDirectory(String output, String trialId) {
+    return join(output, "trials/" + trialId);
+  }
+
+  public static String tensorboardDirectory(String output, String trialId) {
+    return join(output, "tensorboard/" + trialId);
+  }
+
+  static String join(String base, String child) {
+    return base.endsWith("/") ? base + child : base + "/" + child;
+  }
+
+  /** The trial's metrics.json, read through Beam FileSystems (local or gs://); empty if absent. */
+  public static Optional<MetricsReport> readMetrics(String trialDirectory) throws IOException {
+    String path = join(trialDirectory, MetricsJson.FILE_NAME);
+    ResourceId id = FileSystems.matchNewResource(path, false);
+    try (InputStream in = Channels.newInputStream(FileSystems.open(id))) {
+      return Optional.of(MetricsJson.read(path, in.readAllBytes()));
+    } catch (FileNotFoundException | NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+}

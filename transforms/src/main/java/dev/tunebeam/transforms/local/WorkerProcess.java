@@ -1,0 +1,63 @@
+package dev.tunebeam.transforms.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs the trainer contract in a child JVM ({@code TrainerMain --group FILE}) on this JVM's
+ * classpath. A native crash in the child ends only that child; its last lines become the
+ * error text of the trials it was training.
+ */
+final class WorkerProcess {
+  static final String MAIN_CLASS = "dev.tunebeam.trainer.TrainerMain";
+  private static final int TAIL_LINES = 20;
+
+  private WorkerProcess() {}
+
+  record Exit(int code, String tail) {
+    boolean ok() {
+      return code == 0;
+    }
+  }
+
+  static Exit run(Path groupFile, int threads, String heap, Consumer<String> lines) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    command.add("-Dai.djl.offline=true");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(MAIN_CLASS);
+    command.add("--group");
+    command.add(groupFile.toString());
+    if (threads > 0) {
+      command.add("--threads");
+      command.add(String.valueOf(threads));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Process process = builder.start();
+    Deque<String> tail = new ArrayDeque<>();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        lines.accept(line);
+        tail.addLast(line);
+        if (tail.size() > TAIL_LINES) {
+          tail.removeFirst();
+        }
+      }
+    } finally {
+      if (process.isAlive()) {
+        process.destroyForcibly();
+      }
+    }
+    return new Exit(process.waitFor(), String.join("\n", tail));
+  }
+}

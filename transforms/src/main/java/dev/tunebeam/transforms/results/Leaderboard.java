@@ -1,0 +1,67 @@
+package dev.tunebeam.transforms.results;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+
+/**
+ * All results of a study, best first by the objective; failed trials (and trials whose metric is
+ * NaN) come last. Ties are broken by the other accuracy, then by trial id, so the order never
+ * depends on the order results arrived in.
+ */
+@DefaultCoder(SerializableCoder.class)
+public record Leaderboard(Objective objective, List<TrialResult> ranked) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public Leaderboard {
+    ranked = List.copyOf(ranked);
+  }
+
+  public static Leaderboard rank(Collection<TrialResult> results, Objective objective) {
+    List<TrialResult> sorted = new ArrayList<>(results);
+    sorted.sort(order(objective));
+    return new Leaderboard(objective, sorted);
+  }
+
+  static Comparator<TrialResult> order(Objective objective) {
+    Comparator<TrialResult> byMetric = Comparator.comparingDouble(objective::of);
+    if (objective.maximize()) {
+      byMetric = byMetric.reversed();
+    }
+    return Comparator.<TrialResult>comparingInt(r -> ranksLast(r, objective) ? 1 : 0)
+        .thenComparing(byMetric)
+        .thenComparing(Comparator.comparingDouble(TrialResult::finalTestAccuracy).reversed())
+        .thenComparing(r -> r.trial().id())
+        .thenComparing(TrialResult::backend);
+  }
+
+  private static boolean ranksLast(TrialResult r, Objective objective) {
+    return !r.succeeded() || Double.isNaN(objective.of(r));
+  }
+
+  public Optional<TrialResult> best() {
+    return ranked.isEmpty() || ranksLast(ranked.get(0), objective) ? Optional.empty() : Optional.of(ranked.get(0));
+  }
+
+  public long succeeded() {
+    return ranked.stream().filter(TrialResult::succeeded).count();
+  }
+
+  public long failed() {
+    return ranked.size() - succeeded();
+  }
+
+  /** Every parameter name that appears, in first-seen order: the table's hyperparameter columns. */
+  public List<String> parameterNames() {
+    Set<String> names = new LinkedHashSet<>();
+    ranked.forEach(r -> names.addAll(r.trial().parameters().keySet()));
+    return List.copyOf(names);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.tunebeam.transforms.results;
+
+/** How a trial ended. A failed trial stays in the results, with its error. */
+public enum TrialStatus {
+  SUCCEEDED,
+  FAILED
+}

@@ -1,0 +1,79 @@
+package dev.tunebeam.transforms.results;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.util.List;
+import java.util.UUID;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Writes a {@link Leaderboard} as {@code results.csv}, {@code results.json} and {@code
+ * results.md} into a directory through Beam {@link FileSystems}, so {@code gs://bucket/path} and
+ * a local path work the same. Each file is written under a temporary name and then renamed, so a
+ * reader sees the previous table or the new one, never half of one. Outputs the paths written.
+ *
+ * <pre>{@code
+ * board.apply(WriteLeaderboard.to("gs://my-bucket/studies/lenet5").withStudy("lenet5-fashion"));
+ * }</pre>
+ */
+public final class WriteLeaderboard extends PTransform<PCollection<Leaderboard>, PCollection<String>> {
+  public static final List<String> FILES = List.of("results.csv", "results.json", "results.md");
+
+  private final String directory;
+  private final String study;
+
+  private WriteLeaderboard(String directory, String study) {
+    this.directory = directory;
+    this.study = study;
+  }
+
+  public static WriteLeaderboard to(String directory) {
+    return new WriteLeaderboard(directory, "study");
+  }
+
+  /** The study name the JSON and Markdown files carry. */
+  public WriteLeaderboard withStudy(String study) {
+    return new WriteLeaderboard(directory, study);
+  }
+
+  @Override
+  public PCollection<String> expand(PCollection<Leaderboard> board) {
+    return board.apply("WriteFiles", ParDo.of(new WriteFn(directory, study)));
+  }
+
+  /** Writes {@code bytes} to {@code dir/name} atomically (temporary name, then rename). */
+  public static String writeAtomically(String dir, String name, byte[] bytes) throws IOException {
+    ResourceId folder = FileSystems.matchNewResource(dir, true);
+    ResourceId target = folder.resolve(name, ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+    ResourceId temp = folder.resolve("." + name + "." + UUID.randomUUID() + ".tmp", ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(temp, "application/octet-stream"))) {
+      out.write(bytes);
+    }
+    FileSystems.rename(List.of(temp), List.of(target));
+    return target.toString();
+  }
+
+  static final class WriteFn extends DoFn<Leaderboard, String> {
+    private final String directory;
+    private final String study;
+
+    WriteFn(String directory, String study) {
+      this.directory = directory;
+      this.study = study;
+    }
+
+    @ProcessElement
+    public void process(@Element Leaderboard board, OutputReceiver<String> out) throws IOException {
+      out.output(writeAtomically(directory, "results.csv", LeaderboardFormats.csv(board)));
+      out.output(writeAtomically(directory, "results.json", LeaderboardFormats.json(board, study)));
+      out.output(writeAtomically(directory, "results.md", LeaderboardFormats.markdown(board, study)));
+    }
+  }
+}

@@ -1,0 +1,278 @@
+package dev.tunebeam.transforms.space;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A study: ordered searched parameters, fixed values every trial gets, and how to expand them
+ * ({@link Algorithm#GRID} or {@link Algorithm#RANDOM} with {@code samples} and {@code seed}).
+ * Built in Java with {@link #builder(String)} or loaded from YAML/JSON by {@link SearchSpaceLoader};
+ * both paths validate the same way, with messages that name the parameter and what is allowed.
+ */
+public record SearchSpace(
+    String study,
+    Algorithm algorithm,
+    int samples,
+    long seed,
+    List<ParameterSpec> parameters,
+    Map<String, String> fixed,
+    Set<String> passThrough) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public SearchSpace {
+    parameters = List.copyOf(parameters);
+    fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
+    passThrough = Collections.unmodifiableSet(new LinkedHashSet<>(passThrough));
+    validate(study, algorithm, samples, parameters, fixed, passThrough);
+  }
+
+  public static Builder builder(String study) {
+    return new Builder(study);
+  }
+
+  /**
+   * The reference study: activation relu/softmax/leakyrelu x optimizer sgd/adam/rmsprop x batch
+   * size 32/64/128, 10 epochs each: 27 trials.
+   */
+  public static SearchSpace referenceStudy() {
+    return builder("lenet5-fashion")
+        .categorical("activation", "relu", "softmax", "leakyrelu")
+        .categorical("optimizer", "sgd", "adam", "rmsprop")
+        .discrete("batch_size", 32, 64, 128)
+        .fixed("num_epochs", "10")
+        .build();
+  }
+
+  /** A copy where every trial gets {@code name = value}, replacing a searched or fixed value. */
+  public SearchSpace withFixed(String name, String value) {
+    List<ParameterSpec> kept = parameters.stream().filter(p -> !p.name().equals(name)).toList();
+    Map<String, String> f = new LinkedHashMap<>(fixed);
+    f.put(name, value);
+    return new SearchSpace(study, algorithm, samples, seed, kept, f, passThrough);
+  }
+
+  /** Trials a grid produces (the product of the value counts); for random, the sample count. */
+  public long size() {
+    if (algorithm == Algorithm.RANDOM) {
+      return samples;
+    }
+    long n = 1;
+    for (ParameterSpec p : parameters) {
+      n = Math.multiplyExact(n, p.gridValues().size());
+    }
+    return n;
+  }
+
+  /** Expands into trials, refusing more than {@code maxTrials}; each is checked against the trainer. */
+  public List<Trial> trials(int maxTrials) {
+    long size = size();
+    if (size > maxTrials) {
+      throw new IllegalArgumentException("search space " + study + " has " + size + " trials, more than maxTrials "
+          + maxTrials + "; raise --maxTrials or narrow the space");
+    }
+    List<Trial> trials = algorithm == Algorithm.GRID ? grid() : random();
+    for (Trial t : trials) {
+      try {
+        TrainerParameters.check(t, passThrough);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("search space " + study + ", trial " + t.describe() + ": " + e.getMessage(), e);
+      }
+    }
+    return trials;
+  }
+
+  private List<Trial> grid() {
+    List<Map<String, String>> points = new ArrayList<>();
+    points.add(new LinkedHashMap<>());
+    for (ParameterSpec p : parameters) {
+      List<Map<String, String>> next = new ArrayList<>();
+      for (Map<String, String> point : points) {
+        for (String v : p.gridValues()) {
+          Map<String, String> extended = new LinkedHashMap<>(point);
+          extended.put(p.name(), v);
+          next.add(extended);
+        }
+      }
+      points = next;
+    }
+    return points.stream().map(this::trial).toList();
+  }
+
+  /** {@code samples} distinct points; a space smaller than that yields every point it has. */
+  private List<Trial> random() {
+    Random random = new Random(seed);
+    Map<String, Trial> unique = new LinkedHashMap<>();
+    for (int attempt = 0; attempt < samples * 20 && unique.size() < samples; attempt++) {
+      Map<String, String> point = new LinkedHashMap<>();
+      for (ParameterSpec p : parameters) {
+        point.put(p.name(), p.sample(random));
+      }
+      Trial t = trial(point);
+      unique.putIfAbsent(t.id(), t);
+    }
+    return List.copyOf(unique.values());
+  }
+
+  private Trial trial(Map<String, String> point) {
+    Map<String, String> all = new LinkedHashMap<>(point);
+    all.putAll(fixed);
+    return Trial.of(study, all);
+  }
+
+  private static void validate(
+      String study, Algorithm algorithm, int samples, List<ParameterSpec> parameters, Map<String, String> fixed, Set<String> passThrough) {
+    if (study == null || !study.matches("[a-z][a-z0-9_-]{0,62}")) {
+      throw new IllegalArgumentException("study " + study + " is not allowed; use 1-63 lowercase letters, digits, '_' and '-', starting with a letter");
+    }
+    if (algorithm == null) {
+      throw new IllegalArgumentException("algorithm is missing; allowed: grid, random");
+    }
+    if (algorithm == Algorithm.RANDOM && samples < 1) {
+      throw new IllegalArgumentException("algorithm random needs samples of at least 1, got " + samples);
+    }
+    Set<String> seen = new HashSet<>();
+    for (ParameterSpec p : parameters) {
+      name(p.name(), passThrough);
+      if (!seen.add(p.name())) {
+        throw new IllegalArgumentException("parameter " + p.name() + " is declared twice; declare each parameter once");
+      }
+      spec(p, algorithm);
+    }
+    for (Map.Entry<String, String> f : fixed.entrySet()) {
+      name(f.getKey(), passThrough);
+      if (!seen.add(f.getKey())) {
+        throw new IllegalArgumentException("parameter " + f.getKey() + " is both searched and fixed; keep one");
+      }
+      if (f.getValue() == null || f.getValue().isBlank()) {
+        throw new IllegalArgumentException("fixed parameter " + f.getKey() + " has no value");
+      }
+    }
+  }
+
+  private static void name(String name, Set<String> passThrough) {
+    if (name == null || !name.matches("[a-z][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("parameter name " + name + " is not allowed; use lowercase letters, digits and '_', starting with a letter");
+    }
+    if (!TrainerParameters.KNOWN.contains(name) && !passThrough.contains(name)) {
+      throw new IllegalArgumentException("parameter " + name + " is unknown; known: " + String.join(", ", new java.util.TreeSet<>(TrainerParameters.KNOWN))
+          + " (or declare it under passthrough to hand it to your own container)");
+    }
+  }
+
+  private static void spec(ParameterSpec p, Algorithm algorithm) {
+    if (p instanceof ParameterSpec.Categorical c) {
+      values(c.name(), c.values(), "value");
+    } else if (p instanceof ParameterSpec.Discrete d) {
+      values(d.name(), d.values(), "number");
+    } else if (p instanceof ParameterSpec.IntegerRange r) {
+      range(r.name(), r.min(), r.max(), r.scale(), r.steps(), algorithm);
+    } else if (p instanceof ParameterSpec.DoubleRange r) {
+      range(r.name(), r.min(), r.max(), r.scale(), r.steps(), algorithm);
+    }
+  }
+
+  private static void values(String name, List<?> values, String what) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("parameter " + name + " has an empty values list; give at least one " + what);
+    }
+    if (new HashSet<>(values).size() != values.size()) {
+      throw new IllegalArgumentException("parameter " + name + " lists a value twice: " + values + "; list each once");
+    }
+  }
+
+  private static void range(String name, double min, double max, Scale scale, Integer steps, Algorithm algorithm) {
+    if (!Double.isFinite(min) || !Double.isFinite(max)) {
+      throw new IllegalArgumentException("parameter " + name + " needs finite min and max");
+    }
+    if (min > max) {
+      throw new IllegalArgumentException("parameter " + name + " has min " + ParameterValues.canonical(min) + " > max " + ParameterValues.canonical(max) + "; min must not exceed max");
+    }
+    if (scale == Scale.LOG && min <= 0) {
+      throw new IllegalArgumentException("parameter " + name + " has scale log with min " + ParameterValues.canonical(min) + "; a log scale needs min > 0");
+    }
+    if (steps != null && steps < 1) {
+      throw new IllegalArgumentException("parameter " + name + " has steps " + steps + "; steps must be at least 1");
+    }
+    if (algorithm == Algorithm.GRID && steps == null) {
+      throw new IllegalArgumentException("parameter " + name + " is a range in a grid search without steps; add steps: N (grid points), or use algorithm: random");
+    }
+  }
+
+  /** Java-side construction, validated like a file. */
+  public static final class Builder {
+    private final String study;
+    private Algorithm algorithm = Algorithm.GRID;
+    private int samples;
+    private long seed;
+    private final List<ParameterSpec> parameters = new ArrayList<>();
+    private final Map<String, String> fixed = new LinkedHashMap<>();
+    private final Set<String> passThrough = new LinkedHashSet<>();
+
+    private Builder(String study) {
+      this.study = study;
+    }
+
+    public Builder grid() {
+      algorithm = Algorithm.GRID;
+      return this;
+    }
+
+    public Builder random(int samples, long seed) {
+      this.algorithm = Algorithm.RANDOM;
+      this.samples = samples;
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder categorical(String name, String... values) {
+      parameters.add(new ParameterSpec.Categorical(name, List.of(values)));
+      return this;
+    }
+
+    public Builder discrete(String name, double... values) {
+      List<Double> v = new ArrayList<>();
+      for (double d : values) {
+        v.add(d);
+      }
+      parameters.add(new ParameterSpec.Discrete(name, v));
+      return this;
+    }
+
+    public Builder integerRange(String name, long min, long max, Scale scale, Integer steps) {
+      parameters.add(new ParameterSpec.IntegerRange(name, min, max, scale, steps));
+      return this;
+    }
+
+    public Builder doubleRange(String name, double min, double max, Scale scale, Integer steps) {
+      parameters.add(new ParameterSpec.DoubleRange(name, min, max, scale, steps));
+      return this;
+    }
+
+    public Builder parameter(ParameterSpec spec) {
+      parameters.add(spec);
+      return this;
+    }
+
+    public Builder fixed(String name, String value) {
+      fixed.put(name, value);
+      return this;
+    }
+
+    public Builder passThrough(String name) {
+      passThrough.add(name);
+      return this;
+    }
+
+    public SearchSpace build() {
+      return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough);
+    }
+  }
+}
