@@ -99,6 +99,8 @@ final class GroupTrainer {
             () -> StorageOptions.getDefaultInstance().getService(), out, Map.of())
             .run(members, threads);
         return null;
+      } catch (IllegalArgumentException e) {
+        return e.getMessage();
       } catch (Exception e) {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
       }
