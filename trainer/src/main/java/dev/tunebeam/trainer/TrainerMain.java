@@ -32,6 +32,9 @@ public final class TrainerMain {
         out.println(usage());
         return 0;
       }
+      if (invocation.group()) {
+        ParentWatch.exitWhenParentDies();
+      }
       TrainingJob job = new TrainingJob(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService()),
           () -> StorageOptions.getDefaultInstance().getService(), out, env);
       (invocation.group() ? job.withProgressLines() : job).run(invocation.members(), invocation.threads());
