@@ -56,6 +56,11 @@ public record CustomJobTemplate(
     network = network == null ? "" : network.trim();
   }
 
+  /** Where the docs push the trainer image: {@code REGION-docker.pkg.dev/PROJECT/tunebeam/trainer:latest}. */
+  public static String defaultContainerUri(String project, String region) {
+    return region + "-docker.pkg.dev/" + project + "/tunebeam/trainer:latest";
+  }
+
   public static CustomJobTemplate of(String containerUri) {
     return new CustomJobTemplate(containerUri, DEFAULT_MACHINE_TYPE, "", 0, "", "", null, false);
   }

@@ -10,7 +10,7 @@ import java.util.Set;
  * reference launcher (IAM role, image not found, quota, bucket and job in different regions).
  * Also decides which errors are worth retrying.
  */
-final class VertexErrors {
+public final class VertexErrors {
   private static final Set<StatusCode.Code> TRANSIENT =
       Set.of(StatusCode.Code.RESOURCE_EXHAUSTED, StatusCode.Code.UNAVAILABLE, StatusCode.Code.DEADLINE_EXCEEDED);
 
@@ -21,7 +21,7 @@ final class VertexErrors {
   }
 
   /** The message for a call that failed for good, after {@code attempts} tries. */
-  static String explain(String action, ApiException e, VertexSettings s, int attempts) {
+  public static String explain(String action, ApiException e, VertexSettings s, int attempts) {
     StatusCode.Code code = e.getStatusCode().getCode();
     String what = action + " failed: " + code + ": " + e.getMessage();
     return what + ". " + switch (code) {
@@ -36,7 +36,7 @@ final class VertexErrors {
   }
 
   /** The message for a job that ended without success, with Vertex's own error text. */
-  static String jobEnded(String jobName, String state, com.google.rpc.Status error, VertexSettings s) {
+  public static String jobEnded(String jobName, String state, com.google.rpc.Status error, VertexSettings s) {
     String text = error == null || error.getMessage().isEmpty() ? "(Vertex gave no error text)" : error.getMessage();
     String message = "Vertex AI job " + jobName + " ended " + state + ": " + text;
     String hint = hintFor(text, s);
