@@ -2,6 +2,7 @@ package dev.tunebeam.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.tunebeam.transforms.vertex.StorageFactory;
+import org.apache.beam.runners.dataflow.options.DefaultGcpRegionFactory;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.DefaultValueFactory;
 import org.apache.beam.sdk.options.Description;
@@ -9,9 +10,14 @@ import org.apache.beam.sdk.options.Hidden;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
- * Where trials run, and how Vertex AI runs them. {@code --region} deliberately has no
- * {@code @Default}: Dataflow's options declare the same property with their own default, and
- * Beam refuses two defaults for one property; {@link Backends} falls back to us-central1.
+ * Where trials run, and how Vertex AI runs them.
+ *
+ * <p>{@code --region} and {@code --serviceAccount} are also Dataflow options, and Beam insists
+ * that every interface declaring a property annotates its default the same way (it refuses to
+ * parse any argument otherwise, whatever the runner). So {@code --region} takes Dataflow's
+ * default (gcloud's {@code compute/region}, else empty, and then {@link Backends} uses
+ * us-central1), {@code --serviceAccount} has none, and on Dataflow one value serves both: the
+ * Vertex jobs run in the Dataflow job's region, as its worker service account.
  */
 public interface VertexOptions extends PipelineOptions {
   String DEFAULT_REGION = "us-central1";
@@ -36,7 +42,9 @@ public interface VertexOptions extends PipelineOptions {
 
   void setVertexProject(String value);
 
-  @Description("Vertex AI region, e.g. us-central1 (the default). The output bucket must be in the same region.")
+  @Description("Vertex AI region (and Dataflow's), e.g. europe-west4. Empty: gcloud's compute/region, else us-central1. "
+      + "The output bucket must be in the same region.")
+  @Default.InstanceFactory(DefaultGcpRegionFactory.class)
   String getRegion();
 
   void setRegion(String value);
@@ -85,8 +93,7 @@ public interface VertexOptions extends PipelineOptions {
 
   void setVertexOutput(String value);
 
-  @Description("Service account Vertex AI jobs run as. Empty: the Vertex AI Custom Code Service Agent.")
-  @Default.String("")
+  @Description("Service account Vertex AI jobs run as (on Dataflow also the workers'). Empty: the Vertex AI Custom Code Service Agent.")
   String getServiceAccount();
 
   void setServiceAccount(String value);
