@@ -44,7 +44,7 @@ class VertexPipelineTest {
   }
 
   @AfterEach
-  void stop() throws InterruptedException {
+  void stop() {
     vertex.close();
   }
 

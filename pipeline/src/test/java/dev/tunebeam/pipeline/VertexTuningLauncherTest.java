@@ -40,7 +40,7 @@ class VertexTuningLauncherTest {
   }
 
   @AfterEach
-  void stop() throws InterruptedException {
+  void stop() {
     vertex.close();
   }
 

@@ -47,6 +47,7 @@ public record VertexEndpoint(String hostPort, boolean plaintext) implements JobS
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // gax declares the channel configurator on the raw ManagedChannelBuilder
   public JobServiceSettings settings() throws IOException {
     JobServiceSettings.Builder b = JobServiceSettings.newBuilder().setEndpoint(hostPort);
     if (plaintext) {

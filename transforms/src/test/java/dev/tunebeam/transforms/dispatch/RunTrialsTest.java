@@ -81,8 +81,6 @@ class RunTrialsTest {
           .apply(RunTrials.by(BackendRule.parse("vertex")).withVertex(vertex.submit()));
       p.run().waitUntilFinish();
       assertEquals(3, vertex.jobs().creates());
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
     }
   }
 

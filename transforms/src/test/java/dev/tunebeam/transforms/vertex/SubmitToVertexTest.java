@@ -52,7 +52,7 @@ class SubmitToVertexTest {
   }
 
   @AfterEach
-  void stop() throws InterruptedException {
+  void stop() {
     vertex.close();
   }
 
