@@ -55,6 +55,10 @@ public final class GridSearchPipeline {
       FileSystems.setDefaultPipelineOptions(options);
       space = StudySpace.resolve(options);
       pipeline = build(options, space);
+      if (options.getDryRun()) {
+        DryRunPlan.print(options, space, Backends.rule(options, space), CostModel.load(options.getCostModel()), out);
+        return 0;
+      }
     } catch (IllegalArgumentException e) {
       err.println("error: " + Secrets.redact(e.getMessage()));
       return 2;
