@@ -55,12 +55,15 @@ public final class GridSearchPipeline {
       FileSystems.setDefaultPipelineOptions(options);
       space = StudySpace.resolve(options);
       pipeline = build(options, space);
+      if (!options.getDryRun() && Backends.rule(options, space).targets().contains(Backend.LOCAL)) {
+        DataPreflight.check(options.getDataDir());
+      }
       if (options.getDryRun()) {
         DryRunPlan.print(options, space, Backends.rule(options, space), CostModel.load(options.getCostModel()), out);
         return 0;
       }
     } catch (IllegalArgumentException e) {
-      err.println("error: " + Secrets.redact(e.getMessage()));
+      err.println("error: " + OptionErrors.sentence(e.getMessage(), args));
       return 2;
     }
     long started = System.nanoTime();
