@@ -17,8 +17,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
@@ -50,9 +48,7 @@ public final class GridSearchPipeline {
     Pipeline pipeline;
     SearchSpace space;
     try {
-      PipelineOptionsFactory.register(GridSearchOptions.class);
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GridSearchOptions.class);
-      FileSystems.setDefaultPipelineOptions(options);
+      options = GridSearchOptionsParser.parse(args);
       space = StudySpace.resolve(options);
       pipeline = build(options, space);
       if (!options.getDryRun() && Backends.rule(options, space).targets().contains(Backend.LOCAL)) {
