@@ -1,5 +1,6 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.trainer.report.LocalArtifactStore;
 import dev.tunebeam.trainer.report.Secrets;
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.dispatch.Backend;
@@ -12,9 +13,9 @@ import dev.tunebeam.transforms.space.ExpandSearchSpace;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.values.PCollection;
@@ -51,7 +52,7 @@ public final class GridSearchPipeline {
       options = GridSearchOptionsParser.parse(args);
       space = StudySpace.resolve(options);
       pipeline = build(options, space);
-      if (!options.getDryRun() && Backends.rule(options, space).targets().contains(Backend.LOCAL)) {
+      if (!options.getDryRun() && onDirectRunner(options) && Backends.rule(options, space).targets().contains(Backend.LOCAL)) {
         DataPreflight.check(options.getDataDir());
       }
       if (options.getDryRun()) {
@@ -101,6 +102,13 @@ public final class GridSearchPipeline {
     }
     Objective objective = Objective.parse(options.getObjective());
     checkWritable(options.getOutput());
+    if (onDirectRunner(options)) {
+      // Each Vertex slot polls for hours on one runner thread and each local group waits on one:
+      // the DirectRunner's default pool (max(cores, 3)) would quietly cap both.
+      DirectOptions direct = options.as(DirectOptions.class);
+      int needed = options.getMaxParallelTrials() + Runtime.getRuntime().availableProcessors() + 2;
+      direct.setTargetParallelism(Math.max(direct.getTargetParallelism(), needed));
+    }
     Pipeline p = Pipeline.create(options);
     if (options.getMaxFailedTrials() < -1) {
       throw new IllegalArgumentException("--maxFailedTrials " + options.getMaxFailedTrials() + " is not allowed; use -1 (no bound) or a count >= 0");
@@ -125,17 +133,14 @@ public final class GridSearchPipeline {
     return !options.getWaitForCompletion() && Backends.rule(options, space).targets().contains(Backend.VERTEX);
   }
 
+  static boolean onDirectRunner(GridSearchOptions options) {
+    return options.getRunner().getSimpleName().equals("DirectRunner");
+  }
+
   /** A local output must be creatable before any trial trains (gs:// is checked by the file system). */
   static void checkWritable(String output) {
-    if (output.contains("://")) {
-      return;
-    }
-    Path p = Path.of(output).toAbsolutePath();
-    while (p != null && !Files.exists(p)) {
-      p = p.getParent();
-    }
-    if (p == null || !Files.isDirectory(p) || !Files.isWritable(p)) {
-      throw new IllegalArgumentException("--output " + output + " is not writable (" + p + " is not a writable directory); choose a writable folder or a gs:// path");
+    if (!output.contains("://")) {
+      new LocalArtifactStore(Path.of(output)).checkWritable("--output");
     }
   }
 
