@@ -40,7 +40,8 @@ final class ResultsSummary {
       out.println();
       out.print(LeaderboardFormats.table(header, rows, top));
       out.println();
-      out.println("Leaderboard: " + csv + " (also results.json, results.md); per-trial metrics and models under " + output + "/trials/");
+      out.println("Leaderboard: " + csv + " (also results.json, results.md, report.html); per-trial metrics and models under "
+          + output + "/trials/, TensorBoard runs of local trials under " + output + "/tensorboard/");
     } catch (IOException e) {
       out.println("Results were written to " + output + " but cannot be read back: " + e.getMessage());
     }
