@@ -37,6 +37,15 @@ final class ResultsSummary {
         }
       }
       out.printf("%d trials: %d succeeded, %d failed.%n", rows.size(), succeeded, failed);
+      if (succeeded > 0) {
+        List<String> best = rows.get(0);
+        StringBuilder params = new StringBuilder();
+        for (int c = header.indexOf("trial_id") + 1; c < header.indexOf("best_test_accuracy"); c++) {
+          params.append(params.length() == 0 ? "" : ", ").append(header.get(c)).append('=').append(best.get(c));
+        }
+        out.printf("Best trial: %s (%s), best test accuracy %s.%n", best.get(header.indexOf("trial_id")), params,
+            best.get(header.indexOf("best_test_accuracy")));
+      }
       out.println();
       out.print(LeaderboardFormats.table(header, rows, top));
       out.println();

@@ -32,9 +32,9 @@ public final class TrainerMain {
         out.println(usage());
         return 0;
       }
-      new TrainingJob(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService()),
-          () -> StorageOptions.getDefaultInstance().getService(), out, env)
-          .run(invocation.members(), invocation.threads());
+      TrainingJob job = new TrainingJob(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService()),
+          () -> StorageOptions.getDefaultInstance().getService(), out, env);
+      (invocation.group() ? job.withProgressLines() : job).run(invocation.members(), invocation.threads());
       return 0;
     } catch (UsageException e) {
       err.println("error: " + e.getMessage());

@@ -49,12 +49,23 @@ public final class TrainingJob {
   private final Supplier<Storage> storage;
   private final PrintStream out;
   private final Map<String, String> env;
+  private final boolean progressLines;
 
   public TrainingJob(DataLocator locator, Supplier<Storage> storage, PrintStream out, Map<String, String> env) {
+    this(locator, storage, out, env, false);
+  }
+
+  private TrainingJob(DataLocator locator, Supplier<Storage> storage, PrintStream out, Map<String, String> env, boolean progressLines) {
     this.locator = locator;
     this.storage = storage;
     this.out = out;
     this.env = env;
+    this.progressLines = progressLines;
+  }
+
+  /** Also print a machine-readable {@code @progress {json}} line per model and epoch (for a pipeline worker's parent). */
+  public TrainingJob withProgressLines() {
+    return new TrainingJob(locator, storage, out, env, true);
   }
 
   /** Trains the members, all sharing one fusion key; usage errors are {@link UsageException}s. */
@@ -184,7 +195,7 @@ public final class TrainingJob {
       this.members = members;
       this.hypertune = hypertune;
       this.tensorBoard = tensorBoard;
-      this.console = new ConsoleProgress(out, members);
+      this.console = new ConsoleProgress(out, members, progressLines);
     }
 
     @Override

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Value;
 import dev.tunebeam.trainer.cli.Flags;
 import dev.tunebeam.trainer.cli.TrainerArgs;
-import dev.tunebeam.trainer.data.DataLocator;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.trainer.report.tensorboard.TensorBoardTestAccess;
@@ -28,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Really trains a tiny fused group through the CLI and reads its TensorBoard runs back. */
 class TensorBoardTrainingTest {
-  static final String DATA = DataLocator.DEBIAN_DIR.toString();
-
   @TempDir Path tmp;
 
   @Test
@@ -41,9 +38,7 @@ class TensorBoardTrainingTest {
 
   @Test
   void everyModelWithADirectoryGetsARunWithItsEpochsAndSession() throws Exception {
-    assertTrue(Files.isDirectory(DataLocator.DEBIAN_DIR),
-        DATA + " is missing: install the Debian package dataset-fashion-mnist (apt-get install -y dataset-fashion-mnist)");
-    List<String> common = List.of("--data-dir", DATA, "--train-samples", "256", "--test-samples", "128", "--num-epochs", "2",
+    List<String> common = List.of("--data-dir", TestData.dir().toString(), "--train-samples", "256", "--test-samples", "128", "--num-epochs", "2",
         "--batch-size", "64", "--device", "cpu");
     Path tbA = tmp.resolve("tensorboard/trial-a");
     Path tbB = tmp.resolve("tensorboard/trial-b");
@@ -58,7 +53,8 @@ class TensorBoardTrainingTest {
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = TrainerMain.run(List.of("--group", group.toString(), "--threads", "1"), Map.of("HOSTNAME", "testhost"),
+    // No --threads: it sets PyTorch's thread count for the whole test JVM, and other tests' numbers depend on it.
+    int code = TrainerMain.run(List.of("--group", group.toString()), Map.of("HOSTNAME", "testhost"),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(0, code, () -> out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
 

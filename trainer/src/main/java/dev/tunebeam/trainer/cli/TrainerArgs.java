@@ -31,7 +31,7 @@ public final class TrainerArgs {
   private TrainerArgs() {}
 
   /** What a process was asked to do: train these members with this many compute threads (0: engine default). */
-  public record Invocation(List<MemberRun> members, int threads, boolean help) {}
+  public record Invocation(List<MemberRun> members, int threads, boolean help, boolean group) {}
 
   public static Invocation parse(List<String> args, Map<String, String> env) {
     Set<String> known = new java.util.HashSet<>(MODEL_FLAGS);
@@ -42,7 +42,7 @@ public final class TrainerArgs {
       throw new UsageException("--threads " + threads + " is negative; use 0 for the engine's default or a positive count");
     }
     if (flags.bool("help")) {
-      return new Invocation(List.of(), threads, true);
+      return new Invocation(List.of(), threads, true, false);
     }
     if (flags.has("group")) {
       for (String f : MODEL_FLAGS) {
@@ -50,9 +50,9 @@ public final class TrainerArgs {
           throw new UsageException("--" + f + " conflicts with --group; put it in the group file's member args");
         }
       }
-      return new Invocation(group(flags.string("group", null)), threads, false);
+      return new Invocation(group(flags.string("group", null)), threads, false, true);
     }
-    return new Invocation(List.of(member(flags, env)), threads, false);
+    return new Invocation(List.of(member(flags, env)), threads, false, false);
   }
 
   /** One model from its flags; Vertex's AIP_* variables fill the directories not given. */

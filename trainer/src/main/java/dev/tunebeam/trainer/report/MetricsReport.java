@@ -36,7 +36,7 @@ public record MetricsReport(
       int trainSamples,
       int testSamples) {}
 
-  public record Epoch(int epoch, double trainLoss, double trainAccuracy, double testAccuracy, double seconds) {}
+  public record Epoch(int epoch, double trainLoss, double trainAccuracy, double testAccuracy, double seconds, double trainSeconds) {}
 
   public record Dataset(String location, int trainSamples, int testSamples, Map<String, String> sha256) {}
 
@@ -51,6 +51,6 @@ public record MetricsReport(
   }
 
   private static Epoch epoch(EpochMetrics m) {
-    return new Epoch(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testAccuracy(), m.seconds());
+    return new Epoch(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testAccuracy(), m.seconds(), m.trainSeconds());
   }
 }

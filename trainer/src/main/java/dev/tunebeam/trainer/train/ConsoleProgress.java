@@ -9,12 +9,17 @@ import java.util.Locale;
  * Train Acc: 0.841}, {@code Test Acc: 0.854}); lines of a fused group carry the trial's id.
  */
 public final class ConsoleProgress implements ProgressListener {
+  /** Prefix of the machine-readable line a worker prints after each epoch, for its pipeline to parse. */
+  public static final String PROGRESS_PREFIX = "@progress ";
+
   private final PrintStream out;
   private final List<MemberRun> members;
+  private final boolean progressLines;
 
-  public ConsoleProgress(PrintStream out, List<MemberRun> members) {
+  public ConsoleProgress(PrintStream out, List<MemberRun> members, boolean progressLines) {
     this.out = out;
     this.members = members;
+    this.progressLines = progressLines;
   }
 
   @Override
@@ -24,7 +29,15 @@ public final class ConsoleProgress implements ProgressListener {
     out.printf(Locale.ROOT, "%sTrain Loss: %.3f, Train Acc: %.3f%n", prefix, m.trainLoss(), m.trainAccuracy());
     out.printf(Locale.ROOT, "%sTest Acc: %.3f%n", prefix, m.testAccuracy());
     out.printf(Locale.ROOT, "%sEpoch time: %.1f s%n", prefix, m.seconds());
+    if (progressLines) {
+      out.printf(Locale.ROOT, "%s{\"trial\":\"%s\",\"epoch\":%d,\"epochs\":%d,\"train_loss\":%s,\"test_accuracy\":%s,\"seconds\":%.3f}%n",
+          PROGRESS_PREFIX, members.get(member).trialId(), m.epoch(), config.epochs(), json(m.trainLoss()), json(m.testAccuracy()), m.seconds());
+    }
     out.flush();
+  }
+
+  private static String json(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
   }
 
   /** "[trial-id] " in a fused group, nothing for a single model. */

@@ -97,8 +97,11 @@ final class GroupTrainer {
       try (PrintStream out = new PrintStream(new LineForwarder(log), true, StandardCharsets.UTF_8)) {
         new TrainingJob(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService()),
             () -> StorageOptions.getDefaultInstance().getService(), out, Map.of())
+            .withProgressLines()
             .run(members, threads);
         return null;
+      } catch (IllegalArgumentException e) {
+        return e.getMessage();
       } catch (Exception e) {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
       }

@@ -45,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * PCollection<TrialResult> results = trials.apply(TrainLocally.to("/tmp/study").withMaxFuse(9));
  * }</pre>
  *
- * <p>Counters (namespace {@code TrainLocally}): {@code trials_started}, {@code trials_succeeded},
- * {@code trials_failed}, {@code trials_resumed}.
+ * <p>Progress: a log line when a trial starts, after each of its epochs (test accuracy, seconds,
+ * the study's completion and ETA) and when it ends. Counters (namespace {@code TrainLocally}):
+ * {@code trials_started}, {@code trials_succeeded}, {@code trials_failed}, {@code trials_resumed},
+ * {@code model_epochs_completed}.
  */
 public final class TrainLocally extends PTransform<PCollection<Trial>, PCollection<TrialResult>> {
   private static final Logger LOG = LoggerFactory.getLogger(TrainLocally.class);
@@ -198,6 +200,11 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
       int workers = WorkerSlots.resolveWorkers(settings);
       List<List<Trial>> groups = FusionPlanner.plan(trials, t -> members.get(t.id()).config().fusionKey().toString(),
           t -> LocalTrial.work(members.get(t.id())), settings.maxFuse(), workers);
+      long modelEpochs = 0;
+      for (Trial t : trials) {
+        modelEpochs += members.get(t.id()).config().epochs();
+      }
+      StudyProgress.planned(modelEpochs);
       LOG.info("{} trials to train in {} fused groups on {} worker(s)", trials.size(), groups.size(), workers);
       for (int g = 0; g < groups.size(); g++) {
         out.output(KV.of("group-" + g, groups.get(g)));
@@ -211,6 +218,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     private final Counter started = Metrics.counter(TrainLocally.class, "trials_started");
     private final Counter succeeded = Metrics.counter(TrainLocally.class, "trials_succeeded");
     private final Counter failed = Metrics.counter(TrainLocally.class, "trials_failed");
+    private static final Counter epochs = Metrics.counter(TrainLocally.class, "model_epochs_completed");
 
     TrainFn(LocalSettings settings) {
       this.settings = settings;
@@ -219,16 +227,30 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     @ProcessElement
     public void process(@Element List<Trial> group, OutputReceiver<TrialResult> out) throws InterruptedException {
       started.inc(group.size());
-      LOG.info("training {} trial(s) fused: {}", group.size(), group.stream().map(Trial::id).toList());
-      for (TrialResult r : new GroupTrainer(settings, line -> LOG.info(line)).train(group)) {
+      for (Trial t : group) {
+        LOG.info("trial {} started{}: {}", t.id(), group.size() > 1 ? " (fused with " + (group.size() - 1) + (group.size() == 2 ? " other)" : " others)") : "", t.describe());
+      }
+      for (TrialResult r : new GroupTrainer(settings, TrainFn::workerLine).train(group)) {
         if (r.succeeded()) {
           succeeded.inc();
-          LOG.info("trial {} SUCCEEDED: best test accuracy {}", r.trial().id(), String.format("%.4f", r.bestTestAccuracy()));
+          LOG.info("trial {} SUCCEEDED: best test accuracy {} in {} s", r.trial().id(), String.format("%.4f", r.bestTestAccuracy()),
+              String.format("%.0f", r.wallSeconds()));
         } else {
           failed.inc();
           LOG.warn("trial {} FAILED: {}", r.trial().id(), r.error());
         }
         out.output(r);
+      }
+    }
+
+    /** Epoch progress goes to the log at INFO with the study's ETA; the trainer's own chatter at DEBUG. */
+    private static void workerLine(String line) {
+      Optional<String> progress = StudyProgress.record(line);
+      if (progress.isPresent()) {
+        epochs.inc();
+        LOG.info(progress.get());
+      } else {
+        LOG.debug(line);
       }
     }
   }

@@ -1,10 +1,11 @@
 package dev.tunebeam.transforms.space;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 
 /**
  * The canonical text of a parameter value, used in trial ids, trainer flags and result tables:
- * integers without a decimal point, other numbers in their shortest plain form.
+ * integers without a decimal point, other numbers in plain form rounded to 12 significant digits.
  */
 public final class ParameterValues {
   private ParameterValues() {}
@@ -13,6 +14,7 @@ public final class ParameterValues {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }
-    return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    // 12 significant digits: a log grid's 0.0010000000000000002 is the 0.001 the user meant.
+    return new BigDecimal(value).round(new MathContext(12)).stripTrailingZeros().toPlainString();
   }
 }

@@ -145,6 +145,9 @@ public record SearchSpace(
         throw new IllegalArgumentException("parameter " + p.name() + " is declared twice; declare each parameter once");
       }
       spec(p, algorithm);
+      for (String v : valuesToCheck(p)) {
+        checkValue(p.name(), v);
+      }
     }
     for (Map.Entry<String, String> f : fixed.entrySet()) {
       name(f.getKey(), passThrough);
@@ -154,6 +157,7 @@ public record SearchSpace(
       if (f.getValue() == null || f.getValue().isBlank()) {
         throw new IllegalArgumentException("fixed parameter " + f.getKey() + " has no value");
       }
+      checkValue(f.getKey(), f.getValue());
     }
   }
 
@@ -165,6 +169,25 @@ public record SearchSpace(
       throw new IllegalArgumentException("parameter " + name + " is unknown; known: " + String.join(", ", new java.util.TreeSet<>(TrainerParameters.KNOWN))
           + " (or declare it under passthrough to hand it to your own container)");
     }
+  }
+
+  private static void checkValue(String name, String value) {
+    try {
+      TrainerParameters.checkValue(name, value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("parameter " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The values of a parameter the trainer can check one by one: every listed value, or a range's ends. */
+  private static List<String> valuesToCheck(ParameterSpec p) {
+    if (p instanceof ParameterSpec.IntegerRange r) {
+      return List.of(Long.toString(r.min()), Long.toString(r.max()));
+    }
+    if (p instanceof ParameterSpec.DoubleRange r) {
+      return List.of(ParameterValues.canonical(r.min()), ParameterValues.canonical(r.max()));
+    }
+    return p.gridValues();
   }
 
   private static void spec(ParameterSpec p, Algorithm algorithm) {

@@ -36,6 +36,13 @@ public final class TrainerParameters {
     return args;
   }
 
+  /** Throws IllegalArgumentException, in the trainer's words, if the trainer would refuse this one value. */
+  public static void checkValue(String name, String value) {
+    if (KNOWN.contains(name)) {
+      TrainerArgs.member(Flags.parse(List.of("--" + name.replace('_', '-'), value), TrainerArgs.MODEL_FLAGS, Set.of()), Map.of());
+    }
+  }
+
   /** Throws IllegalArgumentException, in the trainer's words, if the trainer would refuse the trial. */
   public static void check(Trial trial, Set<String> passThrough) {
     TrainerArgs.member(Flags.parse(args(trial, passThrough, false), TrainerArgs.MODEL_FLAGS, Set.of()), Map.of());

@@ -80,9 +80,9 @@ class TensorBoardRecorderTest {
 
     recorder.started(hparams, "/models/trial-a", "trial-a");
     clock.advance(Duration.ofMillis(1500));
-    recorder.epochFinished(new EpochMetrics(1, 1.25, 0.5, 0.625, 1.5));
+    recorder.epochFinished(new EpochMetrics(1, 1.25, 0.5, 0.625, 1.5, 0.5));
     clock.advance(Duration.ofMillis(1000));
-    recorder.epochFinished(new EpochMetrics(2, 0.75, 0.75, 0.6875, 1.0));
+    recorder.epochFinished(new EpochMetrics(2, 0.75, 0.75, 0.6875, 1.0, 0.5));
     clock.advance(Duration.ofMillis(250));
     recorder.finished(true);
 
@@ -137,11 +137,11 @@ class TensorBoardRecorderTest {
   void aReaderThatOpenedTheLocalFileSeesLaterEpochs() throws Exception {
     TensorBoardRecorder recorder = TensorBoardRecorder.open(tmp.toString(), () -> null, new StepClock(), "h");
     recorder.started(Map.of(), null, null);
-    recorder.epochFinished(new EpochMetrics(1, 1, 0.5, 0.5, 1));
+    recorder.epochFinished(new EpochMetrics(1, 1, 0.5, 0.5, 1, 0.5));
     try (InputStream in = new FileInputStream(EventFiles.single(tmp).toFile())) {
       TfRecordReader reader = new TfRecordReader(in);
       assertEquals(3, countRecords(reader));
-      recorder.epochFinished(new EpochMetrics(2, 0.5, 0.75, 0.7, 1));
+      recorder.epochFinished(new EpochMetrics(2, 0.5, 0.75, 0.7, 1, 0.5));
       recorder.finished(false);
       byte[] epoch2 = reader.next();
       assertEquals(2, Event.parseFrom(epoch2).getStep());
@@ -161,7 +161,7 @@ class TensorBoardRecorderTest {
 
     recorder.started(Map.of("optimizer", Value.newBuilder().setStringValue("adam").build()), "gs://tb-bucket/m", "t1");
     assertEquals(2, EventFiles.read(storage.readAllBytes(BlobId.of("tb-bucket", object))).size());
-    recorder.epochFinished(new EpochMetrics(1, 0.9, 0.7, 0.72, 3.0));
+    recorder.epochFinished(new EpochMetrics(1, 0.9, 0.7, 0.72, 3.0, 0.5));
     recorder.finished(true);
 
     List<Event> events = EventFiles.read(storage.readAllBytes(BlobId.of("tb-bucket", object)));
@@ -184,7 +184,7 @@ class TensorBoardRecorderTest {
     assertNull(listener.location(0));
     listener.started(0, config, "cpu()");
     listener.started(1, config, "cpu()");
-    listener.epochFinished(0, config, new EpochMetrics(1, 1, 0.5, 0.5, 1));
+    listener.epochFinished(0, config, new EpochMetrics(1, 1, 0.5, 0.5, 1, 0.5));
     listener.finished(false);
 
     List<Event> events = EventFiles.read(EventFiles.single(dir));

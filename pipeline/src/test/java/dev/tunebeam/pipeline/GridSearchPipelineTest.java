@@ -1,0 +1,120 @@
+package dev.tunebeam.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main job end to end on the DirectRunner: real training on a real data subset. */
+class GridSearchPipelineTest {
+  @TempDir Path tmp;
+
+  private record Run(int code, String out, String err) {}
+
+  private Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = GridSearchPipeline.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private Path space(String yaml) throws Exception {
+    Path f = tmp.resolve("space-" + Math.abs(yaml.hashCode()) + ".yaml");
+    Files.writeString(f, yaml);
+    return f;
+  }
+
+  private static List<CSVRecord> csv(Path file) throws Exception {
+    try (Reader r = Files.newBufferedReader(file);
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      return p.getRecords();
+    }
+  }
+
+  @Test
+  void fourTrialsRankedWithTheFailingOneLastAndStableIds() throws Exception {
+    Path space = space("""
+        study: e2e
+        parameters:
+          batch_size: {type: discrete, values: [32, 64, 128, 600]}
+        fixed:
+          activation: relu
+          optimizer: adam
+        """);
+    String[] common = {"--searchSpace=" + space, "--epochs=1", "--trainSamples=512", "--testSamples=256",
+        "--dataDir=/usr/share/datasets/fashion-mnist"};
+    Path out1 = tmp.resolve("out1");
+    Run r = run(concat(common, "--output=" + out1));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("4 trials: 3 succeeded, 1 failed."), r.out());
+    for (String f : List.of("results.csv", "results.json", "results.md", "report.html")) {
+      assertTrue(Files.exists(out1.resolve(f)), f);
+    }
+    List<CSVRecord> rows = csv(out1.resolve("results.csv"));
+    assertEquals(4, rows.size());
+    assertEquals(List.of("rank", "trial_id", "batch_size", "activation", "optimizer", "num_epochs", "train_samples", "test_samples",
+        "best_test_accuracy", "final_test_accuracy", "final_train_loss", "epochs", "seconds", "backend", "device", "status", "error"),
+        rows.get(0).getParser().getHeaderNames());
+    for (int i = 0; i < 2; i++) {
+      assertTrue(Double.parseDouble(rows.get(i).get("best_test_accuracy")) >= Double.parseDouble(rows.get(i + 1).get("best_test_accuracy")));
+    }
+    CSVRecord failed = rows.get(3);
+    assertEquals("FAILED", failed.get("status"));
+    assertEquals("600", failed.get("batch_size"));
+    assertTrue(failed.get("error").contains("--batch-size 600 is larger than the 512 training samples"), failed.get("error"));
+    assertTrue(rows.subList(0, 3).stream().allMatch(x -> x.get("status").equals("SUCCEEDED") && x.get("backend").equals("local")));
+    for (CSVRecord row : rows.subList(0, 3)) {
+      try (java.util.stream.Stream<Path> files = Files.list(out1.resolve("tensorboard").resolve(row.get("trial_id")))) {
+        assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("events.out.tfevents.")).count(),
+            "one TensorBoard event file per local trial");
+      }
+    }
+
+    Path out2 = tmp.resolve("out2");
+    assertEquals(0, run(concat(common, "--output=" + out2)).code());
+    assertEquals(ids(rows), ids(csv(out2.resolve("results.csv"))), "same trial ids on a second run");
+  }
+
+  @Test
+  void aBadSearchSpaceExitsTwoNamingTheParameterAndWritesNothing() throws Exception {
+    Path space = space("study: bad\nparameters:\n  learning_rate: {type: double, min: 0.1, max: 0.01, steps: 3}\n");
+    Path out = tmp.resolve("never");
+    Run r = run("--searchSpace=" + space, "--output=" + out);
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("parameter learning_rate has min 0.1 > max 0.01"), r.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void badOptionsExitTwo() {
+    assertEquals(2, run("--fuse=sometimes").code());
+    assertTrue(run("--fuse=sometimes").err().contains("--fuse sometimes is not supported; allowed: auto, off"));
+    assertTrue(run("--objective=speed").err().contains("allowed: best_test_accuracy"));
+    assertTrue(run("--searchSpace=/no/such.yaml").err().contains("--searchSpace /no/such.yaml does not exist"));
+    assertTrue(run("--output=/proc/self/x").err().contains("--output /proc/self/x is not writable"));
+    assertTrue(run("--epochs=-1").err().contains("--epochs -1 is negative"));
+  }
+
+  private static List<String> ids(List<CSVRecord> rows) {
+    return rows.stream().map(r -> r.get("trial_id")).sorted().collect(Collectors.toList());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}

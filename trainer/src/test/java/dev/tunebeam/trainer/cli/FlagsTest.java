@@ -1,0 +1,53 @@
+package dev.tunebeam.trainer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunebeam.trainer.model.Activation;
+import dev.tunebeam.trainer.optim.OptimizerKind;
+import dev.tunebeam.trainer.train.MemberRun;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FlagsTest {
+  @Test
+  void bothSpellingsAndUnderscoresParse() {
+    MemberRun m = TrainerArgs.parse(List.of("--activation", "leakyrelu", "--optimizer=rmsprop", "--batch_size", "32", "--num-epochs=3"), Map.of())
+        .members().get(0);
+    assertEquals(Activation.LEAKYRELU, m.config().activation());
+    assertEquals(OptimizerKind.RMSPROP, m.config().optimizer());
+    assertEquals(32, m.config().batchSize());
+    assertEquals(3, m.config().epochs());
+    assertEquals(0.001f, m.config().learningRate());
+  }
+
+  @Test
+  void vertexEnvironmentFillsTheDirectories() {
+    MemberRun m = TrainerArgs.parse(List.of(), Map.of("AIP_MODEL_DIR", "gs://b/m", "AIP_CHECKPOINT_DIR", "gs://b/c",
+        "AIP_TENSORBOARD_LOG_DIR", "gs://b/t", "CLOUD_ML_TRIAL_ID", "12")).members().get(0);
+    assertEquals("gs://b/m", m.modelDir());
+    assertEquals("gs://b/c", m.checkpointDir());
+    assertEquals("gs://b/t", m.tensorboardDir());
+    assertEquals("12", m.trialId());
+  }
+
+  @Test
+  void errorsNameTheFlag() {
+    assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("--batch-size", "abc"), Map.of()))
+        .getMessage().contains("--batch-size abc is not an integer"));
+    assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("--batch-size"), Map.of()))
+        .getMessage().contains("--batch-size needs a value"));
+    assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("--epochs", "3"), Map.of()))
+        .getMessage().startsWith("unknown flag --epochs; known flags:"));
+    assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("--seed", "1", "--seed=2"), Map.of()))
+        .getMessage().contains("--seed is given twice"));
+    assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("relu"), Map.of()))
+        .getMessage().contains("unexpected argument relu"));
+    assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("--learning-rate", "-0.1"), Map.of()))
+        .getMessage().contains("--learning-rate -0.1 is not allowed"));
+    assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("--group", "g.json", "--seed", "3"), Map.of()))
+        .getMessage().contains("--seed conflicts with --group"));
+  }
+}

@@ -1,0 +1,58 @@
+package dev.tunebeam.transforms.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LeaderboardTest {
+  @Test
+  void bestFirstFailuresLastTiesBrokenByFinalAccuracyThenId() {
+    TrialResult a = Results.ok("relu", 0.90, 0.89);
+    TrialResult b = Results.ok("tanh", 0.90, 0.90);
+    TrialResult c = Results.ok("sigmoid", 0.80, 0.80);
+    TrialResult d = Results.failed("softmax", "boom");
+    TrialResult e = Results.ok("leakyrelu", Double.NaN, Double.NaN);
+    List<TrialResult> all = new ArrayList<>(List.of(a, b, c, d, e));
+    for (int shuffle = 0; shuffle < 5; shuffle++) {
+      Collections.shuffle(all, new java.util.Random(shuffle));
+      Leaderboard board = Leaderboard.rank(all, Objective.BEST_TEST_ACCURACY);
+      assertEquals(List.of(b, a, c), board.ranked().subList(0, 3), "order does not depend on arrival");
+      assertTrue(board.ranked().subList(3, 5).containsAll(List.of(d, e)));
+      assertEquals(b, board.best().orElseThrow());
+      assertEquals(1, board.failed());
+    }
+  }
+
+  @Test
+  void lossIsMinimised() {
+    TrialResult low = Results.ok("relu", 0.5, 0.5);
+    TrialResult high = new TrialResult(low.trial(), "local", TrialStatus.SUCCEEDED, low.history(), 0.9, 0.9, 2.0, "cpu()", 1, null, "/o");
+    assertEquals(low, Leaderboard.rank(List.of(high, low), Objective.FINAL_TRAIN_LOSS).ranked().get(0));
+  }
+
+  @Test
+  void formatsCarryEveryColumnAndEscapeText() throws Exception {
+    Leaderboard board = Leaderboard.rank(List.of(Results.ok("relu", 0.9, 0.88), Results.failed("softmax", "quota, \"exceeded\"\nretry")), Objective.BEST_TEST_ACCURACY);
+    assertEquals(List.of("rank", "trial_id", "activation", "batch_size", "best_test_accuracy", "final_test_accuracy", "final_train_loss",
+        "epochs", "seconds", "backend", "device", "status", "error"), LeaderboardFormats.header(board));
+    String csv = new String(LeaderboardFormats.csv(board));
+    var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new java.io.StringReader(csv)).getRecords();
+    assertEquals(2, records.size());
+    assertEquals("0.9000", records.get(0).get("best_test_accuracy"));
+    assertEquals("FAILED", records.get(1).get("status"));
+    assertEquals("quota, \"exceeded\"\nretry", records.get(1).get("error"));
+    assertEquals("", records.get(1).get("best_test_accuracy"));
+    String md = new String(LeaderboardFormats.markdown(board, "s"));
+    assertTrue(md.contains("| 1 | "), md);
+    assertEquals(4, md.lines().filter(l -> l.startsWith("|")).count(), md);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(LeaderboardFormats.json(board, "s"));
+    assertEquals(2, json.get("trials").size());
+    assertEquals(2, json.get("trials").get(0).get("history").size());
+    assertTrue(json.get("trials").get(1).get("best_test_accuracy").isNull());
+  }
+}
