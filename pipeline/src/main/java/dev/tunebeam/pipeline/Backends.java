@@ -1,6 +1,7 @@
 package dev.tunebeam.pipeline;
 
 import dev.tunebeam.transforms.local.TrainLocally;
+import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import java.util.Locale;
@@ -11,15 +12,15 @@ import org.apache.beam.sdk.values.PCollection;
 final class Backends {
   private Backends() {}
 
-  static PTransform<PCollection<Trial>, PCollection<TrialResult>> runTrials(GridSearchOptions o) {
+  static PTransform<PCollection<Trial>, PCollection<TrialResult>> runTrials(GridSearchOptions o, FailureBudget budget) {
     String backend = o.getBackend().trim().toLowerCase(Locale.ROOT);
     if (!backend.equals("local")) {
       throw new IllegalArgumentException("--backend " + o.getBackend() + " is not supported; allowed: local");
     }
-    return local(o);
+    return local(o, budget);
   }
 
-  static TrainLocally local(GridSearchOptions o) {
+  static TrainLocally local(GridSearchOptions o, FailureBudget budget) {
     String fuse = o.getFuse().trim().toLowerCase(Locale.ROOT);
     if (!fuse.equals("auto") && !fuse.equals("off")) {
       throw new IllegalArgumentException("--fuse " + o.getFuse() + " is not supported; allowed: auto, off");
@@ -39,7 +40,11 @@ final class Backends {
         .withWorkers(o.getLocalWorkers())
         .withThreadsPerWorker(o.getThreadsPerWorker())
         .withMaxFuse(fuse.equals("off") ? 1 : o.getMaxFuse())
-        .withResume(o.getResume());
+        .withResume(o.getResume())
+        .withFailureBudget(budget);
+    if (!o.getWorkerJvmOptions().isBlank()) {
+      t = t.withWorkerJvmOptions(o.getWorkerJvmOptions().trim().split("\\s+"));
+    }
     if (!o.getDataDir().isBlank()) {
       t = t.withDataDirectory(o.getDataDir());
     }

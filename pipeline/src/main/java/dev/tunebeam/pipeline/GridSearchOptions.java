@@ -110,6 +110,19 @@ public interface GridSearchOptions extends PipelineOptions {
 
   void setInProcess(boolean value);
 
+  @Description("Stop starting trials once more than this many have failed; the rest are SKIPPED, the leaderboard of what "
+      + "finished is written and the job exits 1. -1: no bound.")
+  @Default.Integer(-1)
+  int getMaxFailedTrials();
+
+  void setMaxFailedTrials(int value);
+
+  @Description("Extra JVM options for local worker processes, space-separated (for example -XX:+UseSerialGC).")
+  @Default.String("")
+  String getWorkerJvmOptions();
+
+  void setWorkerJvmOptions(String value);
+
   @Description("Leaderboard rows printed at the end.")
   @Default.Integer(10)
   int getTop();

@@ -1,6 +1,7 @@
 package dev.tunebeam.pipeline;
 
-import dev.tunebeam.transforms.local.TrainLocally;
+import dev.tunebeam.trainer.report.Secrets;
+import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
@@ -44,7 +45,7 @@ public final class GridSearchPipeline {
       space = StudySpace.resolve(options);
       pipeline = build(options, space);
     } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Secrets.redact(e.getMessage()));
       return 2;
     }
     long started = System.nanoTime();
@@ -58,12 +59,18 @@ public final class GridSearchPipeline {
         return 1;
       }
     } catch (RuntimeException e) {
-      err.println("error: the pipeline failed: " + e.getMessage());
+      err.println("error: the pipeline failed: " + Secrets.redact(e.getMessage()));
       return 1;
     }
     double minutes = (System.nanoTime() - started) / 60e9;
     out.printf(Locale.ROOT, "Pipeline finished in %.1f min.%n", minutes);
-    ResultsSummary.print(options.getOutput(), options.getTop(), out);
+    ResultsSummary.Counts counts = ResultsSummary.print(options.getOutput(), options.getTop(), out);
+    int bound = options.getMaxFailedTrials();
+    if (bound >= 0 && counts.failed() > bound) {
+      err.printf("error: %d trials failed, more than --maxFailedTrials=%d; %d trials were not run. The leaderboard of what finished is in %s%n",
+          counts.failed(), bound, counts.skipped(), options.getOutput());
+      return 1;
+    }
     return 0;
   }
 
@@ -75,9 +82,12 @@ public final class GridSearchPipeline {
     Objective objective = Objective.parse(options.getObjective());
     checkWritable(options.getOutput());
     Pipeline p = Pipeline.create(options);
+    if (options.getMaxFailedTrials() < -1) {
+      throw new IllegalArgumentException("--maxFailedTrials " + options.getMaxFailedTrials() + " is not allowed; use -1 (no bound) or a count >= 0");
+    }
     PCollection<TrialResult> results = p
         .apply("ExpandSearchSpace", ExpandSearchSpace.of(space).withMaxTrials(options.getMaxTrials()))
-        .apply("RunTrials", Backends.runTrials(options));
+        .apply("RunTrials", Backends.runTrials(options, FailureBudget.of(options.getMaxFailedTrials())));
     results
         .apply("RankTrials", RankTrials.by(objective))
         .apply("WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
@@ -98,8 +108,4 @@ public final class GridSearchPipeline {
     }
   }
 
-  /** Used by tests: the local transform the options describe. */
-  static TrainLocally local(GridSearchOptions o) {
-    return Backends.local(o);
-  }
 }

@@ -19,7 +19,10 @@ import org.apache.commons.csv.CSVRecord;
 final class ResultsSummary {
   private ResultsSummary() {}
 
-  static void print(String output, int top, PrintStream out) {
+  /** Trials by status, as the table counts them. */
+  record Counts(long succeeded, long failed, long skipped) {}
+
+  static Counts print(String output, int top, PrintStream out) {
     String csv = output.endsWith("/") ? output + "results.csv" : output + "/results.csv";
     try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(csv, false)));
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
@@ -28,15 +31,16 @@ final class ResultsSummary {
       List<List<String>> rows = new ArrayList<>();
       long succeeded = 0;
       long failed = 0;
+      long skipped = 0;
       for (CSVRecord r : parser) {
         rows.add(new ArrayList<>(r.toList()));
-        if ("SUCCEEDED".equals(r.get("status"))) {
-          succeeded++;
-        } else {
-          failed++;
+        switch (r.get("status")) {
+          case "SUCCEEDED" -> succeeded++;
+          case "SKIPPED" -> skipped++;
+          default -> failed++;
         }
       }
-      out.printf("%d trials: %d succeeded, %d failed.%n", rows.size(), succeeded, failed);
+      out.printf("%d trials: %d succeeded, %d failed%s.%n", rows.size(), succeeded, failed, skipped > 0 ? ", " + skipped + " skipped" : "");
       if (succeeded > 0) {
         List<String> best = rows.get(0);
         StringBuilder params = new StringBuilder();
@@ -51,8 +55,10 @@ final class ResultsSummary {
       out.println();
       out.println("Leaderboard: " + csv + " (also results.json, results.md, report.html); per-trial metrics and models under "
           + output + "/trials/, TensorBoard runs of local trials under " + output + "/tensorboard/");
+      return new Counts(succeeded, failed, skipped);
     } catch (IOException e) {
       out.println("Results were written to " + output + " but cannot be read back: " + e.getMessage());
+      return new Counts(0, 0, 0);
     }
   }
 }

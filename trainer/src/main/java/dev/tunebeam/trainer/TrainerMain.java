@@ -4,6 +4,7 @@ import com.google.cloud.storage.StorageOptions;
 import dev.tunebeam.trainer.cli.TrainerArgs;
 import dev.tunebeam.trainer.cli.UsageException;
 import dev.tunebeam.trainer.data.DataLocator;
+import dev.tunebeam.trainer.report.Secrets;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -32,16 +33,22 @@ public final class TrainerMain {
         out.println(usage());
         return 0;
       }
+      if (invocation.group()) {
+        ParentWatch.exitWhenParentDies();
+        FaultInjection.crashIfAsked(invocation.members());
+      }
       TrainingJob job = new TrainingJob(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService()),
           () -> StorageOptions.getDefaultInstance().getService(), out, env);
       (invocation.group() ? job.withProgressLines() : job).run(invocation.members(), invocation.threads());
       return 0;
     } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Secrets.redact(e.getMessage()));
       return UsageException.EXIT_CODE;
     } catch (Exception e) {
-      err.println("training failed: " + e);
-      e.printStackTrace(err);
+      err.println("training failed: " + Secrets.redact(String.valueOf(e)));
+      for (StackTraceElement frame : e.getStackTrace()) {
+        err.println("\tat " + frame);
+      }
       return 1;
     }
   }

@@ -33,42 +33,66 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  */
 final class GroupTrainer {
   static final String BACKEND = "local";
-  private static final Object IN_PROCESS_LOCK = new Object();
+  /** DJL trains one model at a time per JVM: in-process groups take turns. */
+  private static final Semaphore IN_PROCESS = new Semaphore(1, true);
 
   private final LocalSettings settings;
   private final int workers;
   private final int threads;
   private final Consumer<String> log;
+  private final Consumer<List<Trial>> onStart;
 
-  GroupTrainer(LocalSettings settings, Consumer<String> log) {
+  /** {@code log} gets the trainer's output lines; {@code onStart} each group (or lone retry) as it starts. */
+  GroupTrainer(LocalSettings settings, Consumer<String> log, Consumer<List<Trial>> onStart) {
     this.settings = settings;
     this.workers = WorkerSlots.resolveWorkers(settings);
     this.threads = WorkerSlots.resolveThreads(settings, workers);
     this.log = log;
+    this.onStart = onStart;
   }
 
+  /**
+   * Waits for a training slot, then trains; if the run's failure budget ran out while waiting,
+   * the group is not started and its trials come back SKIPPED.
+   */
   List<TrialResult> train(List<Trial> group) throws InterruptedException {
-    long started = System.nanoTime();
-    String failure;
-    try {
-      clearStaleMetrics(group);
-      failure = settings.inProcess() ? trainInProcess(group) : trainInWorker(group);
-    } catch (IOException e) {
-      failure = "cannot run the trainer: " + e.getMessage();
-    }
-    double seconds = (System.nanoTime() - started) / 1e9;
+    Semaphore slot = settings.inProcess() ? IN_PROCESS : WorkerSlots.forWorkers(workers);
     List<TrialResult> results = new ArrayList<>();
-    for (Trial t : group) {
-      Optional<TrialResult> done = collect(t);
-      if (done.isPresent()) {
-        results.add(done.get());
-      } else if (group.size() > 1) {
-        log.accept("group of " + group.size() + " failed (" + firstLine(failure) + "); retrying trial " + t.id() + " alone");
-        results.addAll(train(List.of(t)));
-      } else {
-        String why = failure != null ? failure : "the trainer wrote no metrics.json";
-        results.add(TrialResult.failed(t, BACKEND, why, seconds, TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id())));
+    List<Trial> retryAlone = new ArrayList<>();
+    slot.acquire();
+    try {
+      if (settings.failureBudget().exhausted()) {
+        return group.stream().map(t -> TrialResult.skipped(t, BACKEND, settings.failureBudget().skipReason())).toList();
       }
+      onStart.accept(group);
+      long started = System.nanoTime();
+      String failure;
+      try {
+        clearStaleMetrics(group);
+        failure = settings.inProcess() ? trainInProcess(group) : trainInWorker(group);
+      } catch (IOException e) {
+        failure = "cannot run the trainer: " + e.getMessage();
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      for (Trial t : group) {
+        Optional<TrialResult> done = collect(t);
+        if (done.isPresent()) {
+          results.add(done.get());
+        } else if (group.size() > 1) {
+          log.accept("group of " + group.size() + " failed (" + firstLine(failure) + "); retrying trial " + t.id() + " alone");
+          retryAlone.add(t);
+        } else {
+          // Counted before the slot is released, so the next group already sees this failure.
+          settings.failureBudget().recordFailure();
+          String why = failure != null ? failure : "the trainer wrote no metrics.json";
+          results.add(TrialResult.failed(t, BACKEND, why, seconds, TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id())));
+        }
+      }
+    } finally {
+      slot.release();
+    }
+    for (Trial t : retryAlone) {
+      results.addAll(train(List.of(t)));
     }
     return results;
   }
@@ -78,14 +102,8 @@ final class GroupTrainer {
     Path spec = Files.createTempFile("tunebeam-group-", ".json");
     try {
       Files.write(spec, groupSpec(group));
-      Semaphore slots = WorkerSlots.forWorkers(workers);
-      slots.acquire();
-      try {
-        WorkerProcess.Exit exit = WorkerProcess.run(spec, threads, settings.workerHeap(), log);
-        return exit.ok() ? null : describeExit(exit);
-      } finally {
-        slots.release();
-      }
+      WorkerProcess.Exit exit = WorkerProcess.run(spec, threads, settings.workerHeap(), settings.workerJvmOptions(), log);
+      return exit.ok() ? null : describeExit(exit);
     } finally {
       Files.deleteIfExists(spec);
     }
@@ -93,18 +111,16 @@ final class GroupTrainer {
 
   private String trainInProcess(List<Trial> group) {
     List<MemberRun> members = group.stream().map(t -> LocalTrial.member(t, settings)).toList();
-    synchronized (IN_PROCESS_LOCK) {
-      try (PrintStream out = new PrintStream(new LineForwarder(log), true, StandardCharsets.UTF_8)) {
-        new TrainingJob(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService()),
-            () -> StorageOptions.getDefaultInstance().getService(), out, Map.of())
-            .withProgressLines()
-            .run(members, threads);
-        return null;
-      } catch (IllegalArgumentException e) {
-        return e.getMessage();
-      } catch (Exception e) {
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
-      }
+    try (PrintStream out = new PrintStream(new LineForwarder(log), true, StandardCharsets.UTF_8)) {
+      new TrainingJob(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService()),
+          () -> StorageOptions.getDefaultInstance().getService(), out, Map.of())
+          .withProgressLines()
+          .run(members, threads);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    } catch (Exception e) {
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
   }
 
@@ -139,13 +155,30 @@ final class GroupTrainer {
     FileSystems.delete(stale, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
-  /** The trainer's own sentence for a usage error (exit 2); otherwise the code and the last lines. */
+  /**
+   * What killed the worker, in one line where possible: the trainer's own sentence for a usage
+   * error (exit 2), the signal and frame of a JVM crash report, or the code and the last lines.
+   */
   static String describeExit(WorkerProcess.Exit exit) {
+    String[] lines = exit.tail().split("\n");
     if (exit.code() == 2) {
-      for (String line : exit.tail().split("\n")) {
+      for (String line : lines) {
         if (line.startsWith("error: ")) {
           return line.substring("error: ".length());
         }
+      }
+    }
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains("A fatal error has been detected by the Java Runtime Environment")) {
+        StringBuilder crash = new StringBuilder("trainer process crashed natively");
+        for (int j = i + 1; j < lines.length; j++) {
+          String l = lines[j].replaceFirst("^#\\s*", "").trim();
+          if (l.matches("SIG[A-Z]+ .*") || l.startsWith("C  [") || l.startsWith("J ") || l.startsWith("An error report")
+              || l.startsWith("/")) {
+            crash.append("; ").append(l);
+          }
+        }
+        return crash.toString();
       }
     }
     String how = exit.code() > 128 ? "was killed by signal " + (exit.code() - 128) : "exited with code " + exit.code();

@@ -1,12 +1,16 @@
 package dev.tunebeam.transforms.local;
 
+import dev.tunebeam.transforms.results.FailureBudget;
 import java.io.Serializable;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * How {@link TrainLocally} runs: where artifacts go, which data and device, how many worker
  * processes (0: one per core, or one when a GPU is visible) with how many compute threads each
- * (0: cores / workers), and how wide trials fuse. {@code inProcess} trains inside the pipeline's
- * JVM instead, one group at a time.
+ * (0: cores / workers) and which extra JVM options, how wide trials fuse, whether finished trials
+ * are reused, and the run's failure bound. {@code inProcess} trains inside the pipeline's JVM
+ * instead, one group at a time.
  */
 public record LocalSettings(
     String outputDirectory,
@@ -17,12 +21,55 @@ public record LocalSettings(
     int maxFuse,
     boolean inProcess,
     boolean resume,
-    String workerHeap) implements Serializable {
+    String workerHeap,
+    List<String> workerJvmOptions,
+    FailureBudget failureBudget) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final int DEFAULT_MAX_FUSE = 9;
 
-  static LocalSettings defaults() {
-    return new LocalSettings(null, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g");
+  public LocalSettings {
+    workerJvmOptions = List.copyOf(workerJvmOptions);
+  }
+
+  static LocalSettings defaults(String outputDirectory) {
+    return new LocalSettings(outputDirectory, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g", List.of(), FailureBudget.unbounded());
+  }
+
+  /** A copy with {@code change} applied to a mutable view of the fields. */
+  LocalSettings with(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return new LocalSettings(f.outputDirectory, f.dataDirectory, f.device, f.workers, f.threadsPerWorker, f.maxFuse, f.inProcess,
+        f.resume, f.workerHeap, f.workerJvmOptions, f.failureBudget);
+  }
+
+  /** The fields, mutable, for {@link #with}. */
+  static final class Fields {
+    String outputDirectory;
+    String dataDirectory;
+    String device;
+    int workers;
+    int threadsPerWorker;
+    int maxFuse;
+    boolean inProcess;
+    boolean resume;
+    String workerHeap;
+    List<String> workerJvmOptions;
+    FailureBudget failureBudget;
+
+    private Fields(LocalSettings s) {
+      outputDirectory = s.outputDirectory;
+      dataDirectory = s.dataDirectory;
+      device = s.device;
+      workers = s.workers;
+      threadsPerWorker = s.threadsPerWorker;
+      maxFuse = s.maxFuse;
+      inProcess = s.inProcess;
+      resume = s.resume;
+      workerHeap = s.workerHeap;
+      workerJvmOptions = s.workerJvmOptions;
+      failureBudget = s.failureBudget;
+    }
   }
 }

@@ -1,8 +1,11 @@
 package dev.tunebeam.transforms.local;
 
 import dev.tunebeam.trainer.report.MetricsReport;
+import dev.tunebeam.trainer.report.Secrets;
 import dev.tunebeam.trainer.train.MemberRun;
+import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -61,33 +64,27 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
 
   /** Artifacts (metrics.json, model.npz) go to {@code <outputDirectory>/trials/<trial-id>/}. */
   public static TrainLocally to(String outputDirectory) {
-    LocalSettings d = LocalSettings.defaults();
-    return new TrainLocally(new LocalSettings(outputDirectory, d.dataDirectory(), d.device(), d.workers(), d.threadsPerWorker(),
-        d.maxFuse(), d.inProcess(), d.resume(), d.workerHeap()));
+    return new TrainLocally(LocalSettings.defaults(outputDirectory));
   }
 
   /** The Fashion-MNIST folder (local or gs://); default: the trainer's standard search. */
   public TrainLocally withDataDirectory(String dir) {
-    return with(new LocalSettings(settings.outputDirectory(), dir, settings.device(), settings.workers(), settings.threadsPerWorker(),
-        settings.maxFuse(), settings.inProcess(), settings.resume(), settings.workerHeap()));
+    return new TrainLocally(settings.with(f -> f.dataDirectory = dir));
   }
 
   /** {@code auto} (default), {@code cpu} or {@code gpu}. */
   public TrainLocally withDevice(String device) {
-    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), device, settings.workers(), settings.threadsPerWorker(),
-        settings.maxFuse(), settings.inProcess(), settings.resume(), settings.workerHeap()));
+    return new TrainLocally(settings.with(f -> f.device = device));
   }
 
   /** Worker processes per JVM; 0 (default) is one per core, or one with a GPU. */
   public TrainLocally withWorkers(int workers) {
-    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), settings.device(), workers, settings.threadsPerWorker(),
-        settings.maxFuse(), settings.inProcess(), settings.resume(), settings.workerHeap()));
+    return new TrainLocally(settings.with(f -> f.workers = workers));
   }
 
   /** Compute threads per worker; 0 (default) is cores / workers. */
   public TrainLocally withThreadsPerWorker(int threads) {
-    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), settings.device(), settings.workers(), threads,
-        settings.maxFuse(), settings.inProcess(), settings.resume(), settings.workerHeap()));
+    return new TrainLocally(settings.with(f -> f.threadsPerWorker = threads));
   }
 
   /** Fuse at most this many trials into one network (default 9); 1 turns fusion off. */
@@ -95,34 +92,36 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     if (maxFuse < 1) {
       throw new IllegalArgumentException("maxFuse " + maxFuse + " must be at least 1 (1 turns fusion off)");
     }
-    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), settings.device(), settings.workers(),
-        settings.threadsPerWorker(), maxFuse, settings.inProcess(), settings.resume(), settings.workerHeap()));
+    return new TrainLocally(settings.with(f -> f.maxFuse = maxFuse));
   }
 
   /** Train inside the pipeline's JVM, one group at a time, instead of in worker processes. */
   public TrainLocally inProcess() {
-    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), settings.device(), settings.workers(),
-        settings.threadsPerWorker(), settings.maxFuse(), true, settings.resume(), settings.workerHeap()));
+    return new TrainLocally(settings.with(f -> f.inProcess = true));
   }
 
   /** Whether trials with a metrics.json from an earlier run are reused (default true). */
   public TrainLocally withResume(boolean resume) {
-    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), settings.device(), settings.workers(),
-        settings.threadsPerWorker(), settings.maxFuse(), settings.inProcess(), resume, settings.workerHeap()));
+    return new TrainLocally(settings.with(f -> f.resume = resume));
   }
 
   /** Java heap of each worker process (default 2g); the tensors live outside it. */
   public TrainLocally withWorkerHeap(String heap) {
-    return with(new LocalSettings(settings.outputDirectory(), settings.dataDirectory(), settings.device(), settings.workers(),
-        settings.threadsPerWorker(), settings.maxFuse(), settings.inProcess(), settings.resume(), heap));
+    return new TrainLocally(settings.with(f -> f.workerHeap = heap));
+  }
+
+  /** Extra JVM options for the worker processes (for example {@code -XX:+UseSerialGC}). */
+  public TrainLocally withWorkerJvmOptions(String... options) {
+    return new TrainLocally(settings.with(f -> f.workerJvmOptions = List.of(options)));
+  }
+
+  /** Stop starting trials once more than the budget's bound have failed (they become SKIPPED). */
+  public TrainLocally withFailureBudget(FailureBudget budget) {
+    return new TrainLocally(settings.with(f -> f.failureBudget = budget));
   }
 
   public LocalSettings settings() {
     return settings;
-  }
-
-  private static TrainLocally with(LocalSettings s) {
-    return new TrainLocally(s);
   }
 
   @Override
@@ -165,6 +164,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
         LocalTrial.member(trial, settings);
       } catch (IllegalArgumentException e) {
         failed.inc();
+        settings.failureBudget().recordFailure();
         LOG.warn("trial {} ({}) refused: {}", trial.id(), trial.describe(), e.getMessage());
         out.get(settled).output(TrialResult.failed(trial, GroupTrainer.BACKEND, e.getMessage(), 0, dir));
         return;
@@ -226,12 +226,10 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
 
     @ProcessElement
     public void process(@Element List<Trial> group, OutputReceiver<TrialResult> out) throws InterruptedException {
-      started.inc(group.size());
-      for (Trial t : group) {
-        LOG.info("trial {} started{}: {}", t.id(), group.size() > 1 ? " (fused with " + (group.size() - 1) + (group.size() == 2 ? " other)" : " others)") : "", t.describe());
-      }
-      for (TrialResult r : new GroupTrainer(settings, TrainFn::workerLine).train(group)) {
-        if (r.succeeded()) {
+      for (TrialResult r : new GroupTrainer(settings, TrainFn::workerLine, this::started).train(group)) {
+        if (r.status() == TrialStatus.SKIPPED) {
+          LOG.warn("trial {} SKIPPED: {}", r.trial().id(), r.error());
+        } else if (r.succeeded()) {
           succeeded.inc();
           LOG.info("trial {} SUCCEEDED: best test accuracy {} in {} s", r.trial().id(), String.format("%.4f", r.bestTestAccuracy()),
               String.format("%.0f", r.wallSeconds()));
@@ -243,6 +241,14 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
       }
     }
 
+    private void started(List<Trial> group) {
+      started.inc(group.size());
+      String fused = group.size() > 1 ? " (fused with " + (group.size() - 1) + (group.size() == 2 ? " other)" : " others)") : "";
+      for (Trial t : group) {
+        LOG.info("trial {} started{}: {}", t.id(), fused, t.describe());
+      }
+    }
+
     /** Epoch progress goes to the log at INFO with the study's ETA; the trainer's own chatter at DEBUG. */
     private static void workerLine(String line) {
       Optional<String> progress = StudyProgress.record(line);
@@ -250,7 +256,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
         epochs.inc();
         LOG.info(progress.get());
       } else {
-        LOG.debug(line);
+        LOG.debug(Secrets.redact(line));
       }
     }
   }

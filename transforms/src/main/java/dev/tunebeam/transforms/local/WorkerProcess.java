@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  */
 final class WorkerProcess {
   static final String MAIN_CLASS = "dev.tunebeam.trainer.TrainerMain";
-  private static final int TAIL_LINES = 20;
+  private static final int TAIL_LINES = 40;
 
   private WorkerProcess() {}
 
@@ -28,10 +28,12 @@ final class WorkerProcess {
     }
   }
 
-  static Exit run(Path groupFile, int threads, String heap, Consumer<String> lines) throws IOException, InterruptedException {
+  static Exit run(Path groupFile, int threads, String heap, List<String> jvmOptions, Consumer<String> lines)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
+    command.addAll(jvmOptions);
     command.add("-Dai.djl.offline=true");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

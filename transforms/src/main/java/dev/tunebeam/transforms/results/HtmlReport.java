@@ -45,7 +45,7 @@ public final class HtmlReport {
         .append("<p class=\"note\">Dots are trials, bars the mean and triangles the best for each value.</p>\n")
         .append(ParameterEffectChart.render(plotted, parameters, board.objective())).append("</section>\n");
 
-    html.append("<footer>Written by tunebeam. Failed trials are listed in the leaderboard and left out of the plots.</footer>\n")
+    html.append("<footer>Written by tunebeam. Failed and skipped trials are listed in the leaderboard and left out of the plots.</footer>\n")
         .append("</body>\n</html>\n");
     return html.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -53,7 +53,7 @@ public final class HtmlReport {
   private static String summary(Leaderboard board) {
     StringBuilder s = new StringBuilder();
     s.append(board.ranked().size()).append(" trials: ").append(board.succeeded()).append(" succeeded, ").append(board.failed())
-        .append(" failed; ranked by ").append(Html.escape(ObjectiveLabel.of(board.objective()))).append('.');
+        .append(" failed").append(board.skipped() > 0 ? ", " + board.skipped() + " skipped" : "").append("; ranked by ").append(Html.escape(ObjectiveLabel.of(board.objective()))).append('.');
     Optional<TrialResult> best = board.best();
     best.ifPresent(b -> s.append(" Best: <strong>").append(Html.escape(b.trial().id())).append("</strong> (")
         .append(Html.escape(b.trial().describe())).append(") with ").append(Html.number(board.objective().of(b))).append('.'));

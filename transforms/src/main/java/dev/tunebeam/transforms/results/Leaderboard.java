@@ -12,8 +12,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
- * All results of a study, best first by the objective; failed trials (and trials whose metric is
- * NaN) come last. Ties are broken by the other accuracy, then by trial id, so the order never
+ * All results of a study, best first by the objective; trials whose metric is NaN, then failed,
+ * then skipped trials come last. Ties are broken by the other accuracy, then by trial id, so the order never
  * depends on the order results arrived in.
  */
 @DefaultCoder(SerializableCoder.class)
@@ -35,7 +35,7 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
     if (objective.maximize()) {
       byMetric = byMetric.reversed();
     }
-    return Comparator.<TrialResult>comparingInt(r -> ranksLast(r, objective) ? 1 : 0)
+    return Comparator.<TrialResult>comparingInt(r -> ranksLast(r, objective) ? 1 + r.status().ordinal() : 0)
         .thenComparing(byMetric)
         .thenComparing(Comparator.comparingDouble(TrialResult::finalTestAccuracy).reversed())
         .thenComparing(r -> r.trial().id())
@@ -55,7 +55,11 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
   }
 
   public long failed() {
-    return ranked.size() - succeeded();
+    return ranked.stream().filter(r -> r.status() == TrialStatus.FAILED).count();
+  }
+
+  public long skipped() {
+    return ranked.stream().filter(r -> r.status() == TrialStatus.SKIPPED).count();
   }
 
   /** Every parameter name that appears, in first-seen order: the table's hyperparameter columns. */

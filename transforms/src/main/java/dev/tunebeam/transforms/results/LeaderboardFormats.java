@@ -75,6 +75,7 @@ public final class LeaderboardFormats {
     root.put("objective", board.objective().key());
     root.put("succeeded", board.succeeded());
     root.put("failed", board.failed());
+    root.put("skipped", board.skipped());
     ArrayNode trials = root.putArray("trials");
     for (int i = 0; i < board.ranked().size(); i++) {
       TrialResult r = board.ranked().get(i);

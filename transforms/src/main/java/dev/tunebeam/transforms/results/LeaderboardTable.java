@@ -3,7 +3,7 @@ package dev.tunebeam.transforms.results;
 import java.util.List;
 import java.util.Set;
 
-/** The leaderboard as an HTML table: the same columns and cells as results.csv, failed trials marked. */
+/** The leaderboard as an HTML table: the same columns and cells as results.csv, failed and skipped trials marked. */
 final class LeaderboardTable {
   private static final Set<String> NUMERIC = Set.of("rank", "best_test_accuracy", "final_test_accuracy", "final_train_loss", "epochs", "seconds");
 
@@ -20,7 +20,7 @@ final class LeaderboardTable {
     for (int i = 0; i < rows.size(); i++) {
       TrialResult r = board.ranked().get(i);
       html.append("<tr data-trial=\"").append(Html.escape(r.trial().id())).append('"')
-          .append(r.succeeded() ? "" : " class=\"failed\"").append('>');
+          .append(r.succeeded() ? "" : " class=\"" + r.status().name().toLowerCase(java.util.Locale.ROOT) + "\"").append('>');
       List<String> row = rows.get(i);
       for (int c = 0; c < row.size(); c++) {
         String h = header.get(c);

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A trial the charts draw, with its place on the leaderboard. */
 record RankedTrial(int rank, TrialResult result) {
-  /** Succeeded trials whose objective is a number, best first; failures stay in the table only. */
+  /** Succeeded trials whose objective is a number, best first; failed and skipped ones stay in the table only. */
   static List<RankedTrial> plotted(Leaderboard board) {
     List<RankedTrial> plotted = new ArrayList<>();
     for (int i = 0; i < board.ranked().size(); i++) {

@@ -19,6 +19,7 @@ final class ReportStyle {
       .leaderboard .num { text-align: right; font-variant-numeric: tabular-nums; }
       .leaderboard td.error { white-space: pre-wrap; word-break: break-word; min-width: 16em; color: #a40e26; }
       .leaderboard tr.failed td { background: #fff5f5; }
+      .leaderboard tr.skipped td { background: #f6f8fa; color: #656d76; }
       .leaderboard tbody tr:first-child:not(.failed) td { font-weight: 600; }
       svg.chart { width: 100%; height: auto; display: block; }
       svg .grid { stroke: #eaeef2; stroke-width: 1; }

@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.results;
 
 import dev.tunebeam.trainer.report.MetricsReport;
+import dev.tunebeam.trainer.report.Secrets;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.Serializable;
 import java.util.List;
@@ -8,7 +9,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
- * What became of a trial: {@code SUCCEEDED} with its metrics, or {@code FAILED} with the reason.
+ * What became of a trial: {@code SUCCEEDED} with its metrics, {@code FAILED} with the reason
+ * (credentials removed), or {@code SKIPPED} when a failure bound stopped the search first.
  * {@code backend} is where it ran ({@code local} or {@code vertex}), {@code location} the job or
  * folder that holds its artifacts.
  */
@@ -29,6 +31,7 @@ public record TrialResult(
 
   public TrialResult {
     history = List.copyOf(history);
+    error = Secrets.redact(error);
   }
 
   public static TrialResult succeeded(Trial trial, String backend, MetricsReport m, String location) {
@@ -42,6 +45,10 @@ public record TrialResult(
   public static TrialResult failed(Trial trial, String backend, String error, double wallSeconds, String location) {
     return new TrialResult(trial, backend, TrialStatus.FAILED, List.of(), Double.NaN, Double.NaN, Double.NaN, null,
         wallSeconds, error, location);
+  }
+
+  public static TrialResult skipped(Trial trial, String backend, String why) {
+    return new TrialResult(trial, backend, TrialStatus.SKIPPED, List.of(), Double.NaN, Double.NaN, Double.NaN, null, 0, why, null);
   }
 
   public boolean succeeded() {

@@ -1,7 +1,11 @@
 package dev.tunebeam.transforms.results;
 
-/** How a trial ended. A failed trial stays in the results, with its error. */
+/**
+ * How a trial ended. A failed trial stays in the results, with its error; a skipped one was never
+ * run because more trials had failed than {@code --maxFailedTrials} allows.
+ */
 public enum TrialStatus {
   SUCCEEDED,
-  FAILED
+  FAILED,
+  SKIPPED
 }

