@@ -1,23 +1,67 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.transforms.dispatch.Backend;
+import dev.tunebeam.transforms.dispatch.BackendRule;
+import dev.tunebeam.transforms.dispatch.RunTrials;
 import dev.tunebeam.transforms.local.TrainLocally;
 import dev.tunebeam.transforms.results.FailureBudget;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.space.ParameterSpec;
+import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.vertex.CustomJobTemplate;
+import dev.tunebeam.transforms.vertex.SubmitToVertex;
+import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Locale;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
+import java.util.Set;
+import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 
-/** Turns {@code --backend} and the local options into the transform that runs the trials. */
+/** Turns {@code --backend} and the local and Vertex options into the transforms that run the trials. */
 final class Backends {
   private Backends() {}
 
-  static PTransform<PCollection<Trial>, PCollection<TrialResult>> runTrials(GridSearchOptions o, FailureBudget budget) {
-    String backend = o.getBackend().trim().toLowerCase(Locale.ROOT);
-    if (!backend.equals("local")) {
-      throw new IllegalArgumentException("--backend " + o.getBackend() + " is not supported; allowed: local");
+  /** Every backend the rule may use is configured; only those are checked, so a local run needs no Vertex flags. */
+  static RunTrials runTrials(GridSearchOptions o, SearchSpace space, FailureBudget budget) {
+    BackendRule rule = rule(o, space);
+    RunTrials run = RunTrials.by(rule);
+    if (rule.targets().contains(Backend.LOCAL)) {
+      run = run.withLocal(local(o, budget));
     }
-    return local(o, budget);
+    if (rule.targets().contains(Backend.VERTEX)) {
+      run = run.withVertex(vertex(o, space).withFailureBudget(budget));
+    }
+    return run;
+  }
+
+  /** {@code --backend=local|vertex|rule} with {@code --backendRule}; a rule may only read the space's parameters. */
+  static BackendRule rule(VertexOptions o, SearchSpace space) {
+    String backend = o.getBackend().trim().toLowerCase(Locale.ROOT);
+    BackendRule rule;
+    switch (backend) {
+      case "local", "vertex" -> {
+        if (!o.getBackendRule().isBlank()) {
+          throw new IllegalArgumentException("--backendRule is only read with --backend=rule; got --backend=" + o.getBackend());
+        }
+        rule = BackendRule.all(Backend.parse("--backend", backend));
+      }
+      case "rule" -> {
+        try {
+          rule = BackendRule.parse(o.getBackendRule());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--backendRule: " + e.getMessage());
+        }
+      }
+      default -> throw new IllegalArgumentException("--backend " + o.getBackend() + " is not supported; allowed: local, vertex, rule (with --backendRule)");
+    }
+    Set<String> known = new LinkedHashSet<>();
+    space.parameters().stream().map(ParameterSpec::name).forEach(known::add);
+    known.addAll(space.fixed().keySet());
+    for (String p : rule.parameters()) {
+      if (!known.contains(p)) {
+        throw new IllegalArgumentException("--backendRule reads parameter " + p + ", which search space " + space.study() + " does not have; its parameters: "
+            + String.join(", ", known));
+      }
+    }
+    return rule;
   }
 
   static TrainLocally local(GridSearchOptions o, FailureBudget budget) {
@@ -49,5 +93,75 @@ final class Backends {
       t = t.withDataDirectory(o.getDataDir());
     }
     return o.getInProcess() ? t.inProcess() : t;
+  }
+
+  /**
+   * The Vertex transform the options describe. The data folder is passed to the container only
+   * when it is on Cloud Storage; a local path means nothing inside a Vertex job.
+   */
+  static SubmitToVertex vertex(GridSearchOptions o, SearchSpace space) {
+    String project = project(o);
+    String region = region(o);
+    if (o.getMaxParallelTrials() < 1) {
+      throw new IllegalArgumentException("--maxParallelTrials " + o.getMaxParallelTrials() + " must be at least 1");
+    }
+    if (o.getVertexPollMillis() < 1) {
+      throw new IllegalArgumentException("--vertexPollMillis " + o.getVertexPollMillis() + " must be positive");
+    }
+    SubmitToVertex v;
+    try {
+      v = SubmitToVertex.to(project, region)
+          .withEndpoint(o.getVertexEndpoint())
+          .withStorage(o.getVertexStorage())
+          .withContainerUri(o.getContainerUri().isBlank() ? CustomJobTemplate.defaultContainerUri(project, region) : o.getContainerUri())
+          .withMachineType(o.getMachineType())
+          .withAccelerator(o.getAcceleratorType(), o.getAcceleratorCount())
+          .withServiceAccount(o.getServiceAccount() == null ? "" : o.getServiceAccount())
+          .withOutputPrefix(vertexOutput(o, region))
+          .withMaxParallelTrials(o.getMaxParallelTrials())
+          .withPassThrough(space.passThrough())
+          .withPolling(Duration.ofMillis(o.getVertexPollMillis()), Duration.ofMillis(o.getVertexPollMillis() * 6));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Vertex AI settings: " + e.getMessage(), e);
+    }
+    if (o.getDataDir().startsWith("gs://")) {
+      v = v.withDataDirectory(o.getDataDir());
+    }
+    return v;
+  }
+
+  /** {@code --vertexProject}, else the GCP {@code --project} (which may come from gcloud's configuration). */
+  static String project(VertexOptions o) {
+    if (!o.getVertexProject().isBlank()) {
+      return o.getVertexProject().trim();
+    }
+    String gcp = o.as(GcpOptions.class).getProject();
+    if (gcp == null || gcp.isBlank()) {
+      throw new IllegalArgumentException("--vertexProject is empty and no GCP --project is set; pass --vertexProject=PROJECT_ID (or --project)");
+    }
+    return gcp.trim();
+  }
+
+  static String region(VertexOptions o) {
+    return o.getRegion() == null || o.getRegion().isBlank() ? VertexOptions.DEFAULT_REGION : o.getRegion().trim();
+  }
+
+  /** {@code --vertexOutput}, else {@code gs://BUCKET/tunebeam}, else {@code OUTPUT/vertex} for a gs:// output. */
+  static String vertexOutput(GridSearchOptions o, String region) {
+    if (!o.getVertexOutput().isBlank()) {
+      return o.getVertexOutput().trim();
+    }
+    String bucket = o.getBucket().trim();
+    if (!bucket.isEmpty()) {
+      if (bucket.startsWith("gs://") || bucket.contains("/")) {
+        throw new IllegalArgumentException("--bucket " + bucket + " must be a bucket name without gs:// or a path (e.g. my-bucket); use --vertexOutput for gs://BUCKET/PATH");
+      }
+      return "gs://" + bucket + "/tunebeam";
+    }
+    if (o.getOutput().startsWith("gs://")) {
+      return (o.getOutput().endsWith("/") ? o.getOutput() : o.getOutput() + "/") + "vertex";
+    }
+    throw new IllegalArgumentException("Vertex AI jobs write to Cloud Storage, and --output " + o.getOutput()
+        + " is local: pass --bucket=BUCKET (a bucket in " + region + ") or --vertexOutput=gs://BUCKET/PATH");
   }
 }

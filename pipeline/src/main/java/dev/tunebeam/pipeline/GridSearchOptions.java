@@ -2,10 +2,12 @@ package dev.tunebeam.pipeline;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 
-/** Options of {@link GridSearchPipeline}; every Beam and runner option works beside them. */
-public interface GridSearchOptions extends PipelineOptions {
+/**
+ * Options of {@link GridSearchPipeline}; every Beam and runner option works beside them. Where
+ * trials run ({@code --backend}) and the Vertex AI settings live in {@link VertexOptions}.
+ */
+public interface GridSearchOptions extends VertexOptions {
   @Description("Search-space file (YAML or JSON; local path or gs://). Empty: the reference study "
       + "(activation relu/softmax/leakyrelu x optimizer sgd/adam/rmsprop x batch size 32/64/128, 10 epochs: 27 trials).")
   @Default.String("")
@@ -55,12 +57,6 @@ public interface GridSearchOptions extends PipelineOptions {
   long getSeed();
 
   void setSeed(long value);
-
-  @Description("Where trials run: local (DJL on this machine or each Dataflow worker).")
-  @Default.String("local")
-  String getBackend();
-
-  void setBackend(String value);
 
   @Description("Ranking objective: best_test_accuracy, final_test_accuracy or final_train_loss.")
   @Default.String("best_test_accuracy")
@@ -122,6 +118,18 @@ public interface GridSearchOptions extends PipelineOptions {
   String getWorkerJvmOptions();
 
   void setWorkerJvmOptions(String value);
+
+  @Description("Print the trials, the backend each goes to, estimated wall time and Vertex cost; train, submit and write nothing.")
+  @Default.Boolean(false)
+  boolean getDryRun();
+
+  void setDryRun(boolean value);
+
+  @Description("A .properties file overriding the dry run's prices and throughputs (keys as in the built-in cost-model.properties).")
+  @Default.String("")
+  String getCostModel();
+
+  void setCostModel(String value);
 
   @Description("Leaderboard rows printed at the end.")
   @Default.Integer(10)

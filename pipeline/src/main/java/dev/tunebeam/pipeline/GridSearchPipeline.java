@@ -2,12 +2,15 @@ package dev.tunebeam.pipeline;
 
 import dev.tunebeam.trainer.report.Secrets;
 import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.dispatch.Backend;
+import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
 import dev.tunebeam.transforms.space.ExpandSearchSpace;
 import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.space.Trial;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +22,15 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * The main job: expand a search space into trials, train each (fused, on local workers), rank
- * them and write the leaderboard to {@code --output}. DirectRunner by default; any Beam runner
- * with {@code --runner}. Exit 0 when the pipeline ran (failed trials are rows of the table), 2
- * on bad input (nothing written), 1 when the pipeline itself failed.
+ * The main job: expand a search space into trials, run each where {@code --backend} says (fused
+ * on local workers, or as Vertex AI jobs), rank them and write the leaderboard to {@code
+ * --output}. DirectRunner by default; any Beam runner with {@code --runner}. Exit 0 when the
+ * pipeline ran (failed trials are rows of the table), 2 on bad input (nothing written), 1 when
+ * the pipeline itself failed.
+ *
+ * <p>With {@code --waitForCompletion=false} Vertex trials are submitted and not waited for; the
+ * run writes {@code OUTPUT/submissions.json}, and {@code collect} (first argument, or {@link
+ * CollectResults}) later writes the leaderboard.
  */
 public final class GridSearchPipeline {
   private GridSearchPipeline() {}
@@ -30,6 +38,9 @@ public final class GridSearchPipeline {
   public static void main(String[] args) {
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
+    }
+    if (args.length > 0 && args[0].equals(CollectResults.COMMAND)) {
+      System.exit(CollectResults.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
     }
     System.exit(run(args, System.out, System.err));
   }
@@ -44,6 +55,10 @@ public final class GridSearchPipeline {
       FileSystems.setDefaultPipelineOptions(options);
       space = StudySpace.resolve(options);
       pipeline = build(options, space);
+      if (options.getDryRun()) {
+        DryRunPlan.print(options, space, Backends.rule(options, space), CostModel.load(options.getCostModel()), out);
+        return 0;
+      }
     } catch (IllegalArgumentException e) {
       err.println("error: " + Secrets.redact(e.getMessage()));
       return 2;
@@ -64,6 +79,12 @@ public final class GridSearchPipeline {
     }
     double minutes = (System.nanoTime() - started) / 60e9;
     out.printf(Locale.ROOT, "Pipeline finished in %.1f min.%n", minutes);
+    if (submitsOnly(options, space)) {
+      out.println("Vertex AI jobs submitted without waiting; manifest: " + options.getOutput() + "/" + SubmissionManifest.FILE_NAME);
+      out.println("Collect the results later (same --output):");
+      out.println("  java -cp tunebeam.jar dev.tunebeam.pipeline.CollectResults --output=" + options.getOutput());
+      return 0;
+    }
     ResultsSummary.Counts counts = ResultsSummary.print(options.getOutput(), options.getTop(), out);
     int bound = options.getMaxFailedTrials();
     if (bound >= 0 && counts.failed() > bound) {
@@ -85,13 +106,24 @@ public final class GridSearchPipeline {
     if (options.getMaxFailedTrials() < -1) {
       throw new IllegalArgumentException("--maxFailedTrials " + options.getMaxFailedTrials() + " is not allowed; use -1 (no bound) or a count >= 0");
     }
-    PCollection<TrialResult> results = p
-        .apply("ExpandSearchSpace", ExpandSearchSpace.of(space).withMaxTrials(options.getMaxTrials()))
-        .apply("RunTrials", Backends.runTrials(options, FailureBudget.of(options.getMaxFailedTrials())));
+    FailureBudget budget = FailureBudget.of(options.getMaxFailedTrials());
+    PCollection<Trial> trials = p.apply("ExpandSearchSpace", ExpandSearchSpace.of(space).withMaxTrials(options.getMaxTrials()));
+    if (submitsOnly(options, space)) {
+      BackendRule rule = Backends.rule(options, space);
+      trials.apply("SubmitTrials", new SubmitTrials(rule, rule.targets().contains(Backend.LOCAL) ? Backends.local(options, budget) : null,
+          Backends.vertex(options, space), options.getOutput(), space.study()));
+      return p;
+    }
+    PCollection<TrialResult> results = trials.apply("RunTrials", Backends.runTrials(options, space, budget));
     results
         .apply("RankTrials", RankTrials.by(objective))
         .apply("WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
     return p;
+  }
+
+  /** Whether this run submits Vertex jobs and leaves the waiting to {@link CollectResults}. */
+  static boolean submitsOnly(GridSearchOptions options, SearchSpace space) {
+    return !options.getWaitForCompletion() && Backends.rule(options, space).targets().contains(Backend.VERTEX);
   }
 
   /** A local output must be creatable before any trial trains (gs:// is checked by the file system). */

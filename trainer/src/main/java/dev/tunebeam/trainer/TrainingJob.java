@@ -10,7 +10,6 @@ import dev.tunebeam.trainer.data.DataLocator;
 import dev.tunebeam.trainer.data.FashionMnistData;
 import dev.tunebeam.trainer.data.FashionMnistLoader;
 import dev.tunebeam.trainer.report.ArtifactStore;
-import dev.tunebeam.trainer.report.GcsPath;
 import dev.tunebeam.trainer.report.HypertuneReporter;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
@@ -29,8 +28,6 @@ import dev.tunebeam.trainer.train.TrainingOutcome;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,20 +148,15 @@ public final class TrainingJob {
     }
   }
 
-  /** Bad output locations fail before any training, and without creating anything. */
-  private static void checkWritable(String flag, String dir) {
-    if (dir == null || GcsPath.isGcs(dir)) {
-      if (dir != null) {
-        GcsPath.parse(dir);
-      }
+  /** Bad output locations fail before any training, and without leaving anything behind. */
+  private void checkWritable(String flag, String dir) {
+    if (dir == null) {
       return;
     }
-    Path p = Path.of(dir).toAbsolutePath();
-    while (p != null && !Files.exists(p)) {
-      p = p.getParent();
-    }
-    if (p == null || !Files.isDirectory(p) || !Files.isWritable(p)) {
-      throw new UsageException(flag + " " + dir + " is not writable (" + p + " is not a writable directory); choose a writable folder or a gs:// path");
+    try {
+      ArtifactStore.open(dir, storage).checkWritable(flag);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
   }
 

@@ -13,20 +13,18 @@ import java.util.Optional;
  */
 final class StudyProgress {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static long planned;
-  private static long done;
-  private static long startNanos;
+  private static final StudyProgress JVM = new StudyProgress();
 
-  private StudyProgress() {}
+  private long planned;
+  private long done;
+  private long startNanos;
 
-  /** Forgets all trials; the state is per JVM, so a test must not see what earlier tests trained. */
-  static synchronized void reset() {
-    planned = 0;
-    done = 0;
-    startNanos = System.nanoTime();
+  /** The tracker shared by every local trial of this JVM. */
+  static StudyProgress jvm() {
+    return JVM;
   }
 
-  static synchronized void planned(long modelEpochs) {
+  synchronized void planned(long modelEpochs) {
     if (planned == 0 || done >= planned) {
       planned = 0;
       done = 0;
@@ -36,7 +34,7 @@ final class StudyProgress {
   }
 
   /** Parses a worker's {@code @progress} line; records it and returns the line to log. */
-  static Optional<String> record(String workerLine) {
+  Optional<String> record(String workerLine) {
     if (!workerLine.startsWith(ConsoleProgress.PROGRESS_PREFIX)) {
       return Optional.empty();
     }
@@ -49,7 +47,7 @@ final class StudyProgress {
     }
   }
 
-  static synchronized String epochFinished(String trial, int epoch, int epochs, double testAccuracy, double trainLoss, double seconds) {
+  synchronized String epochFinished(String trial, int epoch, int epochs, double testAccuracy, double trainLoss, double seconds) {
     done++;
     double elapsed = (System.nanoTime() - startNanos) / 1e9;
     String eta = "";

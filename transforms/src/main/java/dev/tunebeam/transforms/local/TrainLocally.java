@@ -204,7 +204,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
       for (Trial t : trials) {
         modelEpochs += members.get(t.id()).config().epochs();
       }
-      StudyProgress.planned(modelEpochs);
+      StudyProgress.jvm().planned(modelEpochs);
       LOG.info("{} trials to train in {} fused groups on {} worker(s)", trials.size(), groups.size(), workers);
       for (int g = 0; g < groups.size(); g++) {
         out.output(KV.of("group-" + g, groups.get(g)));
@@ -251,7 +251,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
 
     /** Epoch progress goes to the log at INFO with the study's ETA; the trainer's own chatter at DEBUG. */
     private static void workerLine(String line) {
-      Optional<String> progress = StudyProgress.record(line);
+      Optional<String> progress = StudyProgress.jvm().record(line);
       if (progress.isPresent()) {
         epochs.inc();
         LOG.info(progress.get());

@@ -1,0 +1,145 @@
+package dev.tunebeam.pipeline;
+
+import dev.tunebeam.trainer.report.MetricsReport;
+import dev.tunebeam.transforms.local.TrialArtifacts;
+import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.RankTrials;
+import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.results.TrialStatus;
+import dev.tunebeam.transforms.results.WriteLeaderboard;
+import dev.tunebeam.transforms.vertex.AwaitVertexJobs;
+import dev.tunebeam.transforms.vertex.SubmitToVertex;
+import dev.tunebeam.transforms.vertex.VertexSubmission;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+
+/**
+ * The second half of an asynchronous run: reads {@code OUTPUT/submissions.json}, waits for its
+ * Vertex AI jobs, reads every trial's result and writes the leaderboard to the same {@code
+ * --output}. Run it as
+ *
+ * <pre>
+ * java -cp tunebeam.jar dev.tunebeam.pipeline.CollectResults --output=gs://BUCKET/study
+ * java -jar tunebeam.jar collect --output=gs://BUCKET/study
+ * </pre>
+ *
+ * Any {@link GridSearchOptions} flag is accepted; it reads {@code --output}, {@code --objective},
+ * {@code --top} and {@code --vertexEndpoint}. Project and region come from the manifest. Exit
+ * codes as {@link GridSearchPipeline}.
+ */
+public final class CollectResults {
+  static final String COMMAND = "collect";
+
+  private CollectResults() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    GridSearchOptions options;
+    Pipeline pipeline;
+    SubmissionManifest manifest;
+    try {
+      PipelineOptionsFactory.register(GridSearchOptions.class);
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GridSearchOptions.class);
+      FileSystems.setDefaultPipelineOptions(options);
+      manifest = SubmissionManifest.read(options.getOutput());
+      pipeline = build(options, manifest);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    long pending = manifest.trials().stream().filter(e -> SubmissionManifest.SUBMITTED.equals(e.status())).count();
+    out.printf("Study %s: collecting %d trials (%d Vertex AI jobs to wait for) into %s%n", manifest.study(), manifest.trials().size(), pending,
+        options.getOutput());
+    try {
+      PipelineResult.State state = pipeline.run().waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        err.println("error: the pipeline ended in state " + state);
+        return 1;
+      }
+    } catch (RuntimeException e) {
+      err.println("error: the pipeline failed: " + e.getMessage());
+      return 1;
+    }
+    ResultsSummary.print(options.getOutput(), options.getTop(), out);
+    return 0;
+  }
+
+  /** Waits for the manifest's jobs and ranks every trial; throws IllegalArgumentException on bad options. */
+  public static Pipeline build(GridSearchOptions options, SubmissionManifest manifest) {
+    Objective objective = Objective.parse(options.getObjective());
+    List<VertexSubmission> pending = manifest.trials().stream()
+        .filter(e -> SubmissionManifest.SUBMITTED.equals(e.status()))
+        .map(e -> new VertexSubmission(e.trial(manifest.study()), e.jobName(), e.location(), false))
+        .toList();
+    List<SubmissionManifest.Entry> settled = manifest.trials().stream().filter(e -> !SubmissionManifest.SUBMITTED.equals(e.status())).toList();
+
+    Pipeline p = Pipeline.create(options);
+    PCollection<TrialResult> fromVertex = p
+        .apply("Submitted", Create.of(pending).withCoder(SerializableCoder.of(VertexSubmission.class)))
+        .apply("AwaitVertexJobs", collector(options, manifest));
+    PCollection<TrialResult> fromManifest = p
+        .apply("Settled", Create.of(settled).withCoder(SerializableCoder.of(SubmissionManifest.Entry.class)))
+        .apply("ReadSettled", ParDo.of(new SettledFn(manifest.study())));
+    PCollectionList.of(fromVertex).and(fromManifest)
+        .apply("AllResults", Flatten.pCollections())
+        .apply("RankTrials", RankTrials.by(objective))
+        .apply("WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(manifest.study()));
+    return p;
+  }
+
+  private static AwaitVertexJobs collector(GridSearchOptions o, SubmissionManifest m) {
+    if (m.project() == null || m.region() == null) {
+      throw new IllegalArgumentException("the submission manifest names no Vertex AI project and region; was it written by this version?");
+    }
+    SubmitToVertex v = SubmitToVertex.to(m.project(), m.region())
+        .withEndpoint(o.getVertexEndpoint())
+        .withStorage(o.getVertexStorage())
+        .withPolling(Duration.ofMillis(o.getVertexPollMillis()), Duration.ofMillis(o.getVertexPollMillis() * 6));
+    if (m.vertexOutput() != null) {
+      v = v.withOutputPrefix(m.vertexOutput());
+    }
+    return v.collect();
+  }
+
+  /** Trials whose outcome the manifest already holds; a local success is read back from its metrics.json. */
+  static final class SettledFn extends DoFn<SubmissionManifest.Entry, TrialResult> {
+    private final String study;
+
+    SettledFn(String study) {
+      this.study = study;
+    }
+
+    @ProcessElement
+    public void process(@Element SubmissionManifest.Entry e, OutputReceiver<TrialResult> out) {
+      if (!TrialStatus.SUCCEEDED.name().equals(e.status())) {
+        out.output(TrialResult.failed(e.trial(study), e.backend(), e.error(), 0, e.location()));
+        return;
+      }
+      try {
+        Optional<MetricsReport> m = TrialArtifacts.readMetrics(e.location());
+        out.output(m.isPresent()
+            ? TrialResult.succeeded(e.trial(study), e.backend(), m.get(), e.location())
+            : TrialResult.failed(e.trial(study), e.backend(), "metrics.json is gone from " + e.location(), 0, e.location()));
+      } catch (IOException | RuntimeException ex) {
+        out.output(TrialResult.failed(e.trial(study), e.backend(), "cannot read " + e.location() + "/metrics.json: " + ex.getMessage(), 0, e.location()));
+      }
+    }
+  }
+}

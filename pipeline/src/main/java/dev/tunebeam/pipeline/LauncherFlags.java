@@ -1,0 +1,203 @@
+package dev.tunebeam.pipeline;
+
+import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
+import dev.tunebeam.trainer.cli.Flags;
+import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.space.SearchSpaceLoader;
+import dev.tunebeam.transforms.vertex.AcceleratorTypes;
+import dev.tunebeam.transforms.vertex.CustomJobTemplate;
+import dev.tunebeam.transforms.vertex.SubmitToVertex;
+import dev.tunebeam.transforms.vertex.TuningAlgorithm;
+import dev.tunebeam.transforms.vertex.TuningJobs;
+import dev.tunebeam.transforms.vertex.VertexEndpoint;
+import dev.tunebeam.transforms.vertex.VertexSettings;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.file.NoSuchFileException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.io.FileSystems;
+
+/**
+ * The {@link VertexTuningLauncher}'s flags, checked completely before any API call: the reference
+ * launcher's names ({@code --project --bucket --region --job-name --machine-type
+ * --accelerator-type --accelerator-count --container-uri --num-epochs --max-trial-count
+ * --max-parallel-trial-count --search-algorithm --service-account --debug-sync}), plus {@code
+ * --search-space}, {@code --data-dir}, {@code --output}, {@code --collect JOB}, {@code
+ * --poll-seconds} and {@code --endpoint}. {@code --name value}, {@code --name=value} and
+ * {@code --name_with_underscores} all work.
+ */
+record LauncherFlags(
+    String project,
+    String bucket,
+    String region,
+    String jobName,
+    CustomJobTemplate template,
+    int numEpochs,
+    int maxTrialCount,
+    int parallelTrialCount,
+    TuningAlgorithm algorithm,
+    SearchSpace space,
+    String dataDir,
+    String output,
+    String collect,
+    double pollSeconds,
+    VertexEndpoint endpoint,
+    boolean debugSync,
+    boolean help) {
+
+  static final Set<String> VALUED = Set.of("project", "bucket", "region", "job-name", "machine-type", "accelerator-type", "accelerator-count",
+      "container-uri", "num-epochs", "max-trial-count", "max-parallel-trial-count", "search-algorithm", "service-account", "search-space",
+      "data-dir", "output", "collect", "poll-seconds", "endpoint");
+  static final Set<String> SWITCHES = Set.of("debug-sync", "help");
+  private static final Pattern TUNING_JOB = Pattern.compile("projects/([^/]+)/locations/([^/]+)/hyperparameterTuningJobs/[^/]+");
+
+  static LauncherFlags parse(List<String> args, LocalDateTime now) {
+    Flags f = Flags.parse(args, VALUED, SWITCHES);
+    boolean help = f.bool("help");
+    String collect = f.string("collect", null);
+    String region = f.string("region", VertexOptions.DEFAULT_REGION);
+    String project = f.string("project", null);
+    if (collect != null) {
+      Matcher m = TUNING_JOB.matcher(collect);
+      if (!m.matches()) {
+        throw new IllegalArgumentException("--collect " + collect + " is not a tuning job name; use projects/PROJECT/locations/REGION/hyperparameterTuningJobs/ID "
+            + "(the name the launcher printed)");
+      }
+      project = m.group(1);
+      region = m.group(2);
+    }
+    if (help) {
+      return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, null, collect, 0, null, false, true);
+    }
+    double pollSeconds = f.decimal("poll-seconds") == null ? 30 : f.decimal("poll-seconds");
+    if (!(pollSeconds > 0)) {
+      throw new IllegalArgumentException("--poll-seconds " + pollSeconds + " must be positive");
+    }
+    VertexEndpoint endpoint = VertexEndpoint.resolve(checkRegion(region), f.string("endpoint", ""));
+    String output = f.string("output", null);
+    if (collect != null) {
+      return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, output, collect, pollSeconds, endpoint,
+          true, false);
+    }
+
+    if (project == null) {
+      throw new IllegalArgumentException("--project is required: the Google Cloud project id to run the tuning job in");
+    }
+    String bucket = f.string("bucket", null);
+    if (bucket == null) {
+      throw new IllegalArgumentException("--bucket is required: the name of a Cloud Storage bucket in " + region + " (without gs://)");
+    }
+    if (bucket.startsWith("gs://") || bucket.contains("/")) {
+      throw new IllegalArgumentException("--bucket " + bucket + " must be a bucket name without gs:// or a path, e.g. "
+          + bucket.replaceFirst("^gs://", "").replaceAll("/.*", ""));
+    }
+    String jobName = f.string("job-name", "lenet5-hp-tuning-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    if (!jobName.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
+      throw new IllegalArgumentException("--job-name " + jobName + " is not allowed; use up to 128 letters, digits, '_', '.' and '-', starting with a letter or digit");
+    }
+    String accelerator = AcceleratorTypes.parse("--accelerator-type", f.string("accelerator-type", ""));
+    int acceleratorCount = f.integer("accelerator-count", 0);
+    int numEpochs = f.integer("num-epochs", 10);
+    if (numEpochs < 1) {
+      throw new IllegalArgumentException("--num-epochs " + numEpochs + " must be at least 1");
+    }
+    int maxTrials = f.integer("max-trial-count", 27);
+    if (maxTrials < 1) {
+      throw new IllegalArgumentException("--max-trial-count " + maxTrials + " must be at least 1");
+    }
+    int parallel = f.integer("max-parallel-trial-count", 3);
+    if (parallel < 1) {
+      throw new IllegalArgumentException("--max-parallel-trial-count " + parallel + " must be at least 1");
+    }
+    if (parallel > maxTrials) {
+      throw new IllegalArgumentException("--max-parallel-trial-count " + parallel + " exceeds --max-trial-count " + maxTrials
+          + "; it must be at most the number of trials");
+    }
+    TuningAlgorithm algorithm = TuningAlgorithm.parse("--search-algorithm", f.string("search-algorithm", "grid"));
+    String spaceFile = f.string("search-space", null);
+    SearchSpace space = (spaceFile == null ? SearchSpace.referenceStudy() : SearchSpaceLoader.parse(spaceFile, read(spaceFile)))
+        .withFixed("num_epochs", String.valueOf(numEpochs));
+    CustomJobTemplate template;
+    try {
+      template = CustomJobTemplate.of(f.string("container-uri", CustomJobTemplate.defaultContainerUri(project, region)))
+          .withMachineType(f.string("machine-type", CustomJobTemplate.DEFAULT_MACHINE_TYPE))
+          .withAccelerator(accelerator, acceleratorCount)
+          .withServiceAccount(f.string("service-account", ""));
+    } catch (IllegalArgumentException e) {
+      // The template names its fields in words ("machine type X ..."); a user typed them as flags.
+      throw new IllegalArgumentException("--" + e.getMessage().replaceFirst(" ", "-"), e);
+    }
+    LauncherFlags flags = new LauncherFlags(project, bucket, region, jobName, template, numEpochs, maxTrials, parallel, algorithm, space,
+        f.string("data-dir", null), output, null, pollSeconds, endpoint, f.bool("debug-sync"), false);
+    flags.settings();
+    flags.job();
+    return flags;
+  }
+
+  private static String checkRegion(String region) {
+    if (!region.matches("[a-z]+-[a-z]+\\d+")) {
+      throw new IllegalArgumentException("--region " + region + " is not a Google Cloud region; use a name like us-central1");
+    }
+    return region;
+  }
+
+  /** {@code gs://BUCKET/JOB_NAME/}: Vertex gives trial N the model dir {@code .../N/model/}. */
+  String baseOutputDirectory() {
+    return "gs://" + bucket + "/" + jobName + "/";
+  }
+
+  /** The request; building it also checks the space against the algorithm (a grid needs steps on double ranges). */
+  HyperparameterTuningJob job() {
+    try {
+      return TuningJobs.build(jobName, space, algorithm, template, baseOutputDirectory(), dataDir, maxTrialCount, parallelTrialCount);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException((space == null ? "" : "search space " + space.study() + ": ") + e.getMessage(), e);
+    }
+  }
+
+  /** The same settings a SubmitToVertex run would use: they shape the error messages. */
+  VertexSettings settings() {
+    SubmitToVertex s = SubmitToVertex.to(project, region).withEndpoint(endpoint.toString());
+    if (template != null) {
+      s = s.withTemplate(template).withOutputPrefix(baseOutputDirectory());
+    }
+    return s.settings();
+  }
+
+  private static byte[] read(String location) {
+    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(location).resourceId()))) {
+      return in.readAllBytes();
+    } catch (FileNotFoundException | NoSuchFileException e) {
+      throw new IllegalArgumentException("--search-space " + location + " does not exist; pass a YAML or JSON search-space file");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--search-space " + location + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  static String usage() {
+    return String.join("\n",
+        "Usage: java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher --project P --bucket B [flags]",
+        "  --project ID                 Google Cloud project (required)",
+        "  --bucket NAME                bucket in the region, without gs:// (required); outputs go to gs://NAME/JOB_NAME/",
+        "  --region R                   (us-central1)",
+        "  --job-name NAME              (lenet5-hp-tuning-YYYYMMDD-HHMMSS)",
+        "  --container-uri URI          (REGION-docker.pkg.dev/PROJECT/tunebeam/trainer:latest)",
+        "  --machine-type T             (n1-standard-4)   --accelerator-type NVIDIA_TESLA_T4|...   --accelerator-count N",
+        "  --service-account EMAIL      (Vertex AI's Custom Code Service Agent)",
+        "  --search-space FILE          YAML/JSON search space (the reference study: 3 activations x 3 optimizers x 3 batch sizes)",
+        "  --search-algorithm A         grid | random | bayesian (Vizier's default)   (grid)",
+        "  --num-epochs N (10)  --max-trial-count N (27)  --max-parallel-trial-count N (3)",
+        "  --data-dir gs://...          Fashion-MNIST folder for the trainer (default: the trainer downloads it)",
+        "  --debug-sync                 wait, print each state change, then write the leaderboard",
+        "  --collect JOB_NAME           wait for an existing tuning job and write its leaderboard",
+        "  --output DIR|gs://...        where results.csv/json/md go (gs://BUCKET/JOB_NAME/)",
+        "  --poll-seconds S (30)   --endpoint host:port | http://127.0.0.1:PORT (emulators and tests)");
+  }
+}

@@ -1,0 +1,123 @@
+package dev.tunebeam.pipeline;
+
+import dev.tunebeam.transforms.dispatch.Backend;
+import dev.tunebeam.transforms.dispatch.BackendRule;
+import dev.tunebeam.transforms.dispatch.RouteTrials;
+import dev.tunebeam.transforms.local.TrainLocally;
+import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.results.WriteLeaderboard;
+import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.vertex.SubmitToVertex;
+import dev.tunebeam.transforms.vertex.SubmitVertexJobs;
+import dev.tunebeam.transforms.vertex.VertexSubmission;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * The asynchronous run: Vertex trials are submitted and not waited for, local trials are trained
+ * as usual, and every trial's entry goes into {@code OUTPUT/submissions.json} for {@link
+ * CollectResults}. Outputs the manifest's path.
+ */
+final class SubmitTrials extends PTransform<PCollection<Trial>, PCollection<String>> {
+  private final BackendRule rule;
+  private final TrainLocally local;
+  private final SubmitToVertex vertex;
+  private final String output;
+  private final String study;
+
+  SubmitTrials(BackendRule rule, TrainLocally local, SubmitToVertex vertex, String output, String study) {
+    this.rule = rule;
+    this.local = local;
+    this.vertex = vertex;
+    this.output = output;
+    this.study = study;
+  }
+
+  @Override
+  public PCollection<String> expand(PCollection<Trial> trials) {
+    PCollectionList<Trial> routed = trials.apply("Route", RouteTrials.by(rule));
+    PCollectionList<SubmissionManifest.Entry> entries = PCollectionList.empty(trials.getPipeline());
+    if (rule.targets().contains(Backend.LOCAL)) {
+      entries = entries.and(RouteTrials.of(routed, Backend.LOCAL).apply("Local", local).apply("LocalEntries", settled()));
+    }
+    PCollectionTuple submitted = RouteTrials.of(routed, Backend.VERTEX).apply("SubmitToVertex", vertex.withoutWaiting());
+    entries = entries
+        .and(submitted.get(SubmitVertexJobs.SUBMITTED).apply("SubmittedEntries",
+            MapElements.into(TypeDescriptor.of(SubmissionManifest.Entry.class)).via(SubmissionManifest.Entry::submitted)))
+        .and(submitted.get(SubmitVertexJobs.FAILED).apply("RefusedEntries", settled()));
+    SubmissionManifest header = new SubmissionManifest(study, vertex.settings().project(), vertex.settings().region(), vertex.settings().outputPrefix(), List.of());
+    return entries.apply("AllEntries", Flatten.pCollections())
+        .apply("Gather", Combine.globally(new GatherFn()))
+        .apply("WriteManifest", ParDo.of(new WriteManifestFn(header, output)));
+  }
+
+  private static MapElements<TrialResult, SubmissionManifest.Entry> settled() {
+    return MapElements.into(TypeDescriptor.of(SubmissionManifest.Entry.class)).via(SubmissionManifest.Entry::settled);
+  }
+
+  /** Every entry in one list; an empty study still gets a manifest. */
+  static final class GatherFn extends Combine.CombineFn<SubmissionManifest.Entry, List<SubmissionManifest.Entry>, List<SubmissionManifest.Entry>> {
+    @Override
+    public List<SubmissionManifest.Entry> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<SubmissionManifest.Entry> addInput(List<SubmissionManifest.Entry> acc, SubmissionManifest.Entry e) {
+      acc.add(e);
+      return acc;
+    }
+
+    @Override
+    public List<SubmissionManifest.Entry> mergeAccumulators(Iterable<List<SubmissionManifest.Entry>> accs) {
+      List<SubmissionManifest.Entry> all = new ArrayList<>();
+      accs.forEach(all::addAll);
+      return all;
+    }
+
+    @Override
+    public List<SubmissionManifest.Entry> extractOutput(List<SubmissionManifest.Entry> acc) {
+      return acc;
+    }
+
+    @Override
+    public Coder<List<SubmissionManifest.Entry>> getAccumulatorCoder(CoderRegistry registry, Coder<SubmissionManifest.Entry> input) {
+      return ListCoder.of(input);
+    }
+
+    @Override
+    public Coder<List<SubmissionManifest.Entry>> getDefaultOutputCoder(CoderRegistry registry, Coder<SubmissionManifest.Entry> input) {
+      return ListCoder.of(input);
+    }
+  }
+
+  static final class WriteManifestFn extends DoFn<List<SubmissionManifest.Entry>, String> {
+    private final SubmissionManifest header;
+    private final String output;
+
+    WriteManifestFn(SubmissionManifest header, String output) {
+      this.header = header;
+      this.output = output;
+    }
+
+    @ProcessElement
+    public void process(@Element List<SubmissionManifest.Entry> all, OutputReceiver<String> out) throws IOException {
+      SubmissionManifest m = new SubmissionManifest(header.study(), header.project(), header.region(), header.vertexOutput(), all);
+      out.output(WriteLeaderboard.writeAtomically(output, SubmissionManifest.FILE_NAME, m.toJson()));
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.tunebeam.pipeline;
+
+import com.google.api.gax.rpc.ApiException;
+import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
+import com.google.cloud.aiplatform.v1.JobServiceClient;
+import com.google.cloud.aiplatform.v1.JobState;
+import dev.tunebeam.transforms.results.Leaderboard;
+import dev.tunebeam.transforms.results.LeaderboardFormats;
+import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.WriteLeaderboard;
+import dev.tunebeam.transforms.vertex.StorageFactory;
+import dev.tunebeam.transforms.vertex.TuningJobResults;
+import dev.tunebeam.transforms.vertex.VertexErrors;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * Launches the search as one Vertex AI HyperparameterTuningJob instead of a pipeline: the Java
+ * counterpart of the reference {@code launch_vertex_hp_tuning.py}. The StudySpec comes from the
+ * same search space a pipeline uses (metric {@code test_accuracy}, maximized), and each trial runs
+ * the same container and worker pool as {@code SubmitToVertex}.
+ *
+ * <pre>
+ * java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher --project my-project --bucket my-bucket --debug-sync
+ * </pre>
+ *
+ * Without {@code --debug-sync} it prints the job's name and exits; with it (or with {@code
+ * --collect JOB}) it waits, prints every state change and writes the finished job's trials as
+ * results.csv/json/md. Exit 0 on success, 2 on bad flags (one sentence, no API call), 1 when
+ * Vertex refuses the job or the job fails.
+ */
+public final class VertexTuningLauncher {
+  private VertexTuningLauncher() {}
+
+  public static void main(String[] args) {
+    System.exit(run(Arrays.asList(args), System.out, System.err, StorageFactory.standard()));
+  }
+
+  static int run(List<String> args, PrintStream out, PrintStream err, StorageFactory storage) {
+    LauncherFlags flags;
+    try {
+      FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
+      flags = LauncherFlags.parse(args, LocalDateTime.now());
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    if (flags.help()) {
+      out.println(LauncherFlags.usage());
+      return 0;
+    }
+    try (JobServiceClient client = JobServiceClient.create(flags.endpoint().settings())) {
+      String name = flags.collect();
+      if (name == null) {
+        HyperparameterTuningJob job = flags.job();
+        HyperparameterTuningJob created = client.createHyperparameterTuningJob("projects/" + flags.project() + "/locations/" + flags.region(), job);
+        name = created.getName();
+        out.printf("Created hyperparameter tuning job %s%n  display name %s, %d trials (%d at a time), %s search, outputs under %s%n",
+            name, job.getDisplayName(), job.getMaxTrialCount(), job.getParallelTrialCount(), flags.algorithm().key(), flags.baseOutputDirectory());
+        if (!flags.debugSync()) {
+          out.println("Console: https://console.cloud.google.com/vertex-ai/training/hyperparameter-tuning-jobs?project=" + flags.project());
+          out.println("Leaderboard when it is done: java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher --collect " + name);
+          return 0;
+        }
+      }
+      HyperparameterTuningJob done = new TuningJobWatcher(client, out, Duration.ofMillis(Math.round(flags.pollSeconds() * 1000))).waitForEnd(name);
+      if (done.getState() != JobState.JOB_STATE_SUCCEEDED) {
+        err.println("error: " + VertexErrors.jobEnded(name, done.getState().name().replace("JOB_STATE_", ""), done.hasError() ? done.getError() : null,
+            flags.settings()));
+        return 1;
+      }
+      return writeLeaderboard(done, flags, storage, out, err);
+    } catch (ApiException e) {
+      err.println("error: " + VertexErrors.explain(flags.collect() == null ? "creating the tuning job" : "reading tuning job " + flags.collect(),
+          e, flags.settings(), 1));
+      return 1;
+    } catch (IOException e) {
+      err.println("error: cannot connect to Vertex AI at " + flags.endpoint() + ": " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("error: interrupted; the tuning job keeps running");
+      return 1;
+    }
+  }
+
+  private static int writeLeaderboard(HyperparameterTuningJob job, LauncherFlags flags, StorageFactory storage, PrintStream out, PrintStream err) {
+    String output = flags.output() != null ? flags.output() : job.getTrialJobSpec().getBaseOutputDirectory().getOutputUriPrefix();
+    String study = TuningJobResults.study(job);
+    Leaderboard board = Leaderboard.rank(TuningJobResults.of(job, storage.create()), Objective.BEST_TEST_ACCURACY);
+    try {
+      WriteLeaderboard.writeAtomically(output, "results.csv", LeaderboardFormats.csv(board));
+      WriteLeaderboard.writeAtomically(output, "results.json", LeaderboardFormats.json(board, study));
+      WriteLeaderboard.writeAtomically(output, "results.md", LeaderboardFormats.markdown(board, study));
+    } catch (IOException e) {
+      err.println("error: the job succeeded but the leaderboard cannot be written to " + output + ": " + e.getMessage());
+      return 1;
+    }
+    ResultsSummary.print(output, 10, out, "per-trial metrics.json and models under "
+        + job.getTrialJobSpec().getBaseOutputDirectory().getOutputUriPrefix() + "TRIAL_NUMBER/model/");
+    return 0;
+  }
+}

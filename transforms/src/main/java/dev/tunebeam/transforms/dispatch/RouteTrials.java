@@ -1,0 +1,35 @@
+package dev.tunebeam.transforms.dispatch;
+
+import dev.tunebeam.transforms.space.Trial;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.Partition;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+
+/**
+ * Splits trials by {@link BackendRule}: element {@code b.ordinal()} of the output holds the trials
+ * for backend {@code b}. {@link RunTrials} uses it; so does a pipeline that submits Vertex trials
+ * without waiting and needs the two halves apart.
+ */
+public final class RouteTrials extends PTransform<PCollection<Trial>, PCollectionList<Trial>> {
+  private final BackendRule rule;
+
+  private RouteTrials(BackendRule rule) {
+    this.rule = rule;
+  }
+
+  public static RouteTrials by(BackendRule rule) {
+    return new RouteTrials(rule);
+  }
+
+  @Override
+  public PCollectionList<Trial> expand(PCollection<Trial> trials) {
+    BackendRule r = rule;
+    return trials.apply("ByBackend", Partition.of(Backend.values().length, (Trial t, int n) -> r.route(t).ordinal()));
+  }
+
+  /** The trials for one backend out of {@link #expand}'s result. */
+  public static PCollection<Trial> of(PCollectionList<Trial> routed, Backend backend) {
+    return routed.get(backend.ordinal());
+  }
+}

@@ -1,0 +1,82 @@
+package dev.tunebeam.transforms.dispatch;
+
+import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.space.Trial;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+
+/**
+ * Runs each trial on the backend its {@link BackendRule} picks and gathers all results into one
+ * collection, so local and Vertex trials meet in one leaderboard (each result names its
+ * backend).
+ *
+ * <pre>{@code
+ * PCollection<TrialResult> results = trials.apply(RunTrials.by(BackendRule.parse("batch_size>=128 -> vertex"))
+ *     .withLocal(TrainLocally.to(output))
+ *     .withVertex(SubmitToVertex.to(project, region).withContainerUri(image).withOutputPrefix(prefix)));
+ * }</pre>
+ *
+ * A rule that sends everything to one backend applies that backend's transform directly.
+ */
+public final class RunTrials extends PTransform<PCollection<Trial>, PCollection<TrialResult>> {
+  private final BackendRule rule;
+  private final Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> backends;
+
+  private RunTrials(BackendRule rule, Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> backends) {
+    this.rule = rule;
+    this.backends = backends;
+  }
+
+  public static RunTrials by(BackendRule rule) {
+    return new RunTrials(rule, new EnumMap<>(Backend.class));
+  }
+
+  public RunTrials withLocal(PTransform<PCollection<Trial>, PCollection<TrialResult>> local) {
+    return with(Backend.LOCAL, local);
+  }
+
+  public RunTrials withVertex(PTransform<PCollection<Trial>, PCollection<TrialResult>> vertex) {
+    return with(Backend.VERTEX, vertex);
+  }
+
+  public RunTrials with(Backend backend, PTransform<PCollection<Trial>, PCollection<TrialResult>> transform) {
+    Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> copy = new EnumMap<>(Backend.class);
+    copy.putAll(backends);
+    copy.put(backend, transform);
+    return new RunTrials(rule, copy);
+  }
+
+  public BackendRule rule() {
+    return rule;
+  }
+
+  @Override
+  public PCollection<TrialResult> expand(PCollection<Trial> trials) {
+    Set<Backend> targets = rule.targets();
+    for (Backend b : targets) {
+      if (!backends.containsKey(b)) {
+        throw new IllegalArgumentException("backend rule '" + rule + "' sends trials to " + b.key() + ", but RunTrials has no "
+            + b.key() + " transform; add it with with" + (b == Backend.LOCAL ? "Local" : "Vertex") + "(...)");
+      }
+    }
+    if (targets.size() == 1) {
+      Backend only = targets.iterator().next();
+      return trials.apply(name(only), backends.get(only));
+    }
+    PCollectionList<Trial> routed = trials.apply("Route", RouteTrials.by(rule));
+    PCollectionList<TrialResult> results = PCollectionList.empty(trials.getPipeline());
+    for (Backend b : targets) {
+      results = results.and(RouteTrials.of(routed, b).apply(name(b), backends.get(b)));
+    }
+    return results.apply("AllResults", Flatten.pCollections());
+  }
+
+  private static String name(Backend b) {
+    return b == Backend.LOCAL ? "Local" : "Vertex";
+  }
+}

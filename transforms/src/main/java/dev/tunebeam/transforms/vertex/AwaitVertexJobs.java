@@ -1,0 +1,56 @@
+package dev.tunebeam.transforms.vertex;
+
+import dev.tunebeam.transforms.results.TrialResult;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Waits for jobs submitted earlier and reads their results (from {@link SubmitToVertex#collect()}):
+ * the second half of an asynchronous run. Only polling happens here, so nothing is capped.
+ */
+public final class AwaitVertexJobs extends PTransform<PCollection<VertexSubmission>, PCollection<TrialResult>> {
+  private final VertexSettings settings;
+
+  AwaitVertexJobs(VertexSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public PCollection<TrialResult> expand(PCollection<VertexSubmission> submissions) {
+    return submissions.apply("Await", ParDo.of(new AwaitFn(settings)));
+  }
+
+  static final class AwaitFn extends DoFn<VertexSubmission, TrialResult> {
+    private final VertexSettings settings;
+    private final Counter succeeded = Metrics.counter(SubmitToVertex.class, "succeeded");
+    private final Counter failed = Metrics.counter(SubmitToVertex.class, "failed");
+    private transient VertexJobRunner runner;
+
+    AwaitFn(VertexSettings settings) {
+      this.settings = settings;
+    }
+
+    @Setup
+    public void setup() {
+      runner = VertexJobRunner.open(settings);
+    }
+
+    @ProcessElement
+    public void process(@Element VertexSubmission submission, OutputReceiver<TrialResult> out) {
+      TrialResult r = runner.await(submission);
+      (r.succeeded() ? succeeded : failed).inc();
+      out.output(r);
+    }
+
+    @Teardown
+    public void teardown() {
+      if (runner != null) {
+        runner.close();
+      }
+    }
+  }
+}

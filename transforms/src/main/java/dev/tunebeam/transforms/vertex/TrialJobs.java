@@ -1,0 +1,71 @@
+package dev.tunebeam.transforms.vertex;
+
+import com.google.cloud.aiplatform.v1.CustomJob;
+import dev.tunebeam.trainer.report.MetricsJson;
+import dev.tunebeam.transforms.space.TrainerParameters;
+import dev.tunebeam.transforms.space.Trial;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The CustomJob that runs one trial. Its display name and labels carry the study and the trial
+ * id, which is how a retried bundle or a rerun finds the job again; its output directory is
+ * {@code <prefix>/<study>/<trial-id>/}, so Vertex sets {@code AIP_MODEL_DIR} to {@code
+ * .../model/}, where the trainer writes {@code metrics.json}.
+ */
+public final class TrialJobs {
+  static final String DISPLAY_NAME_PREFIX = "tunebeam-";
+  static final String CREATED_BY = "tunebeam";
+
+  private TrialJobs() {}
+
+  public static CustomJob customJob(Trial trial, VertexSettings settings) {
+    return CustomJob.newBuilder()
+        .setDisplayName(displayName(trial))
+        .putAllLabels(labels(trial))
+        .setJobSpec(settings.template().spec(args(trial, settings.passThrough(), settings.dataDirectory()),
+            baseOutputDirectory(settings.outputPrefix(), trial)))
+        .build();
+  }
+
+  /** The trainer flags as an argument list: the trial's parameters, then the data folder. */
+  public static List<String> args(Trial trial, Set<String> passThrough, String dataDirectory) {
+    List<String> args = new ArrayList<>(TrainerParameters.args(trial, passThrough, true));
+    if (dataDirectory != null && !dataDirectory.isBlank()) {
+      args.add("--data-dir");
+      args.add(dataDirectory);
+    }
+    return args;
+  }
+
+  public static String displayName(Trial trial) {
+    String name = DISPLAY_NAME_PREFIX + trial.study() + "-" + trial.id();
+    return name.length() > 128 ? name.substring(0, 128) : name;
+  }
+
+  public static Map<String, String> labels(Trial trial) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(VertexLabels.TRIAL_ID, VertexLabels.value(trial.id()));
+    labels.put(VertexLabels.STUDY, VertexLabels.value(trial.study()));
+    labels.put(VertexLabels.CREATED_BY, CREATED_BY);
+    return labels;
+  }
+
+  /** {@code <prefix>/<study>/<trial-id>/}, with the trailing slash Vertex expects of a directory. */
+  public static String baseOutputDirectory(String outputPrefix, Trial trial) {
+    String prefix = outputPrefix.endsWith("/") ? outputPrefix : outputPrefix + "/";
+    return prefix + trial.study() + "/" + trial.id() + "/";
+  }
+
+  /** Where Vertex points {@code AIP_MODEL_DIR} for a job with this output directory. */
+  public static String modelDirectory(String baseOutputDirectory) {
+    return (baseOutputDirectory.endsWith("/") ? baseOutputDirectory : baseOutputDirectory + "/") + "model/";
+  }
+
+  public static String metricsPath(String baseOutputDirectory) {
+    return modelDirectory(baseOutputDirectory) + MetricsJson.FILE_NAME;
+  }
+}

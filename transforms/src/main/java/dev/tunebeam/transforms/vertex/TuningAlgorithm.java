@@ -1,0 +1,34 @@
+package dev.tunebeam.transforms.vertex;
+
+import com.google.cloud.aiplatform.v1.StudySpec;
+import java.util.Locale;
+
+/** Vertex AI's search algorithms as the reference launcher names them; {@code bayesian} is Vizier's default. */
+public enum TuningAlgorithm {
+  GRID(StudySpec.Algorithm.GRID_SEARCH),
+  RANDOM(StudySpec.Algorithm.RANDOM_SEARCH),
+  BAYESIAN(StudySpec.Algorithm.ALGORITHM_UNSPECIFIED);
+
+  private final StudySpec.Algorithm vertex;
+
+  TuningAlgorithm(StudySpec.Algorithm vertex) {
+    this.vertex = vertex;
+  }
+
+  public StudySpec.Algorithm vertex() {
+    return vertex;
+  }
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static TuningAlgorithm parse(String field, String value) {
+    for (TuningAlgorithm a : values()) {
+      if (a.key().equals(value == null ? null : value.trim().toLowerCase(Locale.ROOT))) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException(field + " " + value + " is not a search algorithm; allowed: grid, random, bayesian");
+  }
+}

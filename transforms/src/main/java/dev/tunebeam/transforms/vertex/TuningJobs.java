@@ -1,0 +1,43 @@
+package dev.tunebeam.transforms.vertex;
+
+import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
+import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.space.Trial;
+import java.util.List;
+
+/**
+ * The Vertex AI HyperparameterTuningJob for a search space: Vertex picks each trial's searched
+ * values and passes them as {@code --name=value}; the fixed values of the space are the trial
+ * job's own arguments. The trial job is the same {@link CustomJobTemplate} that {@link
+ * SubmitToVertex} runs, so a tuning job and a pipeline run train the same way.
+ */
+public final class TuningJobs {
+  private TuningJobs() {}
+
+  /**
+   * @param baseOutputDirectory {@code gs://...}; Vertex gives trial {@code N} the model dir {@code <base>/N/model/}
+   */
+  public static HyperparameterTuningJob build(String displayName, SearchSpace space, TuningAlgorithm algorithm, CustomJobTemplate template,
+      String baseOutputDirectory, String dataDirectory, int maxTrialCount, int parallelTrialCount) {
+    if (maxTrialCount < 1) {
+      throw new IllegalArgumentException("max trial count " + maxTrialCount + " must be at least 1");
+    }
+    if (parallelTrialCount < 1 || parallelTrialCount > maxTrialCount) {
+      throw new IllegalArgumentException("parallel trial count " + parallelTrialCount + " must be between 1 and the max trial count " + maxTrialCount);
+    }
+    return HyperparameterTuningJob.newBuilder()
+        .setDisplayName(displayName)
+        .putLabels(VertexLabels.STUDY, VertexLabels.value(space.study()))
+        .putLabels(VertexLabels.CREATED_BY, TrialJobs.CREATED_BY)
+        .setStudySpec(StudySpecs.of(space, algorithm))
+        .setMaxTrialCount(maxTrialCount)
+        .setParallelTrialCount(parallelTrialCount)
+        .setTrialJobSpec(template.spec(fixedArgs(space, dataDirectory), baseOutputDirectory))
+        .build();
+  }
+
+  /** The flags every trial gets: the space's fixed values, then the data folder. */
+  public static List<String> fixedArgs(SearchSpace space, String dataDirectory) {
+    return TrialJobs.args(Trial.of(space.study(), space.fixed()), space.passThrough(), dataDirectory);
+  }
+}
