@@ -92,7 +92,9 @@ final class Backends {
     if (!o.getDataDir().isBlank()) {
       t = t.withDataDirectory(o.getDataDir());
     }
-    return o.getInProcess() ? t.inProcess() : t;
+    t = o.getInProcess() ? t.inProcess() : t;
+    // One lane per local worker on the DirectRunner (see GridSearchPipeline.directRunnerThreads).
+    return GridSearchPipeline.onDirectRunner(o) ? t.withLanes(t.workersOnThisMachine()) : t;
   }
 
   /**

@@ -124,6 +124,10 @@ public final class CollectResults {
 
     @ProcessElement
     public void process(@Element SubmissionManifest.Entry e, OutputReceiver<TrialResult> out) {
+      if (TrialStatus.SKIPPED.name().equals(e.status())) {
+        out.output(TrialResult.skipped(e.trial(study), e.backend(), e.error()));
+        return;
+      }
       if (!TrialStatus.SUCCEEDED.name().equals(e.status())) {
         out.output(TrialResult.failed(e.trial(study), e.backend(), e.error(), 0, e.location()));
         return;

@@ -45,7 +45,7 @@ public record SubmissionManifest(String study, String project, String region, St
     trials = trials.stream().sorted(Comparator.comparing(Entry::trialId)).toList();
   }
 
-  /** One trial: {@code status} is SUBMITTED (then {@code jobName} is set), SUCCEEDED or FAILED. */
+  /** One trial: {@code status} is SUBMITTED (then {@code jobName} is set), SUCCEEDED, FAILED or SKIPPED. */
   @DefaultCoder(SerializableCoder.class)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Entry(String trialId, Map<String, String> parameters, String backend, String status, String jobName, String location, String error)

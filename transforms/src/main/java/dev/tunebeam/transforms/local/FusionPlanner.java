@@ -53,6 +53,26 @@ public final class FusionPlanner {
     return best;
   }
 
+  /**
+   * Deals groups (longest first, as {@link #plan} returns them) onto {@code lanes} lanes, each to
+   * the least loaded: the lane of each group, in the groups' order.
+   */
+  public static <T> List<Integer> lanes(List<List<T>> groups, ToDoubleFunction<T> work, int lanes) {
+    double[] load = new double[Math.max(1, lanes)];
+    List<Integer> lane = new ArrayList<>();
+    for (List<T> g : groups) {
+      int least = 0;
+      for (int l = 1; l < load.length; l++) {
+        if (load[l] < load[least]) {
+          least = l;
+        }
+      }
+      load[least] += cost(g, work);
+      lane.add(least);
+    }
+    return lane;
+  }
+
   static <T> List<List<T>> split(List<T> group, int cap) {
     int chunks = (group.size() + cap - 1) / cap;
     List<List<T>> out = new ArrayList<>();

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
  * How {@link TrainLocally} runs: where artifacts go, which data and device, how many worker
  * processes (0: one per core, or one when a GPU is visible) with how many compute threads each
  * (0: cores / workers) and which extra JVM options, how wide trials fuse, whether finished trials
- * are reused, and the run's failure bound. {@code inProcess} trains inside the pipeline's JVM
- * instead, one group at a time.
+ * are reused, the run's failure bound, and how many lanes the groups are dealt onto (0: one per
+ * group). {@code inProcess} trains inside the pipeline's JVM instead, one group at a time.
  */
 public record LocalSettings(
     String outputDirectory,
@@ -23,7 +23,8 @@ public record LocalSettings(
     boolean resume,
     String workerHeap,
     List<String> workerJvmOptions,
-    FailureBudget failureBudget) implements Serializable {
+    FailureBudget failureBudget,
+    int lanes) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final int DEFAULT_MAX_FUSE = 9;
@@ -33,7 +34,7 @@ public record LocalSettings(
   }
 
   static LocalSettings defaults(String outputDirectory) {
-    return new LocalSettings(outputDirectory, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g", List.of(), FailureBudget.unbounded());
+    return new LocalSettings(outputDirectory, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g", List.of(), FailureBudget.unbounded(), 0);
   }
 
   /** A copy with {@code change} applied to a mutable view of the fields. */
@@ -41,7 +42,7 @@ public record LocalSettings(
     Fields f = new Fields(this);
     change.accept(f);
     return new LocalSettings(f.outputDirectory, f.dataDirectory, f.device, f.workers, f.threadsPerWorker, f.maxFuse, f.inProcess,
-        f.resume, f.workerHeap, f.workerJvmOptions, f.failureBudget);
+        f.resume, f.workerHeap, f.workerJvmOptions, f.failureBudget, f.lanes);
   }
 
   /** The fields, mutable, for {@link #with}. */
@@ -57,6 +58,7 @@ public record LocalSettings(
     String workerHeap;
     List<String> workerJvmOptions;
     FailureBudget failureBudget;
+    int lanes;
 
     private Fields(LocalSettings s) {
       outputDirectory = s.outputDirectory;
@@ -70,6 +72,7 @@ public record LocalSettings(
       workerHeap = s.workerHeap;
       workerJvmOptions = s.workerJvmOptions;
       failureBudget = s.failureBudget;
+      lanes = s.lanes;
     }
   }
 }

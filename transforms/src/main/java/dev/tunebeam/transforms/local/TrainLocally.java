@@ -20,7 +20,6 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
@@ -115,6 +114,24 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return new TrainLocally(settings.with(f -> f.workerJvmOptions = List.of(options)));
   }
 
+  /**
+   * Deal the fused groups onto this many lanes, each trained one group after another (0, the
+   * default: one lane per group, for runners that spread lanes over machines). On the
+   * DirectRunner use one lane per local worker ({@link #workersOnThisMachine()}): its driver
+   * busy-polls on any idle runner thread, and lanes that each hold a thread leave it none.
+   */
+  public TrainLocally withLanes(int lanes) {
+    if (lanes < 0) {
+      throw new IllegalArgumentException("lanes " + lanes + " must be 0 (one per group) or positive");
+    }
+    return new TrainLocally(settings.with(f -> f.lanes = lanes));
+  }
+
+  /** How many trainings this machine runs at once with these settings: a worker per core, or one with a GPU. */
+  public int workersOnThisMachine() {
+    return WorkerSlots.resolveWorkers(settings);
+  }
+
   /** Stop starting trials once more than the budget's bound have failed (they become SKIPPED). */
   public TrainLocally withFailureBudget(FailureBudget budget) {
     return new TrainLocally(settings.with(f -> f.failureBudget = budget));
@@ -137,7 +154,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
         .apply("AllTrials", WithKeys.of("trials"))
         .apply("Gather", GroupByKey.create())
         .apply("PlanGroups", ParDo.of(new PlanFn(settings)))
-        .apply("OneGroupPerBundle", Reshuffle.of())
+        .apply("GroupsByLane", GroupByKey.create())
         .apply(Values.create())
         .apply("Train", ParDo.of(new TrainFn(settings)));
     return PCollectionList.of(checked.get(settled).setCoder(trained.getCoder())).and(trained).apply(Flatten.pCollections());
@@ -189,7 +206,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
   }
 
   /** Cuts all pending trials into fused groups sized for the workers. */
-  static final class PlanFn extends DoFn<KV<String, Iterable<Trial>>, KV<String, List<Trial>>> {
+  static final class PlanFn extends DoFn<KV<String, Iterable<Trial>>, KV<Integer, List<Trial>>> {
     private final LocalSettings settings;
 
     PlanFn(LocalSettings settings) {
@@ -197,7 +214,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Trial>> all, OutputReceiver<KV<String, List<Trial>>> out) {
+    public void process(@Element KV<String, Iterable<Trial>> all, OutputReceiver<KV<Integer, List<Trial>>> out) {
       List<Trial> trials = new ArrayList<>();
       all.getValue().forEach(trials::add);
       trials.sort(java.util.Comparator.comparing(Trial::id));
@@ -212,14 +229,16 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
       }
       StudyProgress.jvm().planned(modelEpochs);
       LOG.info("{} trials to train in {} fused groups on {} worker(s)", trials.size(), groups.size(), workers);
+      List<Integer> lanes = FusionPlanner.lanes(groups, t -> LocalTrial.work(members.get(t.id())),
+          settings.lanes() > 0 ? settings.lanes() : groups.size());
       for (int g = 0; g < groups.size(); g++) {
-        out.output(KV.of("group-" + g, groups.get(g)));
+        out.output(KV.of(lanes.get(g), groups.get(g)));
       }
     }
   }
 
-  /** Trains one group. */
-  static final class TrainFn extends DoFn<List<Trial>, TrialResult> {
+  /** Trains one lane's groups, one after another. */
+  static final class TrainFn extends DoFn<Iterable<List<Trial>>, TrialResult> {
     private final LocalSettings settings;
     private final Counter started = Metrics.counter(TrainLocally.class, "trials_started");
     private final Counter succeeded = Metrics.counter(TrainLocally.class, "trials_succeeded");
@@ -231,7 +250,13 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     }
 
     @ProcessElement
-    public void process(@Element List<Trial> group, OutputReceiver<TrialResult> out) throws InterruptedException {
+    public void process(@Element Iterable<List<Trial>> lane, OutputReceiver<TrialResult> out) throws InterruptedException {
+      for (List<Trial> group : lane) {
+        train(group, out);
+      }
+    }
+
+    private void train(List<Trial> group, OutputReceiver<TrialResult> out) throws InterruptedException {
       for (TrialResult r : new GroupTrainer(settings, TrainFn::workerLine, this::started).train(group)) {
         if (r.status() == TrialStatus.SKIPPED) {
           LOG.warn("trial {} SKIPPED: {}", r.trial().id(), r.error());

@@ -28,6 +28,18 @@ class LeaderboardTest {
   }
 
   @Test
+  void credentialsInAnErrorNeverReachTheTableOrTheReport() {
+    TrialResult leaky = Results.failed("relu", "403 from storage: Authorization: Bearer ya29.a0AfH6SMsecret-token for access_token=abc123");
+    Leaderboard board = Leaderboard.rank(List.of(leaky), Objective.BEST_TEST_ACCURACY);
+    for (byte[] file : List.of(LeaderboardFormats.csv(board), LeaderboardFormats.json(board, "s"), LeaderboardFormats.markdown(board, "s"),
+        HtmlReport.render(board, "s"))) {
+      String text = new String(file, java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(!text.contains("ya29.a0AfH6SMsecret") && !text.contains("abc123"), text);
+      assertTrue(text.contains("[REDACTED]"), "the error is still there, redacted");
+    }
+  }
+
+  @Test
   void lossIsMinimised() {
     TrialResult low = Results.ok("relu", 0.5, 0.5);
     TrialResult high = new TrialResult(low.trial(), "local", TrialStatus.SUCCEEDED, low.history(), 0.9, 0.9, 2.0, "cpu()", 1, null, "/o");

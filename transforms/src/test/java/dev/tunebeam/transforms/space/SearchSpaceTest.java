@@ -97,6 +97,15 @@ class SearchSpaceTest {
     assertTrue(trials.stream().allMatch(t -> t.get("batch_size").equals("64") && t.get("num_epochs").equals("1")));
   }
 
+  /** Ids become folder names and Vertex labels: nothing that can climb out of a folder or break a label. */
+  @Test
+  void trialIdsThatCouldEscapeAFolderOrBreakALabelAreRefused() {
+    for (String bad : new String[] {"../../etc", "a/b", "UPPER", "", "x".repeat(64), "dot.ted"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trial(bad, "s", Map.of()));
+      assertTrue(e.getMessage().contains("is not allowed; use 1-63 lowercase letters, digits, '_' and '-'"), e.getMessage());
+    }
+  }
+
   @Test
   void passThroughParametersGoToContainersButNotTheBundledTrainer() {
     SearchSpace s = SearchSpace.builder("p").categorical("optimizer", "adam").discrete("dropout", 0.5).passThrough("dropout").build();
