@@ -164,6 +164,23 @@ class DockerfilesTest {
     assertTrue(last.stream().anyMatch(l -> l.startsWith("ENV ") && l.contains("TUNEBEAM_CUDA_FLAVOR=${PYTORCH_FLAVOR}")), "pytorch-env.sh learns the flavor");
   }
 
+  @Test
+  void everyBuildFileTheDocsNameExists() throws Exception {
+    Pattern named = Pattern.compile("(?:--config=|-f )(docker/\\S+)");
+    List<String> seen = new ArrayList<>();
+    try (var docs = Files.list(REPO.root.resolve("docs"))) {
+      for (Path doc : docs.filter(d -> d.toString().endsWith(".md")).toList()) {
+        Matcher m = named.matcher(Files.readString(doc));
+        while (m.find()) {
+          seen.add(m.group(1));
+          assertTrue(Files.isRegularFile(REPO.root.resolve(m.group(1))), doc.getFileName() + " names " + m.group(1) + ", which does not exist");
+        }
+      }
+    }
+    assertTrue(seen.containsAll(List.of("docker/cloudbuild-trainer.yaml", "docker/cloudbuild-dataflow-worker.yaml",
+        "docker/trainer.Dockerfile", "docker/dataflow-worker.Dockerfile")), "the docs build both images: " + seen);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"cloudbuild-trainer.yaml", "cloudbuild-dataflow-worker.yaml"})
   void cloudBuildBuildsAndPushesTheImage(String name) throws Exception {
