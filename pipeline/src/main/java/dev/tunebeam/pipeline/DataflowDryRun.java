@@ -24,6 +24,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * metadata server).
  */
 final class DataflowDryRun {
+  /** Staged files listed by the report; a classpath run from an IDE stages hundreds. */
+  private static final int LISTED = 10;
+
   private DataflowDryRun() {}
 
   static boolean requested(PipelineOptions options) {
@@ -45,20 +48,20 @@ final class DataflowDryRun {
       throw new IllegalArgumentException("--dataflowDryRun " + file + " cannot be written: " + folder + " is not a writable folder");
     }
     DataflowPipelineOptions dataflow = options.as(DataflowPipelineOptions.class);
-    String temp = dataflow.getTempLocation();
-    if (temp == null || !temp.startsWith("gs://")) {
-      throw new IllegalArgumentException("--dataflowDryRun needs --tempLocation=gs://BUCKET/PATH, as a Dataflow launch does; got --tempLocation "
-          + (temp == null ? "(unset)" : temp));
+    // Beam's default for gcpTempLocation reads the bucket's soft-delete policy over the network;
+    // the staging location's default derives from gcpTempLocation without one.
+    if (!bound(options, "gcpTempLocation")) {
+      String temp = dataflow.getTempLocation();
+      if (temp == null || !temp.startsWith("gs://")) {
+        throw new IllegalArgumentException("--dataflowDryRun needs --tempLocation=gs://BUCKET/PATH (or --gcpTempLocation), as a Dataflow launch "
+            + "does; got --tempLocation " + (temp == null ? "(unset)" : temp));
+      }
+      dataflow.setGcpTempLocation(temp);
     }
     dataflow.setRunner(DataflowRunner.class);
     dataflow.setTemplateLocation(path.toString());
     dataflow.setGcpCredential(NoCredentials.getInstance());
     dataflow.setPathValidatorClass(NoopPathValidator.class);
-    // Beam's default for gcpTempLocation reads the bucket's soft-delete policy over the network;
-    // the staging location's default derives from gcpTempLocation without one.
-    if (!bound(options, "gcpTempLocation")) {
-      dataflow.setGcpTempLocation(temp);
-    }
     dataflow.as(DataflowPipelineDebugOptions.class).setStagerClass(DryRunStager.class);
   }
 
@@ -94,8 +97,9 @@ final class DataflowDryRun {
       List<DryRunStager.Staged> staged = stager.staged().stream().sorted(Comparator.comparingLong(DryRunStager.Staged::bytes).reversed()).toList();
       long total = staged.stream().mapToLong(DryRunStager.Staged::bytes).sum();
       out.printf(Locale.ROOT, "It would stage %d files (%.1f MB) to %s:%n", staged.size(), total / 1e6, dataflow.getStagingLocation());
-      for (DryRunStager.Staged s : staged) {
-        out.printf(Locale.ROOT, "  %9.1f MB  %s%n", s.bytes() / 1e6, s.source());
+      staged.stream().limit(LISTED).forEach(s -> out.printf(Locale.ROOT, "  %9.1f MB  %s%n", s.bytes() / 1e6, s.source()));
+      if (staged.size() > LISTED) {
+        out.printf("  ... and %d smaller files (all of them: filesToStage in the job's sdkPipelineOptions)%n", staged.size() - LISTED);
       }
     }
   }

@@ -160,6 +160,16 @@ class DataflowDryRunTest {
   }
 
   @Test
+  void aGcpTempLocationAloneIsEnoughAndNamesTheStagingFolder(@TempDir Path dir) {
+    Run r = run("--dataflowDryRun=" + dir.resolve("job.json"), "--project=test-project", "--region=europe-west4",
+        "--gcpTempLocation=gs://test-bucket/gcp-tmp", "--output=gs://test-bucket/o", "--backend=vertex");
+
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("to gs://test-bucket/gcp-tmp/staging/"), r.out());
+    assertEquals(List.of(), requests, "no network request");
+  }
+
+  @Test
   void badDryRunsExit2NamingTheOption(@TempDir Path dir) {
     Run remote = run(launch("gs://bucket/job.json"));
     assertEquals(2, remote.code());
