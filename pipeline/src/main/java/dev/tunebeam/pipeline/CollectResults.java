@@ -18,8 +18,6 @@ import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -55,13 +53,11 @@ public final class CollectResults {
     Pipeline pipeline;
     SubmissionManifest manifest;
     try {
-      PipelineOptionsFactory.register(GridSearchOptions.class);
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GridSearchOptions.class);
-      FileSystems.setDefaultPipelineOptions(options);
+      options = GridSearchOptionsParser.parse(args);
       manifest = SubmissionManifest.read(options.getOutput());
       pipeline = build(options, manifest);
     } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + OptionErrors.sentence(e.getMessage(), args));
       return 2;
     }
     long pending = manifest.trials().stream().filter(e -> SubmissionManifest.SUBMITTED.equals(e.status())).count();

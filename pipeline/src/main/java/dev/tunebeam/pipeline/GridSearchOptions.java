@@ -120,6 +120,18 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
 
   void setWorkerJvmOptions(String value);
 
+  @Description("Print the trials, the backend each goes to, estimated wall time and Vertex cost; train, submit and write nothing.")
+  @Default.Boolean(false)
+  boolean getDryRun();
+
+  void setDryRun(boolean value);
+
+  @Description("A .properties file overriding the dry run's prices and throughputs (keys as in the built-in cost-model.properties).")
+  @Default.String("")
+  String getCostModel();
+
+  void setCostModel(String value);
+
   @Description("Leaderboard rows printed at the end.")
   @Default.Integer(10)
   int getTop();

@@ -1,5 +1,6 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.trainer.report.LocalArtifactStore;
 import dev.tunebeam.trainer.report.Secrets;
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.dispatch.Backend;
@@ -12,13 +13,11 @@ import dev.tunebeam.transforms.space.ExpandSearchSpace;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
@@ -54,13 +53,18 @@ public final class GridSearchPipeline {
     Pipeline pipeline;
     SearchSpace space;
     try {
-      PipelineOptionsFactory.register(GridSearchOptions.class);
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GridSearchOptions.class);
-      FileSystems.setDefaultPipelineOptions(options);
+      options = GridSearchOptionsParser.parse(args);
       space = StudySpace.resolve(options);
       pipeline = build(options, space);
+      if (!options.getDryRun() && onDirectRunner(options) && Backends.rule(options, space).targets().contains(Backend.LOCAL)) {
+        DataPreflight.check(options.getDataDir());
+      }
+      if (options.getDryRun()) {
+        DryRunPlan.print(options, space, Backends.rule(options, space), CostModel.load(options.getCostModel()), out);
+        return 0;
+      }
     } catch (IllegalArgumentException e) {
-      err.println("error: " + Secrets.redact(e.getMessage()));
+      err.println("error: " + OptionErrors.sentence(e.getMessage(), args));
       return 2;
     }
     long started = System.nanoTime();
@@ -108,6 +112,13 @@ public final class GridSearchPipeline {
     checkWritable(options.getOutput());
     DataflowDryRun.configure(options);
     DataflowStaging.configure(options, Backends.rule(options, space));
+    if (onDirectRunner(options)) {
+      // Each Vertex slot polls for hours on one runner thread and each local group waits on one:
+      // the DirectRunner's default pool (max(cores, 3)) would quietly cap both.
+      DirectOptions direct = options.as(DirectOptions.class);
+      int needed = options.getMaxParallelTrials() + Runtime.getRuntime().availableProcessors() + 2;
+      direct.setTargetParallelism(Math.max(direct.getTargetParallelism(), needed));
+    }
     Pipeline p = Pipeline.create(options);
     if (options.getMaxFailedTrials() < -1) {
       throw new IllegalArgumentException("--maxFailedTrials " + options.getMaxFailedTrials() + " is not allowed; use -1 (no bound) or a count >= 0");
@@ -132,17 +143,14 @@ public final class GridSearchPipeline {
     return !options.getWaitForCompletion() && Backends.rule(options, space).targets().contains(Backend.VERTEX);
   }
 
+  static boolean onDirectRunner(GridSearchOptions options) {
+    return options.getRunner().getSimpleName().equals("DirectRunner");
+  }
+
   /** A local output must be creatable before any trial trains (gs:// is checked by the file system). */
   static void checkWritable(String output) {
-    if (output.contains("://")) {
-      return;
-    }
-    Path p = Path.of(output).toAbsolutePath();
-    while (p != null && !Files.exists(p)) {
-      p = p.getParent();
-    }
-    if (p == null || !Files.isDirectory(p) || !Files.isWritable(p)) {
-      throw new IllegalArgumentException("--output " + output + " is not writable (" + p + " is not a writable directory); choose a writable folder or a gs:// path");
+    if (!output.contains("://")) {
+      new LocalArtifactStore(Path.of(output)).checkWritable("--output");
     }
   }
 

@@ -11,18 +11,12 @@ import dev.tunebeam.transforms.vertex.TuningAlgorithm;
 import dev.tunebeam.transforms.vertex.TuningJobs;
 import dev.tunebeam.transforms.vertex.VertexEndpoint;
 import dev.tunebeam.transforms.vertex.VertexSettings;
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.file.NoSuchFileException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * The {@link VertexTuningLauncher}'s flags, checked completely before any API call: the reference
@@ -122,7 +116,7 @@ record LauncherFlags(
     }
     TuningAlgorithm algorithm = TuningAlgorithm.parse("--search-algorithm", f.string("search-algorithm", "grid"));
     String spaceFile = f.string("search-space", null);
-    SearchSpace space = (spaceFile == null ? SearchSpace.referenceStudy() : SearchSpaceLoader.parse(spaceFile, read(spaceFile)))
+    SearchSpace space = (spaceFile == null ? SearchSpace.referenceStudy() : SearchSpaceLoader.parse(spaceFile, StudySpace.read("--search-space", spaceFile)))
         .withFixed("num_epochs", String.valueOf(numEpochs));
     CustomJobTemplate template;
     try {
@@ -169,16 +163,6 @@ record LauncherFlags(
       s = s.withTemplate(template).withOutputPrefix(baseOutputDirectory());
     }
     return s.settings();
-  }
-
-  private static byte[] read(String location) {
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(location).resourceId()))) {
-      return in.readAllBytes();
-    } catch (FileNotFoundException | NoSuchFileException e) {
-      throw new IllegalArgumentException("--search-space " + location + " does not exist; pass a YAML or JSON search-space file");
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--search-space " + location + " cannot be read: " + e.getMessage());
-    }
   }
 
   static String usage() {

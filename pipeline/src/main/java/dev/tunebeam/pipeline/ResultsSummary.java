@@ -23,7 +23,8 @@ final class ResultsSummary {
   record Counts(long succeeded, long failed, long skipped) {}
 
   static Counts print(String output, int top, PrintStream out) {
-    return print(output, top, out, "per-trial metrics and models under " + output + "/trials/");
+    return print(output, top, out, "per-trial metrics and models under " + output + "/trials/, TensorBoard runs of local trials under "
+        + output + "/tensorboard/");
   }
 
   /** {@code artifacts} says where the per-trial files are. */
@@ -58,7 +59,7 @@ final class ResultsSummary {
       out.println();
       out.print(LeaderboardFormats.table(header, rows, top));
       out.println();
-      out.println("Leaderboard: " + csv + " (also results.json, results.md); " + artifacts);
+      out.println("Leaderboard: " + csv + " (also results.json, results.md, report.html); " + artifacts);
       return new Counts(succeeded, failed, skipped);
     } catch (IOException e) {
       out.println("Results were written to " + output + " but cannot be read back: " + e.getMessage());

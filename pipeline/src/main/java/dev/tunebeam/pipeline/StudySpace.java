@@ -14,7 +14,8 @@ final class StudySpace {
   private StudySpace() {}
 
   static SearchSpace resolve(GridSearchOptions o) {
-    SearchSpace space = o.getSearchSpace().isBlank() ? SearchSpace.referenceStudy() : SearchSpaceLoader.parse(o.getSearchSpace(), read(o.getSearchSpace()));
+    SearchSpace space = o.getSearchSpace().isBlank() ? SearchSpace.referenceStudy()
+        : SearchSpaceLoader.parse(o.getSearchSpace(), read("--searchSpace", o.getSearchSpace()));
     if (o.getEpochs() < 0) {
       throw new IllegalArgumentException("--epochs " + o.getEpochs() + " is negative; use 0 to keep the search space's num_epochs, or a positive count");
     }
@@ -38,13 +39,14 @@ final class StudySpace {
     return space;
   }
 
-  static byte[] read(String location) {
+  /** A search-space file through Beam FileSystems (local or gs://); errors name {@code flag}. */
+  static byte[] read(String flag, String location) {
     try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(location).resourceId()))) {
       return in.readAllBytes();
     } catch (FileNotFoundException | NoSuchFileException e) {
-      throw new IllegalArgumentException("--searchSpace " + location + " does not exist; pass a YAML or JSON search-space file");
+      throw new IllegalArgumentException(flag + " " + location + " does not exist; pass a YAML or JSON search-space file");
     } catch (IOException e) {
-      throw new IllegalArgumentException("--searchSpace " + location + " cannot be read: " + e.getMessage());
+      throw new IllegalArgumentException(flag + " " + location + " cannot be read: " + e.getMessage());
     }
   }
 }

@@ -48,7 +48,7 @@ public final class VertexTuningLauncher {
       FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
       flags = LauncherFlags.parse(args, LocalDateTime.now());
     } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + OptionErrors.sentence(e.getMessage(), args.toArray(String[]::new)));
       return 2;
     }
     if (flags.help()) {

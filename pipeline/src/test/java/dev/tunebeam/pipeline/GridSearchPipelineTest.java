@@ -60,7 +60,7 @@ class GridSearchPipelineTest {
     Run r = run(concat(common, "--output=" + out1));
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("4 trials: 3 succeeded, 1 failed."), r.out());
-    for (String f : List.of("results.csv", "results.json", "results.md")) {
+    for (String f : List.of("results.csv", "results.json", "results.md", "report.html")) {
       assertTrue(Files.exists(out1.resolve(f)), f);
     }
     List<CSVRecord> rows = csv(out1.resolve("results.csv"));
@@ -76,6 +76,12 @@ class GridSearchPipelineTest {
     assertEquals("600", failed.get("batch_size"));
     assertTrue(failed.get("error").contains("--batch-size 600 is larger than the 512 training samples"), failed.get("error"));
     assertTrue(rows.subList(0, 3).stream().allMatch(x -> x.get("status").equals("SUCCEEDED") && x.get("backend").equals("local")));
+    for (CSVRecord row : rows.subList(0, 3)) {
+      try (java.util.stream.Stream<Path> files = Files.list(out1.resolve("tensorboard").resolve(row.get("trial_id")))) {
+        assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("events.out.tfevents.")).count(),
+            "one TensorBoard event file per local trial");
+      }
+    }
 
     Path out2 = tmp.resolve("out2");
     assertEquals(0, run(concat(common, "--output=" + out2)).code());

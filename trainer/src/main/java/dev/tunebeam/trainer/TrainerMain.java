@@ -1,5 +1,6 @@
 package dev.tunebeam.trainer;
 
+import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import dev.tunebeam.trainer.cli.TrainerArgs;
 import dev.tunebeam.trainer.cli.UsageException;
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The trainer container's entry point, the same contract a Vertex AI CustomJob and a local
@@ -37,15 +39,20 @@ public final class TrainerMain {
         ParentWatch.exitWhenParentDies();
         FaultInjection.crashIfAsked(invocation.members());
       }
-      TrainingJob job = new TrainingJob(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService()),
-          () -> StorageOptions.getDefaultInstance().getService(), out, env);
+      Supplier<Storage> storage = Memoized.of(() -> StorageOptions.getDefaultInstance().getService());
+      TrainingJob job = new TrainingJob(DataLocator.standard(storage), storage, out, env);
       (invocation.group() ? job.withProgressLines() : job).run(invocation.members(), invocation.threads());
       return 0;
     } catch (UsageException e) {
       err.println("error: " + Secrets.redact(e.getMessage()));
       return UsageException.EXIT_CODE;
     } catch (Exception e) {
-      err.println("training failed: " + Secrets.redact(String.valueOf(e)));
+      // The causes too: the outermost exception is often a wrapper of the one that explains.
+      StringBuilder why = new StringBuilder(String.valueOf(e));
+      for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+        why.append("; caused by ").append(c);
+      }
+      err.println("training failed: " + Secrets.redact(why.toString()));
       for (StackTraceElement frame : e.getStackTrace()) {
         err.println("\tat " + frame);
       }

@@ -10,12 +10,13 @@ import dev.tunebeam.trainer.data.DataLocator;
 import dev.tunebeam.trainer.data.FashionMnistData;
 import dev.tunebeam.trainer.data.FashionMnistLoader;
 import dev.tunebeam.trainer.report.ArtifactStore;
-import dev.tunebeam.trainer.report.GcsPath;
 import dev.tunebeam.trainer.report.HypertuneReporter;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.trainer.report.ModelFile;
 import dev.tunebeam.trainer.report.Versions;
+import dev.tunebeam.trainer.report.tensorboard.EventFileName;
+import dev.tunebeam.trainer.report.tensorboard.TensorBoardListener;
 import dev.tunebeam.trainer.train.ConsoleProgress;
 import dev.tunebeam.trainer.train.DeviceData;
 import dev.tunebeam.trainer.train.EpochMetrics;
@@ -27,8 +28,7 @@ import dev.tunebeam.trainer.train.TrainingOutcome;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +37,9 @@ import java.util.function.Supplier;
 
 /**
  * Trains one model or one fused group end to end: checks the input, loads the data, trains, and
- * writes each model's {@code metrics.json} and {@code model.npz}. What {@link TrainerMain} and
- * an in-process pipeline worker both run.
+ * writes each model's {@code metrics.json} and {@code model.npz}, and its TensorBoard events where
+ * it has a {@code tensorboardDir}. What {@link TrainerMain} and an in-process pipeline worker both
+ * run.
  */
 public final class TrainingJob {
   private final DataLocator locator;
@@ -73,6 +74,7 @@ public final class TrainingJob {
       }
       checkWritable("--model-dir", m.modelDir());
       checkWritable("--checkpoint-dir", m.checkpointDir());
+      checkWritable("--tensorboard-dir", m.tensorboardDir());
     }
     Engine engine = Engine.getEngine("PyTorch");
     if (threads > 0) {
@@ -97,13 +99,21 @@ public final class TrainingJob {
           + " training samples; use at most " + data.train().count());
     }
     HypertuneReporter hypertune = members.size() == 1 ? HypertuneReporter.fromEnvironment(env) : null;
-    Listener listener = new Listener(members, hypertune);
+    TensorBoardListener tensorBoard = TensorBoardListener.open(
+        members, data.train().count(), data.test().count(), storage, Clock.systemUTC(), EventFileName.localHost(env));
+    Listener listener = new Listener(members, hypertune, tensorBoard);
     printHeader(members, listener.console, engine, device, data);
     List<TrainingOutcome> outcomes;
     try (NDManager manager = NDManager.newBaseManager(device, engine.getEngineName());
         DeviceData train = DeviceData.of(data.train(), manager);
         DeviceData test = DeviceData.of(data.test(), manager)) {
-      outcomes = new FusedTrainer(manager, train, test, listener).train(members.stream().map(MemberRun::config).toList());
+      try {
+        outcomes = new FusedTrainer(manager, train, test, listener).train(members.stream().map(MemberRun::config).toList());
+      } catch (RuntimeException | Error e) {
+        endTensorBoardSessions(tensorBoard, e);
+        throw e;
+      }
+      tensorBoard.finished(true);
       List<MetricsReport> reports = new ArrayList<>();
       MetricsReport.Dataset dataset = new MetricsReport.Dataset(data.location(), data.train().count(), data.test().count(), data.sha256());
       for (int i = 0; i < members.size(); i++) {
@@ -121,25 +131,32 @@ public final class TrainingJob {
         if (member.modelDir() != null) {
           out.printf("%sModel and metrics.json written to %s%n", listener.console.prefix(i), member.modelDir());
         }
+        if (tensorBoard.location(i) != null) {
+          out.printf("%sTensorBoard events written to %s%n", listener.console.prefix(i), tensorBoard.location(i));
+        }
       }
       return reports;
     }
   }
 
-  /** Bad output locations fail before any training, and without creating anything. */
-  private static void checkWritable(String flag, String dir) {
-    if (dir == null || GcsPath.isGcs(dir)) {
-      if (dir != null) {
-        GcsPath.parse(dir);
-      }
+  /** Marks the sessions failed, so TensorBoard does not show them as running forever; the training's error wins. */
+  private static void endTensorBoardSessions(TensorBoardListener tensorBoard, Throwable failure) {
+    try {
+      tensorBoard.finished(false);
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** Bad output locations fail before any training, and without leaving anything behind. */
+  private void checkWritable(String flag, String dir) {
+    if (dir == null) {
       return;
     }
-    Path p = Path.of(dir).toAbsolutePath();
-    while (p != null && !Files.exists(p)) {
-      p = p.getParent();
-    }
-    if (p == null || !Files.isDirectory(p) || !Files.isWritable(p)) {
-      throw new UsageException(flag + " " + dir + " is not writable (" + p + " is not a writable directory); choose a writable folder or a gs:// path");
+    try {
+      ArtifactStore.open(dir, storage).checkWritable(flag);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
   }
 
@@ -159,21 +176,29 @@ public final class TrainingJob {
     out.flush();
   }
 
-  /** Prints epochs, reports hypertune metrics and writes checkpoints. */
+  /** Prints epochs, reports hypertune metrics, records TensorBoard events and writes checkpoints. */
   private final class Listener implements ProgressListener {
     private final List<MemberRun> members;
     private final HypertuneReporter hypertune;
+    private final TensorBoardListener tensorBoard;
     private final ConsoleProgress console;
 
-    Listener(List<MemberRun> members, HypertuneReporter hypertune) {
+    Listener(List<MemberRun> members, HypertuneReporter hypertune, TensorBoardListener tensorBoard) {
       this.members = members;
       this.hypertune = hypertune;
+      this.tensorBoard = tensorBoard;
       this.console = new ConsoleProgress(out, members, progressLines);
+    }
+
+    @Override
+    public void started(int member, TrainingConfig config, String device) {
+      tensorBoard.started(member, config, device);
     }
 
     @Override
     public void epochFinished(int member, TrainingConfig config, EpochMetrics metrics) {
       console.epochFinished(member, config, metrics);
+      tensorBoard.epochFinished(member, config, metrics);
       if (hypertune != null) {
         try {
           hypertune.report(members.get(member).metricId(), metrics.testAccuracy(), metrics.epoch());

@@ -1,5 +1,6 @@
 package dev.tunebeam.trainer.cli;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,24 +68,26 @@ public final class Flags {
 
   public int integer(String name, int fallback) {
     String v = values.get(name);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " " + v + " is not an integer");
-    }
+    return v == null ? fallback : Math.toIntExact(whole(name, v, Integer.MIN_VALUE, Integer.MAX_VALUE));
   }
 
   public long longValue(String name, long fallback) {
     String v = values.get(name);
-    if (v == null) {
-      return fallback;
-    }
+    return v == null ? fallback : whole(name, v, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /**
+   * A whole number, also written as a decimal ({@code 128.0}): Vertex AI hands a tuning job's
+   * discrete values to the container as doubles.
+   */
+  private static long whole(String name, String v, long min, long max) {
     try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
+      long n = new BigDecimal(v.trim()).longValueExact();
+      if (n < min || n > max) {
+        throw new ArithmeticException();
+      }
+      return n;
+    } catch (NumberFormatException | ArithmeticException e) {
       throw new UsageException("--" + name + " " + v + " is not an integer");
     }
   }

@@ -17,6 +17,12 @@ public interface ArtifactStore {
 
   Optional<byte[]> read(String name) throws IOException;
 
+  /**
+   * Fails before any training, with a sentence naming {@code flag}, when nothing could be written
+   * here; creates nothing that stays.
+   */
+  void checkWritable(String flag);
+
   static ArtifactStore open(String location, Supplier<Storage> storage) {
     if (GcsPath.isGcs(location)) {
       return new GcsArtifactStore(GcsPath.parse(location), storage.get());

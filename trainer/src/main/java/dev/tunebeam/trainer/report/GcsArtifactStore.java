@@ -2,7 +2,9 @@ package dev.tunebeam.trainer.report;
 
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageException;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -28,6 +30,26 @@ public final class GcsArtifactStore implements ArtifactStore {
     } catch (RuntimeException e) {
       throw new IOException("cannot write " + prefix.resolve(name) + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Writes and deletes a marker object: the one check that answers both "bucket exists" and "may write". */
+  @Override
+  public void checkWritable(String flag) {
+    BlobId marker = prefix.resolve(".tunebeam-write-check").blobId();
+    try {
+      storage.create(BlobInfo.newBuilder(marker).build(), new byte[0]);
+      storage.delete(marker);
+    } catch (StorageException e) {
+      throw new IllegalArgumentException(flag + " " + prefix + " is not writable: " + explain(e));
+    }
+  }
+
+  private String explain(StorageException e) {
+    return switch (e.getCode()) {
+      case 404 -> "bucket " + prefix.bucket() + " does not exist; create it (in the region the jobs run in) or fix the name";
+      case 401, 403 -> "permission denied; grant the account that runs this roles/storage.objectAdmin on the bucket";
+      default -> e.getMessage();
+    };
   }
 
   @Override

@@ -35,6 +35,17 @@ public record LocalArtifactStore(Path dir) implements ArtifactStore {
   }
 
   @Override
+  public void checkWritable(String flag) {
+    Path p = dir.toAbsolutePath();
+    while (p != null && !Files.exists(p)) {
+      p = p.getParent();
+    }
+    if (p == null || !Files.isDirectory(p) || !Files.isWritable(p)) {
+      throw new IllegalArgumentException(flag + " " + dir + " is not writable (" + p + " is not a writable directory); choose a writable folder or a gs:// path");
+    }
+  }
+
+  @Override
   public Optional<byte[]> read(String name) throws IOException {
     try {
       return Optional.of(Files.readAllBytes(dir.resolve(name)));

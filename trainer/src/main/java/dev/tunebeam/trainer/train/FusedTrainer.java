@@ -137,11 +137,16 @@ public final class FusedTrainer {
         try (NDScope stepScope = new NDScope()) {
           NDArray x = images.get(from + ":" + to);
           NDArray y = labels.get(from + ":" + to);
+          NDArray logits;
+          NDArray lossPerModel;
           GradientRecording.on();
-          NDArray logits = net.forward(parameters, x);
-          NDArray lossPerModel = crossEntropy(logits, y);
-          GradientRecording.backward(lossPerModel.sum());
-          GradientRecording.off();
+          try {
+            logits = net.forward(parameters, x);
+            lossPerModel = crossEntropy(logits, y);
+            GradientRecording.backward(lossPerModel.sum());
+          } finally {
+            GradientRecording.off();
+          }
           lossSum.addi(lossPerModel.mul(to - from));
           correct.addi(logits.argMax(2).eq(y).sum(new int[] {1}));
           NDArray gradients = parameters.getGradient();

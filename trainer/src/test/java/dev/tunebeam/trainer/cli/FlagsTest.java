@@ -23,6 +23,19 @@ class FlagsTest {
     assertEquals(0.001f, m.config().learningRate());
   }
 
+  /** Vertex AI passes a tuning job's discrete values as doubles: --batch_size=128.0. */
+  @Test
+  void wholeNumbersWrittenAsDecimalsAreAccepted() {
+    MemberRun m = TrainerArgs.parse(List.of("--batch_size=128.0", "--num_epochs=10.0", "--seed=7.0"), Map.of()).members().get(0);
+    assertEquals(128, m.config().batchSize());
+    assertEquals(10, m.config().epochs());
+    assertEquals(7, m.config().seed());
+    assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("--batch-size=64.5"), Map.of()))
+        .getMessage().contains("--batch-size 64.5 is not an integer"));
+    assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("--batch-size=99999999999"), Map.of()))
+        .getMessage().contains("is not an integer"));
+  }
+
   @Test
   void vertexEnvironmentFillsTheDirectories() {
     MemberRun m = TrainerArgs.parse(List.of(), Map.of("AIP_MODEL_DIR", "gs://b/m", "AIP_CHECKPOINT_DIR", "gs://b/c",

@@ -52,6 +52,30 @@ class GcsOutputTest {
     assertTrue(new String(storage.get(BlobId.of("model-bucket", "ckpt/checkpoint.json")).getContent()).contains("\"epoch\": 1"));
   }
 
+  /** Real GCS answers 404 for a missing bucket and 403 without permission; the in-memory Storage cannot, so a proxy does. */
+  @Test
+  void aMissingBucketOrMissingPermissionIsAClearErrorBeforeTraining() {
+    for (int code : new int[] {404, 403}) {
+      Storage failing = (Storage) java.lang.reflect.Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
+          (proxy, method, args) -> {
+            throw new com.google.cloud.storage.StorageException(code, code == 404 ? "The specified bucket does not exist." : "Forbidden");
+          });
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> new GcsArtifactStore(GcsPath.parse("gs://no-such-bucket/runs"), failing).checkWritable("--model-dir"));
+      String expected = code == 404
+          ? "--model-dir gs://no-such-bucket/runs is not writable: bucket no-such-bucket does not exist; create it"
+          : "--model-dir gs://no-such-bucket/runs is not writable: permission denied; grant the account that runs this roles/storage.objectAdmin";
+      assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+    }
+  }
+
+  @Test
+  void theWriteCheckLeavesNothingBehind() {
+    Storage storage = LocalStorageHelper.customOptions(false).getService();
+    new GcsArtifactStore(GcsPath.parse("gs://bkt/runs"), storage).checkWritable("--model-dir");
+    assertEquals(0, storage.list("bkt").streamAll().count());
+  }
+
   @Test
   void gcsPathsAreValidated() {
     assertEquals("gs://b-1/a/b", GcsPath.parse("gs://b-1/a/b/").toString());

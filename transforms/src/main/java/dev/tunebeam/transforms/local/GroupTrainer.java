@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.cloud.storage.StorageOptions;
+import com.google.cloud.storage.Storage;
+import dev.tunebeam.trainer.Memoized;
 import dev.tunebeam.trainer.TrainingJob;
 import dev.tunebeam.trainer.data.DataLocator;
 import dev.tunebeam.trainer.report.MetricsJson;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -37,7 +40,7 @@ final class GroupTrainer {
   private static final Semaphore IN_PROCESS = new Semaphore(1, true);
 
   private final LocalSettings settings;
-  private final int workers;
+  private final WorkerSlots.Slots slots;
   private final int threads;
   private final Consumer<String> log;
   private final Consumer<List<Trial>> onStart;
@@ -45,8 +48,8 @@ final class GroupTrainer {
   /** {@code log} gets the trainer's output lines; {@code onStart} each group (or lone retry) as it starts. */
   GroupTrainer(LocalSettings settings, Consumer<String> log, Consumer<List<Trial>> onStart) {
     this.settings = settings;
-    this.workers = WorkerSlots.resolveWorkers(settings);
-    this.threads = WorkerSlots.resolveThreads(settings, workers);
+    this.slots = settings.inProcess() ? new WorkerSlots.Slots(IN_PROCESS, 1) : WorkerSlots.forWorkers(WorkerSlots.resolveWorkers(settings));
+    this.threads = WorkerSlots.resolveThreads(settings, slots.size());
     this.log = log;
     this.onStart = onStart;
   }
@@ -56,7 +59,7 @@ final class GroupTrainer {
    * the group is not started and its trials come back SKIPPED.
    */
   List<TrialResult> train(List<Trial> group) throws InterruptedException {
-    Semaphore slot = settings.inProcess() ? IN_PROCESS : WorkerSlots.forWorkers(workers);
+    Semaphore slot = slots.semaphore();
     List<TrialResult> results = new ArrayList<>();
     List<Trial> retryAlone = new ArrayList<>();
     slot.acquire();
@@ -66,25 +69,26 @@ final class GroupTrainer {
       }
       onStart.accept(group);
       long started = System.nanoTime();
-      String failure;
+      Attempt attempt;
       try {
         clearStaleMetrics(group);
-        failure = settings.inProcess() ? trainInProcess(group) : trainInWorker(group);
+        attempt = settings.inProcess() ? trainInProcess(group) : trainInWorker(group);
       } catch (IOException e) {
-        failure = "cannot run the trainer: " + e.getMessage();
+        attempt = new Attempt("cannot run the trainer: " + e.getMessage(), false);
       }
+      String failure = attempt.error();
       double seconds = (System.nanoTime() - started) / 1e9;
       for (Trial t : group) {
-        Optional<TrialResult> done = collect(t);
-        if (done.isPresent()) {
-          results.add(done.get());
-        } else if (group.size() > 1) {
+        Collected done = collect(t);
+        if (done.result() != null) {
+          results.add(done.result());
+        } else if (group.size() > 1 && !attempt.sameForEveryMember()) {
           log.accept("group of " + group.size() + " failed (" + firstLine(failure) + "); retrying trial " + t.id() + " alone");
           retryAlone.add(t);
         } else {
           // Counted before the slot is released, so the next group already sees this failure.
           settings.failureBudget().recordFailure();
-          String why = failure != null ? failure : "the trainer wrote no metrics.json";
+          String why = failure != null ? failure : done.problem();
           results.add(TrialResult.failed(t, BACKEND, why, seconds, TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id())));
         }
       }
@@ -97,30 +101,36 @@ final class GroupTrainer {
     return results;
   }
 
-  /** Null on success, else the error text. */
-  private String trainInWorker(List<Trial> group) throws IOException, InterruptedException {
+  /**
+   * How a training attempt ended: {@code error} null on success. A usage error (the trainer's
+   * exit 2: bad data, a batch larger than the data) is the same for every member of a fused
+   * group, so retrying members alone would only fail K more times.
+   */
+  private record Attempt(String error, boolean sameForEveryMember) {}
+
+  private Attempt trainInWorker(List<Trial> group) throws IOException, InterruptedException {
     Path spec = Files.createTempFile("tunebeam-group-", ".json");
     try {
       Files.write(spec, groupSpec(group));
       WorkerProcess.Exit exit = WorkerProcess.run(spec, threads, settings.workerHeap(), settings.workerJvmOptions(), log);
-      return exit.ok() ? null : describeExit(exit);
+      return exit.ok() ? new Attempt(null, false) : new Attempt(describeExit(exit), exit.code() == 2);
     } finally {
       Files.deleteIfExists(spec);
     }
   }
 
-  private String trainInProcess(List<Trial> group) {
+  private Attempt trainInProcess(List<Trial> group) {
     List<MemberRun> members = group.stream().map(t -> LocalTrial.member(t, settings)).toList();
+    Supplier<Storage> storage = Memoized.of(() -> StorageOptions.getDefaultInstance().getService());
     try (PrintStream out = new PrintStream(new LineForwarder(log), true, StandardCharsets.UTF_8)) {
-      new TrainingJob(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService()),
-          () -> StorageOptions.getDefaultInstance().getService(), out, Map.of())
+      new TrainingJob(DataLocator.standard(storage), storage, out, Map.of())
           .withProgressLines()
           .run(members, threads);
-      return null;
+      return new Attempt(null, false);
     } catch (IllegalArgumentException e) {
-      return e.getMessage();
+      return new Attempt(e.getMessage(), true);
     } catch (Exception e) {
-      return e.getClass().getSimpleName() + ": " + e.getMessage();
+      return new Attempt(e.getClass().getSimpleName() + ": " + e.getMessage(), false);
     }
   }
 
@@ -135,13 +145,17 @@ final class GroupTrainer {
     return json.writeValueAsBytes(root);
   }
 
-  private Optional<TrialResult> collect(Trial t) {
+  /** A trial's result from its metrics.json, or why there is none. */
+  private record Collected(TrialResult result, String problem) {}
+
+  private Collected collect(Trial t) {
     String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id());
     try {
       Optional<MetricsReport> metrics = TrialArtifacts.readMetrics(dir);
-      return metrics.map(m -> TrialResult.succeeded(t, BACKEND, m, dir));
+      return metrics.map(m -> new Collected(TrialResult.succeeded(t, BACKEND, m, dir), null))
+          .orElse(new Collected(null, "the trainer wrote no metrics.json to " + dir));
     } catch (IOException | IllegalArgumentException e) {
-      return Optional.empty();
+      return new Collected(null, e.getMessage());
     }
   }
 

@@ -170,7 +170,13 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
         return;
       }
       if (settings.resume()) {
-        Optional<MetricsReport> earlier = TrialArtifacts.readMetrics(dir);
+        Optional<MetricsReport> earlier;
+        try {
+          earlier = TrialArtifacts.readMetrics(dir);
+        } catch (IOException | IllegalArgumentException e) {
+          LOG.warn("trial {}: the earlier result in {} cannot be read ({}); training it again", trial.id(), dir, e.getMessage());
+          earlier = Optional.empty();
+        }
         if (earlier.isPresent()) {
           resumed.inc();
           LOG.info("trial {} already finished in {}; not training it again", trial.id(), dir);

@@ -12,6 +12,9 @@ final class WorkerSlots {
   private static Semaphore slots;
   private static int size;
 
+  /** The JVM's slots, and how many there are: created by the first caller, shared by all. */
+  record Slots(Semaphore semaphore, int size) {}
+
   private WorkerSlots() {}
 
   static int resolveWorkers(LocalSettings s) {
@@ -34,16 +37,16 @@ final class WorkerSlots {
     return Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
   }
 
-  static synchronized Semaphore forWorkers(int workers) {
+  /**
+   * One pool per JVM, sized by the first caller: the cores (or the GPU) are the JVM's, whatever
+   * transforms share them. Callers size their compute threads by the pool they got.
+   */
+  static synchronized Slots forWorkers(int workers) {
     if (slots == null) {
       slots = new Semaphore(workers, true);
       size = workers;
     }
-    return slots;
-  }
-
-  static synchronized int size() {
-    return size;
+    return new Slots(slots, size);
   }
 
   private static int gpus() {

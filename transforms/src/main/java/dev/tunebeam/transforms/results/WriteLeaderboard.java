@@ -14,8 +14,8 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Writes a {@link Leaderboard} as {@code results.csv}, {@code results.json} and {@code
- * results.md} into a directory through Beam {@link FileSystems}, so {@code gs://bucket/path} and
+ * Writes a {@link Leaderboard} as {@code results.csv}, {@code results.json}, {@code results.md}
+ * and the {@link HtmlReport} {@code report.html} into a directory through Beam {@link FileSystems}, so {@code gs://bucket/path} and
  * a local path work the same. Each file is written under a temporary name and then renamed, so a
  * reader sees the previous table or the new one, never half of one. Outputs the paths written.
  *
@@ -24,7 +24,7 @@ import org.apache.beam.sdk.values.PCollection;
  * }</pre>
  */
 public final class WriteLeaderboard extends PTransform<PCollection<Leaderboard>, PCollection<String>> {
-  public static final List<String> FILES = List.of("results.csv", "results.json", "results.md");
+  public static final List<String> FILES = List.of("results.csv", "results.json", "results.md", HtmlReport.FILE_NAME);
 
   private final String directory;
   private final String study;
@@ -38,7 +38,7 @@ public final class WriteLeaderboard extends PTransform<PCollection<Leaderboard>,
     return new WriteLeaderboard(directory, "study");
   }
 
-  /** The study name the JSON and Markdown files carry. */
+  /** The study name the JSON, Markdown and HTML files carry. */
   public WriteLeaderboard withStudy(String study) {
     return new WriteLeaderboard(directory, study);
   }
@@ -74,6 +74,7 @@ public final class WriteLeaderboard extends PTransform<PCollection<Leaderboard>,
       out.output(writeAtomically(directory, "results.csv", LeaderboardFormats.csv(board)));
       out.output(writeAtomically(directory, "results.json", LeaderboardFormats.json(board, study)));
       out.output(writeAtomically(directory, "results.md", LeaderboardFormats.markdown(board, study)));
+      out.output(writeAtomically(directory, HtmlReport.FILE_NAME, HtmlReport.render(board, study)));
     }
   }
 }

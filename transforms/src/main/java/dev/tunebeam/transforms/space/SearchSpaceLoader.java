@@ -68,7 +68,7 @@ public final class SearchSpaceLoader {
     String algorithm = text(root, "algorithm", "grid").toLowerCase(Locale.ROOT);
     switch (algorithm) {
       case "grid" -> b.grid();
-      case "random" -> b.random(integer(root, "samples", "samples", 0), integer(root, "seed", "seed", 0));
+      case "random" -> b.random(integer(root, "samples", "samples", 0), seed(root));
       default -> throw new IllegalArgumentException("algorithm " + algorithm + " is not supported; allowed: grid, random");
     }
     JsonNode params = root.path("parameters");
@@ -193,6 +193,17 @@ public final class SearchSpaceLoader {
       throw new IllegalArgumentException(what + " " + v + " must be a whole number");
     }
     return v.asInt();
+  }
+
+  private static long seed(JsonNode root) {
+    JsonNode v = root.get("seed");
+    if (v == null) {
+      return 0;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+      throw new IllegalArgumentException("seed " + v + " must be a whole number");
+    }
+    return v.asLong();
   }
 
   private static String text(JsonNode node, String key, String fallback) {

@@ -22,7 +22,9 @@ public record Backoff(Duration initial, Duration max) implements Serializable {
     return Duration.ofMillis(Math.min(millis, max.toMillis()));
   }
 
+  /** Sleeps between half and all of the delay, so slots refused together do not retry in lockstep. */
   void sleep(int attempt) throws InterruptedException {
-    Thread.sleep(delay(attempt).toMillis());
+    long d = delay(attempt).toMillis();
+    Thread.sleep(d / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(d / 2 + 1));
   }
 }

@@ -9,11 +9,13 @@ import com.google.cloud.storage.Storage;
 import dev.tunebeam.trainer.report.GcsArtifactStore;
 import dev.tunebeam.trainer.report.GcsPath;
 import dev.tunebeam.trainer.report.MetricsJson;
+import dev.tunebeam.trainer.report.Secrets;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,7 @@ final class VertexJobRunner implements AutoCloseable {
 
   /** Jobs not worth attaching to: a rerun should try the trial again. */
   private static final Set<JobState> DEAD = Set.of(JobState.JOB_STATE_FAILED, JobState.JOB_STATE_CANCELLING,
-      JobState.JOB_STATE_CANCELLED, JobState.JOB_STATE_EXPIRED);
+      JobState.JOB_STATE_CANCELLED, JobState.JOB_STATE_EXPIRED, JobState.JOB_STATE_PARTIALLY_SUCCEEDED);
 
   private final VertexSettings settings;
   private final JobServiceClient client;
@@ -54,20 +56,10 @@ final class VertexJobRunner implements AutoCloseable {
     try {
       return new VertexJobRunner(settings, JobServiceClient.create(connector.settings()), null);
     } catch (IOException | RuntimeException e) {
-      String message = "cannot connect to Vertex AI at " + connector + ": " + e.getMessage()
-          + ". Check Application Default Credentials (gcloud auth application-default login, or the worker's service account)";
-      LOG.error(message, e);
+      String message = Secrets.redact("cannot connect to Vertex AI at " + connector + ": " + e.getMessage()
+          + ". Check Application Default Credentials (gcloud auth application-default login, or the worker's service account)");
+      LOG.error(message);
       return new VertexJobRunner(settings, null, message);
-    }
-  }
-
-  /** Submits and waits: the synchronous path. */
-  TrialResult run(Trial trial) {
-    try {
-      return await(submit(trial));
-    } catch (VertexCallException e) {
-      LOG.warn("trial {} FAILED: {}", trial.id(), e.getMessage());
-      return TrialResult.failed(trial, SubmitToVertex.BACKEND, e.getMessage(), 0, null);
     }
   }
 
@@ -95,12 +87,43 @@ final class VertexJobRunner implements AutoCloseable {
       }
       CustomJob created = client.createCustomJob(settings.parent(), job);
       LOG.info("trial {} ({}): created job {}", trial.id(), trial.describe(), created.getName());
-      return new VertexSubmission(trial, created.getName(), base, true);
+      String survivor = keepOneJob(trial, created.getName());
+      return new VertexSubmission(trial, survivor, base, survivor.equals(created.getName()));
     });
   }
 
-  /** A finished job is preferred (reused as is), then the newest one still running. */
+  /**
+   * Vertex has no request id, so two runners (a retried bundle racing a zombie worker) can both
+   * list nothing and both create. After creating, list again: every runner keeps the same job
+   * (see {@link #PREFERENCE}) and cancels the others, so no duplicate keeps running on the bill.
+   */
+  private String keepOneJob(Trial trial, String created) {
+    List<CustomJob> live = liveJobs(trial);
+    if (live.size() <= 1) {
+      return created;
+    }
+    CustomJob keep = live.stream().min(PREFERENCE).orElseThrow();
+    for (CustomJob j : live) {
+      if (!j.getName().equals(keep.getName()) && j.getState() != JobState.JOB_STATE_SUCCEEDED) {
+        LOG.warn("trial {}: cancelling duplicate job {}; keeping {}", trial.id(), j.getName(), keep.getName());
+        client.cancelCustomJob(j.getName());
+      }
+    }
+    return keep.getName();
+  }
+
+  /** Which of a trial's live jobs every runner keeps: a finished one, else the oldest. */
+  private static final Comparator<CustomJob> PREFERENCE =
+      Comparator.<CustomJob>comparingInt(j -> j.getState() == JobState.JOB_STATE_SUCCEEDED ? 0 : 1)
+          .thenComparingLong(j -> j.getCreateTime().getSeconds())
+          .thenComparingInt(j -> j.getCreateTime().getNanos())
+          .thenComparing(CustomJob::getName);
+
   private Optional<CustomJob> existingJob(Trial trial) {
+    return liveJobs(trial).stream().min(PREFERENCE);
+  }
+
+  private List<CustomJob> liveJobs(Trial trial) {
     ListCustomJobsRequest request = ListCustomJobsRequest.newBuilder()
         .setParent(settings.parent())
         .setFilter(VertexLabels.trialFilter(trial.id()))
@@ -108,9 +131,7 @@ final class VertexJobRunner implements AutoCloseable {
     return StreamSupport.stream(client.listCustomJobs(request).iterateAll().spliterator(), false)
         .filter(j -> VertexLabels.value(trial.id()).equals(j.getLabelsMap().get(VertexLabels.TRIAL_ID)))
         .filter(j -> !DEAD.contains(j.getState()))
-        .max(Comparator.<CustomJob>comparingInt(j -> j.getState() == JobState.JOB_STATE_SUCCEEDED ? 1 : 0)
-            .thenComparingLong(j -> j.getCreateTime().getSeconds())
-            .thenComparing(CustomJob::getName));
+        .toList();
   }
 
   /** Polls with capped exponential backoff until the job ends, then reads its result. */
@@ -206,6 +227,13 @@ final class VertexJobRunner implements AutoCloseable {
 
   @Override
   public void close() {
+    if (storage != null) {
+      try {
+        storage.close();
+      } catch (Exception e) {
+        LOG.debug("closing the Cloud Storage client: {}", e.toString());
+      }
+    }
     if (client != null) {
       client.close();
       try {

@@ -68,6 +68,7 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   private final Set<String> tuningTrialsWithoutMetrics = new HashSet<>();
   private Outcome defaultOutcome = Outcome.SUCCEED;
   private Status.Code createAlwaysFails;
+  private String racingTrial;
   private int runningGets = 2;
   private int creates;
   private int lists;
@@ -85,6 +86,12 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
     for (int i = 0; i < times; i++) {
       createFailures.add(code);
     }
+    return this;
+  }
+
+  /** The next create for this trial finds that another runner created a job for it a second earlier. */
+  public synchronized FakeJobService anotherRunnerCreatesFirst(String trialId) {
+    racingTrial = trialId;
     return this;
   }
 
@@ -158,6 +165,13 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
     if (failure != null) {
       response.onError(Status.fromCode(failure).withDescription(describe(failure)).asRuntimeException());
       return;
+    }
+    if (request.getCustomJob().getLabelsMap().getOrDefault("trial_id", "").equals(racingTrial)) {
+      racingTrial = null;
+      String other = request.getParent() + "/customJobs/" + nextId++;
+      Timestamp earlier = now().toBuilder().setSeconds(now().getSeconds() - 1).build();
+      jobs.put(other, request.getCustomJob().toBuilder().setName(other).setState(JobState.JOB_STATE_QUEUED).setCreateTime(earlier).build());
+      gets.put(other, 0);
     }
     String name = request.getParent() + "/customJobs/" + nextId++;
     CustomJob job = request.getCustomJob().toBuilder()

@@ -112,6 +112,22 @@ class SubmitToVertexTest {
     assertTrue(COLLECTED.get("retry").stream().allMatch(TrialResult::succeeded));
   }
 
+  /** Two runners that both listed nothing both create; each keeps the older job and cancels its own. */
+  @Test
+  void aCreateRaceEndsWithOneJobRunning() {
+    List<Trial> trials = VertexTestTrials.three().subList(0, 1);
+    vertex.jobs().anotherRunnerCreatesFirst(trials.get(0).id());
+    run(trials, vertex.submit(), "race");
+    List<com.google.cloud.aiplatform.v1.CustomJob> jobs = vertex.jobs().jobs();
+    assertEquals(2, jobs.size());
+    com.google.cloud.aiplatform.v1.CustomJob older = jobs.stream().min(java.util.Comparator.comparing(j -> j.getCreateTime().getSeconds())).orElseThrow();
+    com.google.cloud.aiplatform.v1.CustomJob ours = jobs.stream().filter(j -> j != older).findFirst().orElseThrow();
+    assertTrue(ours.getState().name().startsWith("JOB_STATE_CANCEL"), "the duplicate is cancelled: " + ours.getState());
+    TrialResult r = COLLECTED.get("race").get(0);
+    assertTrue(r.succeeded(), String.valueOf(r.error()));
+    assertEquals(older.getName(), r.location(), "the trial's result comes from the job every runner keeps");
+  }
+
   @Test
   void aTrialWhoseEarlierJobFailedGetsANewJob() {
     List<Trial> trials = VertexTestTrials.three().subList(0, 1);

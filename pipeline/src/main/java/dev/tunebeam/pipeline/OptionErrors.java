@@ -1,0 +1,30 @@
+package dev.tunebeam.pipeline;
+
+import dev.tunebeam.trainer.report.Secrets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an error into the one sentence a CLI prints: on one line, without credentials, and for
+ * Beam's own type errors (which quote the value but not the option) naming the option.
+ */
+final class OptionErrors {
+  private static final Pattern BEAM_TYPE_ERROR = Pattern.compile("Cannot deserialize value of type `([\\w.]+)` from String \"([^\"]*)\"");
+
+  private OptionErrors() {}
+
+  static String sentence(String message, String[] args) {
+    String text = message == null ? "unknown error" : message;
+    Matcher m = BEAM_TYPE_ERROR.matcher(text);
+    if (m.find()) {
+      for (String a : args) {
+        int eq = a.indexOf('=');
+        if (a.startsWith("--") && eq > 0 && a.substring(eq + 1).equals(m.group(2))) {
+          text = a.substring(0, eq) + " " + m.group(2) + " is not a valid " + m.group(1) + " value";
+          break;
+        }
+      }
+    }
+    return Secrets.redact(text).replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+}

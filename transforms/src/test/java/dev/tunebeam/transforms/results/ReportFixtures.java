@@ -1,0 +1,54 @@
+package dev.tunebeam.transforms.results;
+
+import dev.tunebeam.transforms.space.Trial;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A small study for the report tests: five trials that succeeded over three epochs, one that failed, one skipped. */
+final class ReportFixtures {
+  static final String STUDY = "lenet5 <study> & \"friends\"";
+  static final String HOSTILE_ACTIVATION = "<script>alert('x')</script>";
+  static final String FAILED_ID = "f41led-id";
+  static final String ERROR = "OOM </td><script>alert(1)</script> & more";
+  static final String SKIPPED_ID = "skipped-id";
+  static final int SUCCEEDED = 5;
+  /** optimizer, learning_rate, activation. */
+  static final int PARAMETERS = 3;
+
+  private ReportFixtures() {}
+
+  static Leaderboard board() {
+    List<TrialResult> results = new ArrayList<>();
+    String[][] points = {
+        {"adam", "0.001", "relu"}, {"adam", "0.01", "tanh"}, {"sgd", "0.1", "relu"}, {"sgd", "0.01", HOSTILE_ACTIVATION},
+        {"rmsprop", "0.001", "relu"}};
+    double[] finals = {0.86, 0.83, 0.79, 0.71, 0.845};
+    for (int i = 0; i < points.length; i++) {
+      Trial trial = new Trial("trial" + i + "-id", STUDY, params(points[i][0], points[i][1], points[i][2]));
+      List<EpochResult> history = List.of(
+          new EpochResult(1, 0.9, 0.70, finals[i] - 0.08, 2.0),
+          new EpochResult(2, 0.6, 0.78, finals[i] - 0.03, 1.9),
+          new EpochResult(3, 0.5, 0.82, finals[i], 1.8));
+      results.add(new TrialResult(trial, "local", TrialStatus.SUCCEEDED, history, finals[i], finals[i], 0.5, "cpu()", 6.0, null,
+          "/out/trials/" + trial.id()));
+    }
+    results.add(TrialResult.failed(new Trial(FAILED_ID, STUDY, params("adam", "0.5", "relu")), "vertex", ERROR, 1.0, "job/1"));
+    results.add(TrialResult.skipped(new Trial(SKIPPED_ID, STUDY, params("adam", "0.9", "relu")), "local", "not run: more than 0 trials failed"));
+    return Leaderboard.rank(results, Objective.BEST_TEST_ACCURACY);
+  }
+
+  static Map<String, String> params(String optimizer, String learningRate, String activation) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("optimizer", optimizer);
+    p.put("learning_rate", learningRate);
+    p.put("activation", activation);
+    return p;
+  }
+
+  /** Distinct values per parameter among the trials that succeeded: one max marker each. */
+  static int distinctValues() {
+    return 3 + 3 + 3;
+  }
+}
