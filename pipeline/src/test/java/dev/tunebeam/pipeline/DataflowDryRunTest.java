@@ -37,8 +37,13 @@ class DataflowDryRunTest {
   private final List<URI> requests = Collections.synchronizedList(new ArrayList<>());
   private ProxySelector original;
 
+  private List<Path> zipsBefore;
+
   @BeforeEach
-  void refuseTheNetwork() {
+  void refuseTheNetwork() throws IOException {
+    try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      zipsBefore = tmp.toList();
+    }
     original = ProxySelector.getDefault();
     ProxySelector.setDefault(new ProxySelector() {
       @Override
@@ -53,8 +58,14 @@ class DataflowDryRunTest {
   }
 
   @AfterEach
-  void restore() {
+  void restore() throws IOException {
     ProxySelector.setDefault(original);
+    // The runner zips the test classpath's class folders into the temp folder to stage them.
+    try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      for (Path zip : tmp.filter(f -> f.getFileName().toString().matches("classes\\d+\\.zip") && !zipsBefore.contains(f)).toList()) {
+        Files.deleteIfExists(zip);
+      }
+    }
   }
 
   private record Run(int code, String out, String err) {}
