@@ -5,9 +5,10 @@ import org.apache.beam.sdk.options.Description;
 
 /**
  * Options of {@link GridSearchPipeline}; every Beam and runner option works beside them. Where
- * trials run ({@code --backend}) and the Vertex AI settings live in {@link VertexOptions}.
+ * trials run ({@code --backend}) and the Vertex AI settings live in {@link VertexOptions}, the
+ * Dataflow dry run in {@link DataflowLaunchOptions}.
  */
-public interface GridSearchOptions extends VertexOptions {
+public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions {
   @Description("Search-space file (YAML or JSON; local path or gs://). Empty: the reference study "
       + "(activation relu/softmax/leakyrelu x optimizer sgd/adam/rmsprop x batch size 32/64/128, 10 epochs: 27 trials).")
   @Default.String("")

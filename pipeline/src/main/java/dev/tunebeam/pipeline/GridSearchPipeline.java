@@ -27,6 +27,10 @@ import org.apache.beam.sdk.values.PCollection;
  * pipeline ran (failed trials are rows of the table), 2 on bad input (nothing written), 1 when
  * the pipeline itself failed.
  *
+ * <p>On Dataflow ({@code --runner=DataflowRunner}) a run that trains nothing locally stages the
+ * jar without PyTorch's natives ({@link DataflowStaging}); {@code --dataflowDryRun=FILE} writes
+ * the job it would submit and exits ({@link DataflowDryRun}).
+ *
  * <p>With {@code --waitForCompletion=false} Vertex trials are submitted and not waited for; the
  * run writes {@code OUTPUT/submissions.json}, and {@code collect} (first argument, or {@link
  * CollectResults}) later writes the leaderboard.
@@ -68,6 +72,10 @@ public final class GridSearchPipeline {
     PipelineResult result;
     try {
       result = pipeline.run();
+      if (DataflowDryRun.wroteTemplate(options)) {
+        DataflowDryRun.report(options, out);
+        return 0;
+      }
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         err.println("error: the pipeline ended in state " + state);
@@ -102,6 +110,8 @@ public final class GridSearchPipeline {
     }
     Objective objective = Objective.parse(options.getObjective());
     checkWritable(options.getOutput());
+    DataflowDryRun.configure(options);
+    DataflowStaging.configure(options, Backends.rule(options, space));
     if (options.getMaxFailedTrials() < -1) {
       throw new IllegalArgumentException("--maxFailedTrials " + options.getMaxFailedTrials() + " is not allowed; use -1 (no bound) or a count >= 0");
     }
