@@ -34,6 +34,14 @@ class FusionPlannerTest {
     assertEquals(List.of(5, 5, 5, 4, 4, 4), groups.stream().map(List::size).toList(), "six groups balance two workers");
   }
 
+  /** Keyed by batch size and activation, as TrainLocally plans: nine keys of three trials. */
+  @Test
+  void nineEqualGroupsOnTwoWorkersSplitOneToFillTheTail() {
+    List<List<Trial>> groups = FusionPlanner.plan(REFERENCE, t -> t.get("batch_size") + t.get("activation"), t -> 1.0, 9, 2);
+    assertEquals(List.of(3, 3, 3, 3, 3, 3, 3, 3, 2, 1), groups.stream().map(List::size).toList());
+    assertEquals(27, groups.stream().mapToInt(List::size).sum());
+  }
+
   @Test
   void oneWorkerFusesWholeKeys() {
     List<List<Trial>> groups = plan(REFERENCE, 9, 1);
