@@ -73,7 +73,11 @@ final class Backends {
       throw new IllegalArgumentException("--maxFuse " + o.getMaxFuse() + " must be at least 1");
     }
     if (o.getLocalWorkers() < 0 || o.getThreadsPerWorker() < 0) {
-      throw new IllegalArgumentException("--localWorkers and --threadsPerWorker must be 0 (auto) or positive");
+      throw new IllegalArgumentException("--localWorkers " + o.getLocalWorkers() + " and --threadsPerWorker " + o.getThreadsPerWorker()
+          + " must be 0 (auto) or positive");
+    }
+    if (o.getTrialTimeoutMinutes() < 0) {
+      throw new IllegalArgumentException("--trialTimeoutMinutes " + o.getTrialTimeoutMinutes() + " is negative; use 0 for no limit or a positive count");
     }
     String device = o.getDevice().trim().toLowerCase(Locale.ROOT);
     if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
@@ -85,7 +89,8 @@ final class Backends {
         .withThreadsPerWorker(o.getThreadsPerWorker())
         .withMaxFuse(fuse.equals("off") ? 1 : o.getMaxFuse())
         .withResume(o.getResume())
-        .withFailureBudget(budget);
+        .withFailureBudget(budget)
+        .withTimeout(java.time.Duration.ofMinutes(o.getTrialTimeoutMinutes()));
     if (!o.getWorkerJvmOptions().isBlank()) {
       t = t.withWorkerJvmOptions(o.getWorkerJvmOptions().trim().split("\\s+"));
     }

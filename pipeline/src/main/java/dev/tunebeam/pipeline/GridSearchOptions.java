@@ -108,7 +108,8 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
   void setInProcess(boolean value);
 
   @Description("Stop starting trials once more than this many have failed; the rest are SKIPPED, the leaderboard of what "
-      + "finished is written and the job exits 1. -1: no bound.")
+      + "finished is written and the job exits 1. -1: no bound. Counted per JVM: on the DirectRunner the whole search, "
+      + "on Dataflow each worker; not applied to --waitForCompletion=false submissions.")
   @Default.Integer(-1)
   int getMaxFailedTrials();
 
@@ -131,6 +132,12 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
   String getCostModel();
 
   void setCostModel(String value);
+
+  @Description("Kill a local worker whose fused group has run longer than this many minutes; its trials fail. 0: no limit.")
+  @Default.Integer(0)
+  int getTrialTimeoutMinutes();
+
+  void setTrialTimeoutMinutes(int value);
 
   @Description("Leaderboard rows printed at the end.")
   @Default.Integer(10)

@@ -112,8 +112,9 @@ final class GroupTrainer {
     Path spec = Files.createTempFile("tunebeam-group-", ".json");
     try {
       Files.write(spec, groupSpec(group));
-      WorkerProcess.Exit exit = WorkerProcess.run(spec, threads, settings.workerHeap(), settings.workerJvmOptions(), log);
-      return exit.ok() ? new Attempt(null, false) : new Attempt(describeExit(exit), exit.code() == 2);
+      WorkerProcess.Exit exit = WorkerProcess.run(spec, threads, settings.workerHeap(), settings.workerJvmOptions(),
+          settings.timeoutSeconds(), log);
+      return exit.ok() ? new Attempt(null, false) : new Attempt(describeExit(exit, settings.timeoutSeconds()), exit.code() == 2 && !exit.timedOut());
     } finally {
       Files.deleteIfExists(spec);
     }
@@ -173,7 +174,10 @@ final class GroupTrainer {
    * What killed the worker, in one line where possible: the trainer's own sentence for a usage
    * error (exit 2), the signal and frame of a JVM crash report, or the code and the last lines.
    */
-  static String describeExit(WorkerProcess.Exit exit) {
+  static String describeExit(WorkerProcess.Exit exit, long timeoutSeconds) {
+    if (exit.timedOut()) {
+      return "trainer process timed out after " + timeoutSeconds + " s and was killed; raise the timeout or train fewer epochs";
+    }
     String[] lines = exit.tail().split("\n");
     if (exit.code() == 2) {
       for (String line : lines) {

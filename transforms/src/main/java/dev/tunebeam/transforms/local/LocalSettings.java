@@ -24,7 +24,8 @@ public record LocalSettings(
     String workerHeap,
     List<String> workerJvmOptions,
     FailureBudget failureBudget,
-    int lanes) implements Serializable {
+    int lanes,
+    long timeoutSeconds) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final int DEFAULT_MAX_FUSE = 9;
@@ -34,7 +35,7 @@ public record LocalSettings(
   }
 
   static LocalSettings defaults(String outputDirectory) {
-    return new LocalSettings(outputDirectory, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g", List.of(), FailureBudget.unbounded(), 0);
+    return new LocalSettings(outputDirectory, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g", List.of(), FailureBudget.unbounded(), 0, 0);
   }
 
   /** A copy with {@code change} applied to a mutable view of the fields. */
@@ -42,7 +43,7 @@ public record LocalSettings(
     Fields f = new Fields(this);
     change.accept(f);
     return new LocalSettings(f.outputDirectory, f.dataDirectory, f.device, f.workers, f.threadsPerWorker, f.maxFuse, f.inProcess,
-        f.resume, f.workerHeap, f.workerJvmOptions, f.failureBudget, f.lanes);
+        f.resume, f.workerHeap, f.workerJvmOptions, f.failureBudget, f.lanes, f.timeoutSeconds);
   }
 
   /** The fields, mutable, for {@link #with}. */
@@ -59,6 +60,7 @@ public record LocalSettings(
     List<String> workerJvmOptions;
     FailureBudget failureBudget;
     int lanes;
+    long timeoutSeconds;
 
     private Fields(LocalSettings s) {
       outputDirectory = s.outputDirectory;
@@ -73,6 +75,7 @@ public record LocalSettings(
       workerJvmOptions = s.workerJvmOptions;
       failureBudget = s.failureBudget;
       lanes = s.lanes;
+      timeoutSeconds = s.timeoutSeconds;
     }
   }
 }

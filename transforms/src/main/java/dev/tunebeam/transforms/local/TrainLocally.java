@@ -127,6 +127,14 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return new TrainLocally(settings.with(f -> f.lanes = lanes));
   }
 
+  /** Kill a worker whose group has not finished after this long (its trials fail, with that reason); zero: no limit. */
+  public TrainLocally withTimeout(java.time.Duration timeout) {
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout " + timeout + " must not be negative (zero: no limit)");
+    }
+    return new TrainLocally(settings.with(f -> f.timeoutSeconds = timeout.toSeconds()));
+  }
+
   /** How many trainings this machine runs at once with these settings: a worker per core, or one with a GPU. */
   public int workersOnThisMachine() {
     return WorkerSlots.resolveWorkers(settings);

@@ -9,6 +9,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -22,13 +27,21 @@ final class WorkerProcess {
 
   private WorkerProcess() {}
 
-  record Exit(int code, String tail) {
+  record Exit(int code, String tail, boolean timedOut) {
     boolean ok() {
-      return code == 0;
+      return code == 0 && !timedOut;
     }
   }
 
-  static Exit run(Path groupFile, int threads, String heap, List<String> jvmOptions, Consumer<String> lines)
+  /** A watchdog that kills the worker when its time is up; a hung native call cannot hold a slot forever. */
+  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "tunebeam-worker-watchdog");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** {@code timeoutSeconds} 0: no limit. */
+  static Exit run(Path groupFile, int threads, String heap, List<String> jvmOptions, long timeoutSeconds, Consumer<String> lines)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -46,6 +59,12 @@ final class WorkerProcess {
     }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Process process = builder.start();
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> watchdog = timeoutSeconds <= 0 ? null : WATCHDOG.schedule(() -> {
+      timedOut.set(true);
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }, timeoutSeconds, TimeUnit.SECONDS);
     Deque<String> tail = new ArrayDeque<>();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -56,10 +75,13 @@ final class WorkerProcess {
         }
       }
     } finally {
+      if (watchdog != null) {
+        watchdog.cancel(false);
+      }
       if (process.isAlive()) {
         process.destroyForcibly();
       }
     }
-    return new Exit(process.waitFor(), String.join("\n", tail));
+    return new Exit(process.waitFor(), String.join("\n", tail), timedOut.get());
   }
 }

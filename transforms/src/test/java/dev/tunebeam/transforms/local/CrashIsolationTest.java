@@ -55,4 +55,25 @@ class CrashIsolationTest {
       assertEquals("SUCCEEDED", byId.get(t.id()).status().name(), byId.get(t.id()).error());
     }
   }
+
+  /** A worker that outlives its timeout is killed, and its trial fails with that reason. */
+  @Test
+  void aWorkerPastItsTimeoutIsKilledAndItsTrialFails(TestPipeline p) {
+    List<Trial> trials = SearchSpace.builder("slow").categorical("activation", "relu").fixed("num_epochs", "50").build().trials(10);
+    PCollection<TrialResult> results = p.apply(Create.of(trials)).apply(TrainLocally.to(out.toString())
+        .withDataDirectory(DataLocator.DEBIAN_DIR.toString()).withWorkers(1).withTimeout(java.time.Duration.ofSeconds(3)));
+    String key = out + "/slow";
+    PAssert.that(results).satisfies(rs -> {
+      List<TrialResult> all = new ArrayList<>();
+      rs.forEach(all::add);
+      TrainLocallyTest.SEEN.put(key, all);
+      return null;
+    });
+    long start = System.nanoTime();
+    p.run().waitUntilFinish();
+    TrialResult r = TrainLocallyTest.SEEN.get(key).get(0);
+    assertEquals("FAILED", r.status().name());
+    assertTrue(r.error().startsWith("trainer process timed out after 3 s and was killed"), r.error());
+    assertTrue((System.nanoTime() - start) / 1e9 < 60, "killed, not waited for: 50 epochs of 60,000 images take minutes");
+  }
 }
