@@ -1,9 +1,11 @@
 package dev.tunebeam.pipeline;
 
+import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
 import com.google.cloud.aiplatform.v1.JobServiceClient;
 import com.google.cloud.aiplatform.v1.JobState;
 import com.google.cloud.aiplatform.v1.Trial;
+import dev.tunebeam.transforms.vertex.VertexErrors;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -22,6 +24,8 @@ final class TuningJobWatcher {
       JobState.JOB_STATE_CANCELLED, JobState.JOB_STATE_EXPIRED);
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+  private static final int MAX_CONSECUTIVE_BLIPS = 8;
+
   private final JobServiceClient client;
   private final PrintStream out;
   private final Duration poll;
@@ -36,8 +40,22 @@ final class TuningJobWatcher {
     String last = null;
     long wait = poll.toMillis();
     long cap = Math.max(wait, 60_000);
+    int blips = 0;
     while (true) {
-      HyperparameterTuningJob job = client.getHyperparameterTuningJob(name);
+      HyperparameterTuningJob job;
+      try {
+        job = client.getHyperparameterTuningJob(name);
+        blips = 0;
+      } catch (ApiException e) {
+        // A network blip during an hours-long wait must not end it: the job runs on regardless.
+        if (!VertexErrors.retryable(e) || ++blips > MAX_CONSECUTIVE_BLIPS) {
+          throw e;
+        }
+        out.println(LocalTime.now().format(CLOCK) + "  polling failed (" + e.getStatusCode().getCode() + "), retrying");
+        Thread.sleep(wait);
+        wait = Math.min(cap, wait * 2);
+        continue;
+      }
       String now = describe(job);
       if (!now.equals(last)) {
         out.println(LocalTime.now().format(CLOCK) + "  " + now);

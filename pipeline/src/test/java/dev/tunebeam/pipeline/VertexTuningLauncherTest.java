@@ -167,6 +167,16 @@ class VertexTuningLauncherTest {
     assertTrue(Files.exists(dir.resolve("results.csv")) && Files.exists(dir.resolve("results.md")));
   }
 
+  /** An hours-long wait survives a network blip: the job runs on regardless. */
+  @Test
+  void debugSyncRidesOutUnavailableWhilePolling(@TempDir Path dir) {
+    vertex.jobs().failNextTuningGets(2);
+    int code = launch("--project", "test-project", "--bucket", "test-bucket", "--job-name", "blip-test", "--debug-sync", "--output", dir.toString());
+    assertEquals(0, code, err());
+    assertTrue(out().contains("polling failed (UNAVAILABLE), retrying"), out());
+    assertTrue(Files.exists(dir.resolve("results.csv")));
+  }
+
   @Test
   void aFailedTuningJobPrintsVertexsErrorAndExitsOne() {
     vertex.jobs().defaultOutcome(FakeJobService.Outcome.FAIL);

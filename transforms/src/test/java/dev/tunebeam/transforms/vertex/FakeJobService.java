@@ -69,6 +69,7 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   private Outcome defaultOutcome = Outcome.SUCCEED;
   private Status.Code createAlwaysFails;
   private String racingTrial;
+  private int tuningGetFailures;
   private int runningGets = 2;
   private int creates;
   private int lists;
@@ -86,6 +87,12 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
     for (int i = 0; i < times; i++) {
       createFailures.add(code);
     }
+    return this;
+  }
+
+  /** The next {@code n} reads of a tuning job answer UNAVAILABLE, as a network blip would. */
+  public synchronized FakeJobService failNextTuningGets(int n) {
+    tuningGetFailures = n;
     return this;
   }
 
@@ -274,6 +281,11 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
 
   @Override
   public synchronized void getHyperparameterTuningJob(GetHyperparameterTuningJobRequest request, StreamObserver<HyperparameterTuningJob> response) {
+    if (tuningGetFailures > 0) {
+      tuningGetFailures--;
+      response.onError(Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException());
+      return;
+    }
     HyperparameterTuningJob job = tuningJobs.get(request.getName());
     if (job == null) {
       response.onError(Status.NOT_FOUND.withDescription("HyperparameterTuningJob " + request.getName() + " does not exist").asRuntimeException());
