@@ -16,7 +16,7 @@ public final class VertexErrors {
 
   private VertexErrors() {}
 
-  static boolean retryable(ApiException e) {
+  public static boolean retryable(ApiException e) {
     return TRANSIENT.contains(e.getStatusCode().getCode());
   }
 
