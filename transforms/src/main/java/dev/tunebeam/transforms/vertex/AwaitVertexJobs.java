@@ -3,7 +3,6 @@ package dev.tunebeam.transforms.vertex;
 import dev.tunebeam.transforms.results.TrialResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -24,33 +23,19 @@ public final class AwaitVertexJobs extends PTransform<PCollection<VertexSubmissi
     return submissions.apply("Await", ParDo.of(new AwaitFn(settings)));
   }
 
-  static final class AwaitFn extends DoFn<VertexSubmission, TrialResult> {
-    private final VertexSettings settings;
+  static final class AwaitFn extends VertexRunnerFn<VertexSubmission, TrialResult> {
     private final Counter succeeded = Metrics.counter(SubmitToVertex.class, "succeeded");
     private final Counter failed = Metrics.counter(SubmitToVertex.class, "failed");
-    private transient VertexJobRunner runner;
 
     AwaitFn(VertexSettings settings) {
-      this.settings = settings;
-    }
-
-    @Setup
-    public void setup() {
-      runner = VertexJobRunner.open(settings);
+      super(settings);
     }
 
     @ProcessElement
     public void process(@Element VertexSubmission submission, OutputReceiver<TrialResult> out) {
-      TrialResult r = runner.await(submission);
+      TrialResult r = runner().await(submission);
       (r.succeeded() ? succeeded : failed).inc();
       out.output(r);
-    }
-
-    @Teardown
-    public void teardown() {
-      if (runner != null) {
-        runner.close();
-      }
     }
   }
 }

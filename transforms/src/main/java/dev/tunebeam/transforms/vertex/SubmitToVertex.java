@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Set;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -166,23 +165,16 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
   }
 
   /** Runs one slot's trials one after another: submit, wait, read the result. */
-  static final class RunSlotFn extends DoFn<KV<Integer, Iterable<Trial>>, TrialResult> {
-    private final VertexSettings settings;
+  static final class RunSlotFn extends VertexRunnerFn<KV<Integer, Iterable<Trial>>, TrialResult> {
     private final Counter submitted = Metrics.counter(SubmitToVertex.class, "submitted");
     private final Counter attached = Metrics.counter(SubmitToVertex.class, "attached");
     private final Counter succeeded = Metrics.counter(SubmitToVertex.class, "succeeded");
     private final Counter failed = Metrics.counter(SubmitToVertex.class, "failed");
     private final FailureBudget budget;
-    private transient VertexJobRunner runner;
 
     RunSlotFn(VertexSettings settings, FailureBudget budget) {
-      this.settings = settings;
+      super(settings);
       this.budget = budget;
-    }
-
-    @Setup
-    public void setup() {
-      runner = VertexJobRunner.open(settings);
     }
 
     @ProcessElement
@@ -194,9 +186,9 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
         }
         TrialResult result;
         try {
-          VertexSubmission submission = runner.submit(trial);
+          VertexSubmission submission = runner().submit(trial);
           (submission.created() ? submitted : attached).inc();
-          result = runner.await(submission);
+          result = runner().await(submission);
         } catch (VertexCallException e) {
           result = TrialResult.failed(trial, BACKEND, e.getMessage(), 0, null);
         }
@@ -205,13 +197,6 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
           budget.recordFailure();
         }
         out.output(result);
-      }
-    }
-
-    @Teardown
-    public void teardown() {
-      if (runner != null) {
-        runner.close();
       }
     }
   }

@@ -4,7 +4,6 @@ import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -34,38 +33,24 @@ public final class SubmitVertexJobs extends PTransform<PCollection<Trial>, PColl
     return trials.apply("Submit", ParDo.of(new SubmitFn(settings)).withOutputTags(SUBMITTED, TupleTagList.of(FAILED)));
   }
 
-  static final class SubmitFn extends DoFn<Trial, VertexSubmission> {
-    private final VertexSettings settings;
+  static final class SubmitFn extends VertexRunnerFn<Trial, VertexSubmission> {
     private final Counter submitted = Metrics.counter(SubmitToVertex.class, "submitted");
     private final Counter attached = Metrics.counter(SubmitToVertex.class, "attached");
     private final Counter failed = Metrics.counter(SubmitToVertex.class, "failed");
-    private transient VertexJobRunner runner;
 
     SubmitFn(VertexSettings settings) {
-      this.settings = settings;
-    }
-
-    @Setup
-    public void setup() {
-      runner = VertexJobRunner.open(settings);
+      super(settings);
     }
 
     @ProcessElement
     public void process(@Element Trial trial, MultiOutputReceiver out) {
       try {
-        VertexSubmission s = runner.submit(trial);
+        VertexSubmission s = runner().submit(trial);
         (s.created() ? submitted : attached).inc();
         out.get(SUBMITTED).output(s);
       } catch (VertexCallException e) {
         failed.inc();
         out.get(FAILED).output(TrialResult.failed(trial, SubmitToVertex.BACKEND, e.getMessage(), 0, null));
-      }
-    }
-
-    @Teardown
-    public void teardown() {
-      if (runner != null) {
-        runner.close();
       }
     }
   }
