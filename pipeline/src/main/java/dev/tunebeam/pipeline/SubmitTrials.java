@@ -4,6 +4,7 @@ import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.dispatch.RouteTrials;
 import dev.tunebeam.transforms.local.TrainLocally;
+import dev.tunebeam.transforms.results.ToList;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
 import dev.tunebeam.transforms.space.Trial;
@@ -11,7 +12,6 @@ import dev.tunebeam.transforms.vertex.SubmitToVertex;
 import dev.tunebeam.transforms.vertex.SubmitVertexJobs;
 import dev.tunebeam.transforms.vertex.VertexSubmission;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -19,9 +19,6 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -61,48 +58,12 @@ final class SubmitTrials extends PTransform<PCollection<Trial>, PCollection<Stri
         .and(submitted.get(SubmitVertexJobs.FAILED).apply("RefusedEntries", settled()));
     SubmissionManifest header = new SubmissionManifest(study, vertex.settings().project(), vertex.settings().region(), vertex.settings().outputPrefix(), List.of());
     return entries.apply("AllEntries", Flatten.pCollections())
-        .apply("Gather", Combine.globally(new GatherFn()))
+        .apply("Gather", Combine.globally(ToList.<SubmissionManifest.Entry>of()))
         .apply("WriteManifest", ParDo.of(new WriteManifestFn(header, output)));
   }
 
   private static MapElements<TrialResult, SubmissionManifest.Entry> settled() {
     return MapElements.into(TypeDescriptor.of(SubmissionManifest.Entry.class)).via(SubmissionManifest.Entry::settled);
-  }
-
-  /** Every entry in one list; an empty study still gets a manifest. */
-  static final class GatherFn extends Combine.CombineFn<SubmissionManifest.Entry, List<SubmissionManifest.Entry>, List<SubmissionManifest.Entry>> {
-    @Override
-    public List<SubmissionManifest.Entry> createAccumulator() {
-      return new ArrayList<>();
-    }
-
-    @Override
-    public List<SubmissionManifest.Entry> addInput(List<SubmissionManifest.Entry> acc, SubmissionManifest.Entry e) {
-      acc.add(e);
-      return acc;
-    }
-
-    @Override
-    public List<SubmissionManifest.Entry> mergeAccumulators(Iterable<List<SubmissionManifest.Entry>> accs) {
-      List<SubmissionManifest.Entry> all = new ArrayList<>();
-      accs.forEach(all::addAll);
-      return all;
-    }
-
-    @Override
-    public List<SubmissionManifest.Entry> extractOutput(List<SubmissionManifest.Entry> acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<List<SubmissionManifest.Entry>> getAccumulatorCoder(CoderRegistry registry, Coder<SubmissionManifest.Entry> input) {
-      return ListCoder.of(input);
-    }
-
-    @Override
-    public Coder<List<SubmissionManifest.Entry>> getDefaultOutputCoder(CoderRegistry registry, Coder<SubmissionManifest.Entry> input) {
-      return ListCoder.of(input);
-    }
   }
 
   static final class WriteManifestFn extends DoFn<List<SubmissionManifest.Entry>, String> {

@@ -1,10 +1,6 @@
 package dev.tunebeam.transforms.results;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -38,43 +34,7 @@ public final class RankTrials extends PTransform<PCollection<TrialResult>, PColl
   public PCollection<Leaderboard> expand(PCollection<TrialResult> results) {
     Objective o = objective;
     return results
-        .apply("Gather", Combine.globally(new Gather()))
+        .apply("Gather", Combine.globally(ToList.<TrialResult>of()))
         .apply("Rank", MapElements.into(TypeDescriptor.of(Leaderboard.class)).via((List<TrialResult> all) -> Leaderboard.rank(all, o)));
-  }
-
-  /** All results in one list; an empty input gives an empty list, so an empty study still gets a table. */
-  static final class Gather extends Combine.CombineFn<TrialResult, List<TrialResult>, List<TrialResult>> {
-    @Override
-    public List<TrialResult> createAccumulator() {
-      return new ArrayList<>();
-    }
-
-    @Override
-    public List<TrialResult> addInput(List<TrialResult> acc, TrialResult r) {
-      acc.add(r);
-      return acc;
-    }
-
-    @Override
-    public List<TrialResult> mergeAccumulators(Iterable<List<TrialResult>> accs) {
-      List<TrialResult> all = new ArrayList<>();
-      accs.forEach(all::addAll);
-      return all;
-    }
-
-    @Override
-    public List<TrialResult> extractOutput(List<TrialResult> acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<List<TrialResult>> getAccumulatorCoder(CoderRegistry registry, Coder<TrialResult> input) {
-      return ListCoder.of(input);
-    }
-
-    @Override
-    public Coder<List<TrialResult>> getDefaultOutputCoder(CoderRegistry registry, Coder<TrialResult> input) {
-      return ListCoder.of(input);
-    }
   }
 }
