@@ -68,10 +68,11 @@ public final class TrainingJob {
   /** Trains the members, all sharing one fusion key; usage errors are {@link UsageException}s. */
   public List<MetricsReport> run(List<MemberRun> members, int threads) throws IOException {
     TrainingConfig first = members.get(0).config();
+    asUsage(() -> {
+      FusedTrainer.checkFusable(members.stream().map(MemberRun::config).toList());
+      return null;
+    });
     for (MemberRun m : members) {
-      if (!m.config().fusionKey().equals(first.fusionKey())) {
-        throw new UsageException("group members differ in batch size, epochs, pooling, seed, samples, data or device: " + m.config() + " vs " + first);
-      }
       checkWritable("--model-dir", m.modelDir());
       checkWritable("--checkpoint-dir", m.checkpointDir());
       checkWritable("--tensorboard-dir", m.tensorboardDir());
@@ -80,24 +81,12 @@ public final class TrainingJob {
     if (threads > 0) {
       JniUtils.setNumThreads(threads);
     }
-    Device device;
-    try {
-      device = first.device().resolve(engine);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    FashionMnistData data;
-    try {
-      data = FashionMnistLoader.load(locator.locate(first.dataDir()), first.trainSamples(), first.testSamples());
-    } catch (UsageException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    if (first.batchSize() > data.train().count()) {
-      throw new UsageException("--batch-size " + first.batchSize() + " is larger than the " + data.train().count()
-          + " training samples; use at most " + data.train().count());
-    }
+    Device device = asUsage(() -> first.device().resolve(engine));
+    FashionMnistData data = asUsage(() -> FashionMnistLoader.load(locator.locate(first.dataDir()), first.trainSamples(), first.testSamples()));
+    asUsage(() -> {
+      FusedTrainer.checkBatchFits(first.batchSize(), data.train().count());
+      return null;
+    });
     HypertuneReporter hypertune = members.size() == 1 ? HypertuneReporter.fromEnvironment(env) : null;
     TensorBoardListener tensorBoard = TensorBoardListener.open(
         members, data.train().count(), data.test().count(), storage, Clock.systemUTC(), EventFileName.localHost(env));
@@ -148,16 +137,32 @@ public final class TrainingJob {
     }
   }
 
-  /** Bad output locations fail before any training, and without leaving anything behind. */
-  private void checkWritable(String flag, String dir) {
-    if (dir == null) {
-      return;
-    }
+  /** A step at the input boundary, which may read files. */
+  @FunctionalInterface
+  private interface BoundaryStep<T> {
+    T run() throws IOException;
+  }
+
+  /** Runs a step at the input boundary: its IllegalArgumentException is a usage error (exit 2). */
+  private static <T> T asUsage(BoundaryStep<T> step) throws IOException {
     try {
-      ArtifactStore.open(dir, storage).checkWritable(flag);
+      return step.run();
+    } catch (UsageException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /** Bad output locations fail before any training, and without leaving anything behind. */
+  private void checkWritable(String flag, String dir) throws IOException {
+    if (dir == null) {
+      return;
+    }
+    asUsage(() -> {
+      ArtifactStore.open(dir, storage).checkWritable(flag);
+      return null;
+    });
   }
 
   private void printHeader(List<MemberRun> members, ConsoleProgress console, Engine engine, Device device, FashionMnistData data) {

@@ -48,16 +48,9 @@ public final class FusedTrainer {
     if (members.isEmpty()) {
       return List.of();
     }
+    checkFusable(members);
     TrainingConfig.FusionKey key = members.get(0).fusionKey();
-    for (TrainingConfig m : members) {
-      if (!m.fusionKey().equals(key)) {
-        throw new IllegalArgumentException("cannot fuse " + m + " with " + members.get(0) + ": batch size, epochs, pooling, seed and data must match");
-      }
-    }
-    if (key.batchSize() > train.count()) {
-      throw new IllegalArgumentException(
-          "--batch-size " + key.batchSize() + " is larger than the " + train.count() + " training samples; use at most " + train.count());
-    }
+    checkBatchFits(key.batchSize(), train.count());
     GradientRecording.off();
     long started = System.nanoTime();
     Device device = manager.getDevice();
@@ -117,6 +110,23 @@ public final class FusedTrainer {
         outcomes.add(new TrainingOutcome(members.get(m), List.copyOf(histories.get(m)), own, device.toString(), wall, k));
       }
       return outcomes;
+    }
+  }
+
+  /** Members can train together only when batch size, epochs, pooling, seed, samples, data and device match. */
+  public static void checkFusable(List<TrainingConfig> members) {
+    for (TrainingConfig m : members) {
+      if (!m.fusionKey().equals(members.get(0).fusionKey())) {
+        throw new IllegalArgumentException("cannot fuse " + m + " with " + members.get(0)
+            + ": batch size, epochs, pooling, seed, samples, data and device must match");
+      }
+    }
+  }
+
+  public static void checkBatchFits(int batchSize, int trainingSamples) {
+    if (batchSize > trainingSamples) {
+      throw new IllegalArgumentException(
+          "--batch-size " + batchSize + " is larger than the " + trainingSamples + " training samples; use at most " + trainingSamples);
     }
   }
 
