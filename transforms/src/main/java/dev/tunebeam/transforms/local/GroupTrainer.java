@@ -11,6 +11,7 @@ import dev.tunebeam.trainer.data.DataLocator;
 import dev.tunebeam.trainer.report.CheckpointFile;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
+import dev.tunebeam.trainer.report.WorkerOutcome;
 import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
@@ -115,9 +116,17 @@ final class GroupTrainer {
       Files.write(spec, groupSpec(group));
       WorkerProcess.Exit exit = WorkerProcess.run(spec, threads, settings.workerHeap(), settings.workerJvmOptions(),
           settings.timeoutSeconds(), log);
-      return exit.ok() ? new Attempt(null, false) : new Attempt(describeExit(exit, settings.timeoutSeconds()), exit.code() == 2 && !exit.timedOut());
+      if (exit.ok()) {
+        return new Attempt(null, false);
+      }
+      // The worker's own account of how it ended; the crash banner only when it could write none.
+      Optional<WorkerOutcome> told = exit.timedOut() ? Optional.empty() : WorkerOutcome.read(WorkerProcess.outcomeFile(spec));
+      return told.filter(o -> !o.ok())
+          .map(o -> new Attempt(o.error(), o.usageError()))
+          .orElseGet(() -> new Attempt(describeExit(exit, settings.timeoutSeconds()), false));
     } finally {
       Files.deleteIfExists(spec);
+      Files.deleteIfExists(WorkerProcess.outcomeFile(spec));
     }
   }
 
@@ -177,21 +186,14 @@ final class GroupTrainer {
   }
 
   /**
-   * What killed the worker, in one line where possible: the trainer's own sentence for a usage
-   * error (exit 2), the signal and frame of a JVM crash report, or the code and the last lines.
+   * What killed a worker that wrote no outcome file, in one line where possible: the signal and
+   * frame of a JVM crash report, or the code and the last lines.
    */
   static String describeExit(WorkerProcess.Exit exit, long timeoutSeconds) {
     if (exit.timedOut()) {
       return "trainer process timed out after " + timeoutSeconds + " s and was killed; raise the timeout or train fewer epochs";
     }
     String[] lines = exit.tail().split("\n");
-    if (exit.code() == 2) {
-      for (String line : lines) {
-        if (line.startsWith("error: ")) {
-          return line.substring("error: ".length());
-        }
-      }
-    }
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].contains("A fatal error has been detected by the Java Runtime Environment")) {
         StringBuilder crash = new StringBuilder("trainer process crashed natively");

@@ -66,6 +66,28 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return new TrainLocally(LocalSettings.defaults(outputDirectory));
   }
 
+  /**
+   * Runs {@code argv} plus each trial's parameters as flags ({@code --name value}) instead of the
+   * built-in trainer, under the trial contract ({@link dev.tunebeam.trainer.contract.TrialContract}):
+   * one process per trial, {@link #withWorkers} at a time; parameters pass unchecked.
+   */
+  public TrainLocally command(List<String> argv) {
+    TrialProgram program = TrialProgram.command(argv).withEnvironment(settings.program().environment());
+    return new TrainLocally(settings.with(f -> f.program = program));
+  }
+
+  /** Runs a Java {@link dev.tunebeam.trainer.contract.Trainable} for each trial, in a worker JVM of its own. */
+  public TrainLocally with(dev.tunebeam.trainer.contract.Trainable trainable) {
+    TrialProgram program = TrialProgram.java(trainable).withEnvironment(settings.program().environment());
+    return new TrainLocally(settings.with(f -> f.program = program));
+  }
+
+  /** Variables added to a command's or trainable's environment (the contract's own variables win). */
+  public TrainLocally withTrainerEnvironment(Map<String, String> env) {
+    TrialProgram program = settings.program().withEnvironment(env);
+    return new TrainLocally(settings.with(f -> f.program = program));
+  }
+
   /** The Fashion-MNIST folder (local or gs://); default: the trainer's standard search. */
   public TrainLocally withDataDirectory(String dir) {
     return new TrainLocally(settings.with(f -> f.dataDirectory = dir));
@@ -195,6 +217,12 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     @ProcessElement
     public void process(@Element Trial trial, MultiOutputReceiver out) throws IOException {
       String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
+      if (!settings.program().isBuiltIn()) {
+        Optional<TrialResult> earlier = settings.resume() ? ProgramResume.earlier(trial, settings) : Optional.empty();
+        earlier.ifPresent(r -> resumed.inc());
+        earlier.ifPresentOrElse(out.get(settled)::output, () -> out.get(toTrain).output(trial));
+        return;
+      }
       try {
         LocalTrial.member(trial, settings);
       } catch (IllegalArgumentException e) {
@@ -236,6 +264,10 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
       List<Trial> trials = new ArrayList<>();
       all.getValue().forEach(trials::add);
       trials.sort(java.util.Comparator.comparing(Trial::id));
+      if (!settings.program().isBuiltIn()) {
+        ProgramResume.plan(trials, settings).forEach(out::output);
+        return;
+      }
       Map<String, MemberRun> members = new HashMap<>();
       trials.forEach(t -> members.put(t.id(), LocalTrial.member(t, settings)));
       int workers = WorkerSlots.resolveWorkers(settings);
@@ -277,7 +309,10 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     }
 
     private void train(List<Trial> group, OutputReceiver<TrialResult> out) throws InterruptedException {
-      for (TrialResult r : new GroupTrainer(settings, TrainFn::workerLine, this::started).train(group)) {
+      List<TrialResult> results = settings.program().isBuiltIn()
+          ? new GroupTrainer(settings, TrainFn::workerLine, this::started).train(group)
+          : new ProgramTrainer(settings, TrainFn::workerLine, this::started).train(group);
+      for (TrialResult r : results) {
         if (r.status() == TrialStatus.SKIPPED) {
           LOG.warn("trial {} SKIPPED: {}", r.trial().id(), r.error());
         } else if (r.succeeded()) {
