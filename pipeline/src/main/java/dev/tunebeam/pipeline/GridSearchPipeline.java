@@ -56,7 +56,8 @@ public final class GridSearchPipeline {
       options = GridSearchOptionsParser.parse(args);
       space = StudySpace.resolve(options);
       pipeline = build(options, space);
-      if (!options.getDryRun() && onDirectRunner(options) && Backends.rule(options, space).targets().contains(Backend.LOCAL)) {
+      if (!options.getDryRun() && onDirectRunner(options) && Backends.rule(options, space).targets().contains(Backend.LOCAL)
+          && TrainerChoice.of(options).isEmpty()) {
         DataPreflight.check(options.getDataDir());
       }
       if (options.getDryRun()) {

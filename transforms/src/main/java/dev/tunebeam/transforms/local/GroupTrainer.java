@@ -112,10 +112,17 @@ final class GroupTrainer {
 
   private Attempt trainInWorker(List<Trial> group) throws IOException, InterruptedException {
     Path spec = Files.createTempFile("tunebeam-group-", ".json");
-    try {
+    try (TrialLog workerLog = new TrialLog()) {
       Files.write(spec, groupSpec(group));
       WorkerProcess.Exit exit = WorkerProcess.run(spec, threads, settings.workerHeap(), settings.workerJvmOptions(),
-          settings.timeoutSeconds(), log);
+          settings.timeoutSeconds(), line -> {
+            workerLog.accept(line);
+            log.accept(line);
+          });
+      // The whole output beside each member's results: the error cell stays one sentence.
+      for (Trial t : group) {
+        workerLog.saveTo(TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id()));
+      }
       if (exit.ok()) {
         return new Attempt(null, false);
       }
@@ -208,7 +215,12 @@ final class GroupTrainer {
       }
     }
     String how = exit.code() > 128 ? "was killed by signal " + (exit.code() - 128) : "exited with code " + exit.code();
-    return "trainer process " + how + ": " + exit.tail();
+    String last = "";
+    for (int i = lines.length - 1; i >= 0 && last.isEmpty(); i--) {
+      last = lines[i].strip();
+    }
+    return "trainer process " + how + (last.isEmpty() ? " and printed nothing" : ", last output: " + last) + " (full output in the trial's "
+        + TrialLog.FILE_NAME + ")";
   }
 
   private static String firstLine(String s) {

@@ -1,0 +1,37 @@
+package dev.tunebeam.pipeline;
+
+import dev.tunebeam.transforms.space.SearchSpaceLoader;
+import dev.tunebeam.transforms.space.TrainerBlock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which program a run's local trials run: {@code --trainerCommand}, else the search space's
+ * {@code trainer:} block (whose workers and env the flag keeps), else the built-in LeNet-5
+ * trainer (empty). The same space with {@code --backend=vertex} sends the same flags to the
+ * container.
+ */
+final class TrainerChoice {
+  private TrainerChoice() {}
+
+  static boolean commandFlag(GridSearchOptions o) {
+    List<String> flag = o.getTrainerCommand();
+    return flag != null && !flag.isEmpty();
+  }
+
+  static Optional<TrainerBlock> of(GridSearchOptions o) {
+    Optional<TrainerBlock> block = o.getSearchSpace().isBlank() ? Optional.empty()
+        : SearchSpaceLoader.trainer(o.getSearchSpace(), StudySpace.read("--searchSpace", o.getSearchSpace()));
+    if (!commandFlag(o)) {
+      return block;
+    }
+    try {
+      return Optional.of(new TrainerBlock(o.getTrainerCommand(), block.map(TrainerBlock::workers).orElse(0),
+          block.map(TrainerBlock::env).orElse(Map.of())));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--trainerCommand " + o.getTrainerCommand() + " is not a command; give the program and its "
+          + "arguments, e.g. --trainerCommand=python3,-m,my_pkg.task");
+    }
+  }
+}
