@@ -1,5 +1,6 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.trainer.contract.Trainable;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.dispatch.RunTrials;
@@ -100,7 +101,10 @@ final class Backends {
       t = t.withDataDirectory(o.getDataDir());
     }
     Optional<TrainerBlock> trainer = TrainerChoice.of(o);
-    if (trainer.isPresent()) {
+    Optional<Trainable> trainable = TrainerChoice.trainable(o);
+    if (trainable.isPresent()) {
+      t = t.with(trainable.get()).withTrainerEnvironment(trainer.map(TrainerBlock::env).orElse(java.util.Map.of()));
+    } else if (trainer.isPresent()) {
       t = t.command(trainer.get().command()).withTrainerEnvironment(trainer.get().env());
       t = o.getLocalWorkers() == 0 && trainer.get().workers() > 0 ? t.withWorkers(trainer.get().workers()) : t;
     }

@@ -146,6 +146,13 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
 
   void setTrainerCommand(java.util.List<String> value);
 
+  @Description("Your own Java trainer instead of the built-in LeNet-5: a class implementing dev.tunebeam.trainer.contract.Trainable "
+      + "with a public no-argument constructor, on the classpath. Each trial runs it in a worker JVM of its own.")
+  @Default.String("")
+  String getTrainerClass();
+
+  void setTrainerClass(String value);
+
   @Description("Leaderboard rows printed at the end.")
   @Default.Integer(10)
   int getTop();

@@ -48,7 +48,8 @@ public final class GridSearchPipeline {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  /** Runs the main job as the command line would; returns its exit code (0, 1 when trials or the pipeline failed, 2 for bad input). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     GridSearchOptions options;
     Pipeline pipeline;
     SearchSpace space;
@@ -57,7 +58,7 @@ public final class GridSearchPipeline {
       space = StudySpace.resolve(options);
       pipeline = build(options, space);
       if (!options.getDryRun() && onDirectRunner(options) && Backends.rule(options, space).targets().contains(Backend.LOCAL)
-          && TrainerChoice.of(options).isEmpty()) {
+          && TrainerChoice.of(options).isEmpty() && TrainerChoice.trainable(options).isEmpty()) {
         DataPreflight.check(options.getDataDir());
       }
       if (options.getDryRun()) {

@@ -1,5 +1,6 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.trainer.contract.Trainable;
 import dev.tunebeam.transforms.space.SearchSpaceLoader;
 import dev.tunebeam.transforms.space.TrainerBlock;
 import java.util.List;
@@ -18,6 +19,31 @@ final class TrainerChoice {
   static boolean commandFlag(GridSearchOptions o) {
     List<String> flag = o.getTrainerCommand();
     return flag != null && !flag.isEmpty();
+  }
+
+  /** {@code --trainerClass}: a Trainable made with its no-argument constructor. */
+  static Optional<Trainable> trainable(GridSearchOptions o) {
+    String name = o.getTrainerClass().trim();
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    if (commandFlag(o)) {
+      throw new IllegalArgumentException("--trainerClass " + name + " and --trainerCommand both name a trainer; give one");
+    }
+    Class<?> type;
+    try {
+      type = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalArgumentException("--trainerClass " + name + " is not on the classpath; add its jar with -cp and give the full class name");
+    }
+    if (!Trainable.class.isAssignableFrom(type)) {
+      throw new IllegalArgumentException("--trainerClass " + name + " does not implement " + Trainable.class.getName());
+    }
+    try {
+      return Optional.of((Trainable) type.getConstructor().newInstance());
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalArgumentException("--trainerClass " + name + " cannot be made with a public no-argument constructor: " + e);
+    }
   }
 
   static Optional<TrainerBlock> of(GridSearchOptions o) {
