@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import dev.tunebeam.trainer.model.Activation;
 import dev.tunebeam.trainer.model.FusedLeNet;
 import dev.tunebeam.trainer.model.LeNetLayout;
-import dev.tunebeam.trainer.model.ParameterInit;
 import dev.tunebeam.trainer.optim.RowOptimizer;
 import dev.tunebeam.trainer.report.EpochRecord;
 import java.util.ArrayList;
@@ -51,12 +50,21 @@ public final class FusedTrainer {
 
   /** Trains the members together; results come back in the members' order. */
   public List<TrainingOutcome> train(List<TrainingConfig> members) {
+    return train(members, null);
+  }
+
+  /**
+   * Continues the members from their checkpoints (one per member, all at one epoch; null: from
+   * scratch) up to their configured epoch count: the same weights as one uninterrupted training.
+   */
+  public List<TrainingOutcome> train(List<TrainingConfig> members, List<TrainingCheckpoint> checkpoints) {
     if (members.isEmpty()) {
       return List.of();
     }
     checkFusable(members);
     TrainingConfig.FusionKey key = members.get(0).fusionKey();
     checkBatchFits(key.batchSize(), train.count());
+    WarmStart warm = WarmStart.of(members, checkpoints);
     GradientRecording.off();
     long started = System.nanoTime();
     Device device = manager.getDevice();
@@ -68,12 +76,12 @@ public final class FusedTrainer {
         .thenComparing(i -> members.get(i).optimizer())
         .thenComparing(i -> members.get(i).learningRate()));
     for (int m = 0; m < k; m++) {
-      listener.started(m, members.get(m), deviceName(device));
+      listener.started(m, members.get(m), DeviceChoice.name(device));
     }
     try (NDManager run = manager.newSubManager()) {
       float[] init = new float[k * LeNetLayout.SIZE];
       for (int r = 0; r < k; r++) {
-        System.arraycopy(ParameterInit.lenet(members.get(rowToMember[r]).seed()), 0, init, r * LeNetLayout.SIZE, LeNetLayout.SIZE);
+        System.arraycopy(warm.initialParameters(rowToMember[r], members.get(rowToMember[r])), 0, init, r * LeNetLayout.SIZE, LeNetLayout.SIZE);
       }
       NDArray parameters = run.create(init, new Shape(k, LeNetLayout.SIZE));
       parameters.setRequiresGradient(true);
@@ -83,12 +91,13 @@ public final class FusedTrainer {
       }
       FusedLeNet net = new FusedLeNet(activations, key.pooling());
       List<OptimizerRun> optimizers = optimizerRuns(members, rowToMember, run);
-      Random shuffle = new Random(key.seed());
+      optimizers.forEach(o -> warm.restore(o.optimizer, o.from, o.to, rowToMember));
+      Random shuffle = warm.shuffle(key.seed());
       List<List<EpochRecord>> histories = new ArrayList<>();
       for (int m = 0; m < k; m++) {
-        histories.add(new ArrayList<>());
+        histories.add(warm.history(m));
       }
-      for (int epoch = 1; epoch <= key.epochs(); epoch++) {
+      for (int epoch = warm.epoch() + 1; epoch <= key.epochs(); epoch++) {
         long epochStart = System.nanoTime();
         double[][] trained = trainEpoch(net, parameters, optimizers, key.batchSize(), shuffle, run);
         double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
@@ -111,8 +120,13 @@ public final class FusedTrainer {
         }
         if (listener.wantsCheckpoints()) {
           float[] flat = parameters.toFloatArray();
-          for (int r = 0; r < k; r++) {
-            listener.checkpoint(rowToMember[r], epoch, Arrays.copyOfRange(flat, r * LeNetLayout.SIZE, (r + 1) * LeNetLayout.SIZE));
+          for (OptimizerRun o : optimizers) {
+            float[][] state = WarmStart.read(o.optimizer);
+            for (int r = o.from; r < o.to; r++) {
+              int m = rowToMember[r];
+              listener.checkpoint(m, WarmStart.capture(members.get(m), epoch, flat, r, state, o.from, o.optimizer.steps(), shuffle,
+                  histories.get(m)));
+            }
           }
         }
       }
@@ -122,15 +136,10 @@ public final class FusedTrainer {
       for (int m = 0; m < k; m++) {
         int row = Arrays.asList(rowToMember).indexOf(m);
         float[] own = Arrays.copyOfRange(flat, row * LeNetLayout.SIZE, (row + 1) * LeNetLayout.SIZE);
-        outcomes.add(new TrainingOutcome(members.get(m), List.copyOf(histories.get(m)), own, deviceName(device), wall, k));
+        outcomes.add(new TrainingOutcome(members.get(m), List.copyOf(histories.get(m)), own, DeviceChoice.name(device), wall, k));
       }
       return outcomes;
     }
-  }
-
-  /** {@code cpu} or {@code gpu:0}, as tables show it (DJL's own form is {@code cpu()}). */
-  public static String deviceName(Device device) {
-    return device.isGpu() ? "gpu:" + device.getDeviceId() : device.getDeviceType();
   }
 
   /** Members can train together only when batch size, epochs, pooling, seed, samples, data and device match. */
