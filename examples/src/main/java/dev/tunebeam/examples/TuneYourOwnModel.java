@@ -34,7 +34,7 @@ public final class TuneYourOwnModel {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     p.apply("ExpandSearchSpace", ExpandSearchSpace.of(space))
         .apply("TrainLocally", TrainLocally.to(output).with(new MlpTrainable()))
-        .apply("RankTrials", RankTrials.byBestTestAccuracy())
+        .apply("RankTrials", RankTrials.byDefault())
         .apply("WriteLeaderboard", WriteLeaderboard.to(output).withStudy(space.study()));
     p.run().waitUntilFinish();
     System.out.println("Leaderboard written to " + output + "/results.csv");

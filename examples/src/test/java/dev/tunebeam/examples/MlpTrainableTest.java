@@ -44,7 +44,7 @@ class MlpTrainableTest {
     List<String> csv = Files.readAllLines(out.resolve("results.csv"));
     assertTrue(Files.exists(out.resolve("report.html")));
     String best = csv.get(1);
-    double accuracy = Double.parseDouble(best.split(",")[column(csv.get(0), "best_test_accuracy")]);
+    double accuracy = Double.parseDouble(best.split(",")[column(csv.get(0), "best_val_accuracy")]);
     assertTrue(accuracy > 0.6, "an MLP on 1,800 images beats chance (0.1) clearly: " + best);
     assertTrue(csv.get(3).contains("FAILED") && csv.get(3).contains("hidden 0, layers 1, batch_size 64, num_epochs 2 and learning_rate 0.001 must all be positive"),
         csv.get(3));

@@ -21,6 +21,11 @@ final class TrainerChoice {
     return flag != null && !flag.isEmpty();
   }
 
+  /** Whether the run's trials run a trainer of the user's own (command, block or class) rather than the built-in one. */
+  static boolean ownTrainer(GridSearchOptions o) {
+    return !o.getTrainerClass().isBlank() || of(o).isPresent();
+  }
+
   /** {@code --trainerClass}: a Trainable made with its no-argument constructor. */
   static Optional<Trainable> trainable(GridSearchOptions o) {
     String name = o.getTrainerClass().trim();

@@ -65,8 +65,8 @@ class ContractTrainerPipelineTest {
     }
     List<CSVRecord> rows = csv(out.resolve("results.csv"));
     assertEquals("0.5", rows.get(0).get("learning_rate"), "the higher rate learns more in two epochs");
-    assertTrue(Double.parseDouble(rows.get(0).get("best_test_accuracy")) > Double.parseDouble(rows.get(1).get("best_test_accuracy")));
-    assertTrue(Double.parseDouble(rows.get(0).get("best_test_accuracy")) > 0.3, "well above chance: " + rows.get(0));
+    assertTrue(Double.parseDouble(rows.get(0).get("best_val_accuracy")) > Double.parseDouble(rows.get(1).get("best_val_accuracy")));
+    assertTrue(Double.parseDouble(rows.get(0).get("best_val_accuracy")) > 0.3, "well above chance: " + rows.get(0));
     assertEquals("FAILED", rows.get(2).get("status"));
     assertEquals("contract_trainer.py: error: argument --learning_rate: -1 must be positive", rows.get(2).get("error"));
     Map<String, FileTime> written = new HashMap<>();

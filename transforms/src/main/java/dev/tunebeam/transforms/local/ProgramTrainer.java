@@ -187,14 +187,11 @@ final class ProgramTrainer {
       long now = System.nanoTime();
       double seconds = (now - last) / 1e9;
       last = now;
-      log.accept(String.format(Locale.ROOT, "%s{\"trial\":\"%s\",\"epoch\":%d,\"epochs\":%d,\"train_loss\":%s,\"test_accuracy\":%s,\"seconds\":%.3f}",
-          ConsoleProgress.PROGRESS_PREFIX, trial.id(), s.step(), ContractResults.plannedSteps(trial), json(s, "train_loss"),
-          json(s, ContractResults.RANKED_TAG), seconds));
-    }
-
-    private String json(StepMetrics s, String tag) {
-      Double v = s.metrics().get(tag);
-      return v == null || !Double.isFinite(v) ? "null" : String.valueOf(v);
+      // The same line the built-in trainer's workers print (ConsoleProgress), every reported tag included.
+      StringBuilder metrics = new StringBuilder();
+      s.metrics().forEach((tag, v) -> metrics.append(",\"").append(tag).append("\":").append(Double.isFinite(v) ? String.valueOf(v) : "null"));
+      log.accept(String.format(Locale.ROOT, "%s{\"trial\":\"%s\",\"epoch\":%d,\"epochs\":%d%s,\"seconds\":%.3f}",
+          ConsoleProgress.PROGRESS_PREFIX, trial.id(), s.step(), ContractResults.plannedSteps(trial), metrics, seconds));
     }
   }
 }

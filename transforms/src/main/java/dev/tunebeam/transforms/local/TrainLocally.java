@@ -317,7 +317,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
           LOG.warn("trial {} SKIPPED: {}", r.trial().id(), r.error());
         } else if (r.succeeded()) {
           succeeded.inc();
-          LOG.info("trial {} SUCCEEDED: best test accuracy {} in {} s", r.trial().id(), String.format("%.4f", r.bestTestAccuracy()),
+          LOG.info("trial {} SUCCEEDED: final test accuracy {} in {} s", r.trial().id(), String.format("%.4f", r.finalTestAccuracy()),
               String.format("%.0f", r.wallSeconds()));
         } else {
           failed.inc();
