@@ -43,6 +43,7 @@ public final class HypertuneFile {
 
   private static List<StepMetrics> parse(String source, String content, boolean growing) {
     Map<Long, Map<String, Double>> steps = new LinkedHashMap<>();
+    Map<Long, Double> times = new LinkedHashMap<>();
     String[] lines = content.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].trim();
@@ -52,6 +53,7 @@ public final class HypertuneFile {
       try {
         Report r = line(line);
         steps.computeIfAbsent(r.step(), s -> new LinkedHashMap<>()).putAll(r.metrics());
+        times.merge(r.step(), r.timestamp(), (a, b) -> Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b));
       } catch (IllegalArgumentException e) {
         if (growing) {
           break;
@@ -62,11 +64,11 @@ public final class HypertuneFile {
       }
     }
     List<StepMetrics> out = new ArrayList<>();
-    steps.forEach((step, metrics) -> out.add(new StepMetrics(step, metrics)));
+    steps.forEach((step, metrics) -> out.add(new StepMetrics(step, metrics, times.get(step))));
     return out;
   }
 
-  private record Report(long step, Map<String, Double> metrics) {}
+  private record Report(long step, Map<String, Double> metrics, double timestamp) {}
 
   private static Report line(String line) {
     JsonNode node;
@@ -93,7 +95,8 @@ public final class HypertuneFile {
     if (metrics.isEmpty()) {
       throw new IllegalArgumentException("no metric tag besides timestamp, trial and global_step");
     }
-    return new Report(step, metrics);
+    JsonNode t = node.get("timestamp");
+    return new Report(step, metrics, t != null && t.isNumber() ? t.asDouble() : Double.NaN);
   }
 
   private static double number(String key, JsonNode v) {

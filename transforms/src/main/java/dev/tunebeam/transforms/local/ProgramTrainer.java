@@ -176,16 +176,17 @@ final class ProgramTrainer {
   /** Turns each newly reported step into the progress line the built-in trainer's workers print. */
   private final class Progress {
     private final Trial trial;
-    private long last;
+    private double last;
 
     Progress(Trial trial, long started) {
       this.trial = trial;
-      this.last = started;
+      this.last = System.currentTimeMillis() / 1000.0 - (System.nanoTime() - started) / 1e9;
     }
 
+    /** Seconds from the previous step's report to this one's, by the trainer's own timestamps where it wrote them. */
     void step(StepMetrics s) {
-      long now = System.nanoTime();
-      double seconds = (now - last) / 1e9;
+      double now = Double.isFinite(s.timestamp()) ? s.timestamp() : System.currentTimeMillis() / 1000.0;
+      double seconds = Math.max(0, now - last);
       last = now;
       // The same line the built-in trainer's workers print (ConsoleProgress), every reported tag included.
       StringBuilder metrics = new StringBuilder();
