@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The main job tunes a DJL MLP (not LeNet-5) through --trainerClass, on 2,000 real training images. */
+/** The main job tunes a DJL MLP (not LeNet-5) through --trainerClass, on 1,000 real training images. */
 class MlpTrainableTest {
   @TempDir Path tmp;
 
@@ -31,23 +31,23 @@ class MlpTrainableTest {
     Path space = Files.writeString(tmp.resolve("mlp.yaml"), """
         study: mlp-test
         parameters:
-          hidden: {type: discrete, values: [0, 32, 128]}
+          hidden: {type: discrete, values: [0, 64]}
         fixed:
           num_epochs: 2
-          train_samples: 2000
+          train_samples: 1000
           test_samples: 500
         """);
     Path out = tmp.resolve("out");
     String[] first = run("--searchSpace=" + space, "--output=" + out, "--trainerClass=" + MlpTrainable.class.getName(), "--localWorkers=1");
     assertEquals("0", first[0], first[2] + first[1]);
-    assertTrue(first[1].contains("3 trials: 2 succeeded, 1 failed."), first[1]);
+    assertTrue(first[1].contains("2 trials: 1 succeeded, 1 failed."), first[1]);
     List<String> csv = Files.readAllLines(out.resolve("results.csv"));
     assertTrue(Files.exists(out.resolve("report.html")));
     String best = csv.get(1);
     double accuracy = Double.parseDouble(best.split(",")[column(csv.get(0), "best_val_accuracy")]);
-    assertTrue(accuracy > 0.6, "an MLP on 1,800 images beats chance (0.1) clearly: " + best);
-    assertTrue(csv.get(3).contains("FAILED") && csv.get(3).contains("hidden 0, layers 1, batch_size 64, num_epochs 2 and learning_rate 0.001 must all be positive"),
-        csv.get(3));
+    assertTrue(accuracy > 0.5, "an MLP on 900 images beats chance (0.1) clearly: " + best);
+    assertTrue(csv.get(2).contains("FAILED") && csv.get(2).contains("hidden 0, layers 1, batch_size 64, num_epochs 2 and learning_rate 0.001 must all be positive"),
+        csv.get(2));
     Path outcome;
     try (Stream<Path> trials = Files.list(out.resolve("trials"))) {
       outcome = trials.map(t -> t.resolve("outcome.json")).filter(f -> {

@@ -30,7 +30,7 @@ class WarmStartTest {
 
   @BeforeAll
   static void load() throws Exception {
-    FashionMnistData data = FashionMnistLoader.load(new LocalDataSource(TestData.dir()), 1000, 200);
+    FashionMnistData data = FashionMnistLoader.load(new LocalDataSource(TestData.dir()), 400, 100);
     manager = NDManager.newBaseManager(Device.cpu());
     train = DeviceData.of(data.train(), manager);
     test = DeviceData.of(data.test(), manager);
@@ -42,7 +42,7 @@ class WarmStartTest {
   }
 
   private static TrainingConfig config(Activation a, OptimizerKind o, int epochs) {
-    return TrainingConfig.builder().activation(a).optimizer(o).epochs(epochs).batchSize(100).trainSamples(1000).testSamples(200).build();
+    return TrainingConfig.builder().activation(a).optimizer(o).epochs(epochs).batchSize(100).trainSamples(400).testSamples(100).build();
   }
 
   /** Keeps each member's latest checkpoint, passed through the file format as a real resume would read it. */
