@@ -25,8 +25,8 @@ class TrainerMainResumeTest {
 
   private int run(Path model, Path checkpoints, Path outcome, String... extra) {
     printed.reset();
-    List<String> args = new ArrayList<>(List.of("--data-dir", TestData.dir().toString(), "--train-samples", "600", "--validation-samples", "100",
-        "--test-samples", "200", "--batch-size", "100", "--model-dir", model.toString(), "--checkpoint-dir", checkpoints.toString(),
+    List<String> args = new ArrayList<>(List.of("--data-dir", TestData.dir().toString(), "--train-samples", "300", "--validation-samples", "50",
+        "--test-samples", "100", "--batch-size", "50", "--model-dir", model.toString(), "--checkpoint-dir", checkpoints.toString(),
         "--outcome-file", outcome.toString()));
     args.addAll(List.of(extra));
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
