@@ -74,7 +74,7 @@ public final class WriteLeaderboard extends PTransform<PCollection<Leaderboard>,
       out.output(writeAtomically(directory, "results.csv", LeaderboardFormats.csv(board)));
       out.output(writeAtomically(directory, "results.json", LeaderboardFormats.json(board, study)));
       out.output(writeAtomically(directory, "results.md", LeaderboardFormats.markdown(board, study)));
-      out.output(writeAtomically(directory, HtmlReport.FILE_NAME, HtmlReport.render(board, study)));
+      out.output(writeAtomically(directory, HtmlReport.FILE_NAME, HtmlReport.render(board, study, directory)));
     }
   }
 }
