@@ -23,6 +23,7 @@ import dev.tunebeam.trainer.train.EpochMetrics;
 import dev.tunebeam.trainer.train.FusedTrainer;
 import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.trainer.train.ProgressListener;
+import dev.tunebeam.trainer.train.TrainingCheckpoint;
 import dev.tunebeam.trainer.train.TrainingConfig;
 import dev.tunebeam.trainer.train.TrainingOutcome;
 import java.io.IOException;
@@ -87,6 +88,7 @@ public final class TrainingJob {
       FusedTrainer.checkBatchFits(first.batchSize(), data.train().count());
       return null;
     });
+    List<TrainingCheckpoint> checkpoints = asUsage(() -> Checkpoints.read(members, storage));
     HypertuneReporter hypertune = members.size() == 1 ? HypertuneReporter.fromEnvironment(env) : null;
     TensorBoardListener tensorBoard = TensorBoardListener.open(
         members, data.train().count(), data.test().count(), storage, Clock.systemUTC(), EventFileName.localHost(env));
@@ -97,7 +99,7 @@ public final class TrainingJob {
         DeviceData train = DeviceData.of(data.train(), manager);
         DeviceData test = DeviceData.of(data.test(), manager)) {
       try {
-        outcomes = new FusedTrainer(manager, train, test, listener).train(members.stream().map(MemberRun::config).toList());
+        outcomes = new FusedTrainer(manager, train, test, listener).train(members.stream().map(MemberRun::config).toList(), checkpoints);
       } catch (RuntimeException | Error e) {
         endTensorBoardSessions(tensorBoard, e);
         throw e;
@@ -219,18 +221,8 @@ public final class TrainingJob {
     }
 
     @Override
-    public void checkpoint(int member, int epoch, float[] parameters) {
-      String dir = members.get(member).checkpointDir();
-      if (dir == null) {
-        return;
-      }
-      try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
-        ArtifactStore store = ArtifactStore.open(dir, storage);
-        store.write(ModelFile.FILE_NAME, ModelFile.encode(parameters, scratch));
-        store.write("checkpoint.json", ("{\"epoch\": " + epoch + "}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write a checkpoint to " + dir, e);
-      }
+    public void checkpoint(int member, TrainingCheckpoint checkpoint) {
+      Checkpoints.write(members.get(member).checkpointDir(), checkpoint, storage);
     }
   }
 }

@@ -33,9 +33,9 @@ import java.util.Locale;
  * </pre>
  *
  * {@code single}: one model (relu, adam, batch 64) for one epoch of all 60,000 training images.
- * {@code fusion}: one model alone, fused groups of K = 3 and 9 in one process, and the layout
- * the pipeline uses on this machine (one worker process per core, one compute thread each,
- * groups of 5 and 4); their ratios to one model alone; and the projected wall time of the
+ * {@code fusion}: one model alone, fused groups of K = 3 and 9 in one process, and two worker
+ * processes (one per core, one compute thread each, fused groups of 5 and 4; the local planner
+ * now makes groups of at most 3); their ratios to one model alone; and the projected wall time of the
  * reference study (27 trials x 10 epochs x 60,000 images).
  */
 public final class ThroughputBenchmark {
@@ -74,7 +74,7 @@ public final class ThroughputBenchmark {
     Measurement k9 = measure(9, 0, samples, 2_000);
     print("K=9 fused, " + k9.threads + " threads", k9, alone);
 
-    // The pipeline's layout: one worker process per core, 1 compute thread each, groups of 5 and 4.
+    // One worker process per core, 1 compute thread each, fused groups of 5 and 4.
     int[] widths = new int[cores];
     for (int i = 0; i < cores; i++) {
       widths[i] = i % 2 == 0 ? 5 : 4;

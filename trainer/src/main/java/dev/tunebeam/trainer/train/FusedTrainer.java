@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import dev.tunebeam.trainer.model.Activation;
 import dev.tunebeam.trainer.model.FusedLeNet;
 import dev.tunebeam.trainer.model.LeNetLayout;
-import dev.tunebeam.trainer.model.ParameterInit;
 import dev.tunebeam.trainer.optim.RowOptimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,12 +44,21 @@ public final class FusedTrainer {
 
   /** Trains the members together; results come back in the members' order. */
   public List<TrainingOutcome> train(List<TrainingConfig> members) {
+    return train(members, null);
+  }
+
+  /**
+   * Continues the members from their checkpoints (one per member, all at one epoch; null: from
+   * scratch) up to their configured epoch count: the same weights as one uninterrupted training.
+   */
+  public List<TrainingOutcome> train(List<TrainingConfig> members, List<TrainingCheckpoint> checkpoints) {
     if (members.isEmpty()) {
       return List.of();
     }
     checkFusable(members);
     TrainingConfig.FusionKey key = members.get(0).fusionKey();
     checkBatchFits(key.batchSize(), train.count());
+    WarmStart warm = WarmStart.of(members, checkpoints);
     GradientRecording.off();
     long started = System.nanoTime();
     Device device = manager.getDevice();
@@ -67,7 +75,7 @@ public final class FusedTrainer {
     try (NDManager run = manager.newSubManager()) {
       float[] init = new float[k * LeNetLayout.SIZE];
       for (int r = 0; r < k; r++) {
-        System.arraycopy(ParameterInit.lenet(members.get(rowToMember[r]).seed()), 0, init, r * LeNetLayout.SIZE, LeNetLayout.SIZE);
+        System.arraycopy(warm.initialParameters(rowToMember[r], members.get(rowToMember[r])), 0, init, r * LeNetLayout.SIZE, LeNetLayout.SIZE);
       }
       NDArray parameters = run.create(init, new Shape(k, LeNetLayout.SIZE));
       parameters.setRequiresGradient(true);
@@ -77,12 +85,13 @@ public final class FusedTrainer {
       }
       FusedLeNet net = new FusedLeNet(activations, key.pooling());
       List<OptimizerRun> optimizers = optimizerRuns(members, rowToMember, run);
-      Random shuffle = new Random(key.seed());
+      optimizers.forEach(o -> warm.restore(o.optimizer, o.from, o.to, rowToMember));
+      Random shuffle = warm.shuffle(key.seed());
       List<List<EpochMetrics>> histories = new ArrayList<>();
       for (int m = 0; m < k; m++) {
-        histories.add(new ArrayList<>());
+        histories.add(warm.history(m));
       }
-      for (int epoch = 1; epoch <= key.epochs(); epoch++) {
+      for (int epoch = warm.epoch() + 1; epoch <= key.epochs(); epoch++) {
         long epochStart = System.nanoTime();
         double[][] trained = trainEpoch(net, parameters, optimizers, key.batchSize(), shuffle, run);
         double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
@@ -96,8 +105,13 @@ public final class FusedTrainer {
         }
         if (listener.wantsCheckpoints()) {
           float[] flat = parameters.toFloatArray();
-          for (int r = 0; r < k; r++) {
-            listener.checkpoint(rowToMember[r], epoch, Arrays.copyOfRange(flat, r * LeNetLayout.SIZE, (r + 1) * LeNetLayout.SIZE));
+          for (OptimizerRun o : optimizers) {
+            float[][] state = WarmStart.read(o.optimizer);
+            for (int r = o.from; r < o.to; r++) {
+              int m = rowToMember[r];
+              listener.checkpoint(m, WarmStart.capture(members.get(m), epoch, flat, r, state, o.from, o.optimizer.steps(), shuffle,
+                  histories.get(m)));
+            }
           }
         }
       }

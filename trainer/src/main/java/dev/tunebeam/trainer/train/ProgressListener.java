@@ -15,6 +15,6 @@ public interface ProgressListener {
     return false;
   }
 
-  /** A model's weights after {@code epoch}, flat in {@link dev.tunebeam.trainer.model.LeNetLayout} order. */
-  default void checkpoint(int member, int epoch, float[] parameters) {}
+  /** A model's whole training state after an epoch, enough to continue from it ({@link FusedTrainer#train(java.util.List, java.util.List)}). */
+  default void checkpoint(int member, TrainingCheckpoint checkpoint) {}
 }

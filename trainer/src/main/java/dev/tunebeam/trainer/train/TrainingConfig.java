@@ -54,6 +54,16 @@ public record TrainingConfig(
     return new FusionKey(batchSize, epochs, pooling, seed, trainSamples, testSamples, dataDir, device);
   }
 
+  /**
+   * The configuration without its epoch count: a training continued to more epochs from a
+   * checkpoint is the same training ({@link TrainingCheckpoint}).
+   */
+  public String resumeKey() {
+    return "activation=" + activation.flagValue() + " optimizer=" + optimizer.flagValue() + " learning_rate=" + learningRate
+        + " batch_size=" + batchSize + " pooling=" + pooling.flagValue() + " seed=" + seed + " train_samples=" + trainSamples
+        + " test_samples=" + testSamples;
+  }
+
   /** What must match for models to share batches, data and a device. */
   public record FusionKey(
       int batchSize, int epochs, Pooling pooling, long seed, int trainSamples, int testSamples, String dataDir, DeviceChoice device) {}
