@@ -54,7 +54,7 @@ public final class HtmlReport {
     section(html, "parallel", "Parallel coordinates", "One line per trial through the parameters that vary (most important first) to its " + objective
         + ", coloured by it. Drag along an axis to keep only the lines inside; click the axis outside the selection to clear it.", "");
     section(html, "importance", "Parameter importance", "Share of the variance of " + objective + " explained by each parameter alone "
-        + "(fANOVA's first-order effect, computed on the trials; bars are normalised to sum to 100%; "alone" is the share of all variance, the rest being interactions and noise).", "");
+        + "(fANOVA's first-order effect, computed on the trials; bars are normalised to sum to 100%; 'alone' is the share of all variance, the rest being interactions and noise).", "");
     html.append("<section id=\"leaderboard\">\n<h2>Leaderboard</h2>\n<p class=\"note\">Click a column heading to sort.</p>\n")
         .append(LeaderboardTable.render(board, outputDirectory)).append("</section>\n");
     html.append("<footer>Written by tunebeam. Failed and skipped trials are in the leaderboard and left out of the charts.</footer>\n");

@@ -31,7 +31,7 @@ class HtmlReportPipelineTest {
     assertArrayEquals(HtmlReport.render(board, ReportFixtures.STUDY, tmp.toString()), Files.readAllBytes(tmp.resolve("report.html")));
     try (Stream<Path> files = Files.list(tmp)) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-      assertEquals(List.of("report.html", "results.csv", "results.json", "results.md"), names, "no temporary file left behind");
+      assertEquals(List.of("report.html", "results.csv", "results.json", "results.md", "tensorboard"), names, "no temporary file left behind");
     }
     assertTrue(Files.readString(tmp.resolve("report.html")).startsWith("<!DOCTYPE html>"));
   }
