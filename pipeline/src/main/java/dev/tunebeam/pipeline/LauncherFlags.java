@@ -167,7 +167,7 @@ record LauncherFlags(
 
   static String usage() {
     return String.join("\n",
-        "Usage: java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher --project P --bucket B [flags]",
+        "Usage: java -jar tunebeam.jar tune --project P --bucket B [flags]   (also: java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher ...)",
         "  --project ID                 Google Cloud project (required)",
         "  --bucket NAME                bucket in the region, without gs:// (required); outputs go to gs://NAME/JOB_NAME/",
         "  --region R                   (us-central1)",

@@ -27,7 +27,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * the same container and worker pool as {@code SubmitToVertex}.
  *
  * <pre>
- * java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher --project my-project --bucket my-bucket --debug-sync
+ * java -jar tunebeam.jar tune --project my-project --bucket my-bucket --debug-sync
  * </pre>
  *
  * Without {@code --debug-sync} it prints the job's name and exits; with it (or with {@code
@@ -65,7 +65,7 @@ public final class VertexTuningLauncher {
             name, job.getDisplayName(), job.getMaxTrialCount(), job.getParallelTrialCount(), flags.algorithm().key(), flags.baseOutputDirectory());
         if (!flags.debugSync()) {
           out.println("Console: https://console.cloud.google.com/vertex-ai/training/hyperparameter-tuning-jobs?project=" + flags.project());
-          out.println("Leaderboard when it is done: java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher --collect " + name);
+          out.println("Leaderboard when it is done: java -jar tunebeam.jar tune --collect " + name);
           return 0;
         }
       }
