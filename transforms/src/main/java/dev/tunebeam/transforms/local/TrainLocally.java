@@ -1,7 +1,6 @@
 package dev.tunebeam.transforms.local;
 
 import dev.tunebeam.trainer.report.MetricsReport;
-import dev.tunebeam.trainer.report.Secrets;
 import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.TrialResult;
@@ -247,7 +246,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
       for (Trial t : trials) {
         modelEpochs += members.get(t.id()).config().epochs();
       }
-      StudyProgress.jvm().planned(modelEpochs);
+      StudyProgress.jvm().planned(trials.size(), modelEpochs);
       LOG.info("{} trials to train in {} fused groups on {} worker(s)", trials.size(), groups.size(), workers);
       List<Integer> lanes = FusionPlanner.lanes(groups, t -> LocalTrial.work(members.get(t.id())),
           settings.lanes() > 0 ? settings.lanes() : groups.size());
@@ -278,36 +277,24 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
 
     private void train(List<Trial> group, OutputReceiver<TrialResult> out) throws InterruptedException {
       for (TrialResult r : new GroupTrainer(settings, TrainFn::workerLine, this::started).train(group)) {
-        if (r.status() == TrialStatus.SKIPPED) {
-          LOG.warn("trial {} SKIPPED: {}", r.trial().id(), r.error());
-        } else if (r.succeeded()) {
+        if (r.succeeded()) {
           succeeded.inc();
-          LOG.info("trial {} SUCCEEDED: best test accuracy {} in {} s", r.trial().id(), String.format("%.4f", r.bestTestAccuracy()),
-              String.format("%.0f", r.wallSeconds()));
-        } else {
+        } else if (r.status() != TrialStatus.SKIPPED) {
           failed.inc();
-          LOG.warn("trial {} FAILED: {}", r.trial().id(), r.error());
         }
+        TrialLog.finished(r);
         out.output(r);
       }
     }
 
     private void started(List<Trial> group) {
       started.inc(group.size());
-      String fused = group.size() > 1 ? " (fused with " + (group.size() - 1) + (group.size() == 2 ? " other)" : " others)") : "";
-      for (Trial t : group) {
-        LOG.info("trial {} started{}: {}", t.id(), fused, t.describe());
-      }
+      TrialLog.started(group);
     }
 
-    /** Epoch progress goes to the log at INFO with the study's ETA; the trainer's own chatter at DEBUG. */
     private static void workerLine(String line) {
-      Optional<String> progress = StudyProgress.jvm().record(line);
-      if (progress.isPresent()) {
+      if (TrialLog.workerLine(line)) {
         epochs.inc();
-        LOG.info(progress.get());
-      } else {
-        LOG.debug(Secrets.redact(line));
       }
     }
   }
