@@ -43,7 +43,7 @@ public final class HybridDispatch {
                 .withOutputPrefix(output + "/vertex")
                 .withDataDirectory("gs://" + args[2] + "/data/fashion-mnist")
                 .withMaxParallelTrials(3)))
-        .apply(RankTrials.byBestTestAccuracy())
+        .apply(RankTrials.byDefault())
         .apply(WriteLeaderboard.to(output).withStudy(space.study()));
     p.run().waitUntilFinish();
   }

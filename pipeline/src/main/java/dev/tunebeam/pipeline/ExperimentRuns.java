@@ -39,8 +39,10 @@ final class ExperimentRuns {
       r.trial().parameters().forEach((k, v) -> params.putFields(k, value(v)));
       Struct.Builder metrics = Struct.newBuilder();
       if (r.succeeded()) {
-        metrics.putFields(board.objective().key(), Value.newBuilder().setNumberValue(board.objective().of(r)).build());
-        metrics.putFields("final_test_accuracy", Value.newBuilder().setNumberValue(r.finalTestAccuracy()).build());
+        metrics.putFields(board.objective().column(), Value.newBuilder().setNumberValue(r.objectiveValue()).build());
+        if (Double.isFinite(r.testAccuracyAtChosen())) {
+          metrics.putFields("test_accuracy", Value.newBuilder().setNumberValue(r.testAccuracyAtChosen()).build());
+        }
       }
       Struct metadata = Struct.newBuilder()
           .putFields("_params", Value.newBuilder().setStructValue(params).build())

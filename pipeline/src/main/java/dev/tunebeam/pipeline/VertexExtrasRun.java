@@ -39,7 +39,7 @@ final class VertexExtrasRun {
       }
       try (var client = VertexServices.models(flags.endpoint())) {
         String model = ModelRegistry.upload(client, flags.project(), flags.region(), job.getDisplayName(), best.get(),
-            job.getTrialJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getImageUri(), board.objective().key(), board.objective().of(best.get()));
+            job.getTrialJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getImageUri(), board.objective().column(), best.get().objectiveValue());
         out.println("Registered the best trial's model (" + best.get().trial().id() + ") as " + model);
       } catch (ApiException | ExecutionException e) {
         err.println("error: the leaderboard is written, but registering the best model failed: " + e.getMessage());

@@ -10,7 +10,7 @@ import dev.tunebeam.trainer.data.FashionMnistLoader;
 import dev.tunebeam.trainer.model.Activation;
 import dev.tunebeam.trainer.optim.OptimizerKind;
 import dev.tunebeam.trainer.train.DeviceData;
-import dev.tunebeam.trainer.train.EpochMetrics;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.train.FusedTrainer;
 import dev.tunebeam.trainer.train.ProgressListener;
 import dev.tunebeam.trainer.train.TrainingConfig;
@@ -148,7 +148,7 @@ public final class ThroughputBenchmark {
         DeviceData train = DeviceData.of(data.train(), manager);
         DeviceData test = DeviceData.of(data.test(), manager)) {
       TrainingOutcome o = new FusedTrainer(manager, train, test, ProgressListener.NONE).train(configs).get(0);
-      EpochMetrics e = o.history().get(0);
+      EpochRecord e = o.history().get(0);
       return new Measurement(models, JniUtils.getNumThreads(), trainSamples, e.seconds(), e.trainSeconds());
     }
   }

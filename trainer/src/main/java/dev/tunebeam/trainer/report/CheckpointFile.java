@@ -2,7 +2,6 @@ package dev.tunebeam.trainer.report;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tunebeam.trainer.train.EpochMetrics;
 import dev.tunebeam.trainer.train.TrainingCheckpoint;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -84,7 +83,7 @@ public final class CheckpointFile {
       }
       int steps = in.readInt();
       byte[] shuffle = readBytes(in);
-      List<EpochMetrics> history = JSON.readValue(readBytes(in), new TypeReference<List<EpochMetrics>>() {});
+      List<EpochRecord> history = JSON.readValue(readBytes(in), new TypeReference<List<EpochRecord>>() {});
       return new TrainingCheckpoint(config, epoch, parameters, optimizerState, steps, shuffle, history);
     }
   }

@@ -1,5 +1,7 @@
 package dev.tunebeam.trainer.train;
 
+import dev.tunebeam.trainer.report.EpochRecord;
+
 /** Hears about a training as it runs; the CLI prints, a pipeline logs and counts. */
 public interface ProgressListener {
   ProgressListener NONE = new ProgressListener() {};
@@ -8,7 +10,7 @@ public interface ProgressListener {
   default void started(int member, TrainingConfig config, String device) {}
 
   /** Called once per model and epoch, after the epoch's test evaluation. */
-  default void epochFinished(int member, TrainingConfig config, EpochMetrics metrics) {}
+  default void epochFinished(int member, TrainingConfig config, EpochRecord metrics) {}
 
   /** When true, {@link #checkpoint} receives every model's weights after each epoch. */
   default boolean wantsCheckpoints() {

@@ -1,5 +1,6 @@
 package dev.tunebeam.trainer.train;
 
+import dev.tunebeam.trainer.report.EpochRecord;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public record TrainingCheckpoint(
     List<float[]> optimizerState,
     int optimizerSteps,
     byte[] shuffleState,
-    List<EpochMetrics> history) {
+    List<EpochRecord> history) {
 
   public TrainingCheckpoint {
     optimizerState = List.copyOf(optimizerState);

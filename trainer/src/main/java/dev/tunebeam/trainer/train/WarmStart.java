@@ -1,5 +1,6 @@
 package dev.tunebeam.trainer.train;
 
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.model.LeNetLayout;
 import dev.tunebeam.trainer.model.ParameterInit;
 import dev.tunebeam.trainer.optim.RowOptimizer;
@@ -73,7 +74,7 @@ final class WarmStart {
     return starts == null ? new Random(seed) : decode(starts.get(0).shuffleState());
   }
 
-  List<EpochMetrics> history(int member) {
+  List<EpochRecord> history(int member) {
     return starts == null ? new ArrayList<>() : new ArrayList<>(starts.get(member).history());
   }
 
@@ -100,7 +101,7 @@ final class WarmStart {
 
   /** The checkpoint of the member in {@code row} of an optimizer run that starts at {@code from}. */
   static TrainingCheckpoint capture(TrainingConfig config, int epoch, float[] flat, int row, float[][] optimizerState, int from,
-      int optimizerSteps, Random shuffle, List<EpochMetrics> history) {
+      int optimizerSteps, Random shuffle, List<EpochRecord> history) {
     List<float[]> own = new ArrayList<>();
     for (float[] s : optimizerState) {
       own.add(Arrays.copyOfRange(s, (row - from) * LeNetLayout.SIZE, (row - from + 1) * LeNetLayout.SIZE));

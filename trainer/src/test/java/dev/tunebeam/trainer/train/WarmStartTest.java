@@ -11,6 +11,7 @@ import dev.tunebeam.trainer.data.FashionMnistData;
 import dev.tunebeam.trainer.data.FashionMnistLoader;
 import dev.tunebeam.trainer.data.LocalDataSource;
 import dev.tunebeam.trainer.model.Activation;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.optim.OptimizerKind;
 import dev.tunebeam.trainer.report.CheckpointCodecs;
 import java.util.ArrayList;
@@ -86,8 +87,8 @@ class WarmStartTest {
     for (int m = 0; m < ten.size(); m++) {
       assertSameWeights(atOnce.get(m).parameters(), continued.get(m).parameters());
       assertEquals(10, continued.get(m).history().size(), "the history covers all ten epochs");
-      assertEquals(atOnce.get(m).finalTestAccuracy(), continued.get(m).finalTestAccuracy(), 1e-9);
-      assertEquals(atOnce.get(m).history().get(1).trainLoss(), continued.get(m).history().get(1).trainLoss(), 1e-9);
+      assertEquals(atOnce.get(m).finalMetric(EpochRecord.TEST_ACCURACY), continued.get(m).finalMetric(EpochRecord.TEST_ACCURACY), 1e-9);
+      assertEquals(atOnce.get(m).history().get(1).metric(EpochRecord.TRAIN_LOSS), continued.get(m).history().get(1).metric(EpochRecord.TRAIN_LOSS), 1e-9);
     }
   }
 

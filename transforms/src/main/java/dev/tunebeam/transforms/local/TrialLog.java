@@ -33,7 +33,7 @@ final class TrialLog {
   static void finished(TrialResult r) {
     boolean last = StudyProgress.jvm().finished(r.succeeded());
     if (r.succeeded()) {
-      routine(String.format(Locale.ROOT, "trial %s SUCCEEDED: best test accuracy %.4f in %.0f s", r.trial().id(), r.bestTestAccuracy(), r.wallSeconds()));
+      routine(String.format(Locale.ROOT, "trial %s SUCCEEDED: final test accuracy %.4f in %.0f s", r.trial().id(), r.finalTestAccuracy(), r.wallSeconds()));
     } else {
       ProgressConsole.jvm().clear();
       LOG.warn("trial {} {}: {}", r.trial().id(), r.status() == TrialStatus.SKIPPED ? "SKIPPED" : "FAILED", r.error());

@@ -16,10 +16,7 @@ final class LeaderboardTable {
     List<String> header = LeaderboardFormats.header(board);
     List<List<String>> rows = LeaderboardFormats.rows(board);
     List<Boolean> numeric = new ArrayList<>();
-    for (int c = 0; c < header.size(); c++) {
-      int col = c;
-      numeric.add(rows.stream().map(r -> r.get(col)).filter(v -> !v.isEmpty()).allMatch(ParameterImportance::isNumber));
-    }
+    header.forEach(h -> numeric.add(LeaderboardColumns.numeric(board, h)));
     StringBuilder html = new StringBuilder("<div class=\"table-wrap\"><table class=\"leaderboard\" id=\"leaderboard-table\">\n<thead><tr>");
     for (int c = 0; c < header.size(); c++) {
       html.append("<th class=\"sortable").append(numeric.get(c) ? " num" : "").append("\" data-type=\"").append(numeric.get(c) ? "number" : "text")

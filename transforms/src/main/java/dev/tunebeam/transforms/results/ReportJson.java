@@ -29,7 +29,7 @@ final class ReportJson {
     root.put("study", study);
     ObjectNode objective = root.putObject("objective");
     objective.put("name", ReportTrials.objectiveName(board));
-    objective.put("label", ReportTrials.objectiveName(board).replace('_', ' '));
+    objective.put("label", ReportTrials.objectiveLabel(board));
     objective.put("maximize", ReportTrials.maximize(board));
 
     Map<String, List<String>> varying = new LinkedHashMap<>();

@@ -142,7 +142,7 @@ class HtmlReportBrowserTest {
     assertTrue(brushed > 0 && brushed < ReportFixtures.SUCCEEDED, all);
     // One line per trial with a history, plus the stopped-trial markers.
     assertEquals(String.valueOf(ReportFixtures.SUCCEEDED + 1), probe.get("intermediate"), all);
-    assertEquals("test_accuracy,train_accuracy,train_loss,epoch_seconds", probe.get("metrics"), all);
+    assertEquals("train_loss,train_accuracy,val_accuracy,test_accuracy", probe.get("metrics"), all);
     assertEquals("train_loss", probe.get("yaxis"), all);
     assertEquals(ReportFixtures.SKIPPED_ID, probe.get("firstAfterSort"), "rank sorted descending puts the last first: " + all);
     assertEquals("0", probe.get("requests"), "the page fetched nothing: " + all);

@@ -21,13 +21,15 @@ class HtmlReportTest {
   @Test
   void theDataHoldsEveryTrialWithItsMetricsAndTheParametersThatVary() throws Exception {
     JsonNode data = data(html);
-    assertEquals("best_test_accuracy", data.at("/objective/name").asText());
+    assertEquals("best_val_accuracy", data.at("/objective/name").asText());
+    assertEquals("best val_accuracy (maximize)", data.at("/objective/label").asText());
     assertTrue(data.at("/objective/maximize").asBoolean());
     JsonNode trials = data.get("trials");
     assertEquals(7, trials.size(), "failed and skipped trials are in the data too");
     assertEquals("trial0-id", trials.get(0).get("id").asText());
     assertEquals(0.86, trials.get(0).get("objective").asDouble(), 1e-12);
     assertEquals(3, trials.get(0).get("chosenEpoch").asInt(), "the best epoch of trial0 is its last");
+    assertEquals(List.of(0.78, 0.83, 0.86), doubles(trials.get(0).at("/metrics/val_accuracy")));
     assertEquals(List.of(0.78, 0.83, 0.86), doubles(trials.get(0).at("/metrics/test_accuracy")));
     assertEquals(List.of(0.9, 0.6, 0.5), doubles(trials.get(0).at("/metrics/train_loss")));
     assertEquals(5, count(trials, t -> t.get("plotted").asBoolean()));
@@ -47,7 +49,10 @@ class HtmlReportTest {
     assertEquals(1, normalized, 1e-9);
     assertEquals(data.get("importance").get(0).get("parameter").asText(), data.get("parameters").get(0).get("name").asText(),
         "the parallel axes come in order of importance");
-    assertEquals("test_accuracy", data.get("defaultMetric").asText());
+    assertEquals("val_accuracy", data.get("defaultMetric").asText(), "the curves open on the objective's metric");
+    List<String> metrics = new ArrayList<>();
+    data.get("metrics").forEach(m -> metrics.add(m.asText()));
+    assertEquals(List.of("train_loss", "train_accuracy", "val_accuracy", "test_accuracy"), metrics, "every reported tag, built-in order");
   }
 
   @Test
@@ -88,7 +93,7 @@ class HtmlReportTest {
     assertNull(TrialLinks.relative("/out/../etc", "/out"));
     assertNull(TrialLinks.relative("/elsewhere/trials/x", "/out"));
     assertEquals(7, count(html, "<tr data-trial="), "every trial has a row");
-    assertTrue(html.contains("7 trials: 5 succeeded, 1 failed, 1 skipped; ranked by best test accuracy."));
+    assertTrue(html.contains("7 trials: 5 succeeded, 1 failed, 1 skipped; ranked by best val_accuracy (maximize)."), html.substring(0, 3000));
   }
 
   @Test
@@ -98,7 +103,7 @@ class HtmlReportTest {
 
   @Test
   void aStudyWithoutSuccessStillRenders() throws Exception {
-    Leaderboard failedOnly = Leaderboard.rank(List.of(ReportFixtures.board().ranked().get(5)), Objective.BEST_TEST_ACCURACY);
+    Leaderboard failedOnly = Leaderboard.rank(List.of(ReportFixtures.board().ranked().get(5)), Objective.DEFAULT);
     String page = new String(HtmlReport.render(failedOnly, "s"), StandardCharsets.UTF_8);
     JsonNode data = data(page);
     assertEquals(0, data.get("parameters").size());

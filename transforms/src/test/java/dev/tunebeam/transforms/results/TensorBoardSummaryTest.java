@@ -3,6 +3,7 @@ package dev.tunebeam.transforms.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.tensorboard.HParamsSummaries;
 import dev.tunebeam.trainer.report.tensorboard.TfRecordReader;
 import dev.tunebeam.trainer.report.tensorboard.proto.Event;
@@ -21,24 +22,24 @@ import org.junit.jupiter.api.Test;
 
 /** Decodes what the study writes for TensorBoard with the official protos, as TensorBoard would read it. */
 class TensorBoardSummaryTest {
-  /** A's best epoch (2) beats B's, but A's last epoch is worse: the table must rank A first, as the leaderboard does. */
+  /** A's best validation epoch (2) beats B's, but A's last epoch is worse: the table must rank A first, as the leaderboard does. */
   static Leaderboard board() {
     List<TrialResult> results = new ArrayList<>();
     results.add(trial("relu", "0.01", 0.80, 0.90, 0.70));
     results.add(trial("tanh", "0.001", 0.85, 0.86, 0.86));
     results.add(trial("relu", "0.1", 0.60, 0.62, 0.65));
     results.add(TrialResult.failed(Trial.of("tb", params("tanh", "0.5")), "local", "boom", 1, "/out/trials/x"));
-    return Leaderboard.rank(results, Objective.BEST_TEST_ACCURACY);
+    return Leaderboard.rank(results, Objective.DEFAULT);
   }
 
+  /** {@code accuracy}: validation accuracy per epoch (test accuracy a little below it). */
   static TrialResult trial(String activation, String lr, double... accuracy) {
-    List<EpochResult> history = new ArrayList<>();
+    List<EpochRecord> history = new ArrayList<>();
     for (int e = 0; e < accuracy.length; e++) {
-      history.add(new EpochResult(e + 1, 1.0 - e * 0.1, 0.5, accuracy[e], 1));
+      history.add(Results.epoch(e + 1, 1.0 - e * 0.1, 0.5, accuracy[e], accuracy[e] - 0.01, 1));
     }
-    double best = java.util.Arrays.stream(accuracy).max().orElseThrow();
     Trial t = Trial.of("tb", params(activation, lr));
-    return new TrialResult(t, "local", TrialStatus.SUCCEEDED, history, best, accuracy[accuracy.length - 1], 0.8, "cpu", 3, null, "/out/trials/" + t.id());
+    return TrialResult.of(t, "local", TrialStatus.SUCCEEDED, history, "cpu", 3, 3, "/out/trials/" + t.id());
   }
 
   static Map<String, String> params(String activation, String lr) {
@@ -65,8 +66,8 @@ class TensorBoardSummaryTest {
     assertEquals(DataType.DATA_TYPE_FLOAT64, lr.getType());
     assertEquals(List.of(0.001, 0.01, 0.1, 0.5), lr.getDomainDiscrete().getValuesList().stream().map(x -> x.getNumberValue()).toList());
     List<String> metrics = e.getMetricInfosList().stream().map(m -> m.getName().getTag()).toList();
-    assertEquals("leaderboard/best_test_accuracy", metrics.get(0));
-    assertTrue(metrics.contains("leaderboard/rank") && metrics.contains("test/accuracy"), metrics.toString());
+    assertEquals("leaderboard/best_val_accuracy", metrics.get(0));
+    assertTrue(metrics.contains("leaderboard/rank") && metrics.contains("val/accuracy") && metrics.contains("test/accuracy"), metrics.toString());
     assertTrue(metrics.stream().noneMatch(m -> m.contains("seconds")), "time is not a metric: " + metrics);
   }
 
@@ -84,7 +85,7 @@ class TensorBoardSummaryTest {
       String run = f.getKey().substring("tensorboard/".length(), f.getKey().lastIndexOf('/'));
       Event scalars = events(f.getValue()).get(1);
       for (Summary.Value v : scalars.getSummary().getValueList()) {
-        if (v.getTag().equals("leaderboard/best_test_accuracy")) {
+        if (v.getTag().equals("leaderboard/best_val_accuracy")) {
           objective.put(run, (double) v.getSimpleValue());
           step.put(run, scalars.getStep());
         }
