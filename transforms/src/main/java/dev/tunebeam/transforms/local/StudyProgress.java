@@ -26,6 +26,8 @@ final class StudyProgress {
   private int finished;
   private int failed;
   private double best = Double.NaN;
+  /** The tag "best so far" follows: val_accuracy (the default objective's) when trials report it, else test_accuracy. */
+  private String bestTag = "test_accuracy";
 
   StudyProgress(LongSupplier nanos) {
     this.nanos = nanos;
@@ -49,6 +51,7 @@ final class StudyProgress {
       planned = 0;
       done = 0;
       trials = 0;
+      bestTag = "test_accuracy";
       running = 0;
       finished = 0;
       failed = 0;
@@ -78,6 +81,13 @@ final class StudyProgress {
     }
     try {
       JsonNode p = JSON.readTree(workerLine.substring(ConsoleProgress.PROGRESS_PREFIX.length()));
+      JsonNode val = p.get("val_accuracy");
+      if (val != null && val.isNumber()) {
+        synchronized (this) {
+          bestTag = "val_accuracy";
+          best = Double.isNaN(best) || val.asDouble() > best ? val.asDouble() : best;
+        }
+      }
       return Optional.of(epochFinished(p.get("trial").asText(), p.get("epoch").asInt(), p.get("epochs").asInt(),
           p.get("test_accuracy").asDouble(Double.NaN), p.get("train_loss").asDouble(Double.NaN), p.get("seconds").asDouble()));
     } catch (Exception e) {
@@ -87,7 +97,7 @@ final class StudyProgress {
 
   synchronized String epochFinished(String trial, int epoch, int epochs, double testAccuracy, double trainLoss, double seconds) {
     done++;
-    if (Double.isFinite(testAccuracy) && !(testAccuracy <= best)) {
+    if (bestTag.equals("test_accuracy") && Double.isFinite(testAccuracy) && !(testAccuracy <= best)) {
       best = testAccuracy;
     }
     String eta = planned > 0 ? String.format(Locale.ROOT, "; study %d%% (%d/%d model-epochs), ETA %s", 100 * Math.min(done, planned) / planned,
@@ -103,7 +113,7 @@ final class StudyProgress {
     if (planned > 0) {
       s.append(String.format(Locale.ROOT, " | model-epochs %d/%d (%d%%) | ETA %s", done, planned, 100 * Math.min(done, planned) / planned, eta()));
     }
-    s.append(Double.isNaN(best) ? " | best: none yet" : String.format(Locale.ROOT, " | best test accuracy %.4f", best));
+    s.append(Double.isNaN(best) ? " | best: none yet" : String.format(Locale.ROOT, " | best %s %.4f", bestTag, best));
     return s.toString();
   }
 

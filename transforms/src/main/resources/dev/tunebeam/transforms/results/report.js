@@ -78,7 +78,7 @@
       legend: { data: [objective.label, 'best so far'], top: 0 },
       grid: { left: 70, right: 30, top: 40, bottom: 50 },
       xAxis: { type: 'value', name: 'trial number', nameLocation: 'middle', nameGap: 30, minInterval: 1, min: 0, max: data.trials.length + 1 },
-      yAxis: { type: 'value', name: objective.label, scale: true },
+      yAxis: { type: 'value', name: objective.label, scale: true, nameTextStyle: { align: 'left' } },
       series: [
         { name: objective.label, type: 'scatter', symbolSize: 10,
           data: ordered.map(function (t) { return { value: [t.number, t.objective], id: t.id, itemStyle: { color: colour(t) } }; }) },
@@ -121,7 +121,7 @@
         } },
         grid: { left: 70, right: 30, top: 30, bottom: 50 },
         xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 30, minInterval: 1, min: 1 },
-        yAxis: { type: 'value', name: m, scale: true },
+        yAxis: { type: 'value', name: m, scale: true, nameTextStyle: { align: 'left' } },
         series: series
       }), true);
     }
