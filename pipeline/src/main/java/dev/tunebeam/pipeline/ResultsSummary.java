@@ -58,10 +58,8 @@ final class ResultsSummary {
         for (int c = header.indexOf("trial_id") + 1; c < objective; c++) {
           params.append(params.length() == 0 ? "" : ", ").append(header.get(c)).append('=').append(best.get(c));
         }
-        if (objective < header.size()) {
-          out.printf("Best trial: %s (%s), %s %s.%n", best.get(header.indexOf("trial_id")), params, header.get(objective).replace('_', ' '),
-              best.get(objective));
-        }
+        out.printf("Best trial: %s (%s), %s %s.%n", best.get(header.indexOf("trial_id")), params,
+            objective < header.size() ? header.get(objective).replaceFirst("_", " ") : "objective", objective < header.size() ? best.get(objective) : "");
       }
       out.println();
       out.print(LeaderboardFormats.table(header, rows, top));

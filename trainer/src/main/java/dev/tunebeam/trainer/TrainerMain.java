@@ -32,6 +32,10 @@ public final class TrainerMain {
   }
 
   static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    if (args.equals(List.of("-h"))) {
+      out.println(usage());
+      return 0;
+    }
     Path outcomeFile = outcomeFile(args);
     int code = train(args, env, out, err, outcomeFile);
     if (outcomeFile != null && code == 0) {
@@ -101,7 +105,7 @@ public final class TrainerMain {
 
   static String usage() {
     return String.join("\n",
-        "Usage: java -jar tunebeam-trainer.jar [--name value | --name=value]...",
+        "Usage: java -jar tunebeam-trainer.jar [--name value | --name=value]...   (-h or --help: this page)",
         "  --activation relu|leakyrelu|softmax|tanh|sigmoid   (relu)",
         "  --optimizer sgd|adam|rmsprop                       (adam)",
         "  --learning-rate R    (sgd 0.01 with momentum 0.9, adam 0.001, rmsprop 0.001)",

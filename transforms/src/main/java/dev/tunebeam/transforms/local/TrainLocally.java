@@ -1,7 +1,6 @@
 package dev.tunebeam.transforms.local;
 
 import dev.tunebeam.trainer.report.MetricsReport;
-import dev.tunebeam.trainer.report.Secrets;
 import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.TrialResult;
@@ -279,7 +278,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
       for (Trial t : trials) {
         modelEpochs += members.get(t.id()).config().epochs();
       }
-      StudyProgress.jvm().planned(modelEpochs);
+      StudyProgress.jvm().planned(trials.size(), modelEpochs);
       LOG.info("{} trials to train in {} fused groups on {} worker(s)", trials.size(), groups.size(), workers);
       List<Integer> lanes = FusionPlanner.lanes(groups, t -> LocalTrial.work(members.get(t.id())),
           settings.lanes() > 0 ? settings.lanes() : groups.size());
@@ -313,36 +312,24 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
           ? new GroupTrainer(settings, TrainFn::workerLine, this::started).train(group)
           : new ProgramTrainer(settings, TrainFn::workerLine, this::started).train(group);
       for (TrialResult r : results) {
-        if (r.status() == TrialStatus.SKIPPED) {
-          LOG.warn("trial {} SKIPPED: {}", r.trial().id(), r.error());
-        } else if (r.succeeded()) {
+        if (r.succeeded()) {
           succeeded.inc();
-          LOG.info("trial {} SUCCEEDED: final test accuracy {} in {} s", r.trial().id(), String.format("%.4f", r.finalTestAccuracy()),
-              String.format("%.0f", r.wallSeconds()));
-        } else {
+        } else if (r.status() != TrialStatus.SKIPPED) {
           failed.inc();
-          LOG.warn("trial {} FAILED: {}", r.trial().id(), r.error());
         }
+        ProgressLog.finished(r);
         out.output(r);
       }
     }
 
     private void started(List<Trial> group) {
       started.inc(group.size());
-      String fused = group.size() > 1 ? " (fused with " + (group.size() - 1) + (group.size() == 2 ? " other)" : " others)") : "";
-      for (Trial t : group) {
-        LOG.info("trial {} started{}: {}", t.id(), fused, t.describe());
-      }
+      ProgressLog.started(group);
     }
 
-    /** Epoch progress goes to the log at INFO with the study's ETA; the trainer's own chatter at DEBUG. */
     private static void workerLine(String line) {
-      Optional<String> progress = StudyProgress.jvm().record(line);
-      if (progress.isPresent()) {
+      if (ProgressLog.workerLine(line)) {
         epochs.inc();
-        LOG.info(progress.get());
-      } else {
-        LOG.debug(Secrets.redact(line));
       }
     }
   }
