@@ -170,7 +170,7 @@
         var s = rows[p.dataIndex];
         return esc(s.parameter) + ': ' + (100 * s.normalized).toFixed(1) + '% of the explained variance; ' + (100 * s.share).toFixed(1) + '% of all variance';
       } },
-      grid: { left: 140, right: 80, top: 20, bottom: 40 },
+      grid: { left: 140, right: 150, top: 20, bottom: 40 },
       xAxis: { type: 'value', max: 1, axisLabel: { formatter: function (v) { return Math.round(100 * v) + '%'; } } },
       yAxis: { type: 'category', data: rows.map(function (s) { return s.parameter; }) },
       series: [{ type: 'bar', itemStyle: { color: '#3b528b' }, barMaxWidth: 28,
