@@ -100,7 +100,7 @@ final class ProgramTrainer {
       Path outcomeFile = scratch.resolve("outcome.json");
       TrialContract contract = new TrialContract(trial.id(), dir,
           TrialArtifacts.checkpointDirectory(settings.outputDirectory(), settings.checkpointKey().apply(trial)),
-          TrialArtifacts.tensorboardDirectory(settings.outputDirectory(), trial.id()), metricFile.toString());
+          TrialArtifacts.tensorboardDirectory(settings.outputDirectory(), trial), metricFile.toString());
       TrialProgram program = settings.program();
       List<String> argv = new ArrayList<>(program.trainable() != null ? javaWorker() : program.command());
       argv.addAll(TrialContract.flags(trial.parameters()));
