@@ -39,6 +39,7 @@ public final class VertexTuningLauncher {
   private VertexTuningLauncher() {}
 
   public static void main(String[] args) {
+    dev.tunebeam.trainer.report.RedactedConsole.install();
     System.exit(run(Arrays.asList(args), System.out, System.err, StorageFactory.standard()));
   }
 

@@ -77,6 +77,10 @@ public final class TrainingJob {
       checkWritable("--checkpoint-dir", m.checkpointDir());
       checkWritable("--tensorboard-dir", m.tensorboardDir());
     }
+    asUsage(() -> {
+      TrainerPreflight.check(members, env, dev.tunebeam.trainer.cloud.GcsPreflight::fastFailingClient);
+      return null;
+    });
     Engine engine = Engine.getEngine("PyTorch");
     if (threads > 0) {
       JniUtils.setNumThreads(threads);
