@@ -71,13 +71,13 @@ final class CloudPreflight {
         gcs("--output " + o.getOutput()).writable("--output", o.getOutput());
       }
       if (vertex && !o.getDryRun()) {
-        String prefix = Backends.vertexOutput(o, Backends.region(o));
-        gcs("Vertex AI jobs writing to " + prefix).writable(o.getVertexOutput().isBlank() ? "--bucket" : "--vertexOutput", prefix);
         VertexEndpoint endpoint = VertexEndpoint.resolve(Backends.region(o), o.getVertexEndpoint());
         if (!endpoint.plaintext()) {
           credentials("Vertex AI (" + endpoint + ")");
         }
         reachable(endpoint, o.getVertexEndpoint().isBlank() ? "--region" : "--vertexEndpoint");
+        String prefix = Backends.vertexOutput(o, Backends.region(o));
+        gcs("Vertex AI jobs writing to " + prefix).writable(o.getVertexOutput().isBlank() ? "--bucket" : "--vertexOutput", prefix);
       }
       return null;
     });

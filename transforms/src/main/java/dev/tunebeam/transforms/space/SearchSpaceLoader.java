@@ -44,7 +44,7 @@ public final class SearchSpaceLoader {
   public static SearchSpace parse(String source, byte[] content) {
     JsonNode root;
     try {
-      root = YamlTree.read(YAML.getFactory().createParser(content));
+      root = YamlTree.read(content, YAML);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     } catch (JsonProcessingException e) {
