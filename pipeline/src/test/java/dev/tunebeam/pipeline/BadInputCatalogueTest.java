@@ -118,9 +118,9 @@ class BadInputCatalogueTest {
     cases.add(Arguments.of("injected study name", "--searchSpace=" + file("inject.yaml", "study: \"x; rm -rf /\\nfoo\"\nparameters:\n  optimizer: {type: categorical, values: [sgd]}\n"),
         "is not allowed; use 1-63 lowercase letters"));
     cases.add(Arguments.of("rule compares text", "--backend=rule --backendRule=batch_size>=big -> vertex", "which is not a number"));
-    cases.add(Arguments.of("credentials in the Vertex endpoint", "--backend=vertex --vertexProject=my-project-1 --bucket=b --vertexEndpoint=http://user:PW@127.0.0.1:1",
+    cases.add(Arguments.of("credentials in the Vertex endpoint", "--backend=vertex --vertexProject=my-project-1 --bucket=my-bucket --vertexEndpoint=http://user:PW@127.0.0.1:1",
         "holds user:password@"));
-    cases.add(Arguments.of("unreachable Vertex endpoint", "--backend=vertex --vertexProject=my-project-1 --bucket=b --vertexEndpoint=http://127.0.0.1:1",
+    cases.add(Arguments.of("unreachable Vertex endpoint", "--backend=vertex --vertexProject=my-project-1 --bucket=my-bucket --vertexEndpoint=http://127.0.0.1:1",
         "cannot be reached"));
     // Conditions that would fail every trial.
     if (ai.djl.util.cuda.CudaUtils.getGpuCount() == 0) {

@@ -15,6 +15,12 @@ import java.util.Optional;
  */
 public record GcsLockStore(Storage storage, BlobId id) implements LockStore {
   private static final int PRECONDITION_FAILED = 412;
+  /** A client that reports no generations (the in-memory test storage): operations go unconditional. */
+  private static final long UNKNOWN = -1;
+
+  private static long generation(Blob b) {
+    return b.getGeneration() == null ? UNKNOWN : b.getGeneration();
+  }
 
   @Override
   public String location() {
@@ -22,13 +28,13 @@ public record GcsLockStore(Storage storage, BlobId id) implements LockStore {
   }
 
   @Override
-  public boolean createIfAbsent(byte[] content) throws IOException {
+  public Optional<Object> createIfAbsent(byte[] content) throws IOException {
     try {
-      storage.create(BlobInfo.newBuilder(id).setContentType("application/json").build(), content, Storage.BlobTargetOption.doesNotExist());
-      return true;
+      Blob b = storage.create(BlobInfo.newBuilder(id).setContentType("application/json").build(), content, Storage.BlobTargetOption.doesNotExist());
+      return Optional.of(generation(b));
     } catch (StorageException e) {
       if (e.getCode() == PRECONDITION_FAILED) {
-        return false;
+        return Optional.empty();
       }
       throw new IOException("cannot create " + location() + ": " + e.getMessage(), e);
     }
@@ -38,7 +44,7 @@ public record GcsLockStore(Storage storage, BlobId id) implements LockStore {
   public Optional<Versioned> read() throws IOException {
     try {
       Blob blob = storage.get(id);
-      return blob == null ? Optional.empty() : Optional.of(new Versioned(blob.getContent(), blob.getGeneration()));
+      return blob == null ? Optional.empty() : Optional.of(new Versioned(blob.getContent(), generation(blob)));
     } catch (StorageException e) {
       throw new IOException("cannot read " + location() + ": " + e.getMessage(), e);
     }
@@ -47,9 +53,10 @@ public record GcsLockStore(Storage storage, BlobId id) implements LockStore {
   @Override
   public Optional<Object> replace(Object version, byte[] content) throws IOException {
     try {
-      Blob b = storage.create(BlobInfo.newBuilder(BlobId.of(id.getBucket(), id.getName(), (Long) version)).build(), content,
-          Storage.BlobTargetOption.generationMatch());
-      return Optional.of(b.getGeneration());
+      long g = (Long) version;
+      Blob b = g == UNKNOWN ? storage.create(BlobInfo.newBuilder(id).build(), content)
+          : storage.create(BlobInfo.newBuilder(BlobId.of(id.getBucket(), id.getName(), g)).build(), content, Storage.BlobTargetOption.generationMatch());
+      return Optional.of(generation(b));
     } catch (StorageException e) {
       if (e.getCode() == PRECONDITION_FAILED) {
         return Optional.empty();
@@ -61,7 +68,8 @@ public record GcsLockStore(Storage storage, BlobId id) implements LockStore {
   @Override
   public boolean delete(Object version) throws IOException {
     try {
-      return storage.delete(BlobId.of(id.getBucket(), id.getName(), (Long) version), Storage.BlobSourceOption.generationMatch());
+      long g = (Long) version;
+      return g == UNKNOWN ? storage.delete(id) : storage.delete(BlobId.of(id.getBucket(), id.getName(), g), Storage.BlobSourceOption.generationMatch());
     } catch (StorageException e) {
       if (e.getCode() == PRECONDITION_FAILED) {
         return false;

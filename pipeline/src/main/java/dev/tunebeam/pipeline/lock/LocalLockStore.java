@@ -20,13 +20,13 @@ public record LocalLockStore(Path file) implements LockStore {
   }
 
   @Override
-  public boolean createIfAbsent(byte[] content) throws IOException {
+  public Optional<Object> createIfAbsent(byte[] content) throws IOException {
     Files.createDirectories(file.getParent());
     try {
       Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      return true;
+      return Optional.of(content);
     } catch (FileAlreadyExistsException e) {
-      return false;
+      return Optional.empty();
     }
   }
 

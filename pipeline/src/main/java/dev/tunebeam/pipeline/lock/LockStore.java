@@ -11,8 +11,8 @@ public interface LockStore {
   /** The lock's location, for messages. */
   String location();
 
-  /** Creates the lock with {@code content}; false when one exists already. */
-  boolean createIfAbsent(byte[] content) throws IOException;
+  /** Creates the lock with {@code content}: its version, or empty when one exists already. */
+  Optional<Object> createIfAbsent(byte[] content) throws IOException;
 
   /** The lock's content and version, or empty when there is none. */
   Optional<Versioned> read() throws IOException;

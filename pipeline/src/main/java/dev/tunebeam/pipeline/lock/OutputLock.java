@@ -49,9 +49,10 @@ public final class OutputLock implements AutoCloseable {
   private void take(String flag, String output) throws IOException {
     for (int attempt = 0; attempt < 3; attempt++) {
       LockOwner me = LockOwner.thisProcess(clock.instant());
-      if (store.createIfAbsent(me.toJson())) {
+      Optional<Object> created = store.createIfAbsent(me.toJson());
+      if (created.isPresent()) {
         owner = me;
-        version = store.read().map(LockStore.Versioned::version).orElseThrow(() -> new IOException("the lock vanished as it was created"));
+        version = created.get();
         return;
       }
       Optional<LockStore.Versioned> held = store.read();
