@@ -44,6 +44,28 @@ final class CloudPreflight {
     return new CloudPreflight(GcsPreflight::fastFailingClient, true);
   }
 
+  /**
+   * Before the options are even parsed (Beam's parsing takes seconds on a loaded machine): any
+   * gs:// value among the arguments needs credentials, so a user without them learns it at once.
+   * A Dataflow template dry run names gs:// staging folders it never touches, and is left alone.
+   */
+  void checkCredentialsEarly(String[] args) {
+    boolean gs = false;
+    for (String a : args) {
+      if (a.startsWith("--dataflowDryRun")) {
+        return;
+      }
+      gs |= a.startsWith("--") && a.contains("=gs://");
+    }
+    if (gs && needsCredentials) {
+      String first = java.util.Arrays.stream(args).filter(a -> a.contains("=gs://")).findFirst().orElseThrow();
+      bounded(() -> {
+        credentials(first.replaceFirst("=", " "));
+        return null;
+      });
+    }
+  }
+
   /** Before the search space is read: a gs:// space file must be readable. */
   void checkSpaceFile(GridSearchOptions o) {
     if (skipped(o)) {

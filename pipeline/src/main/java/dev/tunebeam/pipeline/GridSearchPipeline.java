@@ -64,6 +64,7 @@ public final class GridSearchPipeline {
     SearchSpace space;
     OutputLock lock;
     try {
+      cloud.checkCredentialsEarly(args);
       options = GridSearchOptionsParser.parse(args);
       cloud.checkSpaceFile(options);
       space = StudySpace.resolve(options);
