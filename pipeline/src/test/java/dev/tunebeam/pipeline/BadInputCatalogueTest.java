@@ -98,7 +98,7 @@ class BadInputCatalogueTest {
     Files.write(big, new byte[SearchSpaceFile.MAX_BYTES + 10]);
     cases.add(Arguments.of("oversized search space", "--searchSpace=" + big, "is larger than 1 MiB"));
     cases.add(Arguments.of("second YAML document", "--searchSpace=" + file("two.yaml", space + "  optimizer: {type: categorical, values: [sgd]}\n---\nstudy: t\n"),
-        "holds more than one YAML document"));
+        "holds more than one YAML document (the second starts at line"));
     cases.add(Arguments.of("alias resolves to its anchor", "--searchSpace=" + file("alias.yaml", space + "  activation: {type: categorical, values: [&a relu, *a]}\n"),
         "lists a value twice: [relu, relu]"));
     StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");

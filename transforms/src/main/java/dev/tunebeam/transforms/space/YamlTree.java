@@ -54,8 +54,8 @@ final class YamlTree {
       while (it.hasNext()) {
         documents.add(it.next());
         if (documents.size() > 1) {
-          throw new IllegalArgumentException("holds more than one YAML document (a second '---' at line "
-              + (documents.get(1).getStartMark().getLine() + 1) + "); keep the search space in one document");
+          throw new IllegalArgumentException("holds more than one YAML document (the second starts at line "
+              + (documents.get(1).getStartMark().getLine() + 1) + ", after a '---'); keep the search space in one document");
         }
       }
     } catch (YAMLException e) {
