@@ -55,15 +55,20 @@ final class CloudPreflight {
       if (a.startsWith("--dataflowDryRun")) {
         return;
       }
-      gs |= a.startsWith("--") && a.contains("=gs://");
+      gs |= pathFlag(a);
     }
     if (gs && needsCredentials) {
-      String first = java.util.Arrays.stream(args).filter(a -> a.contains("=gs://")).findFirst().orElseThrow();
+      String first = java.util.Arrays.stream(args).filter(CloudPreflight::pathFlag).findFirst().orElseThrow();
       bounded(() -> {
         credentials(first.replaceFirst("=", " "));
         return null;
       });
     }
+  }
+
+  /** A path option with a gs:// value; other flags are validated (and their errors shown) first. */
+  private static boolean pathFlag(String arg) {
+    return java.util.List.of("--output=gs://", "--searchSpace=gs://", "--dataDir=gs://", "--vertexOutput=gs://").stream().anyMatch(arg::startsWith);
   }
 
   /** Before the search space is read: a gs:// space file must be readable. */
@@ -131,7 +136,7 @@ final class CloudPreflight {
     return credentials;
   }
 
-  private static void reachable(VertexEndpoint endpoint, String flag) {
+  static void reachable(VertexEndpoint endpoint, String flag) {
     int colon = endpoint.hostPort().lastIndexOf(':');
     String host = endpoint.hostPort().substring(0, colon);
     int port = Integer.parseInt(endpoint.hostPort().substring(colon + 1));
@@ -148,7 +153,7 @@ final class CloudPreflight {
   }
 
   /** Runs a check with the whole preflight's deadline: a network that drops packets must not hold the run for minutes. */
-  private static void bounded(java.util.concurrent.Callable<Void> check) {
+  static void bounded(java.util.concurrent.Callable<Void> check) {
     ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "tunebeam-cloud-preflight");
       t.setDaemon(true);

@@ -56,6 +56,12 @@ public final class VertexTuningLauncher {
       out.println(LauncherFlags.usage());
       return 0;
     }
+    try {
+      checkAccess(flags, storage);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + OptionErrors.sentence(e.getMessage(), args.toArray(String[]::new)));
+      return 2;
+    }
     try (JobServiceClient client = JobServiceClient.create(flags.endpoint().settings())) {
       String name = flags.collect();
       if (name == null) {
@@ -89,6 +95,24 @@ public final class VertexTuningLauncher {
       err.println("error: interrupted; the tuning job keeps running");
       return 1;
     }
+  }
+
+  /**
+   * Credentials (for the real endpoint), the endpoint's reachability and the output bucket, before
+   * the job is created: a wrong setup is one sentence in seconds, not a gax retry loop.
+   */
+  private static void checkAccess(LauncherFlags flags, StorageFactory storage) {
+    CloudPreflight.bounded(() -> {
+      com.google.auth.Credentials credentials = flags.endpoint().plaintext() ? null
+          : dev.tunebeam.trainer.cloud.GcpCredentials.find("Vertex AI (" + flags.endpoint() + ")", System.getenv());
+      CloudPreflight.reachable(flags.endpoint(), "--endpoint");
+      if (flags.bucket() != null) {
+        com.google.cloud.storage.Storage client = credentials == null ? storage.create()
+            : dev.tunebeam.trainer.cloud.GcsPreflight.fastFailingClient(credentials);
+        new dev.tunebeam.trainer.cloud.GcsPreflight(client).writable("--bucket", flags.baseOutputDirectory());
+      }
+      return null;
+    });
   }
 
   private static int writeLeaderboard(HyperparameterTuningJob job, LauncherFlags flags, StorageFactory storage, PrintStream out, PrintStream err) {
