@@ -75,15 +75,17 @@ final class RunPreflight {
   }
 
   private static void checkFits(Trial t, TrainingConfig c, DataPreflight.Counts data) {
-    if (c.trainSamples() > data.train()) {
+    int available = data.train() - c.validationSamples();
+    if (c.trainSamples() > available) {
       throw new IllegalArgumentException("train_samples " + c.trainSamples() + " (--trainSamples or the search space) is more than the "
-          + data.train() + " training images in the data; use at most " + data.train() + " (0: all)");
+          + available + " training images the data has" + (c.validationSamples() > 0 ? " beside the " + c.validationSamples()
+          + " held out for validation" : "") + "; use at most " + available + " (0: all)");
     }
     if (c.testSamples() > data.test()) {
       throw new IllegalArgumentException("test_samples " + c.testSamples() + " (--testSamples or the search space) is more than the "
           + data.test() + " test images in the data; use at most " + data.test() + " (0: all)");
     }
-    int train = c.trainSamples() > 0 ? c.trainSamples() : data.train();
+    int train = c.trainSamples() > 0 ? c.trainSamples() : available;
     if (c.batchSize() > train) {
       throw new IllegalArgumentException("trial " + t.describe() + " has batch_size " + c.batchSize() + ", larger than its " + train
           + " training images, so it could not train; use batch sizes of at most " + train + " or more --trainSamples");

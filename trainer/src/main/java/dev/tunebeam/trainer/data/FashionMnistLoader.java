@@ -36,6 +36,26 @@ public final class FashionMnistLoader {
     }
   }
 
+  /**
+   * Loads the whole training file, holds {@code validationSamples} images out by {@link
+   * ValidationSplit} with {@code validationSeed}, and keeps the first {@code trainLimit} of the
+   * rest; with {@code validationSamples == 0} this is {@link #load(DataSource, int, int)}.
+   */
+  public static FashionMnistData load(DataSource source, int trainLimit, int validationSamples, long validationSeed, int testLimit)
+      throws IOException {
+    if (validationSamples == 0) {
+      return load(source, trainLimit, testLimit);
+    }
+    Map<String, String> sha = new LinkedHashMap<>();
+    Split all = split(source, FashionMnistFile.TRAIN_IMAGES, FashionMnistFile.TRAIN_LABELS, 0, sha);
+    ValidationSplit.Parts parts = ValidationSplit.hold(all, validationSamples, validationSeed, trainLimit);
+    checkLimit("--train-samples", trainLimit, parts.train(), source.location() + "/" + FashionMnistFile.TRAIN_IMAGES.fileName()
+        + " after the " + validationSamples + " held out for validation (--validation-samples)");
+    Split test = split(source, FashionMnistFile.TEST_IMAGES, FashionMnistFile.TEST_LABELS, testLimit, sha);
+    checkLimit("--test-samples", testLimit, test, source.location() + "/" + FashionMnistFile.TEST_IMAGES.fileName());
+    return new FashionMnistData(parts.train(), parts.validation(), test, source.location(), sha, parts.split());
+  }
+
   private static Split split(
       DataSource source, FashionMnistFile imageFile, FashionMnistFile labelFile, int limit, Map<String, String> sha)
       throws IOException {

@@ -3,11 +3,12 @@ package dev.tunebeam.trainer.train;
 import dev.tunebeam.trainer.model.Activation;
 import dev.tunebeam.trainer.model.Pooling;
 import dev.tunebeam.trainer.optim.OptimizerKind;
+import dev.tunebeam.trainer.data.ValidationSplit;
 
 /**
  * One model's training: what a trial's hyperparameters become on the trainer side. The learning
  * rate is always resolved (an optimizer's default when none was given). Sample counts of 0 mean
- * the whole split; {@code dataDir} null means the standard search ({@link
+ * the whole split ({@code validationSamples} 0: no validation split); {@code dataDir} null means the standard search ({@link
  * dev.tunebeam.trainer.data.DataLocator}).
  */
 public record TrainingConfig(
@@ -19,6 +20,8 @@ public record TrainingConfig(
     Pooling pooling,
     long seed,
     int trainSamples,
+    int validationSamples,
+    long validationSeed,
     int testSamples,
     String dataDir,
     DeviceChoice device) {
@@ -40,6 +43,10 @@ public record TrainingConfig(
     if (trainSamples < 0) {
       throw new IllegalArgumentException("--train-samples " + trainSamples + " is negative; use 0 for all 60000 or a positive count");
     }
+    if (validationSamples < 0) {
+      throw new IllegalArgumentException("--validation-samples " + validationSamples
+          + " is negative; use 0 for no validation split or a count below the 60000 training images");
+    }
     if (testSamples < 0) {
       throw new IllegalArgumentException("--test-samples " + testSamples + " is negative; use 0 for all 10000 or a positive count");
     }
@@ -51,14 +58,25 @@ public record TrainingConfig(
 
   /** Trials with equal keys can be trained together as one fused network. */
   public FusionKey fusionKey() {
-    return new FusionKey(batchSize, epochs, pooling, seed, trainSamples, testSamples, dataDir, device);
+    return new FusionKey(batchSize, epochs, pooling, seed, trainSamples, validationSamples, validationSeed, testSamples, dataDir, device);
+  }
+
+  /**
+   * The configuration without its epoch count: a training continued to more epochs from a
+   * checkpoint is the same training ({@link TrainingCheckpoint}).
+   */
+  public String resumeKey() {
+    return "activation=" + activation.flagValue() + " optimizer=" + optimizer.flagValue() + " learning_rate=" + learningRate
+        + " batch_size=" + batchSize + " pooling=" + pooling.flagValue() + " seed=" + seed + " train_samples=" + trainSamples
+        + " test_samples=" + testSamples;
   }
 
   /** What must match for models to share batches, data and a device. */
   public record FusionKey(
-      int batchSize, int epochs, Pooling pooling, long seed, int trainSamples, int testSamples, String dataDir, DeviceChoice device) {}
+      int batchSize, int epochs, Pooling pooling, long seed, int trainSamples, int validationSamples, long validationSeed, int testSamples,
+      String dataDir, DeviceChoice device) {}
 
-  /** Defaults: relu, adam at its default rate, batch 64, 10 epochs, max pooling, seed 42, all data. */
+  /** Defaults: relu, adam at its default rate, batch 64, 10 epochs, max pooling, seed 42, 5000 validation images, all data. */
   public static final class Builder {
     private Activation activation = Activation.RELU;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
@@ -68,6 +86,8 @@ public record TrainingConfig(
     private Pooling pooling = Pooling.MAX;
     private long seed = DEFAULT_SEED;
     private int trainSamples;
+    private int validationSamples = ValidationSplit.DEFAULT_SAMPLES;
+    private long validationSeed = ValidationSplit.DEFAULT_SEED;
     private int testSamples;
     private String dataDir;
     private DeviceChoice device = DeviceChoice.AUTO;
@@ -113,6 +133,17 @@ public record TrainingConfig(
       return this;
     }
 
+    /** Training images held out for validation; 0 validates on nothing (selection then uses the test set). */
+    public Builder validationSamples(int v) {
+      validationSamples = v;
+      return this;
+    }
+
+    public Builder validationSeed(long v) {
+      validationSeed = v;
+      return this;
+    }
+
     public Builder testSamples(int v) {
       testSamples = v;
       return this;
@@ -130,7 +161,8 @@ public record TrainingConfig(
 
     public TrainingConfig build() {
       float lr = learningRate != null ? learningRate : optimizer.defaultLearningRate();
-      return new TrainingConfig(activation, optimizer, lr, batchSize, epochs, pooling, seed, trainSamples, testSamples, dataDir, device);
+      return new TrainingConfig(activation, optimizer, lr, batchSize, epochs, pooling, seed, trainSamples, validationSamples, validationSeed, testSamples,
+          dataDir, device);
     }
   }
 }

@@ -61,8 +61,10 @@ final class ReusableResult {
         && expected.epochs() == c.numEpochs()
         && expected.pooling().flagValue().equals(c.pooling())
         && expected.seed() == c.seed()
-        && expected.trainSamples() == c.trainSamples()
-        && expected.testSamples() == c.testSamples();
+        // metrics.json records the images actually used; a limit of 0 means "all", whatever that came to.
+        && (expected.trainSamples() == 0 || expected.trainSamples() == c.trainSamples())
+        && expected.validationSamples() == c.validationSamples()
+        && (expected.testSamples() == 0 || expected.testSamples() == c.testSamples());
     if (!same) {
       return Optional.of("its metrics.json records another configuration (" + c + ")");
     }
