@@ -40,7 +40,10 @@ public final class TrainerMain {
         ParentWatch.exitWhenParentDies();
         FaultInjection.crashIfAsked(invocation.members());
       }
-      Supplier<Storage> storage = Memoized.of(() -> StorageOptions.getDefaultInstance().getService());
+      // Credentials are found (and a token fetched) when a gs:// path first needs them: a missing or bogus
+      // setup is then one sentence, where the client would proceed with null credentials and retry for a minute.
+      Supplier<Storage> storage = Memoized.of(() -> StorageOptions.newBuilder()
+          .setCredentials(dev.tunebeam.trainer.cloud.GcpCredentials.find("a gs:// path", env)).build().getService());
       TrainingJob job = new TrainingJob(DataLocator.standard(storage), storage, out, env);
       (invocation.group() ? job.withProgressLines() : job).run(invocation.members(), invocation.threads());
       return 0;

@@ -1,7 +1,6 @@
 package dev.tunebeam.trainer;
 
 import com.google.cloud.storage.Storage;
-import dev.tunebeam.trainer.cloud.GcpCredentials;
 import dev.tunebeam.trainer.cloud.GcsPreflight;
 import dev.tunebeam.trainer.report.GcsPath;
 import dev.tunebeam.trainer.report.HypertuneReporter;
@@ -11,18 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What the trainer will write and read, checked before the data is loaded and anything trains:
  * the hypertune metric file ({@code CLOUD_ML_HP_METRIC_FILE}) must be a writable file, and gs://
- * folders (model, checkpoint, TensorBoard, data) need credentials and a bucket that answers.
+ * folders (model, checkpoint, TensorBoard, data) a bucket that answers, through the job's client
+ * (whose credentials {@link TrainerMain} checks as it makes it).
  * Found after training, each of these cost the whole run; here each is one sentence and exit 2.
  */
 final class TrainerPreflight {
   private TrainerPreflight() {}
 
-  static void check(List<MemberRun> members, Map<String, String> env, Function<com.google.auth.Credentials, Storage> storage) {
+  static void check(List<MemberRun> members, Map<String, String> env, Supplier<Storage> storage) {
     HypertuneReporter hypertune = members.size() == 1 ? HypertuneReporter.fromEnvironment(env) : null;
     if (hypertune != null) {
       checkMetricFile(hypertune.file());
@@ -36,7 +36,7 @@ final class TrainerPreflight {
           continue;
         }
         if (gcs == null) {
-          gcs = new GcsPreflight(storage.apply(GcpCredentials.find(p[0] + " " + p[1], env)));
+          gcs = new GcsPreflight(storage.get());
         }
         if (p[2].equals("w")) {
           gcs.writable(p[0], p[1]);

@@ -79,7 +79,7 @@ public final class TrainingJob {
       checkWritable("--tensorboard-dir", m.tensorboardDir());
     }
     asUsage(() -> {
-      TrainerPreflight.check(members, env, dev.tunebeam.trainer.cloud.GcsPreflight::fastFailingClient);
+      TrainerPreflight.check(members, env, storage);
       return null;
     });
     Engine engine = Engine.getEngine("PyTorch");
