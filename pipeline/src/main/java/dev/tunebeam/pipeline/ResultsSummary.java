@@ -50,11 +50,16 @@ final class ResultsSummary {
       if (succeeded > 0) {
         List<String> best = rows.get(0);
         StringBuilder params = new StringBuilder();
-        for (int c = header.indexOf("trial_id") + 1; c < header.indexOf("best_test_accuracy"); c++) {
+        // The objective's column (best_val_accuracy, last_train_loss, ...) follows the parameters.
+        int objective = header.indexOf("trial_id") + 1;
+        while (objective < header.size() && !header.get(objective).matches("(best|last)_.+")) {
+          objective++;
+        }
+        for (int c = header.indexOf("trial_id") + 1; c < objective; c++) {
           params.append(params.length() == 0 ? "" : ", ").append(header.get(c)).append('=').append(best.get(c));
         }
-        out.printf("Best trial: %s (%s), best test accuracy %s.%n", best.get(header.indexOf("trial_id")), params,
-            best.get(header.indexOf("best_test_accuracy")));
+        out.printf("Best trial: %s (%s), %s %s.%n", best.get(header.indexOf("trial_id")), params,
+            objective < header.size() ? header.get(objective).replaceFirst("_", " ") : "objective", objective < header.size() ? best.get(objective) : "");
       }
       out.println();
       out.print(LeaderboardFormats.table(header, rows, top));

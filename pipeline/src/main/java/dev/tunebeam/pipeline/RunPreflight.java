@@ -27,12 +27,16 @@ import java.util.function.IntSupplier;
 final class RunPreflight {
   private RunPreflight() {}
 
-  static void check(GridSearchOptions o, SearchSpace space, BackendRule rule) {
-    check(o, space, rule, CudaUtils::getGpuCount);
+  /** {@code builtInTrainer}: local trials run the built-in LeNet-5 trainer, whose data and flags are known here. */
+  static void check(GridSearchOptions o, SearchSpace space, BackendRule rule, boolean builtInTrainer) {
+    check(o, space, rule, builtInTrainer, CudaUtils::getGpuCount);
   }
 
-  static void check(GridSearchOptions o, SearchSpace space, BackendRule rule, IntSupplier gpus) {
+  static void check(GridSearchOptions o, SearchSpace space, BackendRule rule, boolean builtInTrainer, IntSupplier gpus) {
     checkOutputLayout(o.getOutput());
+    if (!builtInTrainer) {
+      return;
+    }
     List<Trial> local = space.trials(o.getMaxTrials()).stream().filter(t -> rule.route(t) == Backend.LOCAL).toList();
     // Off the DirectRunner local trials train on the runner's workers, whose devices and data this machine cannot see.
     if (local.isEmpty() || !GridSearchPipeline.onDirectRunner(o)) {
