@@ -119,7 +119,8 @@ public final class GridSearchPipeline {
         DryRunPlan.print(options, space, rule, CostModel.load(options.getCostModel()), out);
         return 0;
       }
-      lock = OutputLocks.acquire(options, cloud, msg -> err.println("warning: " + msg));
+      // A Dataflow template dry run writes nothing under --output: it needs no lock (nor the credentials a gs:// lock would).
+      lock = DataflowDryRun.requested(options) ? null : OutputLocks.acquire(options, cloud, msg -> err.println("warning: " + msg));
     } catch (IllegalArgumentException e) {
       err.println("error: " + OptionErrors.sentence(e.getMessage(), args));
       return 2;

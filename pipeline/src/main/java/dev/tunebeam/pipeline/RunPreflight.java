@@ -79,6 +79,10 @@ final class RunPreflight {
   }
 
   private static void checkFits(Trial t, TrainingConfig c, DataPreflight.Counts data) {
+    if (c.validationSamples() >= data.train()) {
+      throw new IllegalArgumentException("validation_samples " + c.validationSamples() + " is not allowed for data with " + data.train()
+          + " training images; use 0 (no validation split) to " + (data.train() - 1));
+    }
     int available = data.train() - c.validationSamples();
     if (c.trainSamples() > available) {
       throw new IllegalArgumentException("train_samples " + c.trainSamples() + " (--trainSamples or the search space) is more than the "

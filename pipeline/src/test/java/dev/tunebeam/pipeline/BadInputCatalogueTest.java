@@ -127,10 +127,11 @@ class BadInputCatalogueTest {
       cases.add(Arguments.of("gpu without a gpu", "--device=gpu --trainSamples=100 --testSamples=50 --dataDir=" + data("gpu", FashionMnistFile.TRAIN_IMAGES,
           IdxFiles.images(2051, 100, 28, 28, 100)), "--device gpu: this machine has no GPU"));
     }
-    Path small = data("small", FashionMnistFile.TRAIN_IMAGES, IdxFiles.images(2051, 100, 28, 28, 100));
+    // The real data: the validation split (5000 by default) needs more than the small test files hold.
+    String small = "/usr/share/datasets/fashion-mnist";
     cases.add(Arguments.of("batch larger than the data", "--trainSamples=100 --testSamples=50 --dataDir=" + small, "has batch_size 128, larger than its 100 training images"));
     cases.add(Arguments.of("more samples than the data", "--trainSamples=70000 --dataDir=" + small, "train_samples 70000"));
-    cases.add(Arguments.of("more test samples than the data", "--trainSamples=10 --testSamples=20000 --dataDir=" + small, "test_samples 20000"));
+    cases.add(Arguments.of("more test samples than the data", "--trainSamples=1000 --testSamples=20000 --dataDir=" + small, "test_samples 20000"));
     Path trialsFile = Files.createDirectories(tmp.resolve("trials-is-a-file"));
     Files.writeString(trialsFile.resolve("trials"), "x");
     cases.add(Arguments.of("trials is a file", "--output=" + trialsFile, "holds a file named trials"));
