@@ -1,7 +1,8 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.pipeline.lock.OutputLock;
 import dev.tunebeam.trainer.report.LocalArtifactStore;
-import dev.tunebeam.trainer.report.Secrets;
+import dev.tunebeam.trainer.report.RedactedConsole;
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
@@ -24,8 +25,11 @@ import org.apache.beam.sdk.values.PCollection;
  * The main job: expand a search space into trials, run each where {@code --backend} says (fused
  * on local workers, or as Vertex AI jobs), rank them and write the leaderboard to {@code
  * --output}. DirectRunner by default; any Beam runner with {@code --runner}. Exit 0 when the
- * pipeline ran (failed trials are rows of the table), 2 on bad input (nothing written), 1 when
- * the pipeline itself failed.
+ * pipeline ran and some trial succeeded (failed trials are rows of the table), 2 on bad input or
+ * a condition that would fail every trial (nothing written), 1 when the pipeline itself failed
+ * or every trial did. Google Cloud access ({@link CloudPreflight}) and conditions known up front
+ * ({@link RunPreflight}) are checked before anything runs; the output folder is then locked
+ * ({@link OutputLock}) for the run.
  *
  * <p>On Dataflow ({@code --runner=DataflowRunner}) a run that trains nothing locally stages the
  * jar without PyTorch's natives ({@link DataflowStaging}); {@code --dataflowDryRun=FILE} writes
@@ -41,6 +45,7 @@ public final class GridSearchPipeline {
   private GridSearchPipeline() {}
 
   public static void main(String[] args) {
+    RedactedConsole.install();
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
@@ -89,25 +94,43 @@ public final class GridSearchPipeline {
 
   /** Runs the main job as the command line would; returns its exit code (0, 1 when trials or the pipeline failed, 2 for bad input). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, CloudPreflight.standard());
+  }
+
+  /** {@code cloud} checks Google Cloud access before anything runs (tests pass one over in-memory storage). */
+  static int run(String[] args, PrintStream out, PrintStream err, CloudPreflight cloud) {
     GridSearchOptions options;
     Pipeline pipeline;
     SearchSpace space;
+    OutputLock lock;
     try {
+      cloud.checkCredentialsEarly(args);
       options = GridSearchOptionsParser.parse(args);
+      cloud.checkSpaceFile(options);
       space = StudySpace.resolve(options);
       pipeline = build(options, space);
-      if (!options.getDryRun() && onDirectRunner(options) && Backends.rule(options, space).targets().contains(Backend.LOCAL)
-          && TrainerChoice.of(options).isEmpty() && TrainerChoice.trainable(options).isEmpty()) {
-        DataPreflight.check(options.getDataDir());
+      BackendRule rule = Backends.rule(options, space);
+      cloud.checkRun(options, space, rule);
+      if (!options.getDryRun()) {
+        // The built-in trainer's data, device and batch checks mean nothing to a command trainer or a Trainable.
+        RunPreflight.check(options, space, rule, TrainerChoice.of(options).isEmpty() && TrainerChoice.trainable(options).isEmpty());
       }
       if (options.getDryRun()) {
-        DryRunPlan.print(options, space, Backends.rule(options, space), CostModel.load(options.getCostModel()), out);
+        DryRunPlan.print(options, space, rule, CostModel.load(options.getCostModel()), out);
         return 0;
       }
+      // A Dataflow template dry run writes nothing under --output: it needs no lock (nor the credentials a gs:// lock would).
+      lock = DataflowDryRun.requested(options) ? null : OutputLocks.acquire(options, cloud, msg -> err.println("warning: " + msg));
     } catch (IllegalArgumentException e) {
       err.println("error: " + OptionErrors.sentence(e.getMessage(), args));
       return 2;
     }
+    try (lock) {
+      return runLocked(options, space, pipeline, out, err);
+    }
+  }
+
+  private static int runLocked(GridSearchOptions options, SearchSpace space, Pipeline pipeline, PrintStream out, PrintStream err) {
     long started = System.nanoTime();
     out.printf("Study %s: %d trials, output %s%n", space.study(), space.size(), options.getOutput());
     PipelineResult result;
@@ -123,7 +146,7 @@ public final class GridSearchPipeline {
         return 1;
       }
     } catch (RuntimeException e) {
-      err.println("error: the pipeline failed: " + Secrets.redact(e.getMessage()));
+      err.println("error: the pipeline failed: " + OptionErrors.sentence(e.getMessage(), new String[0]));
       return 1;
     }
     double minutes = (System.nanoTime() - started) / 60e9;
@@ -139,6 +162,10 @@ public final class GridSearchPipeline {
     if (bound >= 0 && counts.failed() > bound) {
       err.printf("error: %d trials failed, more than --maxFailedTrials=%d; %d trials were not run. The leaderboard of what finished is in %s%n",
           counts.failed(), bound, counts.skipped(), options.getOutput());
+      return 1;
+    }
+    if (counts.succeeded() == 0 && counts.failed() > 0) {
+      err.printf("error: every trial failed (%d); their reasons are in the error column of %s/results.csv%n", counts.failed(), options.getOutput());
       return 1;
     }
     return 0;

@@ -2,12 +2,6 @@ package dev.tunebeam.pipeline;
 
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SearchSpaceLoader;
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.file.NoSuchFileException;
-import org.apache.beam.sdk.io.FileSystems;
 
 /** The search space a run uses: the file named by {@code --searchSpace} (or the reference study) with the run's overrides applied. */
 final class StudySpace {
@@ -39,14 +33,8 @@ final class StudySpace {
     return space;
   }
 
-  /** A search-space file through Beam FileSystems (local or gs://); errors name {@code flag}. */
+  /** A search-space file through Beam FileSystems (local or gs://), bounded; errors name {@code flag}. */
   static byte[] read(String flag, String location) {
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(location).resourceId()))) {
-      return in.readAllBytes();
-    } catch (FileNotFoundException | NoSuchFileException e) {
-      throw new IllegalArgumentException(flag + " " + location + " does not exist; pass a YAML or JSON search-space file");
-    } catch (IOException e) {
-      throw new IllegalArgumentException(flag + " " + location + " cannot be read: " + e.getMessage());
-    }
+    return SearchSpaceFile.read(flag, location);
   }
 }

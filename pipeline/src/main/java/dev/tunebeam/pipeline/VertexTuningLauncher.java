@@ -38,6 +38,7 @@ public final class VertexTuningLauncher {
   private VertexTuningLauncher() {}
 
   public static void main(String[] args) {
+    dev.tunebeam.trainer.report.RedactedConsole.install();
     System.exit(run(Arrays.asList(args), System.out, System.err, StorageFactory.standard()));
   }
 
@@ -53,6 +54,12 @@ public final class VertexTuningLauncher {
     if (flags.help()) {
       out.println(LauncherFlags.usage());
       return 0;
+    }
+    try {
+      checkAccess(flags, storage);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + OptionErrors.sentence(e.getMessage(), args.toArray(String[]::new)));
+      return 2;
     }
     try (JobServiceClient client = JobServiceClient.create(flags.endpoint().settings())) {
       String name = flags.collect();
@@ -93,6 +100,24 @@ public final class VertexTuningLauncher {
       err.println("error: creating the TensorBoard instance " + flags.extras().tensorboardName() + " failed: " + e.getCause());
       return 1;
     }
+  }
+
+  /**
+   * Credentials (for the real endpoint), the endpoint's reachability and the output bucket, before
+   * the job is created: a wrong setup is one sentence in seconds, not a gax retry loop.
+   */
+  private static void checkAccess(LauncherFlags flags, StorageFactory storage) {
+    CloudPreflight.bounded(() -> {
+      com.google.auth.Credentials credentials = flags.endpoint().plaintext() ? null
+          : dev.tunebeam.trainer.cloud.GcpCredentials.find("Vertex AI (" + flags.endpoint() + ")", System.getenv());
+      CloudPreflight.reachable(flags.endpoint(), "--endpoint");
+      if (flags.bucket() != null) {
+        com.google.cloud.storage.Storage client = credentials == null ? storage.create()
+            : dev.tunebeam.trainer.cloud.GcsPreflight.fastFailingClient(credentials);
+        new dev.tunebeam.trainer.cloud.GcsPreflight(client).writable("--bucket", flags.baseOutputDirectory());
+      }
+      return null;
+    });
   }
 
   /** {@code --tensorboard-name}: every trial's CustomJob writes to that instance (found, or created). */

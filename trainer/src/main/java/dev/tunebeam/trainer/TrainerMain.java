@@ -25,6 +25,7 @@ public final class TrainerMain {
   private TrainerMain() {}
 
   public static void main(String[] args) {
+    dev.tunebeam.trainer.report.RedactedConsole.install();
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
@@ -76,7 +77,10 @@ public final class TrainerMain {
         ParentWatch.exitWhenParentDies();
         FaultInjection.crashIfAsked(invocation.members());
       }
-      Supplier<Storage> storage = Memoized.of(() -> StorageOptions.getDefaultInstance().getService());
+      // Credentials are found (and a token fetched) when a gs:// path first needs them: a missing or bogus
+      // setup is then one sentence, where the client would proceed with null credentials and retry for a minute.
+      Supplier<Storage> storage = Memoized.of(() -> StorageOptions.newBuilder()
+          .setCredentials(dev.tunebeam.trainer.cloud.GcpCredentials.find("a gs:// path", env)).build().getService());
       TrainingJob job = new TrainingJob(DataLocator.standard(storage), storage, out, env);
       (invocation.group() ? job.withProgressLines() : job).run(invocation.members(), invocation.threads());
       return 0;

@@ -78,6 +78,10 @@ public final class TrainingJob {
       checkWritable("--checkpoint-dir", m.checkpointDir());
       checkWritable("--tensorboard-dir", m.tensorboardDir());
     }
+    asUsage(() -> {
+      TrainerPreflight.check(members, env, storage);
+      return null;
+    });
     Engine engine = Engine.getEngine("PyTorch");
     if (threads > 0) {
       JniUtils.setNumThreads(threads);

@@ -111,7 +111,7 @@ final class GroupTrainer {
   private record Attempt(String error, boolean sameForEveryMember) {}
 
   private Attempt trainInWorker(List<Trial> group) throws IOException, InterruptedException {
-    Path spec = Files.createTempFile("tunebeam-group-", ".json");
+    Path spec = GroupSpecFiles.create();
     try (TrialLog workerLog = new TrialLog()) {
       Files.write(spec, groupSpec(group));
       WorkerProcess.Exit exit = WorkerProcess.run(spec, threads, settings.workerHeap(), settings.workerJvmOptions(),

@@ -6,7 +6,6 @@ import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.space.Trial;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -214,7 +213,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     }
 
     @ProcessElement
-    public void process(@Element Trial trial, MultiOutputReceiver out) throws IOException {
+    public void process(@Element Trial trial, MultiOutputReceiver out) {
       String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
       if (!settings.program().isBuiltIn()) {
         Optional<TrialResult> earlier = settings.resume() ? ProgramResume.earlier(trial, settings) : Optional.empty();
@@ -222,8 +221,9 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
         earlier.ifPresentOrElse(out.get(settled)::output, () -> out.get(toTrain).output(trial));
         return;
       }
+      MemberRun member;
       try {
-        LocalTrial.member(trial, settings);
+        member = LocalTrial.member(trial, settings);
       } catch (IllegalArgumentException e) {
         failed.inc();
         settings.failureBudget().recordFailure();
@@ -232,19 +232,14 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
         return;
       }
       if (settings.resume()) {
-        Optional<MetricsReport> earlier;
-        try {
-          earlier = TrialArtifacts.readMetrics(dir);
-        } catch (IOException | IllegalArgumentException e) {
-          LOG.warn("trial {}: the earlier result in {} cannot be read ({}); training it again", trial.id(), dir, e.getMessage());
-          earlier = Optional.empty();
-        }
-        if (earlier.isPresent()) {
+        ReusableResult.Verdict earlier = ReusableResult.check(trial, member.config(), dir);
+        if (earlier.reuse().isPresent()) {
           resumed.inc();
           LOG.info("trial {} already finished in {}; not training it again", trial.id(), dir);
-          out.get(settled).output(TrialResult.succeeded(trial, GroupTrainer.BACKEND, earlier.get(), dir));
+          out.get(settled).output(TrialResult.succeeded(trial, GroupTrainer.BACKEND, earlier.reuse().get(), dir));
           return;
         }
+        earlier.retrainBecause().ifPresent(why -> LOG.warn("trial {}: the earlier result in {} is not reused ({}); training it again", trial.id(), dir, why));
       }
       out.get(toTrain).output(trial);
     }

@@ -40,7 +40,11 @@ public final class TrialArtifacts {
     String path = join(trialDirectory, MetricsJson.FILE_NAME);
     ResourceId id = FileSystems.matchNewResource(path, false);
     try (InputStream in = Channels.newInputStream(FileSystems.open(id))) {
-      return Optional.of(MetricsJson.read(path, in.readAllBytes()));
+      MetricsReport report = MetricsJson.read(path, in.readAllBytes());
+      if (report == null) {
+        throw new IllegalArgumentException(path + " holds null, not a metrics.json");
+      }
+      return Optional.of(report);
     } catch (FileNotFoundException | NoSuchFileException e) {
       return Optional.empty();
     }

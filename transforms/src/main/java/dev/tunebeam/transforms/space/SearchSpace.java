@@ -59,25 +59,14 @@ public record SearchSpace(
     return new SearchSpace(study, algorithm, samples, seed, kept, f, passThrough);
   }
 
-  /** Trials a grid produces (the product of the value counts); for random, the sample count. */
+  /** Trials the space schedules, counted from the specs without expanding them ({@link SpaceSize}). */
   public long size() {
-    if (algorithm == Algorithm.RANDOM) {
-      return samples;
-    }
-    long n = 1;
-    for (ParameterSpec p : parameters) {
-      n = Math.multiplyExact(n, p.gridValues().size());
-    }
-    return n;
+    return SpaceSize.trials(this);
   }
 
   /** Expands into trials, refusing more than {@code maxTrials}; each is checked against the trainer. */
   public List<Trial> trials(int maxTrials) {
-    long size = size();
-    if (size > maxTrials) {
-      throw new IllegalArgumentException("search space " + study + " has " + size + " trials, more than maxTrials "
-          + maxTrials + "; raise --maxTrials or narrow the space");
-    }
+    SpaceSize.checkFits(this, maxTrials);
     List<Trial> trials = algorithm == Algorithm.GRID ? grid() : random();
     for (Trial t : trials) {
       try {
@@ -110,7 +99,7 @@ public record SearchSpace(
   private List<Trial> random() {
     Random random = new Random(seed);
     Map<String, Trial> unique = new LinkedHashMap<>();
-    for (int attempt = 0; attempt < samples * 20 && unique.size() < samples; attempt++) {
+    for (long attempt = 0; attempt < samples * 20L && unique.size() < samples; attempt++) {
       Map<String, String> point = new LinkedHashMap<>();
       for (ParameterSpec p : parameters) {
         point.put(p.name(), p.sample(random));

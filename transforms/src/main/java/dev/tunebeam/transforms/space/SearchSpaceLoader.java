@@ -75,7 +75,9 @@ public final class SearchSpaceLoader {
   private static JsonNode tree(String source, byte[] content) {
     JsonNode root;
     try {
-      root = YAML.readTree(content);
+      root = YamlTree.read(content, YAML);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -202,6 +204,10 @@ public final class SearchSpaceLoader {
     JsonNode s = node.get("steps");
     if (s == null) {
       return null;
+    }
+    if (s.isNumber() && s.isIntegralNumber() && !s.canConvertToInt() || s.isFloatingPointNumber() && s.asDouble() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("parameter " + name + " has steps " + s + ", more grid points than a search can hold; "
+          + "steps must be a whole number from 1 to " + Integer.MAX_VALUE + " (and the whole grid at most --maxTrials)");
     }
     if (!s.canConvertToInt() || !s.isIntegralNumber()) {
       throw new IllegalArgumentException("parameter " + name + " has steps " + s + "; steps must be a whole number");
