@@ -185,8 +185,9 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     @ProcessElement
     public void process(@Element Trial trial, MultiOutputReceiver out) throws IOException {
       String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
+      MemberRun member;
       try {
-        LocalTrial.member(trial, settings);
+        member = LocalTrial.member(trial, settings);
       } catch (IllegalArgumentException e) {
         failed.inc();
         settings.failureBudget().recordFailure();
@@ -202,7 +203,8 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
           LOG.warn("trial {}: the earlier result in {} cannot be read ({}); training it again", trial.id(), dir, e.getMessage());
           earlier = Optional.empty();
         }
-        if (earlier.isPresent()) {
+        // A schedule's next rung reuses the trial's folder: fewer epochs than asked is not finished.
+        if (earlier.isPresent() && earlier.get().history().size() >= member.config().epochs()) {
           resumed.inc();
           LOG.info("trial {} already finished in {}; not training it again", trial.id(), dir);
           out.get(settled).output(TrialResult.succeeded(trial, GroupTrainer.BACKEND, earlier.get(), dir));

@@ -35,11 +35,20 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
     if (objective.maximize()) {
       byMetric = byMetric.reversed();
     }
-    return Comparator.<TrialResult>comparingInt(r -> ranksLast(r, objective) ? 1 + r.status().ordinal() : 0)
+    // Completed trials first, then those a schedule stopped (furthest first), then failed and skipped.
+    return Comparator.<TrialResult>comparingInt(r -> tier(r, objective))
+        .thenComparingInt(r -> r.status() == TrialStatus.STOPPED ? -r.epochs() : 0)
         .thenComparing(byMetric)
         .thenComparing(Comparator.comparingDouble(TrialResult::finalTestAccuracy).reversed())
         .thenComparing(r -> r.trial().id())
         .thenComparing(TrialResult::backend);
+  }
+
+  private static int tier(TrialResult r, Objective objective) {
+    if (r.status() == TrialStatus.STOPPED && !Double.isNaN(objective.of(r))) {
+      return 1;
+    }
+    return ranksLast(r, objective) ? 2 + r.status().ordinal() : 0;
   }
 
   private static boolean ranksLast(TrialResult r, Objective objective) {

@@ -1,0 +1,47 @@
+package dev.tunebeam.transforms.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Successive halving's rungs: epochs {@code min_epochs * eta^i} below the top, the top rung at
+ * {@code num_epochs}; each rung keeps the best {@code floor(n / eta)} of the one before.
+ */
+final class SuccessiveHalving {
+  private SuccessiveHalving() {}
+
+  /** {@code skip} leaves out the lowest rungs (Hyperband's later brackets start higher). */
+  static Bracket bracket(int index, int trials, int minEpochs, int topEpochs, int eta, int skip) {
+    if (minEpochs > topEpochs) {
+      throw new IllegalArgumentException("min_epochs " + minEpochs + " is more than num_epochs " + topEpochs
+          + "; the first rung cannot train longer than the top rung");
+    }
+    List<Integer> epochs = new ArrayList<>();
+    for (long e = minEpochs; e < topEpochs; e *= eta) {
+      epochs.add((int) e);
+    }
+    epochs.add(topEpochs);
+    List<Rung> rungs = new ArrayList<>();
+    int n = trials;
+    int from = 0;
+    for (int i = skip; i < epochs.size(); i++) {
+      if (n < 1) {
+        throw new IllegalArgumentException("eta " + eta + " leaves rung " + (i - skip) + " (epoch " + epochs.get(i) + ") of bracket " + index
+            + " with zero trials (" + trials + " trials to start); use more trials, a smaller eta or a larger min_epochs");
+      }
+      rungs.add(new Rung(index, i - skip, epochs.get(i), from, n));
+      from = epochs.get(i);
+      n /= eta;
+    }
+    return new Bracket(index, rungs);
+  }
+
+  /** How many rungs a full bracket has: the number of {@code min_epochs * eta^i} below num_epochs, plus the top. */
+  static int rungCount(int minEpochs, int topEpochs, int eta) {
+    int count = 1;
+    for (long e = minEpochs; e < topEpochs; e *= eta) {
+      count++;
+    }
+    return count;
+  }
+}
