@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Successive halving's rungs: epochs {@code min_epochs * eta^i} below the top, the top rung at
- * {@code num_epochs}; each rung keeps the best {@code floor(n / eta)} of the one before.
+ * Successive halving's rungs: epochs {@code min_epochs * eta^i} for {@code i < s}, where {@code s
+ * = floor(log_eta(num_epochs / min_epochs))}, then the top rung at {@code num_epochs} (so 10
+ * epochs with eta 3 gives rungs 1, 3, 10, not 1, 3, 9, 10); each rung keeps the best {@code
+ * floor(n / eta)} of the one before.
  */
 final class SuccessiveHalving {
   private SuccessiveHalving() {}
@@ -17,7 +19,7 @@ final class SuccessiveHalving {
           + "; the first rung cannot train longer than the top rung");
     }
     List<Integer> epochs = new ArrayList<>();
-    for (long e = minEpochs; e < topEpochs; e *= eta) {
+    for (long e = minEpochs; e * eta <= topEpochs; e *= eta) {
       epochs.add((int) e);
     }
     epochs.add(topEpochs);
@@ -36,10 +38,10 @@ final class SuccessiveHalving {
     return new Bracket(index, rungs);
   }
 
-  /** How many rungs a full bracket has: the number of {@code min_epochs * eta^i} below num_epochs, plus the top. */
+  /** How many rungs a full bracket has: {@code s + 1}. */
   static int rungCount(int minEpochs, int topEpochs, int eta) {
     int count = 1;
-    for (long e = minEpochs; e < topEpochs; e *= eta) {
+    for (long e = minEpochs; e * eta <= topEpochs; e *= eta) {
       count++;
     }
     return count;
