@@ -105,8 +105,8 @@ public final class RunSchedule extends PTransform<PBegin, PCollection<TrialResul
       if (i == b.rungs().size() - 1) {
         return out.and(results);
       }
-      TupleTag<Trial> promoted = new TupleTag<>() {};
-      TupleTag<TrialResult> left = new TupleTag<>() {};
+      TupleTag<Trial> promoted = promotedTag();
+      TupleTag<TrialResult> left = leftTag();
       PCollectionTuple split = results
           .apply(rung.name() + "Gather", Combine.globally(ToList.<TrialResult>of()))
           .apply(rung.name() + "Promote", ParDo.of(new PromoteFn(rung, b.rungs().get(i + 1), objective, promoted, left))
@@ -115,6 +115,15 @@ public final class RunSchedule extends PTransform<PBegin, PCollection<TrialResul
       current = split.get(promoted);
     }
     return out;
+  }
+
+  // Static, so the anonymous tags (which carry their type for the coder) hold no reference to this transform.
+  private static TupleTag<Trial> promotedTag() {
+    return new TupleTag<>() {};
+  }
+
+  private static TupleTag<TrialResult> leftTag() {
+    return new TupleTag<>() {};
   }
 
   private PCollectionList<TrialResult> rounds(Bracket b, PCollection<Trial> start) {
