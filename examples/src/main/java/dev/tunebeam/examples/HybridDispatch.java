@@ -14,7 +14,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 /**
  * Small-batch trials train here, the batch-128 ones run as Vertex AI jobs, and all meet in one
  * leaderboard whose {@code backend} column says where each ran. Needs Google Cloud credentials,
- * a bucket in the region and the trainer image (README, "Run on Vertex AI").
+ * a bucket in the region and the trainer image (docs/cloud.md).
  *
  * <pre>
  * java -cp pipeline/target/tunebeam.jar:examples/target/tunebeam-examples-0.1.0-SNAPSHOT.jar \
@@ -43,7 +43,7 @@ public final class HybridDispatch {
                 .withOutputPrefix(output + "/vertex")
                 .withDataDirectory("gs://" + args[2] + "/data/fashion-mnist")
                 .withMaxParallelTrials(3)))
-        .apply(RankTrials.byBestTestAccuracy())
+        .apply(RankTrials.byDefault())
         .apply(WriteLeaderboard.to(output).withStudy(space.study()));
     p.run().waitUntilFinish();
   }

@@ -35,7 +35,7 @@ public final class QuickGridSearch {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     p.apply("ExpandSearchSpace", ExpandSearchSpace.of(space))
         .apply("TrainLocally", TrainLocally.to(output))
-        .apply("RankTrials", RankTrials.byBestTestAccuracy())
+        .apply("RankTrials", RankTrials.byDefault())
         .apply("WriteLeaderboard", WriteLeaderboard.to(output).withStudy(space.study()));
     p.run().waitUntilFinish();
     System.out.println("Leaderboard written to " + output + "/results.csv");

@@ -42,11 +42,11 @@ public final class TransformsInYourPipeline {
     PCollection<TrialResult> results = p
         .apply(ExpandSearchSpace.of(space))
         .apply(TrainLocally.to(output + "/artifacts").withMaxFuse(2));
-    PCollection<Leaderboard> board = results.apply(RankTrials.byBestTestAccuracy());
+    PCollection<Leaderboard> board = results.apply(RankTrials.byDefault());
 
     board
         .apply("DescribeBest", MapElements.into(TypeDescriptors.strings()).via((Leaderboard b) -> b.best()
-            .map(r -> String.format("best: %s (%s) test accuracy %.4f", r.trial().id(), r.trial().describe(), r.bestTestAccuracy()))
+            .map(r -> String.format("best: %s (%s) test accuracy %.4f at its chosen epoch", r.trial().id(), r.trial().describe(), r.testAccuracyAtChosen()))
             .orElse("no trial succeeded")))
         .apply(TextIO.write().to(output + "/best").withSuffix(".txt").withoutSharding());
     p.run().waitUntilFinish();

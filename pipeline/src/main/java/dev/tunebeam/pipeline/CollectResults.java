@@ -79,7 +79,7 @@ public final class CollectResults {
 
   /** Waits for the manifest's jobs and ranks every trial; throws IllegalArgumentException on bad options. */
   public static Pipeline build(GridSearchOptions options, SubmissionManifest manifest) {
-    Objective objective = Objective.parse(options.getObjective());
+    Objective objective = StudyObjective.of(options);
     List<VertexSubmission> pending = manifest.trials().stream()
         .filter(e -> SubmissionManifest.SUBMITTED.equals(e.status()))
         .map(e -> new VertexSubmission(e.trial(manifest.study()), e.jobName(), e.location(), false))

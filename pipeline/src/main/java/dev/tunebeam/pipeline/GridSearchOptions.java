@@ -59,11 +59,21 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
 
   void setSeed(long value);
 
-  @Description("Ranking objective: best_test_accuracy, final_test_accuracy or final_train_loss.")
-  @Default.String("best_test_accuracy")
+  @Description("Metric tag to rank trials by, any tag the trainer reports (the built-in trainer: val_accuracy, val_loss, "
+      + "train_accuracy, train_loss, test_accuracy); default: the search space's objective, else val_accuracy.")
   String getObjective();
 
   void setObjective(String value);
+
+  @Description("Whether the objective is maximized or minimized: maximize or minimize (default: the space's, else maximize).")
+  String getObjectiveGoal();
+
+  void setObjectiveGoal(String value);
+
+  @Description("Which epoch a trial is judged at: best (its best epoch by the objective) or last (default: the space's, else best).")
+  String getMeasurement();
+
+  void setMeasurement(String value);
 
   @Description("Local training device: auto (the GPU when one is visible), cpu or gpu.")
   @Default.String("auto")

@@ -53,11 +53,13 @@ final class ResultsSummary {
       if (succeeded > 0) {
         List<String> best = rows.get(0);
         StringBuilder params = new StringBuilder();
-        for (int c = header.indexOf("trial_id") + 1; c < header.indexOf("best_test_accuracy"); c++) {
+        // The objective's column (best_val_accuracy, ...) is the one before chosen_epoch; parameters sit between trial_id and it.
+        int objective = header.indexOf("chosen_epoch") - 1;
+        for (int c = header.indexOf("trial_id") + 1; c < objective; c++) {
           params.append(params.length() == 0 ? "" : ", ").append(header.get(c)).append('=').append(best.get(c));
         }
-        out.printf("Best trial: %s (%s), best test accuracy %s.%n", best.get(header.indexOf("trial_id")), params,
-            best.get(header.indexOf("best_test_accuracy")));
+        out.printf("Best trial: %s (%s), %s %s, test accuracy there %s.%n", best.get(header.indexOf("trial_id")), params,
+            header.get(objective).replace('_', ' '), best.get(objective), best.get(header.indexOf("test_accuracy")));
       }
       out.println();
       out.print(LeaderboardFormats.table(header, rows, top));

@@ -6,7 +6,6 @@ import com.google.cloud.aiplatform.v1.JobServiceClient;
 import com.google.cloud.aiplatform.v1.JobState;
 import dev.tunebeam.transforms.results.Leaderboard;
 import dev.tunebeam.transforms.results.LeaderboardFormats;
-import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
 import dev.tunebeam.transforms.vertex.StorageFactory;
 import dev.tunebeam.transforms.vertex.TuningJobResults;
@@ -23,7 +22,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 /**
  * Launches the search as one Vertex AI HyperparameterTuningJob instead of a pipeline: the Java
  * counterpart of the reference {@code launch_vertex_hp_tuning.py}. The StudySpec comes from the
- * same search space a pipeline uses (metric {@code test_accuracy}, maximized), and each trial runs
+ * same search space a pipeline uses (metric {@code val_accuracy}, maximized), and each trial runs
  * the same container and worker pool as {@code SubmitToVertex}.
  *
  * <pre>
@@ -93,7 +92,7 @@ public final class VertexTuningLauncher {
   private static int writeLeaderboard(HyperparameterTuningJob job, LauncherFlags flags, StorageFactory storage, PrintStream out, PrintStream err) {
     String output = flags.output() != null ? flags.output() : job.getTrialJobSpec().getBaseOutputDirectory().getOutputUriPrefix();
     String study = TuningJobResults.study(job);
-    Leaderboard board = Leaderboard.rank(TuningJobResults.of(job, storage.create()), Objective.BEST_TEST_ACCURACY);
+    Leaderboard board = Leaderboard.rank(TuningJobResults.of(job, storage.create()), TuningJobResults.objective(job));
     try {
       WriteLeaderboard.writeAtomically(output, "results.csv", LeaderboardFormats.csv(board));
       WriteLeaderboard.writeAtomically(output, "results.json", LeaderboardFormats.json(board, study));

@@ -83,7 +83,7 @@ class AdaptivePipelineTest {
     double worstPromoted = rows.subList(0, 3).stream().mapToDouble(x -> firstEpoch.get(x.get("trial_id"))).min().orElseThrow();
     double bestStopped = rows.subList(3, 6).stream().mapToDouble(x -> firstEpoch.get(x.get("trial_id"))).max().orElseThrow();
     assertTrue(worstPromoted >= bestStopped, worstPromoted + " < " + bestStopped);
-    double accuracy = Double.parseDouble(rows.get(0).get("best_test_accuracy"));
+    double accuracy = Double.parseDouble(rows.get(0).get("test_accuracy"));
     assertTrue(accuracy > 0.3, "above chance: " + accuracy);
 
     Map<Path, FileTime> written = metricsFiles(out);
@@ -145,7 +145,7 @@ class AdaptivePipelineTest {
     JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     Map<String, Double> m = new HashMap<>();
     for (JsonNode t : root.path("trials")) {
-      m.put(t.path("trial_id").asText(), t.path("history").get(0).path("test_accuracy").asDouble());
+      m.put(t.path("trial_id").asText(), t.path("history").get(0).path("val_accuracy").asDouble());
     }
     return m;
   }

@@ -66,10 +66,11 @@ class GridSearchPipelineTest {
     List<CSVRecord> rows = csv(out1.resolve("results.csv"));
     assertEquals(4, rows.size());
     assertEquals(List.of("rank", "trial_id", "batch_size", "activation", "optimizer", "num_epochs", "train_samples", "test_samples",
-        "best_test_accuracy", "final_test_accuracy", "final_train_loss", "epochs", "seconds", "backend", "device", "status", "error"),
+        "best_val_accuracy", "chosen_epoch", "test_accuracy", "final_test_accuracy", "epochs", "seconds", "group_seconds", "backend",
+        "device", "status", "note", "error"),
         rows.get(0).getParser().getHeaderNames());
     for (int i = 0; i < 2; i++) {
-      assertTrue(Double.parseDouble(rows.get(i).get("best_test_accuracy")) >= Double.parseDouble(rows.get(i + 1).get("best_test_accuracy")));
+      assertTrue(Double.parseDouble(rows.get(i).get("best_val_accuracy")) >= Double.parseDouble(rows.get(i + 1).get("best_val_accuracy")));
     }
     CSVRecord failed = rows.get(3);
     assertEquals("FAILED", failed.get("status"));
@@ -102,7 +103,10 @@ class GridSearchPipelineTest {
   void badOptionsExitTwo() {
     assertEquals(2, run("--fuse=sometimes").code());
     assertTrue(run("--fuse=sometimes").err().contains("--fuse sometimes is not supported; allowed: auto, off"));
-    assertTrue(run("--objective=speed").err().contains("allowed: best_test_accuracy"));
+    assertTrue(run("--objective=speed").err().contains("--objective speed is not a metric the built-in trainer reports; allowed: "
+        + "test_accuracy, train_accuracy, train_loss, val_accuracy, val_loss"), run("--objective=speed").err());
+    assertTrue(run("--objectiveGoal=up").err().contains("--objectiveGoal up is not supported; allowed: maximize, minimize"));
+    assertTrue(run("--measurement=mean").err().contains("--measurement mean is not supported; allowed: best, last"));
     assertTrue(run("--searchSpace=/no/such.yaml").err().contains("--searchSpace /no/such.yaml does not exist"));
     assertTrue(run("--output=/proc/self/x").err().contains("--output /proc/self/x is not writable"));
     assertTrue(run("--epochs=-1").err().contains("--epochs -1 is negative"));

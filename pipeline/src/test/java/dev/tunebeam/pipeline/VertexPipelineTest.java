@@ -106,7 +106,7 @@ class VertexPipelineTest {
     JsonNode local = byBackend.get("local");
     assertEquals("64", local.get("parameters").get("batch_size").asText());
     assertEquals("SUCCEEDED", local.get("status").asText(), local.toString());
-    assertTrue(local.get("best_test_accuracy").asDouble() > 0.1, "really trained, above chance: " + local);
+    assertTrue(local.get("best_val_accuracy").asDouble() > 0.1, "really trained, above chance: " + local);
     assertEquals("128", byBackend.get("vertex").get("parameters").get("batch_size").asText());
     assertEquals(1, vertex.jobs().creates());
   }

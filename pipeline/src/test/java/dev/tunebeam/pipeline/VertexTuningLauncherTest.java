@@ -78,7 +78,7 @@ class VertexTuningLauncherTest {
     StudySpec study = job.getStudySpec();
     assertEquals(StudySpec.Algorithm.GRID_SEARCH, study.getAlgorithm());
     assertEquals(1, study.getMetricsCount());
-    assertEquals("test_accuracy", study.getMetrics(0).getMetricId());
+    assertEquals("val_accuracy", study.getMetrics(0).getMetricId());
     assertEquals(StudySpec.MetricSpec.GoalType.MAXIMIZE, study.getMetrics(0).getGoal());
     assertEquals(3, study.getParametersCount());
     assertEquals("activation", study.getParameters(0).getParameterId());
@@ -160,7 +160,7 @@ class VertexTuningLauncherTest {
       if (t.get("history").isEmpty()) {
         withoutHistory++;
         assertEquals("SUCCEEDED", t.get("status").asText(), "the final measurement stands in for a missing metrics.json");
-        assertTrue(t.get("best_test_accuracy").asDouble() > 0.8);
+        assertTrue(t.get("best_val_accuracy").asDouble() > 0.8);
       }
     }
     assertEquals(1, withoutHistory);

@@ -69,11 +69,14 @@ public final class TrainerMain {
         "  --momentum M         sgd only (0.9)",
         "  --batch-size N (64)  --num-epochs N (10)  --pooling avg|max (max)  --seed N (42)",
         "  --train-samples N --test-samples N   first N of each split (0: all)",
+        "  --validation-samples N (5000)  training images held out for validation by a seeded split (0: none)",
+        "  --validation-seed N            the split's seed, the same for every trial of a study",
         "  --data-dir DIR|gs://...   (else $FASHION_MNIST_DIR, /usr/share/datasets/fashion-mnist, the cache, a download)",
         "  --model-dir DIR|gs://...  (default $AIP_MODEL_DIR) metrics.json and model.npz",
         "  --checkpoint-dir DIR      (default $AIP_CHECKPOINT_DIR) weights after every epoch",
         "  --tensorboard-dir DIR     (default $AIP_TENSORBOARD_LOG_DIR)",
-        "  --device auto|cpu|gpu (auto)  --threads N (engine default)  --metric-id ID (test_accuracy)",
+        "  --device auto|cpu|gpu (auto)  --threads N (engine default)  --metric-id ID (val_accuracy;",
+        "                                   test_accuracy with --validation-samples 0)",
         "  --trial-id ID (default $CLOUD_ML_TRIAL_ID)  --group FILE (train a fused group, one JSON member per model)");
   }
 }

@@ -19,10 +19,11 @@ import dev.tunebeam.trainer.report.tensorboard.EventFileName;
 import dev.tunebeam.trainer.report.tensorboard.TensorBoardListener;
 import dev.tunebeam.trainer.train.ConsoleProgress;
 import dev.tunebeam.trainer.train.DeviceData;
-import dev.tunebeam.trainer.train.EpochMetrics;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.train.FusedTrainer;
 import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.trainer.train.ProgressListener;
+import dev.tunebeam.trainer.train.TrainingCheckpoint;
 import dev.tunebeam.trainer.train.TrainingConfig;
 import dev.tunebeam.trainer.train.TrainingOutcome;
 import java.io.IOException;
@@ -82,11 +83,13 @@ public final class TrainingJob {
       JniUtils.setNumThreads(threads);
     }
     Device device = asUsage(() -> first.device().resolve(engine));
-    FashionMnistData data = asUsage(() -> FashionMnistLoader.load(locator.locate(first.dataDir()), first.trainSamples(), first.testSamples()));
+    FashionMnistData data = asUsage(() -> FashionMnistLoader.load(locator.locate(first.dataDir()), first.trainSamples(),
+        first.validationSamples(), first.validationSeed(), first.testSamples()));
     asUsage(() -> {
       FusedTrainer.checkBatchFits(first.batchSize(), data.train().count());
       return null;
     });
+    List<TrainingCheckpoint> checkpoints = asUsage(() -> Checkpoints.read(members, storage));
     HypertuneReporter hypertune = members.size() == 1 ? HypertuneReporter.fromEnvironment(env) : null;
     TensorBoardListener tensorBoard = TensorBoardListener.open(
         members, data.train().count(), data.test().count(), storage, Clock.systemUTC(), EventFileName.localHost(env));
@@ -95,16 +98,18 @@ public final class TrainingJob {
     List<TrainingOutcome> outcomes;
     try (NDManager manager = NDManager.newBaseManager(device, engine.getEngineName());
         DeviceData train = DeviceData.of(data.train(), manager);
+        DeviceData validation = data.validation() == null ? null : DeviceData.of(data.validation(), manager);
         DeviceData test = DeviceData.of(data.test(), manager)) {
       try {
-        outcomes = new FusedTrainer(manager, train, test, listener).train(members.stream().map(MemberRun::config).toList());
+        outcomes = new FusedTrainer(manager, train, validation, test, listener)
+            .train(members.stream().map(MemberRun::config).toList(), checkpoints);
       } catch (RuntimeException | Error e) {
         endTensorBoardSessions(tensorBoard, e);
         throw e;
       }
       tensorBoard.finished(true);
       List<MetricsReport> reports = new ArrayList<>();
-      MetricsReport.Dataset dataset = new MetricsReport.Dataset(data.location(), data.train().count(), data.test().count(), data.sha256());
+      MetricsReport.Dataset dataset = MetricsReport.Dataset.of(data);
       for (int i = 0; i < members.size(); i++) {
         MemberRun member = members.get(i);
         TrainingOutcome outcome = outcomes.get(i);
@@ -115,8 +120,7 @@ public final class TrainingJob {
           store.write(MetricsJson.FILE_NAME, MetricsJson.write(report));
         }
         reports.add(report);
-        out.printf(Locale.ROOT, "%sFinal test accuracy: %.3f%n", listener.console.prefix(i), outcome.finalTestAccuracy());
-        out.printf(Locale.ROOT, "%sBest test accuracy: %.3f%n", listener.console.prefix(i), outcome.bestTestAccuracy());
+        out.printf(Locale.ROOT, "%sFinal test accuracy: %.3f%n", listener.console.prefix(i), outcome.finalMetric(EpochRecord.TEST_ACCURACY));
         if (member.modelDir() != null) {
           out.printf("%sModel and metrics.json written to %s%n", listener.console.prefix(i), member.modelDir());
         }
@@ -177,7 +181,8 @@ public final class TrainingJob {
     if (device.isGpu()) {
       out.println(GpuInfo.describe(device));
     }
-    out.printf("Data: %s (%d training, %d test images)%n", data.location(), data.train().count(), data.test().count());
+    out.printf("Data: %s (%d training, %d validation, %d test images)%n", data.location(), data.train().count(),
+        data.validation() == null ? 0 : data.validation().count(), data.test().count());
     out.flush();
   }
 
@@ -201,12 +206,12 @@ public final class TrainingJob {
     }
 
     @Override
-    public void epochFinished(int member, TrainingConfig config, EpochMetrics metrics) {
+    public void epochFinished(int member, TrainingConfig config, EpochRecord metrics) {
       console.epochFinished(member, config, metrics);
       tensorBoard.epochFinished(member, config, metrics);
       if (hypertune != null) {
         try {
-          hypertune.report(members.get(member).metricId(), metrics.testAccuracy(), metrics.epoch());
+          hypertune.report(members.get(member).metricId(), metrics.metric(members.get(member).metricId()), metrics.epoch());
         } catch (IOException e) {
           throw new UncheckedIOException("cannot write the hypertune metric file " + hypertune.file(), e);
         }
@@ -219,18 +224,8 @@ public final class TrainingJob {
     }
 
     @Override
-    public void checkpoint(int member, int epoch, float[] parameters) {
-      String dir = members.get(member).checkpointDir();
-      if (dir == null) {
-        return;
-      }
-      try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
-        ArtifactStore store = ArtifactStore.open(dir, storage);
-        store.write(ModelFile.FILE_NAME, ModelFile.encode(parameters, scratch));
-        store.write("checkpoint.json", ("{\"epoch\": " + epoch + "}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write a checkpoint to " + dir, e);
-      }
+    public void checkpoint(int member, TrainingCheckpoint checkpoint) {
+      Checkpoints.write(members.get(member).checkpointDir(), checkpoint, storage);
     }
   }
 }

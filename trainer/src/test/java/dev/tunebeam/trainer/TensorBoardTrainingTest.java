@@ -1,5 +1,6 @@
 package dev.tunebeam.trainer;
 
+import dev.tunebeam.trainer.report.EpochRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,14 +91,14 @@ class TensorBoardTrainingTest {
 
     for (int epoch = 1; epoch <= 2; epoch++) {
       Event e = events.get(1 + epoch);
-      MetricsReport.Epoch m = metrics.history().get(epoch - 1);
+      EpochRecord m = metrics.history().get(epoch - 1);
       assertEquals(epoch, e.getStep());
       Map<String, Float> scalars = TensorBoardTestAccess.scalars(e);
-      assertEquals(Map.of("train/loss", (float) m.trainLoss(), "train/accuracy", (float) m.trainAccuracy(),
-          "test/accuracy", (float) m.testAccuracy(), "epoch/seconds", (float) m.seconds()), scalars);
+      assertEquals(Map.of("train/loss", (float) m.metric(EpochRecord.TRAIN_LOSS), "train/accuracy", (float) m.metric(EpochRecord.TRAIN_ACCURACY),
+          "test/accuracy", (float) m.metric(EpochRecord.TEST_ACCURACY), "epoch/seconds", (float) m.seconds()), scalars);
       assertTrue(e.getWallTime() >= start.getStartTimeSecs());
     }
-    assertEquals((float) metrics.finalTestAccuracy(), TensorBoardTestAccess.scalars(events.get(3)).get("test/accuracy"),
+    assertEquals((float) metrics.finalMetric(EpochRecord.TEST_ACCURACY), TensorBoardTestAccess.scalars(events.get(3)).get("test/accuracy"),
         "the HParams table's test/accuracy is the last scalar: the final test accuracy");
     assertEquals(Status.STATUS_SUCCESS, TensorBoardTestAccess.sessionEndStatus(events.get(4)));
     assertEquals(2, events.get(4).getStep());

@@ -1,5 +1,6 @@
 package dev.tunebeam.trainer;
 
+import dev.tunebeam.trainer.report.EpochRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,8 +94,8 @@ class TrainerMainTest {
     assertTrue(r.out().contains("Epoch 1/1\nTrain Loss: "), r.out());
     assertTrue(r.out().contains("Test Acc: "), r.out());
     MetricsReport m = MetricsJson.read("metrics.json", Files.readAllBytes(modelDir.resolve("metrics.json")));
-    assertTrue(m.finalTestAccuracy() > 0.75, "test accuracy " + m.finalTestAccuracy());
-    assertTrue(r.out().contains(String.format("Final test accuracy: %.3f", m.finalTestAccuracy())), r.out());
+    assertTrue(m.finalMetric(EpochRecord.TEST_ACCURACY) > 0.75, "test accuracy " + m.finalMetric(EpochRecord.TEST_ACCURACY));
+    assertTrue(r.out().contains(String.format("Final test accuracy: %.3f", m.finalMetric(EpochRecord.TEST_ACCURACY))), r.out());
     assertEquals("relu", m.config().activation());
     assertEquals(6000, m.dataset().trainSamples());
     assertEquals(4, m.dataset().sha256().size());

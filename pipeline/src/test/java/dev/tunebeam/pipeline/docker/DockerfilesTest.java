@@ -168,7 +168,7 @@ class DockerfilesTest {
   void everyBuildFileTheDocsNameExists() throws Exception {
     Pattern named = Pattern.compile("(?:--config=|-f )(docker/\\S+)");
     List<String> seen = new ArrayList<>();
-    // README.md, and docs/ while it exists (its pages are being folded into the README).
+    // README.md and every page under docs/.
     List<Path> pages = new ArrayList<>(List.of(REPO.root.resolve("README.md")));
     if (Files.isDirectory(REPO.root.resolve("docs"))) {
       try (var docs = Files.list(REPO.root.resolve("docs"))) {

@@ -10,7 +10,7 @@ import dev.tunebeam.trainer.data.FashionMnistLoader;
 import dev.tunebeam.trainer.model.Activation;
 import dev.tunebeam.trainer.optim.OptimizerKind;
 import dev.tunebeam.trainer.train.DeviceData;
-import dev.tunebeam.trainer.train.EpochMetrics;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.train.FusedTrainer;
 import dev.tunebeam.trainer.train.ProgressListener;
 import dev.tunebeam.trainer.train.TrainingConfig;
@@ -33,9 +33,9 @@ import java.util.Locale;
  * </pre>
  *
  * {@code single}: one model (relu, adam, batch 64) for one epoch of all 60,000 training images.
- * {@code fusion}: one model alone, fused groups of K = 3 and 9 in one process, and the layout
- * the pipeline uses on this machine (one worker process per core, one compute thread each,
- * groups of 5 and 4); their ratios to one model alone; and the projected wall time of the
+ * {@code fusion}: one model alone, fused groups of K = 3 and 9 in one process, and two worker
+ * processes (one per core, one compute thread each, fused groups of 5 and 4; the local planner
+ * now makes groups of at most 3); their ratios to one model alone; and the projected wall time of the
  * reference study (27 trials x 10 epochs x 60,000 images).
  */
 public final class ThroughputBenchmark {
@@ -74,7 +74,7 @@ public final class ThroughputBenchmark {
     Measurement k9 = measure(9, 0, samples, 2_000);
     print("K=9 fused, " + k9.threads + " threads", k9, alone);
 
-    // The pipeline's layout: one worker process per core, 1 compute thread each, groups of 5 and 4.
+    // One worker process per core, 1 compute thread each, fused groups of 5 and 4.
     int[] widths = new int[cores];
     for (int i = 0; i < cores; i++) {
       widths[i] = i % 2 == 0 ? 5 : 4;
@@ -148,7 +148,7 @@ public final class ThroughputBenchmark {
         DeviceData train = DeviceData.of(data.train(), manager);
         DeviceData test = DeviceData.of(data.test(), manager)) {
       TrainingOutcome o = new FusedTrainer(manager, train, test, ProgressListener.NONE).train(configs).get(0);
-      EpochMetrics e = o.history().get(0);
+      EpochRecord e = o.history().get(0);
       return new Measurement(models, JniUtils.getNumThreads(), trainSamples, e.seconds(), e.trainSeconds());
     }
   }

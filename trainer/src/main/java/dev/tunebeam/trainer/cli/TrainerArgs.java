@@ -2,6 +2,7 @@ package dev.tunebeam.trainer.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunebeam.trainer.data.ValidationSplit;
 import dev.tunebeam.trainer.model.Activation;
 import dev.tunebeam.trainer.model.Pooling;
 import dev.tunebeam.trainer.optim.OptimizerKind;
@@ -24,7 +25,7 @@ import java.util.Set;
 public final class TrainerArgs {
   public static final Set<String> MODEL_FLAGS = Set.of(
       "activation", "optimizer", "batch-size", "num-epochs", "learning-rate", "pooling", "seed", "data-dir",
-      "model-dir", "checkpoint-dir", "tensorboard-dir", "train-samples", "test-samples", "device", "metric-id", "trial-id", "momentum");
+      "model-dir", "checkpoint-dir", "tensorboard-dir", "train-samples", "validation-samples", "validation-seed", "test-samples", "device", "metric-id", "trial-id", "momentum");
   public static final Set<String> PROCESS_FLAGS = Set.of("threads", "group");
   public static final Set<String> SWITCHES = Set.of("help");
 
@@ -69,6 +70,8 @@ public final class TrainerArgs {
           .pooling(Pooling.parse("--pooling", flags.string("pooling", "max")))
           .seed(flags.longValue("seed", TrainingConfig.DEFAULT_SEED))
           .trainSamples(flags.integer("train-samples", 0))
+          .validationSamples(flags.integer("validation-samples", ValidationSplit.DEFAULT_SAMPLES))
+          .validationSeed(flags.longValue("validation-seed", ValidationSplit.DEFAULT_SEED))
           .testSamples(flags.integer("test-samples", 0))
           .dataDir(flags.string("data-dir", null))
           .device(DeviceChoice.parse("--device", flags.string("device", "auto")))
@@ -78,7 +81,7 @@ public final class TrainerArgs {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    String metricId = flags.string("metric-id", MemberRun.DEFAULT_METRIC_ID);
+    String metricId = flags.string("metric-id", MemberRun.defaultMetricId(config));
     if (!metricId.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
       throw new UsageException("--metric-id " + metricId + " is not allowed; use letters, digits and '_', starting with a letter");
     }

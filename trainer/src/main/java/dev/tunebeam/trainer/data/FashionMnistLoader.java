@@ -26,6 +26,23 @@ public final class FashionMnistLoader {
     return new FashionMnistData(train, test, source.location(), sha);
   }
 
+  /**
+   * Loads the whole training file, holds {@code validationSamples} images out by {@link
+   * ValidationSplit} with {@code validationSeed}, and keeps the first {@code trainLimit} of the
+   * rest; with {@code validationSamples == 0} this is {@link #load(DataSource, int, int)}.
+   */
+  public static FashionMnistData load(DataSource source, int trainLimit, int validationSamples, long validationSeed, int testLimit)
+      throws IOException {
+    if (validationSamples == 0) {
+      return load(source, trainLimit, testLimit);
+    }
+    Map<String, String> sha = new LinkedHashMap<>();
+    Split all = split(source, FashionMnistFile.TRAIN_IMAGES, FashionMnistFile.TRAIN_LABELS, 0, sha);
+    ValidationSplit.Parts parts = ValidationSplit.hold(all, validationSamples, validationSeed, trainLimit);
+    Split test = split(source, FashionMnistFile.TEST_IMAGES, FashionMnistFile.TEST_LABELS, testLimit, sha);
+    return new FashionMnistData(parts.train(), parts.validation(), test, source.location(), sha, parts.split());
+  }
+
   private static Split split(
       DataSource source, FashionMnistFile imageFile, FashionMnistFile labelFile, int limit, Map<String, String> sha)
       throws IOException {

@@ -3,6 +3,7 @@ package dev.tunebeam.trainer.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 
 /** Adam as PyTorch computes it (betas 0.9/0.999, eps 1e-8 added after the bias-corrected root). */
 public final class Adam implements RowOptimizer {
@@ -30,5 +31,20 @@ public final class Adam implements RowOptimizer {
     variance.muli(BETA2).addi(gradients.square().muli(1 - BETA2));
     NDArray denominator = variance.sqrt().divi((float) Math.sqrt(correction2)).addi(EPSILON);
     weights.subi(mean.div(denominator).muli((float) (learningRate / correction1)));
+  }
+
+  @Override
+  public List<NDArray> state() {
+    return List.of(mean, variance);
+  }
+
+  @Override
+  public int steps() {
+    return t;
+  }
+
+  @Override
+  public void restoreSteps(int steps) {
+    t = steps;
   }
 }

@@ -3,6 +3,7 @@ package dev.tunebeam.trainer.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 
 /**
  * RMSprop with PyTorch's semantics (alpha 0.99, eps 1e-8, no momentum, not centered):
@@ -25,5 +26,10 @@ public final class RmsProp implements RowOptimizer {
   public void step(NDArray weights, NDArray gradients) {
     squareAverage.muli(ALPHA).addi(gradients.square().muli(1 - ALPHA));
     weights.subi(gradients.div(squareAverage.sqrt().addi(EPSILON)).muli(learningRate));
+  }
+
+  @Override
+  public List<NDArray> state() {
+    return List.of(squareAverage);
   }
 }

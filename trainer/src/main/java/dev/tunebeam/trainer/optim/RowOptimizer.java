@@ -1,6 +1,7 @@
 package dev.tunebeam.trainer.optim;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 
 /**
  * Updates a run of models' parameters, one model per row of {@code [rows, SIZE]}, in place.
@@ -14,4 +15,15 @@ import ai.djl.ndarray.NDArray;
 public interface RowOptimizer {
   /** Called with gradient recording off; temporaries belong to the caller's scope. */
   void step(NDArray weights, NDArray gradients);
+
+  /** The arrays kept between steps, each {@code [rows, SIZE]}; a checkpoint saves and restores them in place. */
+  List<NDArray> state();
+
+  /** Steps taken so far (Adam's bias correction depends on it). */
+  default int steps() {
+    return 0;
+  }
+
+  /** Continues the step count of a restored state. */
+  default void restoreSteps(int steps) {}
 }

@@ -3,6 +3,7 @@ package dev.tunebeam.trainer.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 
 /** SGD with momentum, PyTorch's form: {@code buf = momentum*buf + g; w -= lr*buf}. */
 public final class Sgd implements RowOptimizer {
@@ -23,5 +24,10 @@ public final class Sgd implements RowOptimizer {
   public void step(NDArray weights, NDArray gradients) {
     velocity.muli(momentum).addi(gradients);
     weights.subi(velocity.mul(learningRate));
+  }
+
+  @Override
+  public List<NDArray> state() {
+    return List.of(velocity);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tunebeam.trainer.train;
 
+import dev.tunebeam.trainer.report.EpochRecord;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -23,15 +24,20 @@ public final class ConsoleProgress implements ProgressListener {
   }
 
   @Override
-  public void epochFinished(int member, TrainingConfig config, EpochMetrics m) {
+  public void epochFinished(int member, TrainingConfig config, EpochRecord m) {
     String prefix = prefix(member);
     out.printf(Locale.ROOT, "%sEpoch %d/%d%n", prefix, m.epoch(), config.epochs());
-    out.printf(Locale.ROOT, "%sTrain Loss: %.3f, Train Acc: %.3f%n", prefix, m.trainLoss(), m.trainAccuracy());
-    out.printf(Locale.ROOT, "%sTest Acc: %.3f%n", prefix, m.testAccuracy());
+    out.printf(Locale.ROOT, "%sTrain Loss: %.3f, Train Acc: %.3f%n", prefix, m.metric(EpochRecord.TRAIN_LOSS), m.metric(EpochRecord.TRAIN_ACCURACY));
+    if (m.has(EpochRecord.VAL_ACCURACY)) {
+      out.printf(Locale.ROOT, "%sVal Loss: %.3f, Val Acc: %.3f%n", prefix, m.metric(EpochRecord.VAL_LOSS), m.metric(EpochRecord.VAL_ACCURACY));
+    }
+    out.printf(Locale.ROOT, "%sTest Acc: %.3f%n", prefix, m.metric(EpochRecord.TEST_ACCURACY));
     out.printf(Locale.ROOT, "%sEpoch time: %.1f s%n", prefix, m.seconds());
     if (progressLines) {
-      out.printf(Locale.ROOT, "%s{\"trial\":\"%s\",\"epoch\":%d,\"epochs\":%d,\"train_loss\":%s,\"test_accuracy\":%s,\"seconds\":%.3f}%n",
-          PROGRESS_PREFIX, members.get(member).trialId(), m.epoch(), config.epochs(), json(m.trainLoss()), json(m.testAccuracy()), m.seconds());
+      StringBuilder metrics = new StringBuilder();
+      m.metrics().forEach((tag, v) -> metrics.append(",\"").append(tag).append("\":").append(json(v)));
+      out.printf(Locale.ROOT, "%s{\"trial\":\"%s\",\"epoch\":%d,\"epochs\":%d%s,\"seconds\":%.3f}%n",
+          PROGRESS_PREFIX, members.get(member).trialId(), m.epoch(), config.epochs(), metrics, m.seconds());
     }
     out.flush();
   }

@@ -37,4 +37,9 @@ public enum DeviceChoice {
       }
     };
   }
+
+  /** {@code cpu} or {@code gpu:0}, as tables show it (DJL's own form is {@code cpu()}). */
+  public static String name(Device device) {
+    return device.isGpu() ? "gpu:" + device.getDeviceId() : device.getDeviceType();
+  }
 }

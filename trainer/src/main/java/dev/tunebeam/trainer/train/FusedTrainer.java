@@ -9,13 +9,14 @@ import ai.djl.ndarray.types.Shape;
 import dev.tunebeam.trainer.model.Activation;
 import dev.tunebeam.trainer.model.FusedLeNet;
 import dev.tunebeam.trainer.model.LeNetLayout;
-import dev.tunebeam.trainer.model.ParameterInit;
 import dev.tunebeam.trainer.optim.RowOptimizer;
+import dev.tunebeam.trainer.report.EpochRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Trains K models that share batch size, epochs, architecture, seed and data as one fused
@@ -24,33 +25,46 @@ import java.util.Random;
  * read scalars from the device once per epoch.
  */
 public final class FusedTrainer {
-  /**
-   * Test images per evaluation forward pass. On the 2-core CPU, 5 fused models at 1 thread
-   * evaluated 16.8k model-images/s in chunks of 250 and 12.4k in chunks of 500 (cache size).
-   */
-  private static final int EVAL_CHUNK = 256;
-
   private final NDManager manager;
   private final DeviceData train;
+  private final DeviceData validation;
   private final DeviceData test;
   private final ProgressListener listener;
 
-  /** {@code train} and {@code test} must live on {@code manager}'s device. */
+  /** Without a validation split: each epoch reports train loss and accuracy and test accuracy. */
   public FusedTrainer(NDManager manager, DeviceData train, DeviceData test, ProgressListener listener) {
+    this(manager, train, null, test, listener);
+  }
+
+  /**
+   * The data must live on {@code manager}'s device; with a {@code validation} split (may be
+   * null) each epoch also reports validation loss and accuracy.
+   */
+  public FusedTrainer(NDManager manager, DeviceData train, DeviceData validation, DeviceData test, ProgressListener listener) {
     this.manager = manager;
     this.train = train;
+    this.validation = validation;
     this.test = test;
     this.listener = listener;
   }
 
   /** Trains the members together; results come back in the members' order. */
   public List<TrainingOutcome> train(List<TrainingConfig> members) {
+    return train(members, null);
+  }
+
+  /**
+   * Continues the members from their checkpoints (one per member, all at one epoch; null: from
+   * scratch) up to their configured epoch count: the same weights as one uninterrupted training.
+   */
+  public List<TrainingOutcome> train(List<TrainingConfig> members, List<TrainingCheckpoint> checkpoints) {
     if (members.isEmpty()) {
       return List.of();
     }
     checkFusable(members);
     TrainingConfig.FusionKey key = members.get(0).fusionKey();
     checkBatchFits(key.batchSize(), train.count());
+    WarmStart warm = WarmStart.of(members, checkpoints);
     GradientRecording.off();
     long started = System.nanoTime();
     Device device = manager.getDevice();
@@ -63,12 +77,12 @@ public final class FusedTrainer {
         .thenComparing(i -> members.get(i).learningRate())
         .thenComparing(i -> members.get(i).momentum()));
     for (int m = 0; m < k; m++) {
-      listener.started(m, members.get(m), device.toString());
+      listener.started(m, members.get(m), DeviceChoice.name(device));
     }
     try (NDManager run = manager.newSubManager()) {
       float[] init = new float[k * LeNetLayout.SIZE];
       for (int r = 0; r < k; r++) {
-        System.arraycopy(ParameterInit.lenet(members.get(rowToMember[r]).seed()), 0, init, r * LeNetLayout.SIZE, LeNetLayout.SIZE);
+        System.arraycopy(warm.initialParameters(rowToMember[r], members.get(rowToMember[r])), 0, init, r * LeNetLayout.SIZE, LeNetLayout.SIZE);
       }
       NDArray parameters = run.create(init, new Shape(k, LeNetLayout.SIZE));
       parameters.setRequiresGradient(true);
@@ -78,27 +92,42 @@ public final class FusedTrainer {
       }
       FusedLeNet net = new FusedLeNet(activations, key.pooling());
       List<OptimizerRun> optimizers = optimizerRuns(members, rowToMember, run);
-      Random shuffle = new Random(key.seed());
-      List<List<EpochMetrics>> histories = new ArrayList<>();
+      optimizers.forEach(o -> warm.restore(o.optimizer, o.from, o.to, rowToMember));
+      Random shuffle = warm.shuffle(key.seed());
+      List<List<EpochRecord>> histories = new ArrayList<>();
       for (int m = 0; m < k; m++) {
-        histories.add(new ArrayList<>());
+        histories.add(warm.history(m));
       }
-      for (int epoch = 1; epoch <= key.epochs(); epoch++) {
+      for (int epoch = warm.epoch() + 1; epoch <= key.epochs(); epoch++) {
         long epochStart = System.nanoTime();
         double[][] trained = trainEpoch(net, parameters, optimizers, key.batchSize(), shuffle, run);
         double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-        double[] testAccuracy = evaluate(net, parameters);
+        double[][] validated = validation == null ? null : Evaluation.of(net, parameters, validation, manager);
+        double[][] tested = Evaluation.of(net, parameters, test, manager);
         double seconds = (System.nanoTime() - epochStart) / 1e9;
         for (int r = 0; r < k; r++) {
           int m = rowToMember[r];
-          EpochMetrics metrics = new EpochMetrics(epoch, trained[0][r], trained[1][r], testAccuracy[r], seconds, trainSeconds);
+          TreeMap<String, Double> values = new TreeMap<>();
+          values.put(EpochRecord.TRAIN_LOSS, trained[0][r]);
+          values.put(EpochRecord.TRAIN_ACCURACY, trained[1][r]);
+          if (validated != null) {
+            values.put(EpochRecord.VAL_LOSS, validated[0][r]);
+            values.put(EpochRecord.VAL_ACCURACY, validated[1][r]);
+          }
+          values.put(EpochRecord.TEST_ACCURACY, tested[1][r]);
+          EpochRecord metrics = new EpochRecord(epoch, seconds, trainSeconds, values);
           histories.get(m).add(metrics);
           listener.epochFinished(m, members.get(m), metrics);
         }
         if (listener.wantsCheckpoints()) {
           float[] flat = parameters.toFloatArray();
-          for (int r = 0; r < k; r++) {
-            listener.checkpoint(rowToMember[r], epoch, Arrays.copyOfRange(flat, r * LeNetLayout.SIZE, (r + 1) * LeNetLayout.SIZE));
+          for (OptimizerRun o : optimizers) {
+            float[][] state = WarmStart.read(o.optimizer);
+            for (int r = o.from; r < o.to; r++) {
+              int m = rowToMember[r];
+              listener.checkpoint(m, WarmStart.capture(members.get(m), epoch, flat, r, state, o.from, o.optimizer.steps(), shuffle,
+                  histories.get(m)));
+            }
           }
         }
       }
@@ -108,7 +137,7 @@ public final class FusedTrainer {
       for (int m = 0; m < k; m++) {
         int row = Arrays.asList(rowToMember).indexOf(m);
         float[] own = Arrays.copyOfRange(flat, row * LeNetLayout.SIZE, (row + 1) * LeNetLayout.SIZE);
-        outcomes.add(new TrainingOutcome(members.get(m), List.copyOf(histories.get(m)), own, device.toString(), wall, k));
+        outcomes.add(new TrainingOutcome(members.get(m), List.copyOf(histories.get(m)), own, DeviceChoice.name(device), wall, k));
       }
       return outcomes;
     }
@@ -175,26 +204,6 @@ public final class FusedTrainer {
         out[1][r] = (double) hits[r] / n;
       }
       return out;
-    }
-  }
-
-  private double[] evaluate(FusedLeNet net, NDArray parameters) {
-    int k = net.models();
-    try (NDScope scope = new NDScope()) {
-      NDArray correct = manager.zeros(new Shape(k), DataType.INT64);
-      for (int from = 0; from < test.count(); from += EVAL_CHUNK) {
-        int to = Math.min(test.count(), from + EVAL_CHUNK);
-        try (NDScope chunk = new NDScope()) {
-          NDArray logits = net.forward(parameters, test.images().get(from + ":" + to));
-          correct.addi(logits.argMax(2).eq(test.labels().get(from + ":" + to)).sum(new int[] {1}));
-        }
-      }
-      long[] hits = correct.toLongArray();
-      double[] accuracy = new double[k];
-      for (int r = 0; r < k; r++) {
-        accuracy[r] = (double) hits[r] / test.count();
-      }
-      return accuracy;
     }
   }
 

@@ -4,11 +4,12 @@ import dev.tunebeam.trainer.model.Activation;
 import dev.tunebeam.trainer.model.Pooling;
 import dev.tunebeam.trainer.optim.OptimizerKind;
 import dev.tunebeam.trainer.optim.Sgd;
+import dev.tunebeam.trainer.data.ValidationSplit;
 
 /**
  * One model's training: what a trial's hyperparameters become on the trainer side. The learning
  * rate is always resolved (an optimizer's default when none was given). Sample counts of 0 mean
- * the whole split; {@code dataDir} null means the standard search ({@link
+ * the whole split ({@code validationSamples} 0: no validation split); {@code dataDir} null means the standard search ({@link
  * dev.tunebeam.trainer.data.DataLocator}).
  */
 public record TrainingConfig(
@@ -20,6 +21,8 @@ public record TrainingConfig(
     Pooling pooling,
     long seed,
     int trainSamples,
+    int validationSamples,
+    long validationSeed,
     int testSamples,
     String dataDir,
     DeviceChoice device,
@@ -45,6 +48,10 @@ public record TrainingConfig(
     if (!(momentum >= 0 && momentum < 1)) {
       throw new IllegalArgumentException("--momentum " + momentum + " is not allowed; it must be at least 0 and below 1");
     }
+    if (validationSamples < 0) {
+      throw new IllegalArgumentException("--validation-samples " + validationSamples
+          + " is negative; use 0 for no validation split or a count below the 60000 training images");
+    }
     if (testSamples < 0) {
       throw new IllegalArgumentException("--test-samples " + testSamples + " is negative; use 0 for all 10000 or a positive count");
     }
@@ -56,14 +63,25 @@ public record TrainingConfig(
 
   /** Trials with equal keys can be trained together as one fused network. */
   public FusionKey fusionKey() {
-    return new FusionKey(batchSize, epochs, pooling, seed, trainSamples, testSamples, dataDir, device);
+    return new FusionKey(batchSize, epochs, pooling, seed, trainSamples, validationSamples, validationSeed, testSamples, dataDir, device);
+  }
+
+  /**
+   * The configuration without its epoch count: a training continued to more epochs from a
+   * checkpoint is the same training ({@link TrainingCheckpoint}).
+   */
+  public String resumeKey() {
+    return "activation=" + activation.flagValue() + " optimizer=" + optimizer.flagValue() + " learning_rate=" + learningRate
+        + " batch_size=" + batchSize + " pooling=" + pooling.flagValue() + " seed=" + seed + " train_samples=" + trainSamples
+        + " test_samples=" + testSamples + (optimizer == OptimizerKind.SGD ? " momentum=" + momentum : "");
   }
 
   /** What must match for models to share batches, data and a device. */
   public record FusionKey(
-      int batchSize, int epochs, Pooling pooling, long seed, int trainSamples, int testSamples, String dataDir, DeviceChoice device) {}
+      int batchSize, int epochs, Pooling pooling, long seed, int trainSamples, int validationSamples, long validationSeed, int testSamples,
+      String dataDir, DeviceChoice device) {}
 
-  /** Defaults: relu, adam at its default rate, batch 64, 10 epochs, max pooling, seed 42, all data. */
+  /** Defaults: relu, adam at its default rate, batch 64, 10 epochs, max pooling, seed 42, 5000 validation images, all data. */
   public static final class Builder {
     private Activation activation = Activation.RELU;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
@@ -73,6 +91,8 @@ public record TrainingConfig(
     private Pooling pooling = Pooling.MAX;
     private long seed = DEFAULT_SEED;
     private int trainSamples;
+    private int validationSamples = ValidationSplit.DEFAULT_SAMPLES;
+    private long validationSeed = ValidationSplit.DEFAULT_SEED;
     private int testSamples;
     private String dataDir;
     private DeviceChoice device = DeviceChoice.AUTO;
@@ -119,6 +139,17 @@ public record TrainingConfig(
       return this;
     }
 
+    /** Training images held out for validation; 0 validates on nothing (selection then uses the test set). */
+    public Builder validationSamples(int v) {
+      validationSamples = v;
+      return this;
+    }
+
+    public Builder validationSeed(long v) {
+      validationSeed = v;
+      return this;
+    }
+
     public Builder testSamples(int v) {
       testSamples = v;
       return this;
@@ -147,7 +178,8 @@ public record TrainingConfig(
             + "; in a search space, declare it with when: {optimizer: [sgd]}");
       }
       float m = optimizer == OptimizerKind.SGD ? (momentum != null ? momentum : Sgd.MOMENTUM) : 0f;
-      return new TrainingConfig(activation, optimizer, lr, batchSize, epochs, pooling, seed, trainSamples, testSamples, dataDir, device, m);
+      return new TrainingConfig(activation, optimizer, lr, batchSize, epochs, pooling, seed, trainSamples, validationSamples, validationSeed, testSamples,
+          dataDir, device, m);
     }
   }
 }

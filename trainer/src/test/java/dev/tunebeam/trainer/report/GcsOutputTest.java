@@ -46,7 +46,7 @@ class GcsOutputTest {
     Blob metrics = storage.get(BlobId.of("model-bucket", "runs/1/metrics.json"));
     assertNotNull(metrics, "metrics.json written to GCS");
     MetricsReport back = MetricsJson.read("gs metrics", metrics.getContent());
-    assertEquals(report.finalTestAccuracy(), back.finalTestAccuracy());
+    assertEquals(report.finalMetric(EpochRecord.TEST_ACCURACY), back.finalMetric(EpochRecord.TEST_ACCURACY));
     assertEquals("gs://data-bucket/fashion", back.dataset().location());
     assertNotNull(storage.get(BlobId.of("model-bucket", "runs/1/model.npz")));
     assertTrue(new String(storage.get(BlobId.of("model-bucket", "ckpt/checkpoint.json")).getContent()).contains("\"epoch\": 1"));

@@ -8,6 +8,7 @@ import com.google.cloud.storage.Storage;
 import dev.tunebeam.trainer.Memoized;
 import dev.tunebeam.trainer.TrainingJob;
 import dev.tunebeam.trainer.data.DataLocator;
+import dev.tunebeam.trainer.report.CheckpointFile;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.trainer.train.MemberRun;
@@ -160,12 +161,17 @@ final class GroupTrainer {
     }
   }
 
-  /** With resume off, an old metrics.json must not pass for this run's result. */
+  /** An old metrics.json must not pass for this run's result; with resume off, an old checkpoint must not be continued. */
   private void clearStaleMetrics(List<Trial> group) throws IOException {
     List<ResourceId> stale = new ArrayList<>();
     for (Trial t : group) {
       String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id());
       stale.add(FileSystems.matchNewResource(TrialArtifacts.join(dir, MetricsJson.FILE_NAME), false));
+      if (!settings.resume()) {
+        // Without resume a trial starts from scratch, not from an earlier run's checkpoint.
+        String checkpoints = TrialArtifacts.checkpointDirectory(settings.outputDirectory(), settings.checkpointKey().apply(t));
+        stale.add(FileSystems.matchNewResource(TrialArtifacts.join(checkpoints, CheckpointFile.FILE_NAME), false));
+      }
     }
     FileSystems.delete(stale, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }

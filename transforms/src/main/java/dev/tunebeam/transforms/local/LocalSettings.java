@@ -4,13 +4,15 @@ import dev.tunebeam.transforms.results.FailureBudget;
 import java.io.Serializable;
 import java.util.List;
 import java.util.function.Consumer;
+import dev.tunebeam.transforms.space.Trial;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 
 /**
  * How {@link TrainLocally} runs: where artifacts go, which data and device, how many worker
  * processes (0: one per core, or one when a GPU is visible) with how many compute threads each
  * (0: cores / workers) and which extra JVM options, how wide trials fuse, whether finished trials
- * are reused, the run's failure bound, and how many lanes the groups are dealt onto (0: one per
- * group). {@code inProcess} trains inside the pipeline's JVM instead, one group at a time.
+ * are reused, the run's failure bound, how many lanes the groups are dealt onto (0: one per
+ * group), and which checkpoint folder a trial continues from ({@code checkpointKey}: by default its own id). {@code inProcess} trains inside the pipeline's JVM instead, one group at a time.
  */
 public record LocalSettings(
     String outputDirectory,
@@ -25,7 +27,8 @@ public record LocalSettings(
     List<String> workerJvmOptions,
     FailureBudget failureBudget,
     int lanes,
-    long timeoutSeconds) implements Serializable {
+    long timeoutSeconds,
+    SerializableFunction<Trial, String> checkpointKey) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final int DEFAULT_MAX_FUSE = 9;
@@ -35,7 +38,7 @@ public record LocalSettings(
   }
 
   static LocalSettings defaults(String outputDirectory) {
-    return new LocalSettings(outputDirectory, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g", List.of(), FailureBudget.unbounded(), 0, 0);
+    return new LocalSettings(outputDirectory, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g", List.of(), FailureBudget.unbounded(), 0, 0, Trial::id);
   }
 
   /** A copy with {@code change} applied to a mutable view of the fields. */
@@ -43,7 +46,7 @@ public record LocalSettings(
     Fields f = new Fields(this);
     change.accept(f);
     return new LocalSettings(f.outputDirectory, f.dataDirectory, f.device, f.workers, f.threadsPerWorker, f.maxFuse, f.inProcess,
-        f.resume, f.workerHeap, f.workerJvmOptions, f.failureBudget, f.lanes, f.timeoutSeconds);
+        f.resume, f.workerHeap, f.workerJvmOptions, f.failureBudget, f.lanes, f.timeoutSeconds, f.checkpointKey);
   }
 
   /** The fields, mutable, for {@link #with}. */
@@ -61,6 +64,7 @@ public record LocalSettings(
     FailureBudget failureBudget;
     int lanes;
     long timeoutSeconds;
+    SerializableFunction<Trial, String> checkpointKey;
 
     private Fields(LocalSettings s) {
       outputDirectory = s.outputDirectory;
@@ -76,6 +80,7 @@ public record LocalSettings(
       failureBudget = s.failureBudget;
       lanes = s.lanes;
       timeoutSeconds = s.timeoutSeconds;
+      checkpointKey = s.checkpointKey;
     }
   }
 }

@@ -135,6 +135,16 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return new TrainLocally(settings.with(f -> f.timeoutSeconds = timeout.toSeconds()));
   }
 
+  /**
+   * Which checkpoint folder ({@code <output>/checkpoints/<key>/}) a trial trains from and into;
+   * by default its own id, so a killed trial continues where it stopped. Successive halving
+   * continues a trial up to epoch E by mapping the trial with {@code num_epochs=E} to the key of
+   * the same point's earlier rung: the trainer then trains only epochs after the checkpoint's.
+   */
+  public TrainLocally withCheckpointKey(org.apache.beam.sdk.transforms.SerializableFunction<Trial, String> key) {
+    return new TrainLocally(settings.with(f -> f.checkpointKey = java.util.Objects.requireNonNull(key, "checkpointKey")));
+  }
+
   /** How many trainings this machine runs at once with these settings: a worker per core, or one with a GPU. */
   public int workersOnThisMachine() {
     return WorkerSlots.resolveWorkers(settings);
@@ -274,7 +284,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
           LOG.warn("trial {} SKIPPED: {}", r.trial().id(), r.error());
         } else if (r.succeeded()) {
           succeeded.inc();
-          LOG.info("trial {} SUCCEEDED: best test accuracy {} in {} s", r.trial().id(), String.format("%.4f", r.bestTestAccuracy()),
+          LOG.info("trial {} SUCCEEDED: final test accuracy {} in {} s", r.trial().id(), String.format("%.4f", r.finalTestAccuracy()),
               String.format("%.0f", r.wallSeconds()));
         } else {
           failed.inc();

@@ -19,6 +19,11 @@ public final class TrialArtifacts {
     return join(output, "trials/" + trialId);
   }
 
+  /** Where a trial's training state is kept after every epoch, and continued from: {@code <output>/checkpoints/<key>/}. */
+  public static String checkpointDirectory(String output, String checkpointKey) {
+    return join(output, "checkpoints/" + checkpointKey);
+  }
+
   public static String tensorboardDirectory(String output, String trialId) {
     return join(output, "tensorboard/" + trialId);
   }

@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.trainer.report.EpochRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,10 +25,10 @@ final class EpochChart {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (RankedTrial t : drawn) {
-      for (EpochResult e : t.result().history()) {
+      for (EpochRecord e : t.result().history()) {
         maxEpoch = Math.max(maxEpoch, e.epoch());
-        lo = Math.min(lo, e.testAccuracy());
-        hi = Math.max(hi, e.testAccuracy());
+        lo = Math.min(lo, e.metric(EpochRecord.TEST_ACCURACY));
+        hi = Math.max(hi, e.metric(EpochRecord.TEST_ACCURACY));
       }
     }
     double[] domain = Scale.padded(lo, hi, 0.05, 0.01);
@@ -52,14 +53,14 @@ final class EpochChart {
       RankedTrial t = drawn.get(i);
       String color = Palette.series(i, drawn.size());
       List<double[]> points = new ArrayList<>();
-      for (EpochResult e : t.result().history()) {
-        points.add(new double[] {x.at(e.epoch()), y.at(e.testAccuracy())});
+      for (EpochRecord e : t.result().history()) {
+        points.add(new double[] {x.at(e.epoch()), y.at(e.metric(EpochRecord.TEST_ACCURACY))});
       }
       svg.series(points, i == 0 ? "series best" : "series", t.id(), color, t.tooltip(objective));
       for (int p = 0; p < points.size(); p++) {
-        EpochResult e = t.result().history().get(p);
+        EpochRecord e = t.result().history().get(p);
         svg.circle(points.get(p)[0], points.get(p)[1], 3, "point", t.id(), color,
-            t.id() + " epoch " + e.epoch() + ": test accuracy " + Html.number(e.testAccuracy()));
+            t.id() + " epoch " + e.epoch() + ": test accuracy " + Html.number(e.metric(EpochRecord.TEST_ACCURACY)));
       }
     }
     return svg.close() + legend(drawn, objective);

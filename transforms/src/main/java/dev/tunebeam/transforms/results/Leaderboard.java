@@ -12,63 +12,86 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
- * All results of a study, best first by the objective; trials whose metric is NaN, then failed,
- * then skipped trials come last. Ties are broken by the other accuracy, then by trial id, so the order never
- * depends on the order results arrived in.
+ * All results of a study, judged by the objective and best first: succeeded trials by the
+ * objective's value, then stopped ones, then trials whose value is NaN, failed and skipped ones.
+ * Ties are broken by final test accuracy, then by trial id, so the order never depends on the
+ * order results arrived in.
  */
 @DefaultCoder(SerializableCoder.class)
 public record Leaderboard(Objective objective, List<TrialResult> ranked) implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   public Leaderboard {
     ranked = List.copyOf(ranked);
   }
 
+  /** Judges each result by {@code objective} ({@link Objective#evaluate}) and ranks them. */
   public static Leaderboard rank(Collection<TrialResult> results, Objective objective) {
-    List<TrialResult> sorted = new ArrayList<>(results);
+    List<TrialResult> sorted = new ArrayList<>(results.stream().map(objective::evaluate).toList());
     sorted.sort(order(objective));
     return new Leaderboard(objective, sorted);
   }
 
   static Comparator<TrialResult> order(Objective objective) {
-    Comparator<TrialResult> byMetric = Comparator.comparingDouble(objective::of);
+    Comparator<TrialResult> byValue = Comparator.comparingDouble(TrialResult::objectiveValue);
     if (objective.maximize()) {
-      byMetric = byMetric.reversed();
+      byValue = byValue.reversed();
     }
-    // Completed trials first, then those a schedule stopped (furthest first), then failed and skipped.
-    return Comparator.<TrialResult>comparingInt(r -> tier(r, objective))
+    return Comparator.<TrialResult>comparingInt(Leaderboard::tier)
+        // Among stopped trials, those a schedule took furthest come first.
         .thenComparingInt(r -> r.status() == TrialStatus.STOPPED ? -r.epochs() : 0)
-        .thenComparing(byMetric)
+        .thenComparing(byValue)
         .thenComparing(Comparator.comparingDouble(TrialResult::finalTestAccuracy).reversed())
         .thenComparing(r -> r.trial().id())
         .thenComparing(TrialResult::backend);
   }
 
-  private static int tier(TrialResult r, Objective objective) {
-    if (r.status() == TrialStatus.STOPPED && !Double.isNaN(objective.of(r))) {
-      return 1;
-    }
-    return ranksLast(r, objective) ? 2 + r.status().ordinal() : 0;
+  /** 0 succeeded, 1 stopped, 2 either with a NaN objective, then failed and skipped. */
+  private static int tier(TrialResult r) {
+    return switch (r.status()) {
+      case SUCCEEDED -> Double.isNaN(r.objectiveValue()) ? 2 : 0;
+      case STOPPED -> Double.isNaN(r.objectiveValue()) ? 2 : 1;
+      case FAILED -> 3;
+      case SKIPPED -> 4;
+    };
   }
 
-  private static boolean ranksLast(TrialResult r, Objective objective) {
-    return !r.succeeded() || Double.isNaN(objective.of(r));
-  }
-
+  /** The best succeeded trial, if any has a number for the objective. */
   public Optional<TrialResult> best() {
-    return ranked.isEmpty() || ranksLast(ranked.get(0), objective) ? Optional.empty() : Optional.of(ranked.get(0));
+    return ranked.isEmpty() || tier(ranked.get(0)) != 0 ? Optional.empty() : Optional.of(ranked.get(0));
+  }
+
+  /** Whether a trial's objective never left the chance level (see {@link ChanceLevel}). */
+  public boolean atChance(TrialResult r) {
+    return ChanceLevel.atChance(objective, r);
+  }
+
+  /** A sentence for the outputs when the ranking used the test set; empty when it used a validation metric. */
+  public Optional<String> selectionWarning() {
+    return objective.usesTestSet()
+        ? Optional.of("Selection used the test set (" + objective.metric() + "; no validation split), so the test accuracies "
+            + "shown are optimistic: rerun with validation_samples above 0 for an unbiased estimate.")
+        : Optional.empty();
   }
 
   public long succeeded() {
-    return ranked.stream().filter(TrialResult::succeeded).count();
+    return count(TrialStatus.SUCCEEDED);
+  }
+
+  public long stopped() {
+    return count(TrialStatus.STOPPED);
   }
 
   public long failed() {
-    return ranked.stream().filter(r -> r.status() == TrialStatus.FAILED).count();
+    return count(TrialStatus.FAILED);
   }
 
   public long skipped() {
-    return ranked.stream().filter(r -> r.status() == TrialStatus.SKIPPED).count();
+    return count(TrialStatus.SKIPPED);
+  }
+
+  private long count(TrialStatus status) {
+    return ranked.stream().filter(r -> r.status() == status).count();
   }
 
   /** Every parameter name that appears, in first-seen order: the table's hyperparameter columns. */

@@ -1,19 +1,16 @@
 package dev.tunebeam.transforms.results;
 
 import java.util.List;
-import java.util.Set;
 
 /** The leaderboard as an HTML table: the same columns and cells as results.csv, failed and skipped trials marked. */
 final class LeaderboardTable {
-  private static final Set<String> NUMERIC = Set.of("rank", "best_test_accuracy", "final_test_accuracy", "final_train_loss", "epochs", "seconds");
-
   private LeaderboardTable() {}
 
   static String render(Leaderboard board) {
     List<String> header = LeaderboardFormats.header(board);
     StringBuilder html = new StringBuilder("<div class=\"table-wrap\"><table class=\"leaderboard\">\n<thead><tr>");
     for (String h : header) {
-      html.append("<th").append(NUMERIC.contains(h) ? " class=\"num\"" : "").append('>').append(Html.escape(h)).append("</th>");
+      html.append("<th").append(LeaderboardColumns.numeric(board, h) ? " class=\"num\"" : "").append('>').append(Html.escape(h)).append("</th>");
     }
     html.append("</tr></thead>\n<tbody>\n");
     List<List<String>> rows = LeaderboardFormats.rows(board);
@@ -24,7 +21,7 @@ final class LeaderboardTable {
       List<String> row = rows.get(i);
       for (int c = 0; c < row.size(); c++) {
         String h = header.get(c);
-        String cls = NUMERIC.contains(h) ? "num" : h.equals("error") ? "error" : null;
+        String cls = LeaderboardColumns.numeric(board, h) ? "num" : h.equals("error") ? "error" : null;
         html.append("<td").append(cls == null ? "" : " class=\"" + cls + "\"").append('>').append(Html.escape(row.get(c))).append("</td>");
       }
       html.append("</tr>\n");

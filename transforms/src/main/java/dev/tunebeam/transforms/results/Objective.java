@@ -1,40 +1,148 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.trainer.report.EpochRecord;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** What a leaderboard ranks by; all are maximised except the loss. */
-public enum Objective {
-  BEST_TEST_ACCURACY(TrialResult::bestTestAccuracy, true),
-  FINAL_TEST_ACCURACY(TrialResult::finalTestAccuracy, true),
-  FINAL_TRAIN_LOSS(TrialResult::finalTrainLoss, false);
+/**
+ * What a study optimises, as Vertex AI's {@code MetricSpec} has it: a metric tag the trainer
+ * reports each epoch, a goal, and a measurement that picks the epoch a trial is judged at (its
+ * best epoch by the metric, or its last). The default is the built-in trainer's validation
+ * accuracy, maximised, at the best epoch.
+ */
+public record Objective(String metric, Goal goal, Measurement measurement) implements Serializable {
+  private static final long serialVersionUID = 1L;
 
-  private final ToDoubleFunction<TrialResult> metric;
-  private final boolean maximize;
+  public static final Objective DEFAULT = new Objective(EpochRecord.VAL_ACCURACY, Goal.MAXIMIZE, Measurement.BEST);
 
-  Objective(ToDoubleFunction<TrialResult> metric, boolean maximize) {
-    this.metric = metric;
-    this.maximize = maximize;
+  public enum Goal {
+    MAXIMIZE,
+    MINIMIZE
   }
 
-  public double of(TrialResult r) {
-    return metric.applyAsDouble(r);
+  public enum Measurement {
+    BEST,
+    LAST
+  }
+
+  public Objective {
+    checkMetric("objective metric", metric);
+    if (goal == null || measurement == null) {
+      throw new IllegalArgumentException("objective " + metric + " needs a goal (maximize, minimize) and a measurement (best, last)");
+    }
+  }
+
+  /** From text, as in a search space; a null part takes the default's. */
+  public static Objective parse(String metric, String goal, String measurement) {
+    return new Objective(metric == null ? DEFAULT.metric : checkMetric("objective metric", metric.trim()),
+        goal == null ? DEFAULT.goal : parseGoal("objective goal", goal),
+        measurement == null ? DEFAULT.measurement : parseMeasurement("objective measurement", measurement));
+  }
+
+  /** {@code field} names the input in errors (a space's key, a flag). */
+  public static String checkMetric(String field, String metric) {
+    if (metric == null || !metric.matches("[A-Za-z][A-Za-z0-9_./-]{0,127}")) {
+      throw new IllegalArgumentException(field + " " + metric
+          + " is not allowed; use a metric tag the trainer reports, such as val_accuracy (letters, digits, '_', '.', '/', '-')");
+    }
+    return metric;
+  }
+
+  public static Goal parseGoal(String field, String value) {
+    return parseEnum(field, value, Goal.class);
+  }
+
+  public static Measurement parseMeasurement(String field, String value) {
+    return parseEnum(field, value, Measurement.class);
+  }
+
+  static <E extends Enum<E>> E parseEnum(String field, String value, Class<E> type) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(value.trim())) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException(field + " " + value + " is not supported; allowed: "
+        + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
   }
 
   public boolean maximize() {
-    return maximize;
+    return goal == Goal.MAXIMIZE;
   }
 
-  public String key() {
-    return name().toLowerCase(Locale.ROOT);
+  /** Ranking on a test-set metric means the reported test accuracy is not an unbiased estimate. */
+  public boolean usesTestSet() {
+    return metric.startsWith("test_");
   }
 
-  public static Objective parse(String value) {
-    for (Objective o : values()) {
-      if (o.key().equals(value == null ? null : value.trim().toLowerCase(Locale.ROOT))) {
-        return o;
+  /**
+   * The objective a study without a validation split falls back to: validation accuracy becomes
+   * test accuracy (the seed's behaviour, which the outputs then state in words); others stay.
+   */
+  public Objective withoutValidation() {
+    return metric.equals(EpochRecord.VAL_ACCURACY) ? new Objective(EpochRecord.TEST_ACCURACY, goal, measurement) : this;
+  }
+
+  /** {@code best_val_accuracy}: the leaderboard's column for the objective's value. */
+  public String column() {
+    return measurement.name().toLowerCase(Locale.ROOT) + "_" + metric;
+  }
+
+  /** {@code best val_accuracy (maximize)}, for titles and axis labels. */
+  public String describe() {
+    return measurement.name().toLowerCase(Locale.ROOT) + " " + metric + " (" + goal.name().toLowerCase(Locale.ROOT) + ")";
+  }
+
+  /** The result's value as judged by this objective (set by {@link #evaluate}); NaN before. */
+  public double of(TrialResult r) {
+    return r.objectiveValue();
+  }
+
+  /** True when {@code a} is strictly better than {@code b}; NaN is never better. */
+  public boolean better(double a, double b) {
+    if (Double.isNaN(a)) {
+      return false;
+    }
+    return Double.isNaN(b) || (maximize() ? a > b : a < b);
+  }
+
+  /**
+   * The epoch a trial is judged at: the best one by the metric (the earliest of equals) or the
+   * last that reported it. Empty when no epoch reported the metric.
+   */
+  public Optional<EpochRecord> choose(List<EpochRecord> history) {
+    EpochRecord chosen = null;
+    for (EpochRecord e : history) {
+      if (!e.has(metric)) {
+        continue;
+      }
+      if (chosen == null || measurement == Measurement.LAST || better(e.metric(metric), chosen.metric(metric))) {
+        chosen = e;
       }
     }
-    throw new IllegalArgumentException("--objective " + value + " is not supported; allowed: best_test_accuracy, final_test_accuracy, final_train_loss");
+    return Optional.ofNullable(chosen);
+  }
+
+  /**
+   * The result judged by this objective: its value, the chosen epoch and test accuracy there. A
+   * succeeded or stopped trial that never reported the metric becomes FAILED, saying which tags
+   * it did report. Others come back as they are.
+   */
+  public TrialResult evaluate(TrialResult r) {
+    if (r.status() != TrialStatus.SUCCEEDED && r.status() != TrialStatus.STOPPED) {
+      return r;
+    }
+    Optional<EpochRecord> chosen = choose(r.history());
+    if (chosen.isEmpty()) {
+      List<String> tags = r.reportedTags();
+      return r.failedWith("the trainer never reported " + metric + ", the objective's metric; it reported "
+          + (tags.isEmpty() ? "no metrics" : String.join(", ", tags)));
+    }
+    EpochRecord e = chosen.get();
+    return r.withObjective(e.metric(metric), e.epoch(), e.metric(EpochRecord.TEST_ACCURACY));
   }
 }

@@ -1,10 +1,10 @@
 package dev.tunebeam.transforms.results;
 
-/** The objective in words for axis titles: {@code best_test_accuracy} reads "best test accuracy". */
+/** The objective in words for axis titles: "best val_accuracy (maximize)". */
 final class ObjectiveLabel {
   private ObjectiveLabel() {}
 
   static String of(Objective objective) {
-    return objective.key().replace('_', ' ');
+    return objective.describe();
   }
 }

@@ -4,14 +4,16 @@ import java.util.List;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * Gathers every {@link TrialResult} into one {@link Leaderboard}, best first.
+ * Gathers every {@link TrialResult} into one {@link Leaderboard}, judged by an {@link Objective}
+ * and best first.
  *
  * <pre>{@code
- * PCollection<Leaderboard> board = results.apply(RankTrials.by(Objective.BEST_TEST_ACCURACY));
+ * PCollection<Leaderboard> board = results.apply(RankTrials.by(Objective.DEFAULT));
  * }</pre>
  */
 public final class RankTrials extends PTransform<PCollection<TrialResult>, PCollection<Leaderboard>> {
@@ -21,12 +23,15 @@ public final class RankTrials extends PTransform<PCollection<TrialResult>, PColl
     this.objective = objective;
   }
 
-  /** Ranks by best test accuracy, descending. */
-  public static RankTrials byBestTestAccuracy() {
-    return by(Objective.BEST_TEST_ACCURACY);
+  /** Ranks by the default objective: best validation accuracy, maximised. */
+  public static RankTrials byDefault() {
+    return by(Objective.DEFAULT);
   }
 
   public static RankTrials by(Objective objective) {
+    if (objective == null) {
+      throw new IllegalArgumentException("objective is missing; use Objective.DEFAULT or Objective.parse(metric, goal, measurement)");
+    }
     return new RankTrials(objective);
   }
 
@@ -36,5 +41,11 @@ public final class RankTrials extends PTransform<PCollection<TrialResult>, PColl
     return results
         .apply("Gather", Combine.globally(ToList.<TrialResult>of()))
         .apply("Rank", MapElements.into(TypeDescriptor.of(Leaderboard.class)).via((List<TrialResult> all) -> Leaderboard.rank(all, o)));
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.add(DisplayData.item("objective", objective.describe()));
   }
 }

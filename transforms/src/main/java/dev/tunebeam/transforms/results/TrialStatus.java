@@ -1,13 +1,13 @@
 package dev.tunebeam.transforms.results;
 
 /**
- * How a trial ended. A failed trial stays in the results, with its error; a skipped one was never
- * run because more trials had failed than {@code --maxFailedTrials} allows; a stopped one was
- * ended early by a schedule (halving, Hyperband) and keeps the epochs it trained.
+ * How a trial ended. A failed trial stays in the results, with its error; a stopped one was ended
+ * early by a schedule (halving, early stopping) and keeps its history so far; a skipped one was
+ * never run because more trials had failed than the failure budget allows.
  */
 public enum TrialStatus {
   SUCCEEDED,
+  STOPPED,
   FAILED,
-  SKIPPED,
-  STOPPED
+  SKIPPED
 }

@@ -39,12 +39,12 @@ final class PromoteFn extends DoFn<List<TrialResult>, Trial> {
   /** A rung's results as the rows that leave the schedule here and the trials promoted. */
   static Split split(List<TrialResult> results, int epochs, int keep, Objective objective) {
     List<TrialResult> ranked = new ArrayList<>();
-    results.forEach(r -> ranked.add(RungResults.upTo(r, epochs)));
+    results.forEach(r -> ranked.add(RungResults.upTo(r, epochs, objective)));
     ranked.sort(RungResults.rankOrder(objective));
     List<TrialResult> leave = new ArrayList<>();
     List<Trial> up = new ArrayList<>();
     for (TrialResult r : ranked) {
-      if (up.size() < keep && RungResults.rankable(r, objective)) {
+      if (up.size() < keep && RungResults.rankable(r)) {
         up.add(r.trial());
       } else {
         leave.add(r.succeeded() ? RungResults.stopped(r) : r);

@@ -1,11 +1,10 @@
 package dev.tunebeam.transforms.schedule;
 
-import dev.tunebeam.transforms.results.EpochResult;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.space.Trial;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,39 +25,41 @@ final class RungResults {
     return new Trial(trial.id(), trial.study(), p);
   }
 
-  /** The result as it stood at {@code epochs}: the history cut there and the summary figures taken from what is left. */
-  static TrialResult upTo(TrialResult r, int epochs) {
-    if (!r.succeeded() || r.history().size() <= epochs) {
-      return r;
+  /** The result as it stood at {@code epochs}, judged by the objective on that part of its history. */
+  static TrialResult upTo(TrialResult r, int epochs, Objective objective) {
+    if (r.status() != TrialStatus.SUCCEEDED || r.history().size() <= epochs) {
+      return objective.evaluate(r);
     }
-    List<EpochResult> h = new ArrayList<>(r.history().subList(0, epochs));
-    double best = h.stream().mapToDouble(EpochResult::testAccuracy).max().orElse(Double.NaN);
-    EpochResult last = h.get(h.size() - 1);
-    double seconds = h.stream().mapToDouble(EpochResult::seconds).sum();
-    return new TrialResult(atEpochs(r.trial(), epochs), r.backend(), r.status(), h, best, last.testAccuracy(), last.trainLoss(), r.device(),
-        seconds, r.error(), r.location());
+    List<EpochRecord> h = r.history().subList(0, epochs);
+    double seconds = r.wallSeconds() * epochs / r.history().size();
+    return objective.evaluate(TrialResult.of(atEpochs(r.trial(), epochs), r.backend(), r.status(), h, r.device(), seconds,
+        r.groupWallSeconds() * epochs / r.history().size(), r.location()));
   }
 
   /** A trial the schedule stopped at this rung: its curve so far, status STOPPED. */
   static TrialResult stopped(TrialResult r) {
-    return new TrialResult(r.trial(), r.backend(), TrialStatus.STOPPED, r.history(), r.bestTestAccuracy(), r.finalTestAccuracy(),
-        r.finalTrainLoss(), r.device(), r.wallSeconds(), "stopped by the schedule after epoch " + r.epochs(), r.location());
+    TrialResult s = r.withStatus(TrialStatus.STOPPED);
+    return new TrialResult(s.trial(), s.backend(), s.status(), s.history(), s.objectiveValue(), s.chosenEpoch(), s.testAccuracyAtChosen(),
+        s.finalTestAccuracy(), s.device(), s.wallSeconds(), s.groupWallSeconds(), "stopped by the schedule after epoch " + r.epochs(),
+        s.location());
   }
 
-  /** Succeeded trials with a value first, best first by the objective; ties (and the rest) by trial id. */
+  /** Judged, succeeded trials with a value first, best first by the objective; ties (and the rest) by trial id. */
   static Comparator<TrialResult> rankOrder(Objective objective) {
-    Comparator<TrialResult> byValue = Comparator.comparingDouble(r -> objective.maximize() ? -objective.of(r) : objective.of(r));
-    return Comparator.<TrialResult>comparingInt(r -> rankable(r, objective) ? 0 : 1)
-        .thenComparing((a, b) -> rankable(a, objective) && rankable(b, objective) ? byValue.compare(a, b) : 0)
+    Comparator<TrialResult> byValue = Comparator.comparingDouble(r -> objective.maximize() ? -r.objectiveValue() : r.objectiveValue());
+    return Comparator.<TrialResult>comparingInt(r -> rankable(r) ? 0 : 1)
+        .thenComparing((a, b) -> rankable(a) && rankable(b) ? byValue.compare(a, b) : 0)
         .thenComparing(r -> r.trial().id());
   }
 
-  static boolean rankable(TrialResult r, Objective objective) {
-    return r.succeeded() && !Double.isNaN(objective.of(r));
+  /** For a result already judged by the objective. */
+  static boolean rankable(TrialResult r) {
+    return r.succeeded() && !Double.isNaN(r.objectiveValue());
   }
 
   /** The objective's value, for TPE: NaN when the trial has none. */
   static double value(TrialResult r, Objective objective) {
-    return rankable(r, objective) ? objective.of(r) : Double.NaN;
+    TrialResult judged = objective.evaluate(r);
+    return rankable(judged) ? judged.objectiveValue() : Double.NaN;
   }
 }

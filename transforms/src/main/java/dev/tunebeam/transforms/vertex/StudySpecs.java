@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.vertex;
 
 import com.google.cloud.aiplatform.v1.StudySpec;
+import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.Scale;
 import dev.tunebeam.transforms.space.SearchSpace;
@@ -12,14 +13,18 @@ import dev.tunebeam.transforms.space.SearchSpace;
  * grid search (Vertex's grid search takes no continuous range).
  */
 public final class StudySpecs {
-  /** The metric the trainer reports to hypertune, maximized. */
-  public static final String METRIC_ID = "test_accuracy";
-
   private StudySpecs() {}
 
+  /** With the default objective, the built-in trainer's validation accuracy, maximised. */
   public static StudySpec of(SearchSpace space, TuningAlgorithm algorithm) {
+    return of(space, algorithm, Objective.DEFAULT);
+  }
+
+  /** The objective is the study's {@code MetricSpec}: the metric the trainer reports to hypertune, and its goal. */
+  public static StudySpec of(SearchSpace space, TuningAlgorithm algorithm, Objective objective) {
     StudySpec.Builder spec = StudySpec.newBuilder()
-        .addMetrics(StudySpec.MetricSpec.newBuilder().setMetricId(METRIC_ID).setGoal(StudySpec.MetricSpec.GoalType.MAXIMIZE))
+        .addMetrics(StudySpec.MetricSpec.newBuilder().setMetricId(objective.metric()).setGoal(objective.maximize()
+            ? StudySpec.MetricSpec.GoalType.MAXIMIZE : StudySpec.MetricSpec.GoalType.MINIMIZE))
         .setAlgorithm(algorithm.vertex());
     for (ParameterSpec p : space.parameters()) {
       spec.addParameters(parameter(p, algorithm));

@@ -5,9 +5,11 @@ import com.google.cloud.aiplatform.v1.Measurement;
 import com.google.cloud.aiplatform.v1.StudySpec;
 import com.google.cloud.storage.Storage;
 import com.google.protobuf.Value;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.GcsArtifactStore;
 import dev.tunebeam.trainer.report.GcsPath;
 import dev.tunebeam.trainer.report.MetricsJson;
+import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.space.ParameterValues;
@@ -34,7 +36,8 @@ public final class TuningJobResults {
     String base = job.getTrialJobSpec().getBaseOutputDirectory().getOutputUriPrefix();
     List<TrialResult> results = new ArrayList<>();
     for (com.google.cloud.aiplatform.v1.Trial t : job.getTrialsList()) {
-      results.add(result(t, trialOf(job, t), TrialJobs.modelDirectory((base.endsWith("/") ? base : base + "/") + t.getId()), storage));
+      results.add(result(t, trialOf(job, t), TrialJobs.modelDirectory((base.endsWith("/") ? base : base + "/") + t.getId()), storage,
+          objective(job).metric()));
     }
     return results;
   }
@@ -76,7 +79,7 @@ public final class TuningJobResults {
     return v.hasNumberValue() ? ParameterValues.canonical(v.getNumberValue()) : v.getStringValue();
   }
 
-  private static TrialResult result(com.google.cloud.aiplatform.v1.Trial t, Trial trial, String modelDir, Storage storage) {
+  private static TrialResult result(com.google.cloud.aiplatform.v1.Trial t, Trial trial, String modelDir, Storage storage, String metricId) {
     double seconds = t.hasStartTime() && t.hasEndTime() ? t.getEndTime().getSeconds() - t.getStartTime().getSeconds() : 0;
     switch (t.getState()) {
       case SUCCEEDED -> {
@@ -89,13 +92,15 @@ public final class TuningJobResults {
         } catch (IOException | RuntimeException e) {
           metricsNote = "; " + modelDir + MetricsJson.FILE_NAME + " cannot be read: " + e.getMessage();
         }
-        Optional<Double> accuracy = finalAccuracy(t);
-        if (accuracy.isEmpty()) {
+        Optional<Double> value = finalMeasurement(t, metricId);
+        if (value.isEmpty()) {
           return TrialResult.failed(trial, SubmitToVertex.BACKEND, "Vertex trial " + t.getId() + " succeeded but reported no "
-              + StudySpecs.METRIC_ID + " and wrote no metrics.json" + metricsNote, seconds, modelDir);
+              + metricId + " and wrote no metrics.json" + metricsNote, seconds, modelDir);
         }
-        return new TrialResult(trial, SubmitToVertex.BACKEND, TrialStatus.SUCCEEDED, List.of(), accuracy.get(), accuracy.get(), Double.NaN,
-            null, seconds, null, modelDir);
+        // Only Vertex's final measurement is known: one record, at the step it was measured.
+        int step = (int) Math.max(1, t.getFinalMeasurement().getStepCount());
+        EpochRecord last = EpochRecord.of(step, Double.NaN, Map.of(metricId, value.get()));
+        return TrialResult.of(trial, SubmitToVertex.BACKEND, TrialStatus.SUCCEEDED, List.of(last), null, seconds, seconds, modelDir);
       }
       case INFEASIBLE -> {
         return TrialResult.failed(trial, SubmitToVertex.BACKEND, "Vertex marked trial " + t.getId() + " infeasible: "
@@ -107,9 +112,19 @@ public final class TuningJobResults {
     }
   }
 
-  private static Optional<Double> finalAccuracy(com.google.cloud.aiplatform.v1.Trial t) {
+  /** The objective the job was created with: its first metric spec, best measurement. */
+  public static Objective objective(HyperparameterTuningJob job) {
+    if (job.getStudySpec().getMetricsCount() == 0) {
+      return Objective.DEFAULT;
+    }
+    StudySpec.MetricSpec m = job.getStudySpec().getMetrics(0);
+    return new Objective(m.getMetricId(), m.getGoal() == StudySpec.MetricSpec.GoalType.MINIMIZE ? Objective.Goal.MINIMIZE
+        : Objective.Goal.MAXIMIZE, Objective.Measurement.BEST);
+  }
+
+  private static Optional<Double> finalMeasurement(com.google.cloud.aiplatform.v1.Trial t, String metricId) {
     for (Measurement.Metric m : t.getFinalMeasurement().getMetricsList()) {
-      if (m.getMetricId().equals(StudySpecs.METRIC_ID)) {
+      if (m.getMetricId().equals(metricId)) {
         return Optional.of(m.getValue());
       }
     }

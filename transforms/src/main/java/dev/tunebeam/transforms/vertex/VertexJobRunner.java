@@ -10,6 +10,7 @@ import dev.tunebeam.trainer.report.GcsArtifactStore;
 import dev.tunebeam.trainer.report.GcsPath;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.Secrets;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
@@ -186,7 +187,8 @@ final class VertexJobRunner implements AutoCloseable {
             + "; the container must write metrics.json to $AIP_MODEL_DIR (the bundled trainer does)", seconds, job.getName());
       }
       MetricsReport report = MetricsJson.read(metrics, bytes.get());
-      LOG.info("trial {} SUCCEEDED on Vertex AI: best test accuracy {}", trial.id(), String.format("%.4f", report.bestTestAccuracy()));
+      LOG.info("trial {} SUCCEEDED on Vertex AI: final test accuracy {}", trial.id(),
+          String.format("%.4f", report.finalMetric(EpochRecord.TEST_ACCURACY)));
       return TrialResult.succeeded(trial, SubmitToVertex.BACKEND, report, job.getName());
     } catch (IOException | RuntimeException e) {
       return TrialResult.failed(trial, SubmitToVertex.BACKEND, "Vertex AI job " + job.getName() + " SUCCEEDED but " + metrics

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
@@ -40,7 +41,8 @@ class RunTrialsTest {
     @Override
     public PCollection<TrialResult> expand(PCollection<Trial> trials) {
       return trials.apply(MapElements.into(TypeDescriptor.of(TrialResult.class)).via((Trial t) -> TrialResult.succeeded(t, "local",
-          new MetricsReport(t.id(), null, List.of(new MetricsReport.Epoch(1, 1.0, 0.5, 0.5, 1, 0.9)), 0.5, 0.5, 1.0, 1, "cpu", 1, Map.of(), null),
+          new MetricsReport(t.id(), null, List.of(EpochRecord.of(1, 1, Map.of(EpochRecord.TRAIN_LOSS, 1.0, EpochRecord.VAL_ACCURACY, 0.5,
+              EpochRecord.TEST_ACCURACY, 0.5))), 1, 1, "cpu", 1, Map.of(), null),
           "/tmp/local/" + t.id())));
     }
   }
@@ -52,7 +54,7 @@ class RunTrialsTest {
       Pipeline p = TestPipeline.create().enableAbandonedNodeEnforcement(false);
       p.apply(Create.of(trials).withCoder(SerializableCoder.of(Trial.class)))
           .apply(RunTrials.by(BackendRule.parse("batch_size>=128 -> vertex")).withLocal(new StandInLocal()).withVertex(vertex.submit()))
-          .apply(RankTrials.byBestTestAccuracy())
+          .apply(RankTrials.byDefault())
           .apply(WriteLeaderboard.to(out.toString()).withStudy("vertex-many"));
       p.run().waitUntilFinish();
 

@@ -29,7 +29,7 @@ class HtmlReportTest {
 
     List<Element> series = byClass(charts.get(0), "path", "series");
     assertEquals(ReportFixtures.SUCCEEDED, series.size());
-    // Ranked by best test accuracy: trial0 (0.86), trial4 (0.845), trial1, trial2, trial3.
+    // Ranked by best validation accuracy (equal to test accuracy in these fixtures): trial0 (0.86), trial4 (0.845), trial1, trial2, trial3.
     assertEquals(List.of("trial3-id", "trial2-id", "trial1-id", "trial4-id", "trial0-id"),
         series.stream().map(e -> e.getAttribute("data-trial")).toList(), "worst drawn first, best last on top");
     for (Element s : series) {
@@ -70,7 +70,7 @@ class HtmlReportTest {
       }
     }
     assertEquals(7, count(html, "<tr data-trial="), "every trial has a row");
-    assertTrue(html.contains("7 trials: 5 succeeded, 1 failed, 1 skipped; ranked by best test accuracy."));
+    assertTrue(html.contains("7 trials: 5 succeeded, 1 failed, 1 skipped; ranked by best val_accuracy (maximize)."));
   }
 
   @Test
@@ -125,7 +125,7 @@ class HtmlReportTest {
 
   @Test
   void aStudyWithoutSuccessStillRenders() throws Exception {
-    Leaderboard failedOnly = Leaderboard.rank(List.of(ReportFixtures.board().ranked().get(5)), Objective.BEST_TEST_ACCURACY);
+    Leaderboard failedOnly = Leaderboard.rank(List.of(ReportFixtures.board().ranked().get(5)), Objective.DEFAULT);
     String page = new String(HtmlReport.render(failedOnly, "s"), StandardCharsets.UTF_8);
     assertEquals(0, svgs(page).size());
     assertEquals(3, count(page, "No successful trial"));

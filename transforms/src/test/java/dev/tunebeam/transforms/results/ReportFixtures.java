@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.transforms.space.Trial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,16 +28,15 @@ final class ReportFixtures {
     double[] finals = {0.86, 0.83, 0.79, 0.71, 0.845};
     for (int i = 0; i < points.length; i++) {
       Trial trial = new Trial("trial" + i + "-id", STUDY, params(points[i][0], points[i][1], points[i][2]));
-      List<EpochResult> history = List.of(
-          new EpochResult(1, 0.9, 0.70, finals[i] - 0.08, 2.0),
-          new EpochResult(2, 0.6, 0.78, finals[i] - 0.03, 1.9),
-          new EpochResult(3, 0.5, 0.82, finals[i], 1.8));
-      results.add(new TrialResult(trial, "local", TrialStatus.SUCCEEDED, history, finals[i], finals[i], 0.5, "cpu()", 6.0, null,
-          "/out/trials/" + trial.id()));
+      List<EpochRecord> history = List.of(
+          Results.epoch(1, 0.9, 0.70, finals[i] - 0.08, finals[i] - 0.08, 2.0),
+          Results.epoch(2, 0.6, 0.78, finals[i] - 0.03, finals[i] - 0.03, 1.9),
+          Results.epoch(3, 0.5, 0.82, finals[i], finals[i], 1.8));
+      results.add(TrialResult.of(trial, "local", TrialStatus.SUCCEEDED, history, "cpu", 6.0, 6.0, "/out/trials/" + trial.id()));
     }
     results.add(TrialResult.failed(new Trial(FAILED_ID, STUDY, params("adam", "0.5", "relu")), "vertex", ERROR, 1.0, "job/1"));
     results.add(TrialResult.skipped(new Trial(SKIPPED_ID, STUDY, params("adam", "0.9", "relu")), "local", "not run: more than 0 trials failed"));
-    return Leaderboard.rank(results, Objective.BEST_TEST_ACCURACY);
+    return Leaderboard.rank(results, Objective.DEFAULT);
   }
 
   static Map<String, String> params(String optimizer, String learningRate, String activation) {

@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.transforms.space.Trial;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,16 @@ final class Results {
     return Trial.of("s", params);
   }
 
-  static TrialResult ok(String activation, double best, double last) {
-    Trial t = trial(activation);
-    return new TrialResult(t, "local", TrialStatus.SUCCEEDED,
-        List.of(new EpochResult(1, 0.9, 0.7, best, 2.0), new EpochResult(2, 0.5, 0.8, last, 2.0)), best, last, 0.5, "cpu()", 4.0, null, "/o");
+  /** One epoch as the built-in trainer reports it. */
+  static EpochRecord epoch(int epoch, double trainLoss, double trainAccuracy, double valAccuracy, double testAccuracy, double seconds) {
+    return EpochRecord.of(epoch, seconds, Map.of(EpochRecord.TRAIN_LOSS, trainLoss, EpochRecord.TRAIN_ACCURACY, trainAccuracy,
+        EpochRecord.VAL_ACCURACY, valAccuracy, EpochRecord.TEST_ACCURACY, testAccuracy));
+  }
+
+  /** Two epochs: validation and test accuracy {@code first} then {@code last}; train loss 0.9 then 0.5. */
+  static TrialResult ok(String activation, double first, double last) {
+    return TrialResult.of(trial(activation), "local", TrialStatus.SUCCEEDED,
+        List.of(epoch(1, 0.9, 0.7, first, first, 2.0), epoch(2, 0.5, 0.8, last, last, 2.0)), "cpu", 4.0, 4.0, "/o");
   }
 
   static TrialResult failed(String activation, String error) {

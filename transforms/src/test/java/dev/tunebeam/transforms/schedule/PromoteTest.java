@@ -3,7 +3,7 @@ package dev.tunebeam.transforms.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tunebeam.transforms.results.EpochResult;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.transforms.results.Leaderboard;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.TrialResult;
@@ -18,20 +18,21 @@ import org.junit.jupiter.api.Test;
 class PromoteTest {
   /** A succeeded trial whose epoch {@code i} reached {@code accuracies[i]}. */
   private static TrialResult ok(String name, double... accuracies) {
-    List<EpochResult> h = new ArrayList<>();
+    List<EpochRecord> h = new ArrayList<>();
     for (int i = 0; i < accuracies.length; i++) {
-      h.add(new EpochResult(i + 1, 1.0 / (i + 1), 0.5, accuracies[i], 1.0));
+      h.add(EpochRecord.of(i + 1, 1.0, Map.of(EpochRecord.VAL_ACCURACY, accuracies[i], EpochRecord.TEST_ACCURACY, accuracies[i] - 0.01)));
     }
-    double best = java.util.Arrays.stream(accuracies).max().orElse(Double.NaN);
     Trial t = new Trial(name, "s", Map.of("activation", name, "num_epochs", Integer.toString(accuracies.length)));
-    return new TrialResult(t, "local", TrialStatus.SUCCEEDED, h, best, accuracies[accuracies.length - 1], 0.1, "cpu()", accuracies.length, null, "/o");
+    return TrialResult.of(t, "local", TrialStatus.SUCCEEDED, h, "cpu", accuracies.length, accuracies.length, "/o");
   }
+
+  private static final Objective BEST_VAL = Objective.DEFAULT;
 
   @Test
   void keepsTheBestAndStopsTheRestWithTheirCurves() {
     List<TrialResult> rung = List.of(ok("a", 0.50), ok("b", 0.80), ok("c", 0.70), ok("d", 0.10),
         TrialResult.failed(new Trial("e", "s", Map.of("activation", "e")), "local", "boom", 0, "/o"));
-    PromoteFn.Split split = PromoteFn.split(rung, 1, 2, Objective.BEST_TEST_ACCURACY);
+    PromoteFn.Split split = PromoteFn.split(rung, 1, 2, BEST_VAL);
     assertEquals(List.of("b", "c"), split.promoted().stream().map(Trial::id).toList());
     assertEquals(List.of("a", "d", "e"), split.left().stream().map(r -> r.trial().id()).toList());
     assertEquals(List.of(TrialStatus.STOPPED, TrialStatus.STOPPED, TrialStatus.FAILED), split.left().stream().map(TrialResult::status).toList());
@@ -40,18 +41,18 @@ class PromoteTest {
 
   @Test
   void tiesGoToTheSmallerTrialId() {
-    PromoteFn.Split split = PromoteFn.split(List.of(ok("z", 0.5), ok("y", 0.5), ok("x", 0.5)), 1, 1, Objective.BEST_TEST_ACCURACY);
+    PromoteFn.Split split = PromoteFn.split(List.of(ok("z", 0.5), ok("y", 0.5), ok("x", 0.5)), 1, 1, BEST_VAL);
     assertEquals(List.of("x"), split.promoted().stream().map(Trial::id).toList());
   }
 
   @Test
   void aResultFromALaterRungIsRankedAsOfThisRung() {
     // A rerun finds "a" already trained to epoch 3; at rung 1 only its first epoch counts.
-    PromoteFn.Split split = PromoteFn.split(List.of(ok("a", 0.2, 0.9, 0.95), ok("b", 0.6)), 1, 1, Objective.BEST_TEST_ACCURACY);
+    PromoteFn.Split split = PromoteFn.split(List.of(ok("a", 0.2, 0.9, 0.95), ok("b", 0.6)), 1, 1, BEST_VAL);
     assertEquals(List.of("b"), split.promoted().stream().map(Trial::id).toList());
     TrialResult a = split.left().get(0);
     assertEquals(1, a.history().size());
-    assertEquals(0.2, a.bestTestAccuracy(), 1e-12);
+    assertEquals(0.2, a.objectiveValue(), 1e-12);
     assertEquals("1", a.trial().get("num_epochs"));
   }
 
@@ -65,10 +66,10 @@ class PromoteTest {
   @Test
   void leaderboardRanksCompletedThenStoppedFurthestFirstThenFailed() {
     TrialResult done = ok("a", 0.5, 0.6, 0.7);
-    TrialResult stoppedLate = RungResults.stopped(ok("b", 0.9, 0.91));
+    TrialResult stoppedLate = RungResults.stopped(ok("b", 0.8, 0.81));
     TrialResult stoppedEarly = RungResults.stopped(ok("c", 0.95));
     TrialResult failed = TrialResult.failed(new Trial("d", "s", Map.of()), "local", "boom", 0, "/o");
-    Leaderboard board = Leaderboard.rank(List.of(failed, stoppedEarly, stoppedLate, done), Objective.BEST_TEST_ACCURACY);
+    Leaderboard board = Leaderboard.rank(List.of(failed, stoppedEarly, stoppedLate, done), BEST_VAL);
     assertEquals(List.of("a", "b", "c", "d"), board.ranked().stream().map(r -> r.trial().id()).toList());
     assertEquals("a", board.best().orElseThrow().trial().id());
     assertTrue(stoppedEarly.error().contains("after epoch 1"));

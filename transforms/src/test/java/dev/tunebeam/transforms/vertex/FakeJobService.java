@@ -21,6 +21,7 @@ import com.google.protobuf.Timestamp;
 import com.google.protobuf.Value;
 import dev.tunebeam.trainer.report.GcsPath;
 import dev.tunebeam.trainer.report.MetricsJson;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.MetricsReport;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -349,7 +350,7 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
       });
       double acc = accuracy.applyAsDouble(flags);
       t.setFinalMeasurement(Measurement.newBuilder().setStepCount(10)
-          .addMetrics(Measurement.Metric.newBuilder().setMetricId("test_accuracy").setValue(acc)));
+          .addMetrics(Measurement.Metric.newBuilder().setMetricId("val_accuracy").setValue(acc)));
       if (!tuningTrialsWithoutMetrics.contains(id)) {
         writeMetrics((base.endsWith("/") ? base : base + "/") + id + "/model/", id, flags);
       }
@@ -363,11 +364,13 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   private void writeMetrics(String modelDir, String trialId, Map<String, String> flags) {
     double acc = accuracy.applyAsDouble(flags);
     int epochs = Integer.parseInt(flags.getOrDefault("num-epochs", "2"));
-    List<MetricsReport.Epoch> history = new ArrayList<>();
+    List<EpochRecord> history = new ArrayList<>();
     for (int e = 1; e <= epochs; e++) {
-      history.add(new MetricsReport.Epoch(e, 0.3 + 1.0 / e, acc - 0.01 / e, acc - 0.02 / e + (e == epochs ? 0.02 / e : 0), 30, 28));
+      double held = acc - 0.02 / e + (e == epochs ? 0.02 / e : 0);
+      history.add(new EpochRecord(e, 30, 28, new java.util.TreeMap<>(Map.of(EpochRecord.TRAIN_LOSS, 0.3 + 1.0 / e,
+          EpochRecord.TRAIN_ACCURACY, acc - 0.01 / e, EpochRecord.VAL_ACCURACY, held, EpochRecord.TEST_ACCURACY, held))));
     }
-    MetricsReport report = new MetricsReport(trialId, null, history, acc, acc, 0.3 + 1.0 / epochs, 30.0 * epochs, "gpu", 1, Map.of(), null);
+    MetricsReport report = new MetricsReport(trialId, null, history, 30.0 * epochs, 30.0 * epochs, "gpu:0", 1, Map.of(), null);
     GcsPath metrics = GcsPath.parse(modelDir).resolve(MetricsJson.FILE_NAME);
     storage.create().create(BlobInfo.newBuilder(BlobId.of(metrics.bucket(), metrics.object())).build(), MetricsJson.write(report));
   }

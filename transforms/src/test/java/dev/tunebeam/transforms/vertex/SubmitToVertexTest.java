@@ -62,7 +62,7 @@ class SubmitToVertexTest {
     Pipeline p = TestPipeline.create().enableAbandonedNodeEnforcement(false);
     p.apply(Create.of(trials).withCoder(SerializableCoder.of(Trial.class)))
         .apply(vertex.submit())
-        .apply(RankTrials.byBestTestAccuracy())
+        .apply(RankTrials.byDefault())
         .apply(WriteLeaderboard.to(out.toString()).withStudy("vertex-test"));
     PipelineResult result = p.run();
     result.waitUntilFinish();

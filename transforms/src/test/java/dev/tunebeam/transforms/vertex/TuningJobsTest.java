@@ -8,6 +8,7 @@ import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
 import com.google.cloud.aiplatform.v1.Measurement;
 import com.google.cloud.aiplatform.v1.StudySpec;
 import com.google.protobuf.Value;
+import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.space.Scale;
@@ -64,14 +65,16 @@ class TuningJobsTest {
         launched.getTrialJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getArgsList());
     HyperparameterTuningJob done = launched.toBuilder()
         .addTrials(trial("1", com.google.cloud.aiplatform.v1.Trial.State.SUCCEEDED, 0.001, 48.0, "adam").setFinalMeasurement(
-            Measurement.newBuilder().addMetrics(Measurement.Metric.newBuilder().setMetricId("test_accuracy").setValue(0.88))))
+            Measurement.newBuilder().addMetrics(Measurement.Metric.newBuilder().setMetricId("val_accuracy").setValue(0.88))))
         .addTrials(trial("2", com.google.cloud.aiplatform.v1.Trial.State.INFEASIBLE, 0.01, 32.0, "sgd").setInfeasibleReason("diverged"))
         .build();
     List<TrialResult> results = TuningJobResults.of(done, TestStorage.fresh().create());
 
     TrialResult ok = results.get(0);
     assertEquals(TrialStatus.SUCCEEDED, ok.status());
-    assertEquals(0.88, ok.bestTestAccuracy());
+    assertEquals(0.88, ok.finalMetric("val_accuracy"));
+    assertEquals(0.88, Objective.DEFAULT.evaluate(ok).objectiveValue(), "judged by the job's metric spec");
+    assertEquals(Objective.DEFAULT, TuningJobResults.objective(done));
     assertEquals("gs://b-1/job/1/model/", ok.location());
     Map<String, String> params = Map.of("learning_rate", "0.001", "batch_size", "48", "optimizer", "adam", "num_epochs", "4");
     assertEquals(Trial.idOf("ranges", params), ok.trial().id());

@@ -1,7 +1,7 @@
 package dev.tunebeam.trainer.report.tensorboard;
 
 import com.google.cloud.storage.Storage;
-import dev.tunebeam.trainer.train.EpochMetrics;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.trainer.train.ProgressListener;
 import dev.tunebeam.trainer.train.TrainingConfig;
@@ -63,7 +63,7 @@ public final class TensorBoardListener implements ProgressListener {
   }
 
   @Override
-  public void epochFinished(int member, TrainingConfig config, EpochMetrics metrics) {
+  public void epochFinished(int member, TrainingConfig config, EpochRecord metrics) {
     TensorBoardRecorder r = recorders.get(member);
     if (r == null) {
       return;

@@ -3,7 +3,7 @@ package dev.tunebeam.trainer.report.tensorboard;
 import com.google.cloud.storage.Storage;
 import com.google.protobuf.Value;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.Status;
-import dev.tunebeam.trainer.train.EpochMetrics;
+import dev.tunebeam.trainer.report.EpochRecord;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Records one model's training as a TensorBoard run: the HParams session start, four scalars per
- * epoch (step = epoch) and the session end. The session's metric in the HParams table is the
+ * Records one model's training as a TensorBoard run: the HParams session start, a scalar per metric
+ * and epoch (step = epoch) and the session end. The session's metric in the HParams table is the
  * last value of a scalar tag, so {@code test/accuracy} shows the final test accuracy.
  */
 public final class TensorBoardRecorder {
@@ -45,14 +45,23 @@ public final class TensorBoardRecorder {
     file.append(ScalarSummaries.fileVersion(now), HParamsSummaries.sessionStart(now, hparams, modelUri, trialId));
   }
 
-  public void epochFinished(EpochMetrics m) throws IOException {
+  /** One scalar per reported metric ({@code val_accuracy} is drawn as {@code val/accuracy}) and the epoch's seconds. */
+  public void epochFinished(EpochRecord m) throws IOException {
     Map<String, Double> scalars = new LinkedHashMap<>();
-    scalars.put(TRAIN_LOSS, m.trainLoss());
-    scalars.put(TRAIN_ACCURACY, m.trainAccuracy());
-    scalars.put(TEST_ACCURACY, m.testAccuracy());
+    for (String tag : EpochRecord.BUILT_IN_TAGS) {
+      if (m.has(tag)) {
+        scalars.put(scalarTag(tag), m.metric(tag));
+      }
+    }
+    m.metrics().forEach((tag, value) -> scalars.putIfAbsent(scalarTag(tag), value));
     scalars.put(EPOCH_SECONDS, m.seconds());
     lastStep = m.epoch();
     file.append(ScalarSummaries.scalars(now(), m.epoch(), scalars));
+  }
+
+  /** A metric tag as a TensorBoard scalar tag: the first underscore becomes a slash, grouping train/val/test. */
+  public static String scalarTag(String metric) {
+    return metric.replaceFirst("_", "/");
   }
 
   /** Ends the session at the last epoch recorded. */

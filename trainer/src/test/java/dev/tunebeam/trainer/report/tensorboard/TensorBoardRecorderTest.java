@@ -15,7 +15,7 @@ import dev.tunebeam.trainer.report.tensorboard.proto.Event;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.HParamsPluginData;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.SessionStartInfo;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.Status;
-import dev.tunebeam.trainer.train.EpochMetrics;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.trainer.train.TrainingConfig;
 import java.io.FileInputStream;
@@ -80,9 +80,9 @@ class TensorBoardRecorderTest {
 
     recorder.started(hparams, "/models/trial-a", "trial-a");
     clock.advance(Duration.ofMillis(1500));
-    recorder.epochFinished(new EpochMetrics(1, 1.25, 0.5, 0.625, 1.5, 0.5));
+    recorder.epochFinished(new EpochRecord(1, 1.5, 0.5, new java.util.TreeMap<>(Map.of(EpochRecord.TRAIN_LOSS, (double) 1.25, EpochRecord.TRAIN_ACCURACY, (double) 0.5, EpochRecord.TEST_ACCURACY, (double) 0.625))));
     clock.advance(Duration.ofMillis(1000));
-    recorder.epochFinished(new EpochMetrics(2, 0.75, 0.75, 0.6875, 1.0, 0.5));
+    recorder.epochFinished(new EpochRecord(2, 1.0, 0.5, new java.util.TreeMap<>(Map.of(EpochRecord.TRAIN_LOSS, (double) 0.75, EpochRecord.TRAIN_ACCURACY, (double) 0.75, EpochRecord.TEST_ACCURACY, (double) 0.6875))));
     clock.advance(Duration.ofMillis(250));
     recorder.finished(true);
 
@@ -137,11 +137,11 @@ class TensorBoardRecorderTest {
   void aReaderThatOpenedTheLocalFileSeesLaterEpochs() throws Exception {
     TensorBoardRecorder recorder = TensorBoardRecorder.open(tmp.toString(), () -> null, new StepClock(), "h");
     recorder.started(Map.of(), null, null);
-    recorder.epochFinished(new EpochMetrics(1, 1, 0.5, 0.5, 1, 0.5));
+    recorder.epochFinished(new EpochRecord(1, 1, 0.5, new java.util.TreeMap<>(Map.of(EpochRecord.TRAIN_LOSS, (double) 1, EpochRecord.TRAIN_ACCURACY, (double) 0.5, EpochRecord.TEST_ACCURACY, (double) 0.5))));
     try (InputStream in = new FileInputStream(EventFiles.single(tmp).toFile())) {
       TfRecordReader reader = new TfRecordReader(in);
       assertEquals(3, countRecords(reader));
-      recorder.epochFinished(new EpochMetrics(2, 0.5, 0.75, 0.7, 1, 0.5));
+      recorder.epochFinished(new EpochRecord(2, 1, 0.5, new java.util.TreeMap<>(Map.of(EpochRecord.TRAIN_LOSS, (double) 0.5, EpochRecord.TRAIN_ACCURACY, (double) 0.75, EpochRecord.TEST_ACCURACY, (double) 0.7))));
       recorder.finished(false);
       byte[] epoch2 = reader.next();
       assertEquals(2, Event.parseFrom(epoch2).getStep());
@@ -161,7 +161,7 @@ class TensorBoardRecorderTest {
 
     recorder.started(Map.of("optimizer", Value.newBuilder().setStringValue("adam").build()), "gs://tb-bucket/m", "t1");
     assertEquals(2, EventFiles.read(storage.readAllBytes(BlobId.of("tb-bucket", object))).size());
-    recorder.epochFinished(new EpochMetrics(1, 0.9, 0.7, 0.72, 3.0, 0.5));
+    recorder.epochFinished(new EpochRecord(1, 3.0, 0.5, new java.util.TreeMap<>(Map.of(EpochRecord.TRAIN_LOSS, (double) 0.9, EpochRecord.TRAIN_ACCURACY, (double) 0.7, EpochRecord.TEST_ACCURACY, (double) 0.72))));
     recorder.finished(true);
 
     List<Event> events = EventFiles.read(storage.readAllBytes(BlobId.of("tb-bucket", object)));
@@ -184,7 +184,7 @@ class TensorBoardRecorderTest {
     assertNull(listener.location(0));
     listener.started(0, config, "cpu()");
     listener.started(1, config, "cpu()");
-    listener.epochFinished(0, config, new EpochMetrics(1, 1, 0.5, 0.5, 1, 0.5));
+    listener.epochFinished(0, config, new EpochRecord(1, 1, 0.5, new java.util.TreeMap<>(Map.of(EpochRecord.TRAIN_LOSS, (double) 1, EpochRecord.TRAIN_ACCURACY, (double) 0.5, EpochRecord.TEST_ACCURACY, (double) 0.5))));
     listener.finished(false);
 
     List<Event> events = EventFiles.read(EventFiles.single(dir));

@@ -1,0 +1,29 @@
+package dev.tunebeam.pipeline;
+
+import dev.tunebeam.trainer.report.EpochRecord;
+import dev.tunebeam.transforms.results.Objective;
+import java.util.List;
+
+/**
+ * The objective a run ranks by: each of {@code --objective --objectiveGoal --measurement} over
+ * the default's. The built-in trainer reports five tags; naming another is a typo, refused
+ * before anything trains.
+ */
+final class StudyObjective {
+  static final List<String> BUILT_IN_TAGS = List.of(EpochRecord.TEST_ACCURACY, EpochRecord.TRAIN_ACCURACY, EpochRecord.TRAIN_LOSS,
+      EpochRecord.VAL_ACCURACY, EpochRecord.VAL_LOSS);
+
+  private StudyObjective() {}
+
+  static Objective of(GridSearchOptions options) {
+    Objective d = Objective.DEFAULT;
+    String metric = options.getObjective() == null ? d.metric() : Objective.checkMetric("--objective", options.getObjective().trim());
+    if (!BUILT_IN_TAGS.contains(metric)) {
+      throw new IllegalArgumentException("--objective " + metric + " is not a metric the built-in trainer reports; allowed: "
+          + String.join(", ", BUILT_IN_TAGS));
+    }
+    return new Objective(metric,
+        options.getObjectiveGoal() == null ? d.goal() : Objective.parseGoal("--objectiveGoal", options.getObjectiveGoal()),
+        options.getMeasurement() == null ? d.measurement() : Objective.parseMeasurement("--measurement", options.getMeasurement()));
+  }
+}

@@ -1,0 +1,97 @@
+package dev.tunebeam.transforms.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunebeam.trainer.report.EpochRecord;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * The leaderboard as {@code results.json}: numbers as JSON numbers at full precision (a
+ * parameter that reads as a number is one), null where there is no value, each trial with its
+ * whole per-epoch history.
+ */
+final class LeaderboardJson {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private LeaderboardJson() {}
+
+  static byte[] write(Leaderboard board, String study) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("study", study);
+    ObjectNode objective = root.putObject("objective");
+    objective.put("metric", board.objective().metric());
+    objective.put("goal", board.objective().goal().name().toLowerCase(Locale.ROOT));
+    objective.put("measurement", board.objective().measurement().name().toLowerCase(Locale.ROOT));
+    board.selectionWarning().ifPresent(w -> root.put("selection_warning", w));
+    root.put("succeeded", board.succeeded());
+    root.put("stopped", board.stopped());
+    root.put("failed", board.failed());
+    root.put("skipped", board.skipped());
+    ArrayNode trials = root.putArray("trials");
+    for (int i = 0; i < board.ranked().size(); i++) {
+      TrialResult r = board.ranked().get(i);
+      ObjectNode t = trials.addObject();
+      t.put("rank", i + 1);
+      t.put("trial_id", r.trial().id());
+      ObjectNode params = t.putObject("parameters");
+      r.trial().parameters().forEach((k, v) -> putParameter(params, k, v));
+      putNumber(t, board.objective().column(), r.objectiveValue());
+      if (r.chosenEpoch() > 0) {
+        t.put(LeaderboardColumns.CHOSEN_EPOCH, r.chosenEpoch());
+      } else {
+        t.putNull(LeaderboardColumns.CHOSEN_EPOCH);
+      }
+      putNumber(t, LeaderboardColumns.TEST_AT_CHOSEN, r.testAccuracyAtChosen());
+      putNumber(t, LeaderboardColumns.FINAL_TEST, r.finalTestAccuracy());
+      t.put("epochs", r.epochs());
+      putNumber(t, "seconds", r.wallSeconds());
+      putNumber(t, "group_seconds", r.groupWallSeconds());
+      t.put("backend", r.backend());
+      t.put("device", r.device());
+      t.put("status", r.status().name());
+      if (board.atChance(r)) {
+        t.put(LeaderboardColumns.NOTE, ChanceLevel.NOTE);
+      }
+      t.put("error", r.error());
+      t.put("location", r.location());
+      ArrayNode history = t.putArray("history");
+      for (EpochRecord e : r.history()) {
+        ObjectNode h = history.addObject();
+        h.put("epoch", e.epoch());
+        e.metrics().forEach((tag, v) -> putNumber(h, tag, v));
+        putNumber(h, "seconds", e.seconds());
+      }
+    }
+    try {
+      return JSON.writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code 0.01} and {@code 64} as numbers, {@code relu} as text. */
+  private static void putParameter(ObjectNode node, String key, String value) {
+    try {
+      BigDecimal number = new BigDecimal(value);
+      if (number.scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+        node.put(key, number.longValueExact());
+      } else {
+        node.put(key, number);
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      node.put(key, value);
+    }
+  }
+
+  private static void putNumber(ObjectNode node, String key, double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      node.putNull(key);
+    } else {
+      node.put(key, v);
+    }
+  }
+}
