@@ -21,10 +21,10 @@ import org.apache.commons.math3.random.Well19937c;
  * seed and the round. A proposal equal to an earlier trial is drawn again; after 20 repeats a
  * random point is taken instead, so a small space still fills its round where it can.
  */
-final class TpeProposals {
+public final class TpeProposals {
   private TpeProposals() {}
 
-  static List<Trial> propose(SearchSpace space, Objective objective, List<TrialResult> finished, int count, int round) {
+  public static List<Trial> propose(SearchSpace space, Objective objective, List<TrialResult> finished, int count, int round) {
     List<TrialResult> sorted = new ArrayList<>(finished);
     sorted.sort(Comparator.comparing(r -> r.trial().id()));
     Set<String> searched = new HashSet<>();
