@@ -1,5 +1,6 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.trainer.contract.Trainable;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.dispatch.RunTrials;
@@ -8,11 +9,13 @@ import dev.tunebeam.transforms.local.TrainLocally;
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.space.TrainerBlock;
 import dev.tunebeam.transforms.vertex.CustomJobTemplate;
 import dev.tunebeam.transforms.vertex.SubmitToVertex;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 
@@ -97,6 +100,14 @@ final class Backends {
     }
     if (!o.getDataDir().isBlank()) {
       t = t.withDataDirectory(o.getDataDir());
+    }
+    Optional<TrainerBlock> trainer = TrainerChoice.of(o);
+    Optional<Trainable> trainable = TrainerChoice.trainable(o);
+    if (trainable.isPresent()) {
+      t = t.with(trainable.get()).withTrainerEnvironment(trainer.map(TrainerBlock::env).orElse(java.util.Map.of()));
+    } else if (trainer.isPresent()) {
+      t = t.command(trainer.get().command()).withTrainerEnvironment(trainer.get().env());
+      t = o.getLocalWorkers() == 0 && trainer.get().workers() > 0 ? t.withWorkers(trainer.get().workers()) : t;
     }
     t = o.getInProcess() ? t.inProcess() : t;
     // One lane per local worker on the DirectRunner (see GridSearchPipeline.directRunnerThreads).

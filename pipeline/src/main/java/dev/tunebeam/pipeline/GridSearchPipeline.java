@@ -36,19 +36,59 @@ import org.apache.beam.sdk.values.PCollection;
  * CollectResults}) later writes the leaderboard.
  */
 public final class GridSearchPipeline {
+  static final String TUNE = "tune";
+
   private GridSearchPipeline() {}
 
   public static void main(String[] args) {
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
-    if (args.length > 0 && args[0].equals(CollectResults.COMMAND)) {
-      System.exit(CollectResults.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-    }
-    System.exit(run(args, System.out, System.err));
+    System.exit(dispatch(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  /** The jar's commands: run (the default), collect, tune; --help and --help=INTERFACE before Beam sees them. */
+  static int dispatch(String[] args, PrintStream out, PrintStream err) {
+    String command = args.length > 0 && !args[0].startsWith("-") ? args[0] : "run";
+    String[] rest = args.length > 0 && !args[0].startsWith("-") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+    switch (command) {
+      case "help" -> {
+        UsagePage.print(out);
+        return 0;
+      }
+      case CollectResults.COMMAND -> {
+        return CollectResults.run(rest, out, err);
+      }
+      case TUNE -> {
+        return VertexTuningLauncher.run(java.util.Arrays.asList(rest), out, err, dev.tunebeam.transforms.vertex.StorageFactory.standard());
+      }
+      case "run" -> {
+        for (String a : rest) {
+          if (a.equals("--help") || a.equals("-h")) {
+            UsagePage.print(out);
+            return 0;
+          }
+          if (a.startsWith("--help=")) {
+            try {
+              OptionsHelp.print(a.substring("--help=".length()), out);
+              return 0;
+            } catch (IllegalArgumentException e) {
+              err.println("error: " + e.getMessage());
+              return 2;
+            }
+          }
+        }
+        return run(rest, out, err);
+      }
+      default -> {
+        err.println("error: unknown command " + command + "; use run, collect or tune (or --help)");
+        return 2;
+      }
+    }
+  }
+
+  /** Runs the main job as the command line would; returns its exit code (0, 1 when trials or the pipeline failed, 2 for bad input). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     GridSearchOptions options;
     Pipeline pipeline;
     SearchSpace space;
@@ -56,7 +96,8 @@ public final class GridSearchPipeline {
       options = GridSearchOptionsParser.parse(args);
       space = StudySpace.resolve(options);
       pipeline = build(options, space);
-      if (!options.getDryRun() && onDirectRunner(options) && Backends.rule(options, space).targets().contains(Backend.LOCAL)) {
+      if (!options.getDryRun() && onDirectRunner(options) && Backends.rule(options, space).targets().contains(Backend.LOCAL)
+          && TrainerChoice.of(options).isEmpty() && TrainerChoice.trainable(options).isEmpty()) {
         DataPreflight.check(options.getDataDir());
       }
       if (options.getDryRun()) {
@@ -90,7 +131,7 @@ public final class GridSearchPipeline {
     if (submitsOnly(options, space)) {
       out.println("Vertex AI jobs submitted without waiting; manifest: " + options.getOutput() + "/" + SubmissionManifest.FILE_NAME);
       out.println("Collect the results later (same --output):");
-      out.println("  java -cp tunebeam.jar dev.tunebeam.pipeline.CollectResults --output=" + options.getOutput());
+      out.println("  java -jar tunebeam.jar collect --output=" + options.getOutput());
       return 0;
     }
     ResultsSummary.Counts counts = ResultsSummary.print(options.getOutput(), options.getTop(), out);

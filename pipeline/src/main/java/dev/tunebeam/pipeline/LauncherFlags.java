@@ -49,17 +49,23 @@ record LauncherFlags(
     double pollSeconds,
     VertexEndpoint endpoint,
     boolean debugSync,
-    boolean help) {
+    boolean help,
+    VertexExtras extras) {
 
   static final Set<String> VALUED = Set.of("project", "bucket", "region", "job-name", "machine-type", "accelerator-type", "accelerator-count",
       "container-uri", "num-epochs", "max-trial-count", "max-parallel-trial-count", "search-algorithm", "service-account", "search-space",
       "early-stopping", "measurement-selection",
-      "data-dir", "output", "collect", "poll-seconds", "endpoint");
-  static final Set<String> SWITCHES = Set.of("debug-sync", "help");
+      "data-dir", "output", "collect", "poll-seconds", "endpoint", "experiment-name", "tensorboard-name");
+  /** The reference launcher's store_true flags are switches here too: bare, they mean true. */
+  static final Set<String> SWITCHES = Set.of("debug-sync", "help", "enable-model-registry", "use-custom-container");
   private static final Pattern TUNING_JOB = Pattern.compile("projects/([^/]+)/locations/([^/]+)/hyperparameterTuningJobs/[^/]+");
 
   static LauncherFlags parse(List<String> args, LocalDateTime now) {
+    if (args.equals(List.of("-h"))) {
+      args = List.of("--help");
+    }
     Flags f = Flags.parse(args, VALUED, SWITCHES);
+    VertexExtras extras = VertexExtras.of(f);
     boolean help = f.bool("help");
     String collect = f.string("collect", null);
     String region = f.string("region", VertexOptions.DEFAULT_REGION);
@@ -74,7 +80,7 @@ record LauncherFlags(
       region = m.group(2);
     }
     if (help) {
-      return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, null, null, null, collect, 0, null, false, true);
+      return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, null, null, null, collect, 0, null, false, true, extras);
     }
     double pollSeconds = f.decimal("poll-seconds") == null ? 30 : f.decimal("poll-seconds");
     if (!(pollSeconds > 0)) {
@@ -84,7 +90,7 @@ record LauncherFlags(
     String output = f.string("output", null);
     if (collect != null) {
       return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, null, null, output, collect, pollSeconds, endpoint,
-          true, false);
+          true, false, extras);
     }
 
     if (project == null) {
@@ -137,7 +143,8 @@ record LauncherFlags(
     EarlyStopping stopping = EarlyStopping.parse("--early-stopping", f.string("early-stopping", "none"));
     Objective.Measurement measurement = Objective.parseMeasurement("--measurement-selection", f.string("measurement-selection", "best"));
     LauncherFlags flags = new LauncherFlags(project, bucket, region, jobName, template, numEpochs, maxTrials, parallel, algorithm, stopping, measurement, space,
-        f.string("data-dir", null), output, null, pollSeconds, endpoint, f.bool("debug-sync"), false);
+        f.string("data-dir", null), output, null, pollSeconds, endpoint, f.bool("debug-sync"), false, extras);
+    extras.checkWith(template);
     flags.settings();
     flags.job();
     return flags;
@@ -177,7 +184,7 @@ record LauncherFlags(
 
   static String usage() {
     return String.join("\n",
-        "Usage: java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher --project P --bucket B [flags]",
+        "Usage: java -jar tunebeam.jar tune --project P --bucket B [flags]   (also: java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher ...)",
         "  --project ID                 Google Cloud project (required)",
         "  --bucket NAME                bucket in the region, without gs:// (required); outputs go to gs://NAME/JOB_NAME/",
         "  --region R                   (us-central1)",
@@ -194,6 +201,12 @@ record LauncherFlags(
         "  --debug-sync                 wait, print each state change, then write the leaderboard",
         "  --collect JOB_NAME           wait for an existing tuning job and write its leaderboard",
         "  --output DIR|gs://...        where results.csv/json/md go (gs://BUCKET/JOB_NAME/)",
-        "  --poll-seconds S (30)   --endpoint host:port | http://127.0.0.1:PORT (emulators and tests)");
+        "  --poll-seconds S (30)   --endpoint host:port | http://127.0.0.1:PORT (emulators and tests)",
+        "  --experiment-name NAME       log the finished trials as runs of this Vertex AI Experiment",
+        "  --tensorboard-name NAME      trials write to this Vertex AI TensorBoard instance (display or resource name;",
+        "                               created when missing; needs --service-account)",
+        "  --enable-model-registry      upload the best trial's model to the Vertex AI Model Registry, parameters as labels",
+        "  --use-custom-container       accepted for the reference launcher's scripts: trials always run tunebeam's custom container",
+        "  --experiment-name, --enable-model-registry act when the job's end is waited for (--debug-sync or --collect).");
   }
 }

@@ -53,13 +53,16 @@ final class ResultsSummary {
       if (succeeded > 0) {
         List<String> best = rows.get(0);
         StringBuilder params = new StringBuilder();
-        // The objective's column (best_val_accuracy, ...) is the one before chosen_epoch; parameters sit between trial_id and it.
-        int objective = header.indexOf("chosen_epoch") - 1;
+        // The objective's column (best_val_accuracy, last_train_loss, ...) follows the parameters.
+        int objective = header.indexOf("trial_id") + 1;
+        while (objective < header.size() && !header.get(objective).matches("(best|last)_.+")) {
+          objective++;
+        }
         for (int c = header.indexOf("trial_id") + 1; c < objective; c++) {
           params.append(params.length() == 0 ? "" : ", ").append(header.get(c)).append('=').append(best.get(c));
         }
-        out.printf("Best trial: %s (%s), %s %s, test accuracy there %s.%n", best.get(header.indexOf("trial_id")), params,
-            header.get(objective).replace('_', ' '), best.get(objective), best.get(header.indexOf("test_accuracy")));
+        out.printf("Best trial: %s (%s), %s %s.%n", best.get(header.indexOf("trial_id")), params,
+            objective < header.size() ? header.get(objective).replaceFirst("_", " ") : "objective", objective < header.size() ? best.get(objective) : "");
       }
       out.println();
       out.print(LeaderboardFormats.table(header, rows, top));

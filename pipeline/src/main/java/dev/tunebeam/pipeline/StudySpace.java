@@ -15,7 +15,7 @@ final class StudySpace {
 
   static SearchSpace resolve(GridSearchOptions o) {
     SearchSpace space = o.getSearchSpace().isBlank() ? SearchSpace.referenceStudy()
-        : SearchSpaceLoader.parse(o.getSearchSpace(), read("--searchSpace", o.getSearchSpace()));
+        : SearchSpaceLoader.parse(o.getSearchSpace(), read("--searchSpace", o.getSearchSpace()), TrainerChoice.commandFlag(o) || TrainerChoice.trainable(o).isPresent());
     if (o.getEpochs() < 0) {
       throw new IllegalArgumentException("--epochs " + o.getEpochs() + " is negative; use 0 to keep the search space's num_epochs, or a positive count");
     }

@@ -78,9 +78,15 @@ class GridSearchPipelineTest {
     assertTrue(failed.get("error").contains("--batch-size 600 is larger than the 512 training samples"), failed.get("error"));
     assertTrue(rows.subList(0, 3).stream().allMatch(x -> x.get("status").equals("SUCCEEDED") && x.get("backend").equals("local")));
     for (CSVRecord row : rows.subList(0, 3)) {
-      try (java.util.stream.Stream<Path> files = Files.list(out1.resolve("tensorboard").resolve(row.get("trial_id")))) {
-        assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("events.out.tfevents.")).count(),
-            "one TensorBoard event file per local trial");
+      // A readable run name ending in the trial id's first 8 digits: the training's events and the leaderboard's scalar.
+      Path run;
+      try (java.util.stream.Stream<Path> runs = Files.list(out1.resolve("tensorboard"))) {
+        run = runs.filter(d -> d.getFileName().toString().endsWith("-" + row.get("trial_id").substring(0, 8))).findFirst().orElseThrow();
+      }
+      assertTrue(run.getFileName().toString().startsWith(row.get("batch_size") + "-"), run.toString());
+      try (java.util.stream.Stream<Path> files = Files.list(run)) {
+        assertEquals(2, files.filter(f -> f.getFileName().toString().startsWith("events.out.tfevents.")).count(),
+            "the trial's TensorBoard event file and the leaderboard's");
       }
     }
 

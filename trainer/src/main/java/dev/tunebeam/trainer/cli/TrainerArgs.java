@@ -26,7 +26,7 @@ public final class TrainerArgs {
   public static final Set<String> MODEL_FLAGS = Set.of(
       "activation", "optimizer", "batch-size", "num-epochs", "learning-rate", "pooling", "seed", "data-dir",
       "model-dir", "checkpoint-dir", "tensorboard-dir", "train-samples", "validation-samples", "validation-seed", "test-samples", "device", "metric-id", "trial-id", "momentum");
-  public static final Set<String> PROCESS_FLAGS = Set.of("threads", "group");
+  public static final Set<String> PROCESS_FLAGS = Set.of("threads", "group", "outcome-file");
   public static final Set<String> SWITCHES = Set.of("help");
 
   private TrainerArgs() {}

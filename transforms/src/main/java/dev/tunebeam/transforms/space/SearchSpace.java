@@ -170,7 +170,7 @@ public record SearchSpace(
         throw new IllegalArgumentException("parameter " + p.name() + " is declared twice; declare each parameter once");
       }
       spec(p, algorithm);
-      for (String v : valuesToCheck(p)) {
+      for (String v : passThrough.contains(TrainerParameters.ALL) ? List.<String>of() : valuesToCheck(p)) {
         checkValue(p.name(), v);
       }
     }
@@ -182,7 +182,9 @@ public record SearchSpace(
       if (f.getValue() == null || f.getValue().isBlank()) {
         throw new IllegalArgumentException("fixed parameter " + f.getKey() + " has no value");
       }
-      checkValue(f.getKey(), f.getValue());
+      if (!passThrough.contains(TrainerParameters.ALL)) {
+        checkValue(f.getKey(), f.getValue());
+      }
     }
   }
 
@@ -190,7 +192,7 @@ public record SearchSpace(
     if (name == null || !name.matches("[a-z][a-z0-9_]{0,62}")) {
       throw new IllegalArgumentException("parameter name " + name + " is not allowed; use lowercase letters, digits and '_', starting with a letter");
     }
-    if (!TrainerParameters.KNOWN.contains(name) && !passThrough.contains(name)) {
+    if (!TrainerParameters.KNOWN.contains(name) && !passThrough.contains(name) && !passThrough.contains(TrainerParameters.ALL)) {
       throw new IllegalArgumentException("parameter " + name + " is unknown; known: " + String.join(", ", new java.util.TreeSet<>(TrainerParameters.KNOWN))
           + " (or declare it under passthrough to hand it to your own container)");
     }
@@ -349,6 +351,12 @@ public record SearchSpace(
 
     public Builder fixed(String name, String value) {
       fixed.put(name, value);
+      return this;
+    }
+
+    /** For a command trainer: every parameter passes to it unchecked, named as in the space. */
+    public Builder uncheckedParameters() {
+      passThrough.add(TrainerParameters.ALL);
       return this;
     }
 

@@ -28,12 +28,16 @@ import java.util.Set;
  * fixed:
  *   num_epochs: 10
  * passthrough: [my_flag]      # parameters handed to your own container as --my_flag
+ * trainer:                    # your own program instead of the built-in trainer; parameters pass unchecked
+ *   command: [python3, -m, my_pkg.task]
+ *   workers: 2
+ *   env: {PYTHONPATH: src}
  * </pre>
  *
  * Every error names the file and, where there is one, the parameter.
  */
 public final class SearchSpaceLoader {
-  private static final Set<String> TOP_KEYS = Set.of("study", "algorithm", "samples", "seed", "parameters", "fixed", "passthrough",
+  private static final Set<String> TOP_KEYS = Set.of("study", "algorithm", "samples", "seed", "parameters", "fixed", "passthrough", "trainer",
       "eta", "min_epochs", "trials", "batch");
   private static final Set<String> SPEC_KEYS = Set.of("type", "values", "min", "max", "scale", "steps", "when");
   private static final ObjectMapper YAML =
@@ -43,6 +47,33 @@ public final class SearchSpaceLoader {
 
   /** {@code source} names the file in messages. */
   public static SearchSpace parse(String source, byte[] content) {
+    return parse(source, content, false);
+  }
+
+  /** With {@code commandTrainer} (a trainer command given elsewhere) every parameter passes through unchecked, as with a trainer block. */
+  public static SearchSpace parse(String source, byte[] content, boolean commandTrainer) {
+    JsonNode root = tree(source, content);
+    try {
+      return build(root, commandTrainer);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The file's {@code trainer:} block, if it has one. */
+  public static java.util.Optional<TrainerBlock> trainer(String source, byte[] content) {
+    JsonNode root = tree(source, content);
+    if (root == null || !root.isObject() || root.path("trainer").isMissingNode()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(TrainerBlock.of(root.path("trainer")));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode tree(String source, byte[] content) {
     JsonNode root;
     try {
       root = YAML.readTree(content);
@@ -53,14 +84,10 @@ public final class SearchSpaceLoader {
     } catch (IOException e) {
       throw new IllegalArgumentException(source + ": cannot be read: " + e.getMessage());
     }
-    try {
-      return build(root);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
-    }
+    return root;
   }
 
-  private static SearchSpace build(JsonNode root) {
+  private static SearchSpace build(JsonNode root, boolean commandTrainer) {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("a search space is a mapping with study, algorithm and parameters");
     }
@@ -78,6 +105,12 @@ public final class SearchSpaceLoader {
     JsonNode params = root.path("parameters");
     if (!params.isObject() || params.isEmpty()) {
       throw new IllegalArgumentException("parameters is missing or empty; declare at least one parameter");
+    }
+    if (!root.path("trainer").isMissingNode()) {
+      TrainerBlock.of(root.path("trainer"));
+    }
+    if (commandTrainer || !root.path("trainer").isMissingNode()) {
+      b.uncheckedParameters();
     }
     JsonNode pass = root.path("passthrough");
     if (!pass.isMissingNode()) {

@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.space;
 
 import dev.tunebeam.trainer.cli.Flags;
 import dev.tunebeam.trainer.cli.TrainerArgs;
+import dev.tunebeam.trainer.contract.TrialContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,12 @@ public final class TrainerParameters {
   public static final Set<String> KNOWN = Set.of(
       "activation", "optimizer", "batch_size", "learning_rate", "momentum", "num_epochs", "pooling", "seed", "train_samples", "test_samples");
 
+  /**
+   * In a space's pass-through set: every parameter passes through unchecked, named as in the
+   * space. A command trainer's space: the program validates its own flags.
+   */
+  public static final String ALL = "*";
+
   private TrainerParameters() {}
 
   /**
@@ -25,6 +32,9 @@ public final class TrainerParameters {
    * read them; the bundled trainer rejects unknown flags.
    */
   public static List<String> args(Trial trial, Set<String> passThrough, boolean includePassThrough) {
+    if (passThrough.contains(ALL)) {
+      return includePassThrough ? TrialContract.flags(trial.parameters()) : List.of();
+    }
     List<String> args = new ArrayList<>();
     for (Map.Entry<String, String> e : trial.parameters().entrySet()) {
       boolean known = KNOWN.contains(e.getKey());
@@ -50,6 +60,9 @@ public final class TrainerParameters {
 
   /** Throws IllegalArgumentException, in the trainer's words, if the trainer would refuse the trial. */
   public static void check(Trial trial, Set<String> passThrough) {
+    if (passThrough.contains(ALL)) {
+      return;
+    }
     TrainerArgs.member(Flags.parse(args(trial, passThrough, false), TrainerArgs.MODEL_FLAGS, Set.of()), Map.of());
   }
 }

@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.vertex;
 
 import com.google.cloud.aiplatform.v1.CustomJob;
+import dev.tunebeam.trainer.contract.TrialContract;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.transforms.space.TrainerParameters;
 import dev.tunebeam.transforms.space.Trial;
@@ -26,9 +27,18 @@ public final class TrialJobs {
     return CustomJob.newBuilder()
         .setDisplayName(displayName(trial))
         .putAllLabels(labels(trial))
-        .setJobSpec(settings.template().spec(args(trial, settings.passThrough(), settings.dataDirectory()),
+        .setJobSpec(settings.template().spec(args(trial, settings.passThrough(), settings.dataDirectory()), environment(trial),
             baseOutputDirectory(settings.outputPrefix(), trial)))
         .build();
+  }
+
+  /**
+   * The trial contract's variables Vertex AI does not set for a plain CustomJob: the trial's id.
+   * It sets the {@code AIP_} folders from the job's output directory itself; the metric file keeps
+   * its default.
+   */
+  public static Map<String, String> environment(Trial trial) {
+    return new TrialContract(trial.id(), null, null, null, null).environment();
   }
 
   /** The trainer flags as an argument list: the trial's parameters, then the data folder. */
