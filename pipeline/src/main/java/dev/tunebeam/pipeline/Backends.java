@@ -116,11 +116,11 @@ final class Backends {
 
   /**
    * {@code --fuse=auto}: {@code --maxFuse} where fused groups measured faster on this machine (the
-   * DirectRunner's; once per machine, remembered), else 1. A dry run, or a runner whose workers
-   * are other machines, keeps {@code --maxFuse} without measuring.
+   * DirectRunner's; once per machine, remembered), else 1. A dry run, a runner whose workers are
+   * other machines, or a trainer of the user's own (never fused) keeps {@code --maxFuse} without measuring.
    */
   private static int autoFuse(GridSearchOptions o) {
-    if (o.getDryRun() || !GridSearchPipeline.onDirectRunner(o) || o.getInProcess()) {
+    if (o.getDryRun() || !GridSearchPipeline.onDirectRunner(o) || o.getInProcess() || TrainerChoice.ownTrainer(o)) {
       return o.getMaxFuse();
     }
     int cores = Runtime.getRuntime().availableProcessors();

@@ -141,6 +141,59 @@ class AdaptivePipelineTest {
     }
   }
 
+  /** The contract's Python example: warm-starts from AIP_CHECKPOINT_DIR and reports val_accuracy per epoch. */
+  private static final Path CONTRACT_TRAINER = Path.of("../examples/python/contract_trainer.py").toAbsolutePath().normalize();
+
+  @Test
+  void halvingAndTpeRunACommandTrainerThroughTheContract() throws Exception {
+    String trainer = "trainer: {command: [python3, " + CONTRACT_TRAINER + "]}\n";
+    Path halving = space("study: contract-halving\nalgorithm: halving\neta: 2\n" + trainer + """
+        parameters:
+          learning_rate: {type: discrete, values: [0.05, 0.5, 1.0, 2.0]}
+          batch_size: {type: discrete, values: [16, 64], when: {learning_rate: [0.5]}}
+        fixed:
+          num_epochs: 2
+          train_samples: 300
+          test_samples: 100
+        """);
+    Path out = tmp.resolve("halving");
+    Run r = run("--searchSpace=" + halving, "--output=" + out);
+    assertEquals(0, r.code(), r.err() + r.out());
+    // 5 points (batch_size only under learning_rate 0.5): 5 trials at epoch 1, the best 2 to epoch 2.
+    List<CSVRecord> rows = csv(out.resolve("results.csv"));
+    assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "STOPPED", "STOPPED", "STOPPED"), rows.stream().map(x -> x.get("status")).toList(), r.out());
+    assertEquals(List.of("2", "2", "1", "1", "1"), rows.stream().map(x -> x.get("epochs")).toList());
+    for (CSVRecord row : rows) {
+      assertEquals(row.get("learning_rate").equals("0.5"), !row.get("batch_size").isEmpty(), row.toString());
+    }
+    String promoted = rows.get(0).get("trial_id");
+    assertTrue(Files.readString(out.resolve("trials").resolve(promoted).resolve("trainer.log")).contains("continuing from the checkpoint at epoch 1"),
+        "rung 2 continued the trial from its rung-1 checkpoint");
+
+    Path tpe = space("study: contract-tpe\nalgorithm: tpe\ntrials: 4\nbatch: 2\nseed: 5\n" + trainer + """
+        parameters:
+          learning_rate: {type: double, min: 0.01, max: 2.0, scale: log}
+        fixed:
+          num_epochs: 1
+          train_samples: 300
+          test_samples: 100
+        """);
+    Path tpeOut = tmp.resolve("tpe");
+    Run t = run("--searchSpace=" + tpe, "--output=" + tpeOut);
+    assertEquals(0, t.code(), t.err() + t.out());
+    List<CSVRecord> tpeRows = csv(tpeOut.resolve("results.csv"));
+    assertEquals(4, tpeRows.size());
+    assertTrue(tpeRows.stream().allMatch(x -> x.get("status").equals("SUCCEEDED")), t.out());
+
+    Path hyperband = space(Files.readString(halving).replace("algorithm: halving", "algorithm: hyperband\nseed: 2").replace("contract-halving", "contract-hb"));
+    Path hbOut = tmp.resolve("hyperband");
+    Run h = run("--searchSpace=" + hyperband, "--output=" + hbOut);
+    assertEquals(0, h.code(), h.err() + h.out());
+    // Bracket 0: 2 trials at epoch 1, the best to 2; bracket 1: 2 trials straight to 2.
+    assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "STOPPED"),
+        csv(hbOut.resolve("results.csv")).stream().map(x -> x.get("status")).toList(), h.out());
+  }
+
   private static Map<String, Double> firstEpochAccuracy(Path out) throws Exception {
     JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     Map<String, Double> m = new HashMap<>();
