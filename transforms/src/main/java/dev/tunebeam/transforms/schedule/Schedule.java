@@ -30,7 +30,9 @@ public record Schedule(Algorithm algorithm, int topEpochs, List<Bracket> bracket
           List.of(new Bracket(0, List.of(new Rung(0, 0, top, 0, (int) Math.min(Integer.MAX_VALUE, space.size()))))));
       case HALVING -> new Schedule(Algorithm.HALVING, top,
           List.of(SuccessiveHalving.bracket(0, count(space), s.minEpochs(), top, s.eta(), 0)));
-      case HYPERBAND -> new Schedule(Algorithm.HYPERBAND, top, Hyperband.brackets(count(space), s.minEpochs(), top, s.eta()));
+      // Hyperband draws random points: a space with a continuous range has as many as a bracket asks for.
+      case HYPERBAND -> new Schedule(Algorithm.HYPERBAND, top, Hyperband.brackets(
+          (int) Math.min(Integer.MAX_VALUE, space.conditional().finiteSizeOr(Integer.MAX_VALUE)), s.minEpochs(), top, s.eta()));
       case TPE -> new Schedule(Algorithm.TPE, top, List.of(TpeRounds.bracket(s.trials(), s.batch(), top)));
     };
   }

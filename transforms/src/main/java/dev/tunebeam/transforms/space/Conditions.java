@@ -102,7 +102,7 @@ public final class Conditions {
   }
 
   /** The grid size when every parameter has finitely many values (ranges without steps count as {@code fallback}). */
-  long finiteSizeOr(long fallback) {
+  public long finiteSizeOr(long fallback) {
     for (ParameterSpec p : parameters) {
       if ((p instanceof ParameterSpec.DoubleRange d && d.steps() == null)) {
         return fallback;

@@ -169,7 +169,8 @@ public record SearchSpace(
       if (!seen.add(p.name())) {
         throw new IllegalArgumentException("parameter " + p.name() + " is declared twice; declare each parameter once");
       }
-      spec(p, algorithm);
+      // Halving without samples expands the grid, so its ranges need steps as a grid's do.
+      spec(p, algorithm == Algorithm.HALVING && samples == 0 ? Algorithm.GRID : algorithm);
       for (String v : passThrough.contains(TrainerParameters.ALL) ? List.<String>of() : valuesToCheck(p)) {
         checkValue(p.name(), v);
       }
@@ -252,7 +253,7 @@ public record SearchSpace(
       throw new IllegalArgumentException("parameter " + name + " has steps " + steps + "; steps must be at least 1");
     }
     if (algorithm == Algorithm.GRID && steps == null) {
-      throw new IllegalArgumentException("parameter " + name + " is a range in a grid search without steps; add steps: N (grid points), or use algorithm: random");
+      throw new IllegalArgumentException("parameter " + name + " is a range in a grid search without steps; add steps: N (grid points), or use algorithm: random (for halving: samples: N)");
     }
   }
 

@@ -53,6 +53,22 @@ class ScheduleTest {
   }
 
   @Test
+  void hyperbandOnAContinuousRangeDrawsWhatEachBracketAsks() {
+    SearchSpace s = SearchSpace.builder("h").doubleRange("learning_rate", 0.001, 0.1, dev.tunebeam.transforms.space.Scale.LOG, null)
+        .hyperband(3, 1, 4).fixed("num_epochs", "9").build();
+    // s_max 2: brackets of 9, 5 and 3 trials
+    assertEquals(17, Schedule.of(s).trials());
+    assertEquals(9, RunSchedule.of(s, dev.tunebeam.transforms.results.Objective.DEFAULT, rung -> null).firstTrials().get(0).size());
+  }
+
+  @Test
+  void halvingWithoutSamplesNeedsStepsOnRanges() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SearchSpace.builder("h")
+        .doubleRange("learning_rate", 0.001, 0.1, dev.tunebeam.transforms.space.Scale.LOG, null).halving(3, 1).build());
+    assertTrue(e.getMessage().contains("for halving: samples: N"), e.getMessage());
+  }
+
+  @Test
   void tpeRounds() {
     SearchSpace space = SearchSpace.builder("t").categorical("optimizer", "sgd", "adam").tpe(24, 4, 7).fixed("num_epochs", "2").build();
     Schedule s = Schedule.of(space);
