@@ -4,6 +4,7 @@ import dev.tunebeam.trainer.contract.Trainable;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.dispatch.RunTrials;
+import dev.tunebeam.transforms.local.FusionMeasurement;
 import dev.tunebeam.transforms.local.TrainLocally;
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.space.ParameterSpec;
@@ -90,7 +91,7 @@ final class Backends {
         .withDevice(device)
         .withWorkers(o.getLocalWorkers())
         .withThreadsPerWorker(o.getThreadsPerWorker())
-        .withMaxFuse(fuse.equals("off") ? 1 : o.getMaxFuse())
+        .withMaxFuse(fuse.equals("off") ? 1 : autoFuse(o))
         .withResume(o.getResume())
         .withFailureBudget(budget)
         .withTimeout(java.time.Duration.ofMinutes(o.getTrialTimeoutMinutes()));
@@ -111,6 +112,22 @@ final class Backends {
     t = o.getInProcess() ? t.inProcess() : t;
     // One lane per local worker on the DirectRunner (see GridSearchPipeline.directRunnerThreads).
     return GridSearchPipeline.onDirectRunner(o) ? t.withLanes(t.workersOnThisMachine()) : t;
+  }
+
+  /**
+   * {@code --fuse=auto}: {@code --maxFuse} where fused groups measured faster on this machine (the
+   * DirectRunner's; once per machine, remembered), else 1. A dry run, a runner whose workers are
+   * other machines, or a trainer of the user's own (never fused) keeps {@code --maxFuse} without measuring.
+   */
+  private static int autoFuse(GridSearchOptions o) {
+    if (o.getDryRun() || !GridSearchPipeline.onDirectRunner(o) || o.getInProcess() || TrainerChoice.ownTrainer(o)) {
+      return o.getMaxFuse();
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    int workers = o.getLocalWorkers() > 0 ? o.getLocalWorkers() : cores;
+    int threads = o.getThreadsPerWorker() > 0 ? o.getThreadsPerWorker() : Math.max(1, cores / workers);
+    // Measured once per machine; later calls (the options are read several times while building) read the cache file.
+    return FusionMeasurement.maxFuse(o.getMaxFuse(), threads, o.getDataDir(), FusionMeasurement.defaultCache());
   }
 
   /**

@@ -188,6 +188,10 @@ public final class GridSearchPipeline {
       options.as(DirectOptions.class).setTargetParallelism(directRunnerThreads(options, space, budget));
     }
     Pipeline p = Pipeline.create(options);
+    if (space.algorithm().adaptive()) {
+      Scheduled.build(p, options, space, objective, budget);
+      return p;
+    }
     PCollection<Trial> trials = p.apply("ExpandSearchSpace", ExpandSearchSpace.of(space).withMaxTrials(options.getMaxTrials()));
     if (submitsOnly(options, space)) {
       BackendRule rule = Backends.rule(options, space);

@@ -5,7 +5,10 @@ import dev.tunebeam.trainer.cli.Flags;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SearchSpaceLoader;
 import dev.tunebeam.transforms.vertex.AcceleratorTypes;
+import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.vertex.CustomJobTemplate;
+import dev.tunebeam.transforms.vertex.EarlyStopping;
+import dev.tunebeam.transforms.vertex.StudySpecs;
 import dev.tunebeam.transforms.vertex.SubmitToVertex;
 import dev.tunebeam.transforms.vertex.TuningAlgorithm;
 import dev.tunebeam.transforms.vertex.TuningJobs;
@@ -37,6 +40,8 @@ record LauncherFlags(
     int maxTrialCount,
     int parallelTrialCount,
     TuningAlgorithm algorithm,
+    EarlyStopping stopping,
+    Objective.Measurement measurement,
     SearchSpace space,
     String dataDir,
     String output,
@@ -49,6 +54,7 @@ record LauncherFlags(
 
   static final Set<String> VALUED = Set.of("project", "bucket", "region", "job-name", "machine-type", "accelerator-type", "accelerator-count",
       "container-uri", "num-epochs", "max-trial-count", "max-parallel-trial-count", "search-algorithm", "service-account", "search-space",
+      "early-stopping", "measurement-selection",
       "data-dir", "output", "collect", "poll-seconds", "endpoint", "experiment-name", "tensorboard-name");
   /** The reference launcher's store_true flags are switches here too: bare, they mean true. */
   static final Set<String> SWITCHES = Set.of("debug-sync", "help", "enable-model-registry", "use-custom-container");
@@ -74,7 +80,7 @@ record LauncherFlags(
       region = m.group(2);
     }
     if (help) {
-      return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, null, collect, 0, null, false, true, extras);
+      return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, null, null, null, collect, 0, null, false, true, extras);
     }
     double pollSeconds = f.decimal("poll-seconds") == null ? 30 : f.decimal("poll-seconds");
     if (!(pollSeconds > 0)) {
@@ -83,7 +89,7 @@ record LauncherFlags(
     VertexEndpoint endpoint = VertexEndpoint.resolve(checkRegion(region), f.string("endpoint", ""));
     String output = f.string("output", null);
     if (collect != null) {
-      return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, output, collect, pollSeconds, endpoint,
+      return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, null, null, output, collect, pollSeconds, endpoint,
           true, false, extras);
     }
 
@@ -134,7 +140,9 @@ record LauncherFlags(
       // The template names its fields in words ("machine type X ..."); a user typed them as flags.
       throw new IllegalArgumentException("--" + e.getMessage().replaceFirst(" ", "-"), e);
     }
-    LauncherFlags flags = new LauncherFlags(project, bucket, region, jobName, template, numEpochs, maxTrials, parallel, algorithm, space,
+    EarlyStopping stopping = EarlyStopping.parse("--early-stopping", f.string("early-stopping", "none"));
+    Objective.Measurement measurement = Objective.parseMeasurement("--measurement-selection", f.string("measurement-selection", "best"));
+    LauncherFlags flags = new LauncherFlags(project, bucket, region, jobName, template, numEpochs, maxTrials, parallel, algorithm, stopping, measurement, space,
         f.string("data-dir", null), output, null, pollSeconds, endpoint, f.bool("debug-sync"), false, extras);
     extras.checkWith(template);
     flags.settings();
@@ -157,7 +165,9 @@ record LauncherFlags(
   /** The request; building it also checks the space against the algorithm (a grid needs steps on double ranges). */
   HyperparameterTuningJob job() {
     try {
-      return TuningJobs.build(jobName, space, algorithm, template, baseOutputDirectory(), dataDir, maxTrialCount, parallelTrialCount);
+      Objective objective = new Objective(Objective.DEFAULT.metric(), Objective.DEFAULT.goal(), measurement);
+      return TuningJobs.build(jobName, space, StudySpecs.of(space, algorithm, objective, stopping), template, baseOutputDirectory(), dataDir,
+          maxTrialCount, parallelTrialCount);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException((space == null ? "" : "search space " + space.study() + ": ") + e.getMessage(), e);
     }
@@ -184,6 +194,8 @@ record LauncherFlags(
         "  --service-account EMAIL      (Vertex AI's Custom Code Service Agent)",
         "  --search-space FILE          YAML/JSON search space (the reference study: 3 activations x 3 optimizers x 3 batch sizes)",
         "  --search-algorithm A         grid | random | bayesian (Vizier's default)   (grid)",
+        "  --early-stopping S           median | decay-curve | none: Vizier's automated stopping   (none)",
+        "  --measurement-selection M    best | last: which epoch's val_accuracy a trial counts   (best)",
         "  --num-epochs N (10)  --max-trial-count N (27)  --max-parallel-trial-count N (3)",
         "  --data-dir gs://...          Fashion-MNIST folder for the trainer (default: the trainer downloads it)",
         "  --debug-sync                 wait, print each state change, then write the leaderboard",

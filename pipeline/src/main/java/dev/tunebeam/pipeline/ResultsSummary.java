@@ -38,15 +38,18 @@ final class ResultsSummary {
       long succeeded = 0;
       long failed = 0;
       long skipped = 0;
+      long stopped = 0;
       for (CSVRecord r : parser) {
         rows.add(new ArrayList<>(r.toList()));
         switch (r.get("status")) {
           case "SUCCEEDED" -> succeeded++;
           case "SKIPPED" -> skipped++;
+          case "STOPPED" -> stopped++;
           default -> failed++;
         }
       }
-      out.printf("%d trials: %d succeeded, %d failed%s.%n", rows.size(), succeeded, failed, skipped > 0 ? ", " + skipped + " skipped" : "");
+      out.printf("%d trials: %d succeeded, %d failed%s%s.%n", rows.size(), succeeded, failed, skipped > 0 ? ", " + skipped + " skipped" : "",
+          stopped > 0 ? ", " + stopped + " stopped early by the schedule" : "");
       if (succeeded > 0) {
         List<String> best = rows.get(0);
         StringBuilder params = new StringBuilder();

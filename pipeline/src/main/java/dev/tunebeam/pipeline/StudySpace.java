@@ -30,6 +30,10 @@ final class StudySpace {
     } else if (o.getSeed() != -1) {
       throw new IllegalArgumentException("--seed " + o.getSeed() + " is negative; use -1 to keep the search space's seed, or a seed >= 0");
     }
+    if (space.algorithm().adaptive()) {
+      // A schedule that cannot run (eta, min_epochs, an empty rung) is refused before anything is written.
+      dev.tunebeam.transforms.schedule.Schedule.of(space);
+    }
     return space;
   }
 

@@ -113,6 +113,7 @@ public final class TrainerMain {
         "  --activation relu|leakyrelu|softmax|tanh|sigmoid   (relu)",
         "  --optimizer sgd|adam|rmsprop                       (adam)",
         "  --learning-rate R    (sgd 0.01 with momentum 0.9, adam 0.001, rmsprop 0.001)",
+        "  --momentum M         sgd only (0.9)",
         "  --batch-size N (64)  --num-epochs N (10)  --pooling avg|max (max)  --seed N (42)",
         "  --train-samples N --test-samples N   first N of each split (0: all)",
         "  --validation-samples N (5000)  training images held out for validation by a seeded split (0: none)",

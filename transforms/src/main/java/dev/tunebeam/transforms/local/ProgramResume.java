@@ -23,13 +23,22 @@ final class ProgramResume {
     try {
       Optional<WorkerOutcome> outcome = ProgramArtifacts.readOutcome(dir);
       if (outcome.isPresent() && outcome.get().ok() && !outcome.get().metrics().isEmpty()) {
-        LOG.info("trial {} already finished in {}; not training it again", trial.id(), dir);
-        return Optional.of(ContractResults.toResult(trial, outcome.get(), settings.device(), 0, dir));
+        TrialResult r = ContractResults.toResult(trial, outcome.get(), settings.device(), 0, dir);
+        if (reached(r, trial)) {
+          LOG.info("trial {} already finished in {}; not training it again", trial.id(), dir);
+          return Optional.of(r);
+        }
       }
     } catch (IOException e) {
       LOG.warn("trial {}: the earlier outcome in {} cannot be read ({}); training it again", trial.id(), dir, e.getMessage());
     }
     return Optional.empty();
+  }
+
+  /** A schedule's next rung reuses the trial's folder: an outcome whose last step is below num_epochs is an earlier rung's. */
+  private static boolean reached(TrialResult r, Trial trial) {
+    String epochs = trial.get("num_epochs");
+    return epochs == null || r.history().isEmpty() || r.history().get(r.history().size() - 1).epoch() >= Double.parseDouble(epochs);
   }
 
   /** One trial per group; groups dealt onto lanes by their planned steps. */

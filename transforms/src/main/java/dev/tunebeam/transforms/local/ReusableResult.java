@@ -39,6 +39,10 @@ final class ReusableResult {
     if (earlier.isEmpty()) {
       return Verdict.none();
     }
+    if (isEarlierRung(expected, earlier.get())) {
+      // A schedule's next rung: the trial goes on from its checkpoint, nothing is wrong with the file.
+      return Verdict.none();
+    }
     Optional<String> problem = problem(trial, expected, earlier.get());
     if (problem.isEmpty()) {
       problem = modelMissing(dir);
@@ -58,7 +62,8 @@ final class ReusableResult {
         && expected.optimizer().flagValue().equals(c.optimizer())
         && Math.abs(expected.learningRate() - c.learningRate()) <= 1e-6 * Math.max(1e-12, Math.abs(expected.learningRate()))
         && expected.batchSize() == c.batchSize()
-        && expected.epochs() == c.numEpochs()
+        // A later rung of a schedule may have trained this point further than asked; its first epochs stand.
+        && expected.epochs() <= c.numEpochs()
         && expected.pooling().flagValue().equals(c.pooling())
         && expected.seed() == c.seed()
         // metrics.json records the images actually used; a limit of 0 means "all", whatever that came to.
@@ -69,10 +74,16 @@ final class ReusableResult {
       return Optional.of("its metrics.json records another configuration (" + c + ")");
     }
     int epochs = m.history() == null ? 0 : m.history().size();
-    if (epochs != expected.epochs() || m.history().stream().anyMatch(e -> e == null)) {
-      return Optional.of("its metrics.json holds " + epochs + " of " + expected.epochs() + " epochs");
+    if (epochs != c.numEpochs() || m.history().stream().anyMatch(e -> e == null)) {
+      return Optional.of("its metrics.json holds " + epochs + " of " + c.numEpochs() + " epochs");
     }
     return Optional.empty();
+  }
+
+  /** A complete result of this trial trained to fewer epochs than asked: an earlier rung of its schedule. */
+  private static boolean isEarlierRung(TrainingConfig expected, MetricsReport m) {
+    MetricsReport.Config c = m.config();
+    return c != null && c.numEpochs() < expected.epochs() && m.history() != null && m.history().size() == c.numEpochs();
   }
 
   private static Optional<String> modelMissing(String dir) {

@@ -24,14 +24,25 @@ public record SearchSpace(
     long seed,
     List<ParameterSpec> parameters,
     Map<String, String> fixed,
-    Set<String> passThrough) implements Serializable {
+    Set<String> passThrough,
+    Map<String, Condition> conditions,
+    AlgorithmSettings settings) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public SearchSpace {
     parameters = List.copyOf(parameters);
     fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
     passThrough = Collections.unmodifiableSet(new LinkedHashSet<>(passThrough));
+    conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
+    settings = settings == null ? AlgorithmSettings.DEFAULTS : settings;
     validate(study, algorithm, samples, parameters, fixed, passThrough);
+    settings.check(algorithm);
+    new Conditions(parameters, conditions);
+  }
+
+  /** The space's conditional structure ({@code when:} on parameters). */
+  public Conditions conditional() {
+    return new Conditions(parameters, conditions);
   }
 
   public static Builder builder(String study) {
@@ -56,18 +67,48 @@ public record SearchSpace(
     List<ParameterSpec> kept = parameters.stream().filter(p -> !p.name().equals(name)).toList();
     Map<String, String> f = new LinkedHashMap<>(fixed);
     f.put(name, value);
-    return new SearchSpace(study, algorithm, samples, seed, kept, f, passThrough);
+    // A child of the now-fixed parameter is always on, or never: its condition is decided here.
+    Map<String, Condition> c = new LinkedHashMap<>(conditions);
+    c.remove(name);
+    List<String> off = c.entrySet().stream().filter(e -> e.getValue().parent().equals(name) && !e.getValue().values().contains(value))
+        .map(Map.Entry::getKey).toList();
+    c.values().removeIf(cond -> cond.parent().equals(name));
+    kept = kept.stream().filter(p -> !off.contains(p.name())).toList();
+    off.forEach(c::remove);
+    return new SearchSpace(study, algorithm, samples, seed, kept, f, passThrough, c, settings);
   }
 
-  /** Trials the space schedules, counted from the specs without expanding them ({@link SpaceSize}). */
+  /**
+   * Distinct trials: a grid's point count (counted, not expanded), random's sample count, or an
+   * adaptive schedule's trial count ({@link SpaceSize}).
+   */
   public long size() {
     return SpaceSize.trials(this);
   }
 
-  /** Expands into trials, refusing more than {@code maxTrials}; each is checked against the trainer. */
+  /** The points a schedule starts from: {@code samples} random points when samples is set, else the grid. */
+  public List<Trial> basePoints() {
+    return samples > 0 ? randomTrials(samples, seed) : gridTrials();
+  }
+
+  /** How many base points there are, without expanding them. */
+  public long basePointCount() {
+    return samples > 0 ? Math.min(samples, conditional().finiteSizeOr(samples)) : SpaceSize.gridTrials(this);
+  }
+
+  /** Expands a grid or random space into trials, refusing more than {@code maxTrials}; each is checked against the trainer. */
   public List<Trial> trials(int maxTrials) {
     SpaceSize.checkFits(this, maxTrials);
-    List<Trial> trials = algorithm == Algorithm.GRID ? grid() : random();
+    if (algorithm.adaptive()) {
+      throw new IllegalArgumentException("algorithm " + algorithm.key() + " trains in rungs or rounds; expand it with RunSchedule, not as a flat list");
+    }
+    List<Trial> trials = algorithm == Algorithm.GRID ? gridTrials() : randomTrials(samples, seed);
+    checkAll(trials);
+    return trials;
+  }
+
+  /** Throws, naming the trial, if the trainer would refuse one of them. */
+  public void checkAll(List<Trial> trials) {
     for (Trial t : trials) {
       try {
         TrainerParameters.check(t, passThrough);
@@ -75,42 +116,27 @@ public record SearchSpace(
         throw new IllegalArgumentException("search space " + study + ", trial " + t.describe() + ": " + e.getMessage(), e);
       }
     }
-    return trials;
   }
 
-  private List<Trial> grid() {
-    List<Map<String, String>> points = new ArrayList<>();
-    points.add(new LinkedHashMap<>());
-    for (ParameterSpec p : parameters) {
-      List<Map<String, String>> next = new ArrayList<>();
-      for (Map<String, String> point : points) {
-        for (String v : p.gridValues()) {
-          Map<String, String> extended = new LinkedHashMap<>(point);
-          extended.put(p.name(), v);
-          next.add(extended);
-        }
-      }
-      points = next;
-    }
-    return points.stream().map(this::trial).toList();
+  /** Every grid point; a parameter whose condition does not hold is absent from that trial. */
+  public List<Trial> gridTrials() {
+    return conditional().grid().stream().map(this::trial).toList();
   }
 
-  /** {@code samples} distinct points; a space smaller than that yields every point it has. */
-  private List<Trial> random() {
+  /** {@code count} distinct points drawn with {@code seed}; a space smaller than that yields every point it has. */
+  public List<Trial> randomTrials(int count, long seed) {
     Random random = new Random(seed);
+    Conditions c = conditional();
     Map<String, Trial> unique = new LinkedHashMap<>();
-    for (long attempt = 0; attempt < samples * 20L && unique.size() < samples; attempt++) {
-      Map<String, String> point = new LinkedHashMap<>();
-      for (ParameterSpec p : parameters) {
-        point.put(p.name(), p.sample(random));
-      }
-      Trial t = trial(point);
+    for (long attempt = 0; attempt < count * 20L && unique.size() < count; attempt++) {
+      Trial t = trial(c.sample(random));
       unique.putIfAbsent(t.id(), t);
     }
     return List.copyOf(unique.values());
   }
 
-  private Trial trial(Map<String, String> point) {
+  /** The trial for a point of searched values: the fixed values added, the id from both. */
+  public Trial trial(Map<String, String> point) {
     Map<String, String> all = new LinkedHashMap<>(point);
     all.putAll(fixed);
     return Trial.of(study, all);
@@ -122,7 +148,7 @@ public record SearchSpace(
       throw new IllegalArgumentException("study " + study + " is not allowed; use 1-63 lowercase letters, digits, '_' and '-', starting with a letter");
     }
     if (algorithm == null) {
-      throw new IllegalArgumentException("algorithm is missing; allowed: grid, random");
+      throw new IllegalArgumentException("algorithm is missing; allowed: grid, random, halving, hyperband, tpe");
     }
     if (algorithm == Algorithm.RANDOM && samples < 1) {
       throw new IllegalArgumentException("algorithm random needs samples of at least 1, got " + samples);
@@ -133,7 +159,8 @@ public record SearchSpace(
       if (!seen.add(p.name())) {
         throw new IllegalArgumentException("parameter " + p.name() + " is declared twice; declare each parameter once");
       }
-      spec(p, algorithm);
+      // Halving without samples expands the grid, so its ranges need steps as a grid's do.
+      spec(p, algorithm == Algorithm.HALVING && samples == 0 ? Algorithm.GRID : algorithm);
       for (String v : passThrough.contains(TrainerParameters.ALL) ? List.<String>of() : valuesToCheck(p)) {
         checkValue(p.name(), v);
       }
@@ -216,7 +243,7 @@ public record SearchSpace(
       throw new IllegalArgumentException("parameter " + name + " has steps " + steps + "; steps must be at least 1");
     }
     if (algorithm == Algorithm.GRID && steps == null) {
-      throw new IllegalArgumentException("parameter " + name + " is a range in a grid search without steps; add steps: N (grid points), or use algorithm: random");
+      throw new IllegalArgumentException("parameter " + name + " is a range in a grid search without steps; add steps: N (grid points), or use algorithm: random (for halving: samples: N)");
     }
   }
 
@@ -229,6 +256,8 @@ public record SearchSpace(
     private final List<ParameterSpec> parameters = new ArrayList<>();
     private final Map<String, String> fixed = new LinkedHashMap<>();
     private final Set<String> passThrough = new LinkedHashSet<>();
+    private final Map<String, Condition> conditions = new LinkedHashMap<>();
+    private AlgorithmSettings settings = AlgorithmSettings.DEFAULTS;
 
     private Builder(String study) {
       this.study = study;
@@ -243,6 +272,42 @@ public record SearchSpace(
       this.algorithm = Algorithm.RANDOM;
       this.samples = samples;
       this.seed = seed;
+      return this;
+    }
+
+    /** Successive halving over the grid (or {@code samples} random points, when samples > 0). */
+    public Builder halving(int eta, int minEpochs) {
+      algorithm = Algorithm.HALVING;
+      settings = new AlgorithmSettings(eta, minEpochs, settings.trials(), settings.batch());
+      return this;
+    }
+
+    public Builder hyperband(int eta, int minEpochs, long seed) {
+      algorithm = Algorithm.HYPERBAND;
+      this.seed = seed;
+      settings = new AlgorithmSettings(eta, minEpochs, settings.trials(), settings.batch());
+      return this;
+    }
+
+    public Builder tpe(int trials, int batch, long seed) {
+      algorithm = Algorithm.TPE;
+      this.seed = seed;
+      settings = new AlgorithmSettings(settings.eta(), settings.minEpochs(), trials, batch);
+      return this;
+    }
+
+    /** Sets the algorithm and its settings as read from a file. */
+    public Builder algorithm(Algorithm algorithm, int samples, long seed, AlgorithmSettings settings) {
+      this.algorithm = algorithm;
+      this.samples = samples;
+      this.seed = seed;
+      this.settings = settings;
+      return this;
+    }
+
+    /** {@code name} exists only where {@code parent} has one of {@code values}. */
+    public Builder when(String name, String parent, String... values) {
+      conditions.put(name, new Condition(parent, List.of(values)));
       return this;
     }
 
@@ -292,7 +357,7 @@ public record SearchSpace(
     }
 
     public SearchSpace build() {
-      return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough);
+      return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings);
     }
   }
 }

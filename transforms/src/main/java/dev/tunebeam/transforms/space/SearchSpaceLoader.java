@@ -37,8 +37,9 @@ import java.util.Set;
  * Every error names the file and, where there is one, the parameter.
  */
 public final class SearchSpaceLoader {
-  private static final Set<String> TOP_KEYS = Set.of("study", "algorithm", "samples", "seed", "parameters", "fixed", "passthrough", "trainer");
-  private static final Set<String> SPEC_KEYS = Set.of("type", "values", "min", "max", "scale", "steps");
+  private static final Set<String> TOP_KEYS = Set.of("study", "algorithm", "samples", "seed", "parameters", "fixed", "passthrough", "trainer",
+      "eta", "min_epochs", "trials", "batch");
+  private static final Set<String> SPEC_KEYS = Set.of("type", "values", "min", "max", "scale", "steps", "when");
   private static final ObjectMapper YAML =
       YAMLMapper.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -98,7 +99,10 @@ public final class SearchSpaceLoader {
     switch (algorithm) {
       case "grid" -> b.grid();
       case "random" -> b.random(integer(root, "samples", "samples", 0), seed(root));
-      default -> throw new IllegalArgumentException("algorithm " + algorithm + " is not supported; allowed: grid, random");
+      case "halving", "hyperband", "tpe" -> b.algorithm(Algorithm.valueOf(algorithm.toUpperCase(Locale.ROOT)), integer(root, "samples", "samples", 0),
+          seed(root), new AlgorithmSettings(integer(root, "eta", "eta", 3), integer(root, "min_epochs", "min_epochs", 1),
+              integer(root, "trials", "trials", 0), integer(root, "batch", "batch", 0)));
+      default -> throw new IllegalArgumentException("algorithm " + algorithm + " is not supported; allowed: grid, random, halving, hyperband, tpe");
     }
     JsonNode params = root.path("parameters");
     if (!params.isObject() || params.isEmpty()) {
@@ -120,6 +124,7 @@ public final class SearchSpaceLoader {
     for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       b.parameter(spec(e.getKey(), e.getValue()));
+      ConditionReader.read(e.getKey(), e.getValue().get("when")).ifPresent(c -> b.when(e.getKey(), c.parent(), c.values().toArray(String[]::new)));
     }
     JsonNode fixed = root.path("fixed");
     if (!fixed.isMissingNode()) {

@@ -21,9 +21,26 @@ public final class SpaceSize {
   /** Trials the space schedules; {@link Long#MAX_VALUE} when the count itself overflows. */
   public static long trials(SearchSpace space) {
     return switch (space.algorithm()) {
-      case GRID -> gridPoints(space);
+      case GRID -> gridTrials(space);
       case RANDOM -> space.samples();
+      case HALVING, HYPERBAND, TPE -> dev.tunebeam.transforms.schedule.Schedule.of(space).trials();
     };
+  }
+
+  /**
+   * A grid's trials. With conditions the count walks each parameter's values, so it runs only
+   * after every range's steps are known to fit in the heap.
+   */
+  public static long gridTrials(SearchSpace space) {
+    if (space.conditions().isEmpty()) {
+      return gridPoints(space);
+    }
+    checkSteps(space);
+    try {
+      return space.conditional().gridSize();
+    } catch (ArithmeticException overflow) {
+      return Long.MAX_VALUE;
+    }
   }
 
   /** The product of each parameter's point count, saturating instead of overflowing. */
@@ -73,6 +90,16 @@ public final class SpaceSize {
       throw new IllegalArgumentException("search space " + space.study() + " has " + count + " trials, more than maxTrials "
           + maxTrials + "; raise --maxTrials or narrow the space");
     }
+    checkSteps(space);
+    long heap = Runtime.getRuntime().maxMemory();
+    if (size > heap / 2 / BYTES_PER_TRIAL) {
+      throw new IllegalArgumentException("search space " + space.study() + " has " + count + " trials; planning them needs about "
+          + mib(size) + " MiB, more than half of the " + heap / (1 << 20) + " MiB heap this JVM may use; narrow the space");
+    }
+  }
+
+  /** Refuses a range whose grid points alone would not fit in half the heap. */
+  private static void checkSteps(SearchSpace space) {
     long heap = Runtime.getRuntime().maxMemory();
     for (ParameterSpec p : space.parameters()) {
       long steps = steps(p);
@@ -81,10 +108,6 @@ public final class SpaceSize {
             + "; listing that many grid points needs about " + (steps * BYTES_PER_POINT >> 20) + " MiB, more than half of the "
             + heap / (1 << 20) + " MiB heap this JVM may use; use fewer steps");
       }
-    }
-    if (size > heap / 2 / BYTES_PER_TRIAL) {
-      throw new IllegalArgumentException("search space " + space.study() + " has " + count + " trials; planning them needs about "
-          + mib(size) + " MiB, more than half of the " + heap / (1 << 20) + " MiB heap this JVM may use; narrow the space");
     }
   }
 

@@ -16,7 +16,7 @@ import java.util.Set;
 public final class TrainerParameters {
   /** Parameter names the trainer understands, each a flag with '_' for '-'. */
   public static final Set<String> KNOWN = Set.of(
-      "activation", "optimizer", "batch_size", "learning_rate", "num_epochs", "pooling", "seed", "train_samples", "test_samples");
+      "activation", "optimizer", "batch_size", "learning_rate", "momentum", "num_epochs", "pooling", "seed", "train_samples", "test_samples");
 
   /**
    * In a space's pass-through set: every parameter passes through unchecked, named as in the
@@ -49,7 +49,12 @@ public final class TrainerParameters {
   /** Throws IllegalArgumentException, in the trainer's words, if the trainer would refuse this one value. */
   public static void checkValue(String name, String value) {
     if (KNOWN.contains(name)) {
-      TrainerArgs.member(Flags.parse(List.of("--" + name.replace('_', '-'), value), TrainerArgs.MODEL_FLAGS, Set.of()), Map.of());
+      List<String> args = new ArrayList<>(List.of("--" + name.replace('_', '-'), value));
+      if (name.equals("momentum")) {
+        // Momentum is SGD's alone; a value on its own is checked as SGD's (the trial check sees the optimizer).
+        args.addAll(List.of("--optimizer", "sgd"));
+      }
+      TrainerArgs.member(Flags.parse(args, TrainerArgs.MODEL_FLAGS, Set.of()), Map.of());
     }
   }
 

@@ -61,7 +61,22 @@ public final class TrialJobs {
     labels.put(VertexLabels.TRIAL_ID, VertexLabels.value(trial.id()));
     labels.put(VertexLabels.STUDY, VertexLabels.value(trial.study()));
     labels.put(VertexLabels.CREATED_BY, CREATED_BY);
+    rung(trial).ifPresent(r -> labels.put(VertexLabels.RUNG, r));
     return labels;
+  }
+
+  /**
+   * The trial's rung: the epoch it trains to. Rungs of one trial share its id and folder (the
+   * checkpoint a rung continues from), so the rung tells their jobs apart.
+   */
+  public static java.util.Optional<String> rung(Trial trial) {
+    return java.util.Optional.ofNullable(trial.get("num_epochs")).map(VertexLabels::value);
+  }
+
+  /** Whether {@code job} runs this rung of the trial; a job from before rung labels runs its only rung. */
+  static boolean sameRung(Trial trial, com.google.cloud.aiplatform.v1.CustomJob job) {
+    String label = job.getLabelsMap().get(VertexLabels.RUNG);
+    return label == null || rung(trial).map(label::equals).orElse(true);
   }
 
   /** {@code <prefix>/<study>/<trial-id>/}, with the trailing slash Vertex expects of a directory. */

@@ -45,7 +45,7 @@ class VertexJobSpecTest {
     CustomJob job = TrialJobs.customJob(TRIAL, s.settings());
 
     assertEquals("tunebeam-lenet5-fashion-" + TRIAL.id(), job.getDisplayName());
-    assertEquals(Map.of("trial_id", TRIAL.id(), "study", "lenet5-fashion", "created_by", "tunebeam"), job.getLabelsMap());
+    assertEquals(Map.of("trial_id", TRIAL.id(), "study", "lenet5-fashion", "created_by", "tunebeam", "rung", "10"), job.getLabelsMap());
     assertEquals(1, job.getJobSpec().getWorkerPoolSpecsCount());
     WorkerPoolSpec pool = job.getJobSpec().getWorkerPoolSpecs(0);
     assertEquals(1, pool.getReplicaCount());
