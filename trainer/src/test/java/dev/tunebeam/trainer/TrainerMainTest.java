@@ -83,11 +83,16 @@ class TrainerMainTest {
     assertTrue(r.out().contains("--activation relu|leakyrelu|softmax|tanh|sigmoid"));
   }
 
-  /** The "done when": 6,000 real images, one epoch, > 0.75 test accuracy, metrics.json and the model written. */
+  /**
+   * The issue's "done when": 6,000 real images, one epoch, > 0.75 test accuracy, metrics.json and
+   * the model written. The bound was set with max pooling, He init and standardised inputs (they
+   * learn faster in one epoch than the reference's defaults), so those are passed.
+   */
   @Test
   void trainsOneEpochOnRealDataAndWritesTheContractOutputs() throws Exception {
     Path modelDir = tmp.resolve("model");
     Run r = run("--activation", "relu", "--optimizer", "adam", "--batch-size", "64", "--num-epochs", "1",
+        "--pooling", "max", "--init", "he", "--normalize", "standard",
         "--train-samples", "6000", "--test-samples", "1000", "--model-dir", modelDir.toString(), "--data-dir", TestData.dir().toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("CUDA available: "), r.out());

@@ -40,6 +40,8 @@ public record MetricsReport(
       int batchSize,
       int numEpochs,
       String pooling,
+      String init,
+      String normalize,
       long seed,
       int trainSamples,
       int validationSamples,
@@ -59,7 +61,7 @@ public record MetricsReport(
     TrainingConfig c = outcome.config();
     Config config = new Config(
         c.activation().flagValue(), c.optimizer().flagValue(), asGiven(c.learningRate()), c.batchSize(), c.epochs(),
-        c.pooling().flagValue(), c.seed(), dataset == null ? c.trainSamples() : dataset.trainSamples(),
+        c.pooling().flagValue(), c.init().flagValue(), c.normalize().flagValue(), c.seed(), dataset == null ? c.trainSamples() : dataset.trainSamples(),
         dataset == null ? c.validationSamples() : dataset.validationSamples(), dataset == null ? c.testSamples() : dataset.testSamples());
     return new MetricsReport(trialId, config, outcome.history(), outcome.wallSeconds(), outcome.groupWallSeconds(),
         outcome.device(), outcome.fusedWith(), versions, dataset);

@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.space;
 
+import dev.tunebeam.transforms.results.Objective;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +14,9 @@ import java.util.Set;
 
 /**
  * A study: ordered searched parameters, fixed values every trial gets, and how to expand them
- * ({@link Algorithm#GRID} or {@link Algorithm#RANDOM} with {@code samples} and {@code seed}).
+ * ({@link Algorithm#GRID} or {@link Algorithm#RANDOM} with {@code samples} and {@code seed}),
+ * each point {@code repeats} times with seeds seed, seed+1, ... ({@link Repeats}); {@code
+ * objective} is what the study optimises, null when the space does not say.
  * Built in Java with {@link #builder(String)} or loaded from YAML/JSON by {@link SearchSpaceLoader};
  * both paths validate the same way, with messages that name the parameter and what is allowed.
  */
@@ -24,7 +27,9 @@ public record SearchSpace(
     long seed,
     List<ParameterSpec> parameters,
     Map<String, String> fixed,
-    Set<String> passThrough) implements Serializable {
+    Set<String> passThrough,
+    int repeats,
+    Objective objective) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public SearchSpace {
@@ -32,6 +37,32 @@ public record SearchSpace(
     fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
     passThrough = Collections.unmodifiableSet(new LinkedHashSet<>(passThrough));
     validate(study, algorithm, samples, parameters, fixed, passThrough);
+    Repeats.check(repeats, parameters);
+  }
+
+  /** Each point once, objective not stated. */
+  public SearchSpace(String study, Algorithm algorithm, int samples, long seed, List<ParameterSpec> parameters, Map<String, String> fixed,
+      Set<String> passThrough) {
+    this(study, algorithm, samples, seed, parameters, fixed, passThrough, 1, null);
+  }
+
+  /** A copy that trains each point {@code n} times, with seeds seed, seed+1, ... */
+  public SearchSpace withRepeats(int n) {
+    return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, n, objective);
+  }
+
+  /** The objective the space states, else the default; test accuracy for a study without a validation split. */
+  public Objective effectiveObjective() {
+    return withoutValidationIfOff(objective == null ? Objective.DEFAULT : objective);
+  }
+
+  /** {@code o}, or its test-set form when every trial has {@code validation_samples: 0}. */
+  public Objective withoutValidationIfOff(Objective o) {
+    return "0".equals(fixed.get("validation_samples")) ? o.withoutValidation() : o;
+  }
+
+  public SearchSpace withObjective(Objective o) {
+    return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, repeats, o);
   }
 
   public static Builder builder(String study) {
@@ -40,7 +71,9 @@ public record SearchSpace(
 
   /**
    * The reference study: activation relu/softmax/leakyrelu x optimizer sgd/adam/rmsprop x batch
-   * size 32/64/128, 10 epochs each: 27 trials.
+   * size 32/64/128, 10 epochs each: 27 trials, with the PyTorch reference's pooling, init and
+   * inputs stated, 5,000 validation images, ranked by best validation accuracy (as {@code
+   * examples/reference-study.yaml}).
    */
   public static SearchSpace referenceStudy() {
     return builder("lenet5-fashion")
@@ -48,6 +81,11 @@ public record SearchSpace(
         .categorical("optimizer", "sgd", "adam", "rmsprop")
         .discrete("batch_size", 32, 64, 128)
         .fixed("num_epochs", "10")
+        .fixed("pooling", "avg")
+        .fixed("init", "torch")
+        .fixed("normalize", "none")
+        .fixed("validation_samples", "5000")
+        .objective(Objective.DEFAULT)
         .build();
   }
 
@@ -56,15 +94,15 @@ public record SearchSpace(
     List<ParameterSpec> kept = parameters.stream().filter(p -> !p.name().equals(name)).toList();
     Map<String, String> f = new LinkedHashMap<>(fixed);
     f.put(name, value);
-    return new SearchSpace(study, algorithm, samples, seed, kept, f, passThrough);
+    return new SearchSpace(study, algorithm, samples, seed, kept, f, passThrough, repeats, objective);
   }
 
-  /** Trials a grid produces (the product of the value counts); for random, the sample count. */
+  /** Trials a grid produces (the product of the value counts); for random, the sample count; times the repeats. */
   public long size() {
     if (algorithm == Algorithm.RANDOM) {
-      return samples;
+      return Math.multiplyExact((long) samples, repeats);
     }
-    long n = 1;
+    long n = repeats;
     for (ParameterSpec p : parameters) {
       n = Math.multiplyExact(n, p.gridValues().size());
     }
@@ -78,7 +116,7 @@ public record SearchSpace(
       throw new IllegalArgumentException("search space " + study + " has " + size + " trials, more than maxTrials "
           + maxTrials + "; raise --maxTrials or narrow the space");
     }
-    List<Trial> trials = algorithm == Algorithm.GRID ? grid() : random();
+    List<Trial> trials = Repeats.expand(algorithm == Algorithm.GRID ? grid() : random(), repeats, study);
     for (Trial t : trials) {
       try {
         TrainerParameters.check(t, passThrough);
@@ -238,6 +276,8 @@ public record SearchSpace(
     private final List<ParameterSpec> parameters = new ArrayList<>();
     private final Map<String, String> fixed = new LinkedHashMap<>();
     private final Set<String> passThrough = new LinkedHashSet<>();
+    private int repeats = 1;
+    private Objective objective;
 
     private Builder(String study) {
       this.study = study;
@@ -294,8 +334,19 @@ public record SearchSpace(
       return this;
     }
 
+    /** Each point trained {@code n} times, with seeds seed, seed+1, ... */
+    public Builder repeats(int n) {
+      repeats = n;
+      return this;
+    }
+
+    public Builder objective(Objective o) {
+      objective = o;
+      return this;
+    }
+
     public SearchSpace build() {
-      return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough);
+      return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, repeats, objective);
     }
   }
 }

@@ -28,12 +28,15 @@ import java.util.Set;
  * fixed:
  *   num_epochs: 10
  * passthrough: [my_flag]      # parameters handed to your own container as --my_flag
+ * repeats: 3                  # each point with seeds seed, seed+1, seed+2 (default 1)
+ * objective: {metric: val_accuracy, goal: maximize, measurement: best}   # the default
  * </pre>
  *
  * Every error names the file and, where there is one, the parameter.
  */
 public final class SearchSpaceLoader {
-  private static final Set<String> TOP_KEYS = Set.of("study", "algorithm", "samples", "seed", "parameters", "fixed", "passthrough");
+  private static final Set<String> TOP_KEYS =
+      Set.of("study", "algorithm", "samples", "seed", "parameters", "fixed", "passthrough", "repeats", "objective");
   private static final Set<String> SPEC_KEYS = Set.of("type", "values", "min", "max", "scale", "steps");
   private static final ObjectMapper YAML =
       YAMLMapper.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -99,6 +102,12 @@ public final class SearchSpaceLoader {
         }
         b.fixed(e.getKey(), v.isNumber() ? ParameterValues.canonical(v.asDouble()) : v.asText());
       }
+    }
+    if (root.has("repeats")) {
+      b.repeats(integer(root, "repeats", "repeats", 1));
+    }
+    if (root.has("objective")) {
+      b.objective(StudyObjectiveKey.parse(root.get("objective")));
     }
     return b.build();
   }

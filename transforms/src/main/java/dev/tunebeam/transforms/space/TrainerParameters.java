@@ -15,7 +15,8 @@ import java.util.Set;
 public final class TrainerParameters {
   /** Parameter names the trainer understands, each a flag with '_' for '-'. */
   public static final Set<String> KNOWN = Set.of(
-      "activation", "optimizer", "batch_size", "learning_rate", "num_epochs", "pooling", "seed", "train_samples", "test_samples");
+      "activation", "optimizer", "batch_size", "learning_rate", "num_epochs", "pooling", "init", "normalize", "seed", "train_samples",
+      "validation_samples", "test_samples");
 
   private TrainerParameters() {}
 

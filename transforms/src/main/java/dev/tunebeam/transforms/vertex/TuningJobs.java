@@ -1,8 +1,10 @@
 package dev.tunebeam.transforms.vertex;
 
 import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
+import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,15 +31,23 @@ public final class TuningJobs {
         .setDisplayName(displayName)
         .putLabels(VertexLabels.STUDY, VertexLabels.value(space.study()))
         .putLabels(VertexLabels.CREATED_BY, TrialJobs.CREATED_BY)
-        .setStudySpec(StudySpecs.of(space, algorithm))
+        .setStudySpec(StudySpecs.of(space, algorithm, space.effectiveObjective()))
         .setMaxTrialCount(maxTrialCount)
         .setParallelTrialCount(parallelTrialCount)
         .setTrialJobSpec(template.spec(fixedArgs(space, dataDirectory), baseOutputDirectory))
         .build();
   }
 
-  /** The flags every trial gets: the space's fixed values, then the data folder. */
+  /**
+   * The flags every trial gets: the space's fixed values, then the data folder, and the metric the
+   * trainer reports to hypertune when the objective is not the one it reports by default.
+   */
   public static List<String> fixedArgs(SearchSpace space, String dataDirectory) {
-    return TrialJobs.args(Trial.of(space.study(), space.fixed()), space.passThrough(), dataDirectory);
+    List<String> args = new ArrayList<>(TrialJobs.args(Trial.of(space.study(), space.fixed()), space.passThrough(), dataDirectory));
+    String metric = space.effectiveObjective().metric();
+    if (!metric.equals(space.withoutValidationIfOff(Objective.DEFAULT).metric())) {
+      args.addAll(List.of("--metric-id", metric));
+    }
+    return args;
   }
 }
