@@ -10,6 +10,7 @@ import dev.tunebeam.trainer.data.DataLocator;
 import dev.tunebeam.trainer.data.FashionMnistData;
 import dev.tunebeam.trainer.data.FashionMnistLoader;
 import dev.tunebeam.trainer.report.ArtifactStore;
+import dev.tunebeam.trainer.report.ComputeSettings;
 import dev.tunebeam.trainer.report.HypertuneReporter;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
@@ -113,7 +114,7 @@ public final class TrainingJob {
       for (int i = 0; i < members.size(); i++) {
         MemberRun member = members.get(i);
         TrainingOutcome outcome = outcomes.get(i);
-        MetricsReport report = MetricsReport.of(member.trialId(), outcome, dataset, Versions.all(engine));
+        MetricsReport report = MetricsReport.of(member.trialId(), outcome, dataset, Versions.all(engine), ComputeSettings.current());
         if (member.modelDir() != null) {
           ArtifactStore store = ArtifactStore.open(member.modelDir(), storage);
           store.write(ModelFile.FILE_NAME, ModelFile.encode(outcome.parameters(), manager));

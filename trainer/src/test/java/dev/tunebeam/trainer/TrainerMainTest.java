@@ -103,6 +103,12 @@ class TrainerMainTest {
     assertTrue(r.out().contains(String.format("Final test accuracy: %.3f", m.finalMetric(EpochRecord.TEST_ACCURACY))), r.out());
     assertEquals("relu", m.config().activation());
     assertEquals(6000, m.dataset().trainSamples());
+    assertEquals(6000, m.config().trainSamples(), "sample counts as used");
+    assertEquals(0.001, m.config().learningRate(), "written as given, not 0.0010000000474974513");
+    assertEquals("cpu", m.device());
+    assertEquals(5000, m.dataset().validation().samples());
+    assertEquals(64, m.dataset().validation().indicesSha256().length());
+    assertTrue(m.compute().threads() > 0 && m.compute().determinism().containsKey("deterministic_algorithms"), String.valueOf(m.compute()));
     assertEquals(4, m.dataset().sha256().size());
     assertEquals(1, m.history().size());
     assertEquals("0.36.0", m.versions().get("djl"));
