@@ -1,17 +1,21 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.trainer.contract.Trainable;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.dispatch.RunTrials;
+import dev.tunebeam.transforms.local.FusionMeasurement;
 import dev.tunebeam.transforms.local.TrainLocally;
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.space.TrainerBlock;
 import dev.tunebeam.transforms.vertex.CustomJobTemplate;
 import dev.tunebeam.transforms.vertex.SubmitToVertex;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 
@@ -87,7 +91,7 @@ final class Backends {
         .withDevice(device)
         .withWorkers(o.getLocalWorkers())
         .withThreadsPerWorker(o.getThreadsPerWorker())
-        .withMaxFuse(fuse.equals("off") ? 1 : o.getMaxFuse())
+        .withMaxFuse(fuse.equals("off") ? 1 : autoFuse(o))
         .withResume(o.getResume())
         .withFailureBudget(budget)
         .withTimeout(java.time.Duration.ofMinutes(o.getTrialTimeoutMinutes()));
@@ -97,9 +101,33 @@ final class Backends {
     if (!o.getDataDir().isBlank()) {
       t = t.withDataDirectory(o.getDataDir());
     }
+    Optional<TrainerBlock> trainer = TrainerChoice.of(o);
+    Optional<Trainable> trainable = TrainerChoice.trainable(o);
+    if (trainable.isPresent()) {
+      t = t.with(trainable.get()).withTrainerEnvironment(trainer.map(TrainerBlock::env).orElse(java.util.Map.of()));
+    } else if (trainer.isPresent()) {
+      t = t.command(trainer.get().command()).withTrainerEnvironment(trainer.get().env());
+      t = o.getLocalWorkers() == 0 && trainer.get().workers() > 0 ? t.withWorkers(trainer.get().workers()) : t;
+    }
     t = o.getInProcess() ? t.inProcess() : t;
     // One lane per local worker on the DirectRunner (see GridSearchPipeline.directRunnerThreads).
     return GridSearchPipeline.onDirectRunner(o) ? t.withLanes(t.workersOnThisMachine()) : t;
+  }
+
+  /**
+   * {@code --fuse=auto}: {@code --maxFuse} where fused groups measured faster on this machine (the
+   * DirectRunner's; once per machine, remembered), else 1. A dry run, a runner whose workers are
+   * other machines, or a trainer of the user's own (never fused) keeps {@code --maxFuse} without measuring.
+   */
+  private static int autoFuse(GridSearchOptions o) {
+    if (o.getDryRun() || !GridSearchPipeline.onDirectRunner(o) || o.getInProcess() || TrainerChoice.ownTrainer(o)) {
+      return o.getMaxFuse();
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    int workers = o.getLocalWorkers() > 0 ? o.getLocalWorkers() : cores;
+    int threads = o.getThreadsPerWorker() > 0 ? o.getThreadsPerWorker() : Math.max(1, cores / workers);
+    // Measured once per machine; later calls (the options are read several times while building) read the cache file.
+    return FusionMeasurement.maxFuse(o.getMaxFuse(), threads, o.getDataDir(), FusionMeasurement.defaultCache());
   }
 
   /**

@@ -45,6 +45,7 @@ public final class CollectResults {
   private CollectResults() {}
 
   public static void main(String[] args) {
+    dev.tunebeam.trainer.report.RedactedConsole.install();
     System.exit(run(args, System.out, System.err));
   }
 

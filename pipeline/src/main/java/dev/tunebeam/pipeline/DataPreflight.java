@@ -2,6 +2,7 @@ package dev.tunebeam.pipeline;
 
 import com.google.cloud.storage.StorageOptions;
 import dev.tunebeam.trainer.data.DataLocator;
+import dev.tunebeam.trainer.data.FashionMnistData;
 import dev.tunebeam.trainer.data.FashionMnistLoader;
 import java.io.IOException;
 
@@ -13,13 +14,17 @@ import java.io.IOException;
 final class DataPreflight {
   private DataPreflight() {}
 
-  static void check(String dataDir) {
+  /** The images each split holds; empty (null) for gs:// data, which the trainer checks. */
+  record Counts(int train, int test) {}
+
+  static Counts check(String dataDir) {
     if (dataDir != null && dataDir.startsWith("gs://")) {
-      return;
+      return null;
     }
     try {
-      FashionMnistLoader.load(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService())
+      FashionMnistData data = FashionMnistLoader.load(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService())
           .locate(dataDir == null || dataDir.isBlank() ? null : dataDir), 0, 0);
+      return new Counts(data.train().count(), data.test().count());
     } catch (IOException e) {
       throw new IllegalArgumentException("--dataDir " + dataDir + " cannot be read: " + e.getMessage());
     } catch (IllegalArgumentException e) {

@@ -19,6 +19,10 @@ final class DryRunPlan {
   private DryRunPlan() {}
 
   static void print(GridSearchOptions o, SearchSpace space, BackendRule rule, CostModel cost, PrintStream out) {
+    if (space.algorithm().adaptive()) {
+      ScheduleDryRun.print(o, space, rule, cost, out);
+      return;
+    }
     List<Trial> trials = space.trials(o.getMaxTrials());
     boolean gpu = !o.getAcceleratorType().isBlank() && o.getAcceleratorCount() > 0;
     out.printf("Dry run of study %s: %d trials (nothing is trained, submitted or written)%n%n", space.study(), trials.size());

@@ -162,6 +162,20 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
 
   void setTrialTimeoutMinutes(int value);
 
+  @Description("Your own trainer instead of the built-in LeNet-5, as an argument list (repeat the flag or separate with commas: "
+      + "--trainerCommand=python3,-m,my_pkg.task). Each trial runs it with its parameters as --name value flags under the trial "
+      + "contract; parameters pass unchecked. Overrides the search space's trainer block.")
+  java.util.List<String> getTrainerCommand();
+
+  void setTrainerCommand(java.util.List<String> value);
+
+  @Description("Your own Java trainer instead of the built-in LeNet-5: a class implementing dev.tunebeam.trainer.contract.Trainable "
+      + "with a public no-argument constructor, on the classpath. Each trial runs it in a worker JVM of its own.")
+  @Default.String("")
+  String getTrainerClass();
+
+  void setTrainerClass(String value);
+
   @Description("Leaderboard rows printed at the end.")
   @Default.Integer(10)
   int getTop();

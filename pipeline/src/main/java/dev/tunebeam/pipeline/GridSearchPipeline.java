@@ -1,7 +1,8 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.pipeline.lock.OutputLock;
 import dev.tunebeam.trainer.report.LocalArtifactStore;
-import dev.tunebeam.trainer.report.Secrets;
+import dev.tunebeam.trainer.report.RedactedConsole;
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
@@ -24,8 +25,11 @@ import org.apache.beam.sdk.values.PCollection;
  * The main job: expand a search space into trials, run each where {@code --backend} says (fused
  * on local workers, or as Vertex AI jobs), rank them and write the leaderboard to {@code
  * --output}. DirectRunner by default; any Beam runner with {@code --runner}. Exit 0 when the
- * pipeline ran (failed trials are rows of the table), 2 on bad input (nothing written), 1 when
- * the pipeline itself failed.
+ * pipeline ran and some trial succeeded (failed trials are rows of the table), 2 on bad input or
+ * a condition that would fail every trial (nothing written), 1 when the pipeline itself failed
+ * or every trial did. Google Cloud access ({@link CloudPreflight}) and conditions known up front
+ * ({@link RunPreflight}) are checked before anything runs; the output folder is then locked
+ * ({@link OutputLock}) for the run.
  *
  * <p>On Dataflow ({@code --runner=DataflowRunner}) a run that trains nothing locally stages the
  * jar without PyTorch's natives ({@link DataflowStaging}); {@code --dataflowDryRun=FILE} writes
@@ -36,37 +40,97 @@ import org.apache.beam.sdk.values.PCollection;
  * CollectResults}) later writes the leaderboard.
  */
 public final class GridSearchPipeline {
+  static final String TUNE = "tune";
+
   private GridSearchPipeline() {}
 
   public static void main(String[] args) {
+    RedactedConsole.install();
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
-    if (args.length > 0 && args[0].equals(CollectResults.COMMAND)) {
-      System.exit(CollectResults.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-    }
-    System.exit(run(args, System.out, System.err));
+    System.exit(dispatch(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  /** The jar's commands: run (the default), collect, tune; --help and --help=INTERFACE before Beam sees them. */
+  static int dispatch(String[] args, PrintStream out, PrintStream err) {
+    String command = args.length > 0 && !args[0].startsWith("-") ? args[0] : "run";
+    String[] rest = args.length > 0 && !args[0].startsWith("-") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+    switch (command) {
+      case "help" -> {
+        UsagePage.print(out);
+        return 0;
+      }
+      case CollectResults.COMMAND -> {
+        return CollectResults.run(rest, out, err);
+      }
+      case TUNE -> {
+        return VertexTuningLauncher.run(java.util.Arrays.asList(rest), out, err, dev.tunebeam.transforms.vertex.StorageFactory.standard());
+      }
+      case "run" -> {
+        for (String a : rest) {
+          if (a.equals("--help") || a.equals("-h")) {
+            UsagePage.print(out);
+            return 0;
+          }
+          if (a.startsWith("--help=")) {
+            try {
+              OptionsHelp.print(a.substring("--help=".length()), out);
+              return 0;
+            } catch (IllegalArgumentException e) {
+              err.println("error: " + e.getMessage());
+              return 2;
+            }
+          }
+        }
+        return run(rest, out, err);
+      }
+      default -> {
+        err.println("error: unknown command " + command + "; use run, collect or tune (or --help)");
+        return 2;
+      }
+    }
+  }
+
+  /** Runs the main job as the command line would; returns its exit code (0, 1 when trials or the pipeline failed, 2 for bad input). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, CloudPreflight.standard());
+  }
+
+  /** {@code cloud} checks Google Cloud access before anything runs (tests pass one over in-memory storage). */
+  static int run(String[] args, PrintStream out, PrintStream err, CloudPreflight cloud) {
     GridSearchOptions options;
     Pipeline pipeline;
     SearchSpace space;
+    OutputLock lock;
     try {
+      cloud.checkCredentialsEarly(args);
       options = GridSearchOptionsParser.parse(args);
+      cloud.checkSpaceFile(options);
       space = StudySpace.resolve(options);
       pipeline = build(options, space);
-      if (!options.getDryRun() && onDirectRunner(options) && Backends.rule(options, space).targets().contains(Backend.LOCAL)) {
-        DataPreflight.check(options.getDataDir());
+      BackendRule rule = Backends.rule(options, space);
+      cloud.checkRun(options, space, rule);
+      if (!options.getDryRun()) {
+        // The built-in trainer's data, device and batch checks mean nothing to a command trainer or a Trainable.
+        RunPreflight.check(options, space, rule, TrainerChoice.of(options).isEmpty() && TrainerChoice.trainable(options).isEmpty());
       }
       if (options.getDryRun()) {
-        DryRunPlan.print(options, space, Backends.rule(options, space), CostModel.load(options.getCostModel()), out);
+        DryRunPlan.print(options, space, rule, CostModel.load(options.getCostModel()), out);
         return 0;
       }
+      // A Dataflow template dry run writes nothing under --output: it needs no lock (nor the credentials a gs:// lock would).
+      lock = DataflowDryRun.requested(options) ? null : OutputLocks.acquire(options, cloud, msg -> err.println("warning: " + msg));
     } catch (IllegalArgumentException e) {
       err.println("error: " + OptionErrors.sentence(e.getMessage(), args));
       return 2;
     }
+    try (lock) {
+      return runLocked(options, space, pipeline, out, err);
+    }
+  }
+
+  private static int runLocked(GridSearchOptions options, SearchSpace space, Pipeline pipeline, PrintStream out, PrintStream err) {
     long started = System.nanoTime();
     out.printf("Study %s: %d trials, output %s%n", space.study(), space.size(), options.getOutput());
     PipelineResult result;
@@ -82,7 +146,7 @@ public final class GridSearchPipeline {
         return 1;
       }
     } catch (RuntimeException e) {
-      err.println("error: the pipeline failed: " + Secrets.redact(e.getMessage()));
+      err.println("error: the pipeline failed: " + OptionErrors.sentence(e.getMessage(), new String[0]));
       return 1;
     }
     double minutes = (System.nanoTime() - started) / 60e9;
@@ -90,7 +154,7 @@ public final class GridSearchPipeline {
     if (submitsOnly(options, space)) {
       out.println("Vertex AI jobs submitted without waiting; manifest: " + options.getOutput() + "/" + SubmissionManifest.FILE_NAME);
       out.println("Collect the results later (same --output):");
-      out.println("  java -cp tunebeam.jar dev.tunebeam.pipeline.CollectResults --output=" + options.getOutput());
+      out.println("  java -jar tunebeam.jar collect --output=" + options.getOutput());
       return 0;
     }
     ResultsSummary.Counts counts = ResultsSummary.print(options.getOutput(), options.getTop(), out);
@@ -98,6 +162,10 @@ public final class GridSearchPipeline {
     if (bound >= 0 && counts.failed() > bound) {
       err.printf("error: %d trials failed, more than --maxFailedTrials=%d; %d trials were not run. The leaderboard of what finished is in %s%n",
           counts.failed(), bound, counts.skipped(), options.getOutput());
+      return 1;
+    }
+    if (counts.succeeded() == 0 && counts.failed() > 0) {
+      err.printf("error: every trial failed (%d); their reasons are in the error column of %s/results.csv%n", counts.failed(), options.getOutput());
       return 1;
     }
     return 0;
@@ -120,6 +188,10 @@ public final class GridSearchPipeline {
       options.as(DirectOptions.class).setTargetParallelism(directRunnerThreads(options, space, budget));
     }
     Pipeline p = Pipeline.create(options);
+    if (space.algorithm().adaptive()) {
+      Scheduled.build(p, options, space, objective, budget);
+      return p;
+    }
     PCollection<Trial> trials = p.apply("ExpandSearchSpace", ExpandSearchSpace.of(space).withMaxTrials(options.getMaxTrials()));
     if (submitsOnly(options, space)) {
       BackendRule rule = Backends.rule(options, space);

@@ -5,7 +5,10 @@ import dev.tunebeam.trainer.cli.Flags;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SearchSpaceLoader;
 import dev.tunebeam.transforms.vertex.AcceleratorTypes;
+import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.vertex.CustomJobTemplate;
+import dev.tunebeam.transforms.vertex.EarlyStopping;
+import dev.tunebeam.transforms.vertex.StudySpecs;
 import dev.tunebeam.transforms.vertex.SubmitToVertex;
 import dev.tunebeam.transforms.vertex.TuningAlgorithm;
 import dev.tunebeam.transforms.vertex.TuningJobs;
@@ -37,6 +40,8 @@ record LauncherFlags(
     int maxTrialCount,
     int parallelTrialCount,
     TuningAlgorithm algorithm,
+    EarlyStopping stopping,
+    Objective.Measurement measurement,
     SearchSpace space,
     String dataDir,
     String output,
@@ -44,16 +49,23 @@ record LauncherFlags(
     double pollSeconds,
     VertexEndpoint endpoint,
     boolean debugSync,
-    boolean help) {
+    boolean help,
+    VertexExtras extras) {
 
   static final Set<String> VALUED = Set.of("project", "bucket", "region", "job-name", "machine-type", "accelerator-type", "accelerator-count",
       "container-uri", "num-epochs", "max-trial-count", "max-parallel-trial-count", "search-algorithm", "service-account", "search-space",
-      "data-dir", "output", "collect", "poll-seconds", "endpoint");
-  static final Set<String> SWITCHES = Set.of("debug-sync", "help");
+      "early-stopping", "measurement-selection",
+      "data-dir", "output", "collect", "poll-seconds", "endpoint", "experiment-name", "tensorboard-name");
+  /** The reference launcher's store_true flags are switches here too: bare, they mean true. */
+  static final Set<String> SWITCHES = Set.of("debug-sync", "help", "enable-model-registry", "use-custom-container");
   private static final Pattern TUNING_JOB = Pattern.compile("projects/([^/]+)/locations/([^/]+)/hyperparameterTuningJobs/[^/]+");
 
   static LauncherFlags parse(List<String> args, LocalDateTime now) {
+    if (args.equals(List.of("-h"))) {
+      args = List.of("--help");
+    }
     Flags f = Flags.parse(args, VALUED, SWITCHES);
+    VertexExtras extras = VertexExtras.of(f);
     boolean help = f.bool("help");
     String collect = f.string("collect", null);
     String region = f.string("region", VertexOptions.DEFAULT_REGION);
@@ -68,7 +80,7 @@ record LauncherFlags(
       region = m.group(2);
     }
     if (help) {
-      return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, null, collect, 0, null, false, true);
+      return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, null, null, null, collect, 0, null, false, true, extras);
     }
     double pollSeconds = f.decimal("poll-seconds") == null ? 30 : f.decimal("poll-seconds");
     if (!(pollSeconds > 0)) {
@@ -77,8 +89,8 @@ record LauncherFlags(
     VertexEndpoint endpoint = VertexEndpoint.resolve(checkRegion(region), f.string("endpoint", ""));
     String output = f.string("output", null);
     if (collect != null) {
-      return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, output, collect, pollSeconds, endpoint,
-          true, false);
+      return new LauncherFlags(project, null, region, null, null, 0, 0, 0, null, null, null, null, null, output, collect, pollSeconds, endpoint,
+          true, false, extras);
     }
 
     if (project == null) {
@@ -128,8 +140,11 @@ record LauncherFlags(
       // The template names its fields in words ("machine type X ..."); a user typed them as flags.
       throw new IllegalArgumentException("--" + e.getMessage().replaceFirst(" ", "-"), e);
     }
-    LauncherFlags flags = new LauncherFlags(project, bucket, region, jobName, template, numEpochs, maxTrials, parallel, algorithm, space,
-        f.string("data-dir", null), output, null, pollSeconds, endpoint, f.bool("debug-sync"), false);
+    EarlyStopping stopping = EarlyStopping.parse("--early-stopping", f.string("early-stopping", "none"));
+    Objective.Measurement measurement = Objective.parseMeasurement("--measurement-selection", f.string("measurement-selection", "best"));
+    LauncherFlags flags = new LauncherFlags(project, bucket, region, jobName, template, numEpochs, maxTrials, parallel, algorithm, stopping, measurement, space,
+        f.string("data-dir", null), output, null, pollSeconds, endpoint, f.bool("debug-sync"), false, extras);
+    extras.checkWith(template);
     flags.settings();
     flags.job();
     return flags;
@@ -150,7 +165,9 @@ record LauncherFlags(
   /** The request; building it also checks the space against the algorithm (a grid needs steps on double ranges). */
   HyperparameterTuningJob job() {
     try {
-      return TuningJobs.build(jobName, space, algorithm, template, baseOutputDirectory(), dataDir, maxTrialCount, parallelTrialCount);
+      Objective objective = new Objective(Objective.DEFAULT.metric(), Objective.DEFAULT.goal(), measurement);
+      return TuningJobs.build(jobName, space, StudySpecs.of(space, algorithm, objective, stopping), template, baseOutputDirectory(), dataDir,
+          maxTrialCount, parallelTrialCount);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException((space == null ? "" : "search space " + space.study() + ": ") + e.getMessage(), e);
     }
@@ -167,7 +184,7 @@ record LauncherFlags(
 
   static String usage() {
     return String.join("\n",
-        "Usage: java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher --project P --bucket B [flags]",
+        "Usage: java -jar tunebeam.jar tune --project P --bucket B [flags]   (also: java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher ...)",
         "  --project ID                 Google Cloud project (required)",
         "  --bucket NAME                bucket in the region, without gs:// (required); outputs go to gs://NAME/JOB_NAME/",
         "  --region R                   (us-central1)",
@@ -177,11 +194,19 @@ record LauncherFlags(
         "  --service-account EMAIL      (Vertex AI's Custom Code Service Agent)",
         "  --search-space FILE          YAML/JSON search space (the reference study: 3 activations x 3 optimizers x 3 batch sizes)",
         "  --search-algorithm A         grid | random | bayesian (Vizier's default)   (grid)",
+        "  --early-stopping S           median | decay-curve | none: Vizier's automated stopping   (none)",
+        "  --measurement-selection M    best | last: which epoch's val_accuracy a trial counts   (best)",
         "  --num-epochs N (10)  --max-trial-count N (27)  --max-parallel-trial-count N (3)",
         "  --data-dir gs://...          Fashion-MNIST folder for the trainer (default: the trainer downloads it)",
         "  --debug-sync                 wait, print each state change, then write the leaderboard",
         "  --collect JOB_NAME           wait for an existing tuning job and write its leaderboard",
         "  --output DIR|gs://...        where results.csv/json/md go (gs://BUCKET/JOB_NAME/)",
-        "  --poll-seconds S (30)   --endpoint host:port | http://127.0.0.1:PORT (emulators and tests)");
+        "  --poll-seconds S (30)   --endpoint host:port | http://127.0.0.1:PORT (emulators and tests)",
+        "  --experiment-name NAME       log the finished trials as runs of this Vertex AI Experiment",
+        "  --tensorboard-name NAME      trials write to this Vertex AI TensorBoard instance (display or resource name;",
+        "                               created when missing; needs --service-account)",
+        "  --enable-model-registry      upload the best trial's model to the Vertex AI Model Registry, parameters as labels",
+        "  --use-custom-container       accepted for the reference launcher's scripts: trials always run tunebeam's custom container",
+        "  --experiment-name, --enable-model-registry act when the job's end is waited for (--debug-sync or --collect).");
   }
 }

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 final class OptionErrors {
   private static final Pattern BEAM_TYPE_ERROR = Pattern.compile("Cannot deserialize value of type `([\\w.]+)` from String \"([^\"]*)\"");
 
+  static final int MAX_CHARS = 600;
+
   private OptionErrors() {}
 
   static String sentence(String message, String[] args) {
@@ -25,6 +27,8 @@ final class OptionErrors {
         }
       }
     }
-    return Secrets.redact(text).replaceAll("\\s*\\R\\s*", " ").strip();
+    String line = Secrets.redact(text).replaceAll("\\s*\\R\\s*", " ").strip();
+    // A value list from a hostile file can be megabytes; the sentence only needs its start.
+    return line.length() <= MAX_CHARS ? line : line.substring(0, MAX_CHARS) + "… (" + (line.length() - MAX_CHARS) + " more characters)";
   }
 }

@@ -38,23 +38,31 @@ final class ResultsSummary {
       long succeeded = 0;
       long failed = 0;
       long skipped = 0;
+      long stopped = 0;
       for (CSVRecord r : parser) {
         rows.add(new ArrayList<>(r.toList()));
         switch (r.get("status")) {
           case "SUCCEEDED" -> succeeded++;
           case "SKIPPED" -> skipped++;
+          case "STOPPED" -> stopped++;
           default -> failed++;
         }
       }
-      out.printf("%d trials: %d succeeded, %d failed%s.%n", rows.size(), succeeded, failed, skipped > 0 ? ", " + skipped + " skipped" : "");
+      out.printf("%d trials: %d succeeded, %d failed%s%s.%n", rows.size(), succeeded, failed, skipped > 0 ? ", " + skipped + " skipped" : "",
+          stopped > 0 ? ", " + stopped + " stopped early by the schedule" : "");
       if (succeeded > 0) {
         List<String> best = rows.get(0);
         StringBuilder params = new StringBuilder();
-        for (int c = header.indexOf("trial_id") + 1; c < header.indexOf("best_test_accuracy"); c++) {
+        // The objective's column (best_val_accuracy, last_train_loss, ...) follows the parameters.
+        int objective = header.indexOf("trial_id") + 1;
+        while (objective < header.size() && !header.get(objective).matches("(best|last)_.+")) {
+          objective++;
+        }
+        for (int c = header.indexOf("trial_id") + 1; c < objective; c++) {
           params.append(params.length() == 0 ? "" : ", ").append(header.get(c)).append('=').append(best.get(c));
         }
-        out.printf("Best trial: %s (%s), best test accuracy %s.%n", best.get(header.indexOf("trial_id")), params,
-            best.get(header.indexOf("best_test_accuracy")));
+        out.printf("Best trial: %s (%s), %s %s.%n", best.get(header.indexOf("trial_id")), params,
+            objective < header.size() ? header.get(objective).replaceFirst("_", " ") : "objective", objective < header.size() ? best.get(objective) : "");
       }
       out.println();
       out.print(LeaderboardFormats.table(header, rows, top));

@@ -10,7 +10,7 @@ import java.util.List;
  * the search space's {@code objective}, over the default (best val_accuracy, maximised). A study
  * without a validation split ({@code validation_samples: 0}) ranks by test accuracy instead, and
  * its outputs say so. The built-in trainer reports five tags; naming another is a typo, refused
- * before anything trains.
+ * before anything trains. A trainer of your own may report any tag.
  */
 final class StudyObjective {
   static final List<String> BUILT_IN_TAGS = List.of(EpochRecord.TEST_ACCURACY, EpochRecord.TRAIN_ACCURACY, EpochRecord.TRAIN_LOSS,
@@ -25,7 +25,8 @@ final class StudyObjective {
   static Objective of(GridSearchOptions options, SearchSpace space) {
     Objective d = space != null && space.objective() != null ? space.objective() : Objective.DEFAULT;
     String metric = options.getObjective() == null ? d.metric() : Objective.checkMetric("--objective", options.getObjective().trim());
-    if (!BUILT_IN_TAGS.contains(metric)) {
+    // A trainer of your own (--trainerCommand, --trainerClass, a trainer block) reports tags of its own choosing.
+    if (!BUILT_IN_TAGS.contains(metric) && !TrainerChoice.ownTrainer(options)) {
       throw new IllegalArgumentException((options.getObjective() == null ? "objective metric " : "--objective ") + metric
           + " is not a metric the built-in trainer reports; allowed: " + String.join(", ", BUILT_IN_TAGS));
     }

@@ -2,12 +2,6 @@ package dev.tunebeam.pipeline;
 
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SearchSpaceLoader;
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.file.NoSuchFileException;
-import org.apache.beam.sdk.io.FileSystems;
 
 /** The search space a run uses: the file named by {@code --searchSpace} (or the reference study) with the run's overrides applied. */
 final class StudySpace {
@@ -15,7 +9,7 @@ final class StudySpace {
 
   static SearchSpace resolve(GridSearchOptions o) {
     SearchSpace space = o.getSearchSpace().isBlank() ? SearchSpace.referenceStudy()
-        : SearchSpaceLoader.parse(o.getSearchSpace(), read("--searchSpace", o.getSearchSpace()));
+        : SearchSpaceLoader.parse(o.getSearchSpace(), read("--searchSpace", o.getSearchSpace()), TrainerChoice.commandFlag(o) || TrainerChoice.trainable(o).isPresent());
     if (o.getEpochs() < 0) {
       throw new IllegalArgumentException("--epochs " + o.getEpochs() + " is negative; use 0 to keep the search space's num_epochs, or a positive count");
     }
@@ -47,17 +41,15 @@ final class StudySpace {
     } else if (o.getSeed() != -1) {
       throw new IllegalArgumentException("--seed " + o.getSeed() + " is negative; use -1 to keep the search space's seed, or a seed >= 0");
     }
+    if (space.algorithm().adaptive()) {
+      // A schedule that cannot run (eta, min_epochs, an empty rung) is refused before anything is written.
+      dev.tunebeam.transforms.schedule.Schedule.of(space);
+    }
     return space;
   }
 
-  /** A search-space file through Beam FileSystems (local or gs://); errors name {@code flag}. */
+  /** A search-space file through Beam FileSystems (local or gs://), bounded; errors name {@code flag}. */
   static byte[] read(String flag, String location) {
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(location).resourceId()))) {
-      return in.readAllBytes();
-    } catch (FileNotFoundException | NoSuchFileException e) {
-      throw new IllegalArgumentException(flag + " " + location + " does not exist; pass a YAML or JSON search-space file");
-    } catch (IOException e) {
-      throw new IllegalArgumentException(flag + " " + location + " cannot be read: " + e.getMessage());
-    }
+    return SearchSpaceFile.read(flag, location);
   }
 }

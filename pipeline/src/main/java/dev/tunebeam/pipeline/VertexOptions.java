@@ -56,7 +56,7 @@ public interface VertexOptions extends PipelineOptions {
 
   void setVertexEndpoint(String value);
 
-  @Description("Trainer image for Vertex AI jobs. Empty: REGION-docker.pkg.dev/PROJECT/tunebeam/trainer:latest (docs/vertex.md builds it).")
+  @Description("Trainer image for Vertex AI jobs. Empty: REGION-docker.pkg.dev/PROJECT/tunebeam/trainer:latest (build it from docker/trainer.Dockerfile; README, Run on Google Cloud).")
   @Default.String("")
   String getContainerUri();
 

@@ -26,7 +26,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * the same container and worker pool as {@code SubmitToVertex}.
  *
  * <pre>
- * java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher --project my-project --bucket my-bucket --debug-sync
+ * java -jar tunebeam.jar tune --project my-project --bucket my-bucket --debug-sync
  * </pre>
  *
  * Without {@code --debug-sync} it prints the job's name and exits; with it (or with {@code
@@ -38,6 +38,7 @@ public final class VertexTuningLauncher {
   private VertexTuningLauncher() {}
 
   public static void main(String[] args) {
+    dev.tunebeam.trainer.report.RedactedConsole.install();
     System.exit(run(Arrays.asList(args), System.out, System.err, StorageFactory.standard()));
   }
 
@@ -54,17 +55,25 @@ public final class VertexTuningLauncher {
       out.println(LauncherFlags.usage());
       return 0;
     }
+    try {
+      checkAccess(flags, storage);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + OptionErrors.sentence(e.getMessage(), args.toArray(String[]::new)));
+      return 2;
+    }
     try (JobServiceClient client = JobServiceClient.create(flags.endpoint().settings())) {
       String name = flags.collect();
       if (name == null) {
-        HyperparameterTuningJob job = flags.job();
+        HyperparameterTuningJob job = withTensorboard(flags.job(), flags, out);
         HyperparameterTuningJob created = client.createHyperparameterTuningJob("projects/" + flags.project() + "/locations/" + flags.region(), job);
         name = created.getName();
         out.printf("Created hyperparameter tuning job %s%n  display name %s, %d trials (%d at a time), %s search, outputs under %s%n",
             name, job.getDisplayName(), job.getMaxTrialCount(), job.getParallelTrialCount(), flags.algorithm().key(), flags.baseOutputDirectory());
         if (!flags.debugSync()) {
           out.println("Console: https://console.cloud.google.com/vertex-ai/training/hyperparameter-tuning-jobs?project=" + flags.project());
-          out.println("Leaderboard when it is done: java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher --collect " + name);
+          VertexExtras x = flags.extras();
+          out.println("Leaderboard when it is done: java -jar tunebeam.jar tune --collect " + name
+              + (x.experimentName() != null ? " --experiment-name " + x.experimentName() : "") + (x.modelRegistry() ? " --enable-model-registry" : ""));
           return 0;
         }
       }
@@ -74,7 +83,8 @@ public final class VertexTuningLauncher {
             flags.settings()));
         return 1;
       }
-      return writeLeaderboard(done, flags, storage, out, err);
+      Leaderboard board = writeLeaderboard(done, flags, storage, out, err);
+      return board == null ? 1 : VertexExtrasRun.afterJob(flags, done, board, out, err);
     } catch (ApiException e) {
       err.println("error: " + VertexErrors.explain(flags.collect() == null ? "creating the tuning job" : "reading tuning job " + flags.collect(),
           e, flags.settings(), 1));
@@ -86,10 +96,45 @@ public final class VertexTuningLauncher {
       Thread.currentThread().interrupt();
       err.println("error: interrupted; the tuning job keeps running");
       return 1;
+    } catch (java.util.concurrent.ExecutionException e) {
+      err.println("error: creating the TensorBoard instance " + flags.extras().tensorboardName() + " failed: " + e.getCause());
+      return 1;
     }
   }
 
-  private static int writeLeaderboard(HyperparameterTuningJob job, LauncherFlags flags, StorageFactory storage, PrintStream out, PrintStream err) {
+  /**
+   * Credentials (for the real endpoint), the endpoint's reachability and the output bucket, before
+   * the job is created: a wrong setup is one sentence in seconds, not a gax retry loop.
+   */
+  private static void checkAccess(LauncherFlags flags, StorageFactory storage) {
+    CloudPreflight.bounded(() -> {
+      com.google.auth.Credentials credentials = flags.endpoint().plaintext() ? null
+          : dev.tunebeam.trainer.cloud.GcpCredentials.find("Vertex AI (" + flags.endpoint() + ")", System.getenv());
+      CloudPreflight.reachable(flags.endpoint(), "--endpoint");
+      if (flags.bucket() != null) {
+        com.google.cloud.storage.Storage client = credentials == null ? storage.create()
+            : dev.tunebeam.trainer.cloud.GcsPreflight.fastFailingClient(credentials);
+        new dev.tunebeam.trainer.cloud.GcsPreflight(client).writable("--bucket", flags.baseOutputDirectory());
+      }
+      return null;
+    });
+  }
+
+  /** {@code --tensorboard-name}: every trial's CustomJob writes to that instance (found, or created). */
+  private static HyperparameterTuningJob withTensorboard(HyperparameterTuningJob job, LauncherFlags flags, PrintStream out)
+      throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
+    if (flags.extras().tensorboardName() == null) {
+      return job;
+    }
+    try (var client = VertexServices.tensorboards(flags.endpoint())) {
+      String tensorboard = TensorboardInstance.resolve(client, flags.project(), flags.region(), flags.extras().tensorboardName());
+      out.println("Trials write TensorBoard logs to " + tensorboard);
+      return job.toBuilder().setTrialJobSpec(job.getTrialJobSpec().toBuilder().setTensorboard(tensorboard)).build();
+    }
+  }
+
+  /** The leaderboard written, or null (after saying why) when it cannot be. */
+  private static Leaderboard writeLeaderboard(HyperparameterTuningJob job, LauncherFlags flags, StorageFactory storage, PrintStream out, PrintStream err) {
     String output = flags.output() != null ? flags.output() : job.getTrialJobSpec().getBaseOutputDirectory().getOutputUriPrefix();
     String study = TuningJobResults.study(job);
     Leaderboard board = Leaderboard.rank(TuningJobResults.of(job, storage.create()), TuningJobResults.objective(job));
@@ -99,10 +144,10 @@ public final class VertexTuningLauncher {
       WriteLeaderboard.writeAtomically(output, "results.md", LeaderboardFormats.markdown(board, study));
     } catch (IOException e) {
       err.println("error: the job succeeded but the leaderboard cannot be written to " + output + ": " + e.getMessage());
-      return 1;
+      return null;
     }
     ResultsSummary.print(output, 10, out, "per-trial metrics.json and models under "
         + job.getTrialJobSpec().getBaseOutputDirectory().getOutputUriPrefix() + "TRIAL_NUMBER/model/");
-    return 0;
+    return board;
   }
 }

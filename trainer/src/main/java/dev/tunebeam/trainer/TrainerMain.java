@@ -6,7 +6,10 @@ import dev.tunebeam.trainer.cli.TrainerArgs;
 import dev.tunebeam.trainer.cli.UsageException;
 import dev.tunebeam.trainer.data.DataLocator;
 import dev.tunebeam.trainer.report.Secrets;
+import dev.tunebeam.trainer.report.WorkerOutcome;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ public final class TrainerMain {
   private TrainerMain() {}
 
   public static void main(String[] args) {
+    dev.tunebeam.trainer.report.RedactedConsole.install();
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
@@ -29,6 +33,40 @@ public final class TrainerMain {
   }
 
   static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    if (args.equals(List.of("-h"))) {
+      out.println(usage());
+      return 0;
+    }
+    Path outcomeFile = outcomeFile(args);
+    int code = train(args, env, out, err, outcomeFile);
+    if (outcomeFile != null && code == 0) {
+      writeOutcome(outcomeFile, WorkerOutcome.succeeded(), err);
+    }
+    return code;
+  }
+
+  /** The value of {@code --outcome-file}, found before parsing so that even a parse error is reported through it. */
+  private static Path outcomeFile(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--outcome-file") && i + 1 < args.size()) {
+        return Path.of(args.get(i + 1));
+      }
+      if (args.get(i).startsWith("--outcome-file=")) {
+        return Path.of(args.get(i).substring("--outcome-file=".length()));
+      }
+    }
+    return null;
+  }
+
+  private static void writeOutcome(Path file, WorkerOutcome outcome, PrintStream err) {
+    try {
+      outcome.write(file);
+    } catch (IOException | RuntimeException e) {
+      err.println("cannot write the outcome file " + file + ": " + e);
+    }
+  }
+
+  private static int train(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Path outcomeFile) {
     try {
       TrainerArgs.Invocation invocation = TrainerArgs.parse(args, env);
       if (invocation.help()) {
@@ -39,12 +77,18 @@ public final class TrainerMain {
         ParentWatch.exitWhenParentDies();
         FaultInjection.crashIfAsked(invocation.members());
       }
-      Supplier<Storage> storage = Memoized.of(() -> StorageOptions.getDefaultInstance().getService());
+      // Credentials are found (and a token fetched) when a gs:// path first needs them: a missing or bogus
+      // setup is then one sentence, where the client would proceed with null credentials and retry for a minute.
+      Supplier<Storage> storage = Memoized.of(() -> StorageOptions.newBuilder()
+          .setCredentials(dev.tunebeam.trainer.cloud.GcpCredentials.find("a gs:// path", env)).build().getService());
       TrainingJob job = new TrainingJob(DataLocator.standard(storage), storage, out, env);
       (invocation.group() ? job.withProgressLines() : job).run(invocation.members(), invocation.threads());
       return 0;
     } catch (UsageException e) {
       err.println("error: " + Secrets.redact(e.getMessage()));
+      if (outcomeFile != null) {
+        writeOutcome(outcomeFile, WorkerOutcome.failed(UsageException.EXIT_CODE, e.getMessage()), err);
+      }
       return UsageException.EXIT_CODE;
     } catch (Exception e) {
       // The causes too: the outermost exception is often a wrapper of the one that explains.
@@ -56,16 +100,20 @@ public final class TrainerMain {
       for (StackTraceElement frame : e.getStackTrace()) {
         err.println("\tat " + frame);
       }
+      if (outcomeFile != null) {
+        writeOutcome(outcomeFile, WorkerOutcome.failed(1, "training failed: " + why), err);
+      }
       return 1;
     }
   }
 
   static String usage() {
     return String.join("\n",
-        "Usage: java -jar tunebeam-trainer.jar [--name value | --name=value]...",
+        "Usage: java -jar tunebeam-trainer.jar [--name value | --name=value]...   (-h or --help: this page)",
         "  --activation relu|leakyrelu|softmax|tanh|sigmoid   (relu)",
         "  --optimizer sgd|adam|rmsprop                       (adam)",
         "  --learning-rate R    (sgd 0.01 with momentum 0.9, adam 0.001, rmsprop 0.001)",
+        "  --momentum M         sgd only (0.9)",
         "  --batch-size N (64)  --num-epochs N (10)  --pooling avg|max (avg)  --seed N (42)",
         "  --init torch|he (torch: PyTorch's layer default; he: He-uniform, zero biases)",
         "  --normalize none|standard (none: x/255 like ToTensor; standard: (x/255 - 0.2860) / 0.3530)",
@@ -78,6 +126,7 @@ public final class TrainerMain {
         "  --tensorboard-dir DIR     (default $AIP_TENSORBOARD_LOG_DIR)",
         "  --device auto|cpu|gpu (auto)  --threads N (engine default)  --metric-id ID (val_accuracy;",
         "                                   test_accuracy with --validation-samples 0)",
-        "  --trial-id ID (default $CLOUD_ML_TRIAL_ID)  --group FILE (train a fused group, one JSON member per model)");
+        "  --trial-id ID (default $CLOUD_ML_TRIAL_ID)  --group FILE (train a fused group, one JSON member per model)",
+        "  --outcome-file FILE       how the run ended, as JSON (status, exit_code, error), for a parent process");
   }
 }

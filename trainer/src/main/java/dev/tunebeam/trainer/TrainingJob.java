@@ -79,6 +79,10 @@ public final class TrainingJob {
       checkWritable("--checkpoint-dir", m.checkpointDir());
       checkWritable("--tensorboard-dir", m.tensorboardDir());
     }
+    asUsage(() -> {
+      TrainerPreflight.check(members, env, storage);
+      return null;
+    });
     Engine engine = Engine.getEngine("PyTorch");
     if (threads > 0) {
       JniUtils.setNumThreads(threads);
@@ -91,6 +95,11 @@ public final class TrainingJob {
       return null;
     });
     List<TrainingCheckpoint> checkpoints = asUsage(() -> Checkpoints.read(members, storage));
+    for (int i = 0; i < members.size(); i++) {
+      if (checkpoints.get(i) != null) {
+        out.printf("Continuing from the checkpoint at epoch %d in %s%n", checkpoints.get(i).epoch(), members.get(i).checkpointDir());
+      }
+    }
     HypertuneReporter hypertune = members.size() == 1 ? HypertuneReporter.fromEnvironment(env) : null;
     TensorBoardListener tensorBoard = TensorBoardListener.open(
         members, data.train().count(), data.test().count(), storage, Clock.systemUTC(), EventFileName.localHost(env));

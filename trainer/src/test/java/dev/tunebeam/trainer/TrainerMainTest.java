@@ -78,9 +78,11 @@ class TrainerMainTest {
 
   @Test
   void helpExitsZero() {
-    Run r = run("--help");
-    assertEquals(0, r.code());
-    assertTrue(r.out().contains("--activation relu|leakyrelu|softmax|tanh|sigmoid"));
+    for (String flag : new String[] {"--help", "-h"}) {
+      Run r = run(flag);
+      assertEquals(0, r.code(), flag + ": " + r.err());
+      assertTrue(r.out().contains("--activation relu|leakyrelu|softmax|tanh|sigmoid"), flag);
+    }
   }
 
   /**

@@ -81,15 +81,19 @@ public final class Flags {
    * discrete values to the container as doubles.
    */
   private static long whole(String name, String v, long min, long max) {
+    BigDecimal d;
     try {
-      long n = new BigDecimal(v.trim()).longValueExact();
-      if (n < min || n > max) {
-        throw new ArithmeticException();
-      }
-      return n;
-    } catch (NumberFormatException | ArithmeticException e) {
+      d = new BigDecimal(v.trim());
+    } catch (NumberFormatException e) {
       throw new UsageException("--" + name + " " + v + " is not an integer");
     }
+    if (d.stripTrailingZeros().scale() > 0) {
+      throw new UsageException("--" + name + " " + v + " is not an integer");
+    }
+    if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new UsageException("--" + name + " " + v + " is out of range; allowed: whole numbers from " + min + " to " + max);
+    }
+    return d.longValueExact();
   }
 
   /** Null when absent. */

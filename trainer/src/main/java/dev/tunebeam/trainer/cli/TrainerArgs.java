@@ -27,8 +27,9 @@ import java.util.Set;
 public final class TrainerArgs {
   public static final Set<String> MODEL_FLAGS = Set.of(
       "activation", "optimizer", "batch-size", "num-epochs", "learning-rate", "pooling", "init", "normalize", "seed", "data-dir",
-      "model-dir", "checkpoint-dir", "tensorboard-dir", "train-samples", "validation-samples", "validation-seed", "test-samples", "device", "metric-id", "trial-id");
-  public static final Set<String> PROCESS_FLAGS = Set.of("threads", "group");
+      "model-dir", "checkpoint-dir", "tensorboard-dir", "train-samples", "validation-samples", "validation-seed", "test-samples", "device",
+      "metric-id", "trial-id", "momentum");
+  public static final Set<String> PROCESS_FLAGS = Set.of("threads", "group", "outcome-file");
   public static final Set<String> SWITCHES = Set.of("help");
 
   private TrainerArgs() {}
@@ -66,6 +67,7 @@ public final class TrainerArgs {
           .activation(Activation.parse("--activation", flags.string("activation", "relu")))
           .optimizer(OptimizerKind.parse("--optimizer", flags.string("optimizer", "adam")))
           .learningRate(flags.decimal("learning-rate"))
+          .momentum(flags.decimal("momentum"))
           .batchSize(flags.integer("batch-size", TrainingConfig.DEFAULT_BATCH_SIZE))
           .epochs(flags.integer("num-epochs", TrainingConfig.DEFAULT_EPOCHS))
           .pooling(Pooling.parse("--pooling", flags.string("pooling", "avg")))

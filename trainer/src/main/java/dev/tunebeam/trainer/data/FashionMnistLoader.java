@@ -22,8 +22,18 @@ public final class FashionMnistLoader {
   public static FashionMnistData load(DataSource source, int trainLimit, int testLimit) throws IOException {
     Map<String, String> sha = new LinkedHashMap<>();
     Split train = split(source, FashionMnistFile.TRAIN_IMAGES, FashionMnistFile.TRAIN_LABELS, trainLimit, sha);
+    checkLimit("--train-samples", trainLimit, train, source.location() + "/" + FashionMnistFile.TRAIN_IMAGES.fileName());
     Split test = split(source, FashionMnistFile.TEST_IMAGES, FashionMnistFile.TEST_LABELS, testLimit, sha);
+    checkLimit("--test-samples", testLimit, test, source.location() + "/" + FashionMnistFile.TEST_IMAGES.fileName());
     return new FashionMnistData(train, test, source.location(), sha);
+  }
+
+  /** A limit above what the file holds is refused: training on fewer images than asked, silently, misreports the run. */
+  private static void checkLimit(String flag, int limit, Split split, String file) {
+    if (limit > split.count()) {
+      throw new IllegalArgumentException(flag + " " + limit + " is more than the " + split.count() + " images in " + file
+          + "; use at most " + split.count() + " (0: all)");
+    }
   }
 
   /**
@@ -39,7 +49,10 @@ public final class FashionMnistLoader {
     Map<String, String> sha = new LinkedHashMap<>();
     Split all = split(source, FashionMnistFile.TRAIN_IMAGES, FashionMnistFile.TRAIN_LABELS, 0, sha);
     ValidationSplit.Parts parts = ValidationSplit.hold(all, validationSamples, validationSeed, trainLimit);
+    checkLimit("--train-samples", trainLimit, parts.train(), source.location() + "/" + FashionMnistFile.TRAIN_IMAGES.fileName()
+        + " after the " + validationSamples + " held out for validation (--validation-samples)");
     Split test = split(source, FashionMnistFile.TEST_IMAGES, FashionMnistFile.TEST_LABELS, testLimit, sha);
+    checkLimit("--test-samples", testLimit, test, source.location() + "/" + FashionMnistFile.TEST_IMAGES.fileName());
     return new FashionMnistData(parts.train(), parts.validation(), test, source.location(), sha, parts.split());
   }
 

@@ -17,6 +17,9 @@ public final class IdxReader {
   public static final int IMAGE_MAGIC = 2051;
   public static final int LABEL_MAGIC = 2049;
 
+  /** The largest byte array a JVM allocates. */
+  static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private IdxReader() {}
 
   /** Reads at most {@code limit} images (all when {@code limit <= 0}). */
@@ -32,8 +35,14 @@ public final class IdxReader {
       if (count < 0 || rows <= 0 || cols <= 0) {
         throw new IdxFormatException(name, "header declares " + count + " images of " + rows + "x" + cols);
       }
+      // In longs, image size first: a header is untrusted, and count x rows x cols passes 2^31 easily.
+      long imageBytes = (long) rows * cols;
+      long declaredBytes = imageBytes > MAX_ARRAY ? Long.MAX_VALUE : count * imageBytes;
+      if (declaredBytes > MAX_ARRAY) {
+        throw new IdxFormatException(name, "header declares " + count + " images of " + rows + "x" + cols + ", more than one file of images can hold (" + MAX_ARRAY + " bytes); the header is corrupt");
+      }
       int n = limit > 0 ? Math.min(limit, count) : count;
-      byte[] pixels = new byte[Math.multiplyExact(n, rows * cols)];
+      byte[] pixels = new byte[n * rows * cols];
       payload(name, in, pixels, count + " images of " + rows + "x" + cols);
       return new IdxImages(n, rows, cols, pixels, count);
     }
@@ -55,7 +64,8 @@ public final class IdxReader {
       payload(name, in, labels, count + " labels");
       for (int i = 0; i < n; i++) {
         if (labels[i] < 0 || labels[i] > 9) {
-          throw new IdxFormatException(name, "label " + labels[i] + " at index " + i + " is outside 0..9");
+          // IDX labels are unsigned bytes: 200 is 200, not Java's -56.
+          throw new IdxFormatException(name, "label " + Byte.toUnsignedInt(labels[i]) + " at index " + i + " is outside 0..9");
         }
       }
       return new IdxLabels(labels, count);
@@ -65,7 +75,9 @@ public final class IdxReader {
   private static DataInputStream open(String name, InputStream gzipped) throws IOException {
     try {
       return new DataInputStream(new GZIPInputStream(gzipped, 1 << 16));
-    } catch (ZipException | EOFException e) {
+    } catch (EOFException e) {
+      throw new IdxFormatException(name, "is empty or ends inside its gzip header; it must be a gzip-compressed IDX file");
+    } catch (ZipException e) {
       throw new IdxFormatException(name, "not a gzip file (" + e.getMessage() + ")");
     }
   }

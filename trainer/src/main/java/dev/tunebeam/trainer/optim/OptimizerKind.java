@@ -37,9 +37,10 @@ public enum OptimizerKind {
     throw new IllegalArgumentException(flag + " " + value + " is not supported; allowed: sgd, adam, rmsprop");
   }
 
-  public RowOptimizer create(NDManager manager, Shape shape, float learningRate) {
+  /** {@code momentum} is read by SGD only. */
+  public RowOptimizer create(NDManager manager, Shape shape, float learningRate, float momentum) {
     return switch (this) {
-      case SGD -> new Sgd(manager, shape, learningRate);
+      case SGD -> new Sgd(manager, shape, learningRate, momentum);
       case ADAM -> new Adam(manager, shape, learningRate);
       case RMSPROP -> new RmsProp(manager, shape, learningRate);
     };

@@ -7,19 +7,22 @@ import java.util.List;
 
 /** SGD with momentum, PyTorch's form: {@code buf = momentum*buf + g; w -= lr*buf}. */
 public final class Sgd implements RowOptimizer {
+  /** The default momentum, PyTorch's usual choice for LeNet. */
   public static final float MOMENTUM = 0.9f;
 
   private final float learningRate;
+  private final float momentum;
   private final NDArray velocity;
 
-  public Sgd(NDManager manager, Shape shape, float learningRate) {
+  public Sgd(NDManager manager, Shape shape, float learningRate, float momentum) {
     this.learningRate = learningRate;
+    this.momentum = momentum;
     this.velocity = manager.zeros(shape);
   }
 
   @Override
   public void step(NDArray weights, NDArray gradients) {
-    velocity.muli(MOMENTUM).addi(gradients);
+    velocity.muli(momentum).addi(gradients);
     weights.subi(velocity.mul(learningRate));
   }
 

@@ -40,8 +40,21 @@ public record LocalArtifactStore(Path dir) implements ArtifactStore {
     while (p != null && !Files.exists(p)) {
       p = p.getParent();
     }
-    if (p == null || !Files.isDirectory(p) || !Files.isWritable(p)) {
+    if (p == null || !Files.isDirectory(p) || !Files.isWritable(p) || !probe(p)) {
       throw new IllegalArgumentException(flag + " " + dir + " is not writable (" + p + " is not a writable directory); choose a writable folder or a gs:// path");
+    }
+  }
+
+  /**
+   * Creates and deletes a file: permission bits do not tell (root passes every access check, and
+   * /sys or a read-only mount refuse anyway).
+   */
+  private static boolean probe(Path dir) {
+    try {
+      Files.delete(Files.createTempFile(dir, ".tunebeam-write-check-", ".tmp"));
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

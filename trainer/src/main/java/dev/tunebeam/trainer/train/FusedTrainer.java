@@ -74,7 +74,8 @@ public final class FusedTrainer {
     Arrays.setAll(rowToMember, i -> i);
     Arrays.sort(rowToMember, Comparator.<Integer, Activation>comparing(i -> members.get(i).activation())
         .thenComparing(i -> members.get(i).optimizer())
-        .thenComparing(i -> members.get(i).learningRate()));
+        .thenComparing(i -> members.get(i).learningRate())
+        .thenComparing(i -> members.get(i).momentum()));
     for (int m = 0; m < k; m++) {
       listener.started(m, members.get(m), DeviceChoice.name(device));
     }
@@ -233,8 +234,9 @@ public final class FusedTrainer {
       TrainingConfig first = members.get(rowToMember[from]);
       if (r == rowToMember.length
           || members.get(rowToMember[r]).optimizer() != first.optimizer()
-          || members.get(rowToMember[r]).learningRate() != first.learningRate()) {
-        RowOptimizer optimizer = first.optimizer().create(run, new Shape(r - from, LeNetLayout.SIZE), first.learningRate());
+          || members.get(rowToMember[r]).learningRate() != first.learningRate()
+          || members.get(rowToMember[r]).momentum() != first.momentum()) {
+        RowOptimizer optimizer = first.optimizer().create(run, new Shape(r - from, LeNetLayout.SIZE), first.learningRate(), first.momentum());
         runs.add(new OptimizerRun(optimizer, from, r));
         from = r;
       }

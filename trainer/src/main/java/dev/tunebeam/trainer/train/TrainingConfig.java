@@ -6,6 +6,7 @@ import dev.tunebeam.trainer.model.Activation;
 import dev.tunebeam.trainer.model.Init;
 import dev.tunebeam.trainer.model.Pooling;
 import dev.tunebeam.trainer.optim.OptimizerKind;
+import dev.tunebeam.trainer.optim.Sgd;
 
 /**
  * One model's training: what a trial's hyperparameters become on the trainer side. The learning
@@ -29,7 +30,8 @@ public record TrainingConfig(
     long validationSeed,
     int testSamples,
     String dataDir,
-    DeviceChoice device) {
+    DeviceChoice device,
+    float momentum) {
 
   public static final int DEFAULT_BATCH_SIZE = 64;
   public static final int DEFAULT_EPOCHS = 10;
@@ -47,6 +49,9 @@ public record TrainingConfig(
     }
     if (trainSamples < 0) {
       throw new IllegalArgumentException("--train-samples " + trainSamples + " is negative; use 0 for all 60000 or a positive count");
+    }
+    if (!(momentum >= 0 && momentum < 1)) {
+      throw new IllegalArgumentException("--momentum " + momentum + " is not allowed; it must be at least 0 and below 1");
     }
     if (validationSamples < 0) {
       throw new IllegalArgumentException("--validation-samples " + validationSamples
@@ -74,7 +79,7 @@ public record TrainingConfig(
   public String resumeKey() {
     return "activation=" + activation.flagValue() + " optimizer=" + optimizer.flagValue() + " learning_rate=" + learningRate
         + " batch_size=" + batchSize + " pooling=" + pooling.flagValue() + " seed=" + seed + " train_samples=" + trainSamples
-        + " test_samples=" + testSamples;
+        + " test_samples=" + testSamples + (optimizer == OptimizerKind.SGD ? " momentum=" + momentum : "");
   }
 
   /** What must match for models to share batches, data and a device. */
@@ -99,6 +104,7 @@ public record TrainingConfig(
     private int testSamples;
     private String dataDir;
     private DeviceChoice device = DeviceChoice.AUTO;
+    private Float momentum;
 
     public Builder activation(Activation v) {
       activation = v;
@@ -177,10 +183,21 @@ public record TrainingConfig(
       return this;
     }
 
+    /** SGD's momentum; null: 0.9. Only SGD has one. */
+    public Builder momentum(Float v) {
+      momentum = v;
+      return this;
+    }
+
     public TrainingConfig build() {
       float lr = learningRate != null ? learningRate : optimizer.defaultLearningRate();
+      if (momentum != null && optimizer != OptimizerKind.SGD) {
+        throw new IllegalArgumentException("--momentum applies only to --optimizer sgd, got --optimizer " + optimizer.flagValue()
+            + "; in a search space, declare it with when: {optimizer: [sgd]}");
+      }
+      float m = optimizer == OptimizerKind.SGD ? (momentum != null ? momentum : Sgd.MOMENTUM) : 0f;
       return new TrainingConfig(activation, optimizer, lr, batchSize, epochs, pooling, init, normalize, seed, trainSamples, validationSamples, validationSeed, testSamples,
-          dataDir, device);
+          dataDir, device, m);
     }
   }
 }

@@ -33,7 +33,7 @@ class FlagsTest {
     assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("--batch-size=64.5"), Map.of()))
         .getMessage().contains("--batch-size 64.5 is not an integer"));
     assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("--batch-size=99999999999"), Map.of()))
-        .getMessage().contains("is not an integer"));
+        .getMessage().contains("--batch-size 99999999999 is out of range; allowed: whole numbers from"));
   }
 
   @Test

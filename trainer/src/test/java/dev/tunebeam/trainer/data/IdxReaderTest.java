@@ -24,6 +24,16 @@ class IdxReaderTest {
     assertArrayEquals(Arrays.copyOf(all.pixels(), 2 * 784), first.pixels());
   }
 
+  /** Sizes whose products pass 2^31 (and, in ints, wrap to small or negative values) are refused, not allocated. */
+  @Test
+  void headerSizesAreCheckedWithoutOverflow() throws Exception {
+    for (int[] h : new int[][] {{100_000_000, 28, 28}, {1, 65_536, 65_536}, {65_537, 65_536, 1}, {2, 46_341, 46_341}, {1 << 30, 4, 1}}) {
+      byte[] file = IdxFiles.images(2051, h[0], h[1], h[2], 0);
+      IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages("img.gz", new ByteArrayInputStream(file), 10));
+      assertTrue(e.getMessage().contains("more than one file of images can hold"), e.getMessage());
+    }
+  }
+
   @Test
   void readsLabels() throws Exception {
     IdxLabels labels = IdxReader.readLabels("lab.gz", new ByteArrayInputStream(IdxFiles.labels(2049, 12, 12)), 0);

@@ -64,7 +64,7 @@ class ChangingGradientUpdateTest {
       rows[2 * N + i] = -7f;
     }
     NDArray weights = manager.create(rows, new Shape(3, N));
-    RowOptimizer optimizer = kind.create(manager, new Shape(1, N), lr);
+    RowOptimizer optimizer = kind.create(manager, new Shape(1, N), lr, 0f);
     for (double[] step : g) {
       float[] grads = new float[3 * N];
       for (int i = 0; i < N; i++) {

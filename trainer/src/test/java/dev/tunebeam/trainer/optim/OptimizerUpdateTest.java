@@ -32,8 +32,12 @@ class OptimizerUpdateTest {
   private static final float[] G = {0.5f, -1.0f, 2.0f, 0.0f};
 
   private float[] stepTwiceThroughView(OptimizerKind kind, float lr) {
+    return stepTwiceThroughView(kind, lr, Sgd.MOMENTUM);
+  }
+
+  private float[] stepTwiceThroughView(OptimizerKind kind, float lr, float momentum) {
     NDArray weights = manager.create(W, new Shape(2, 2));
-    RowOptimizer o = kind.create(manager, new Shape(1, 2), lr);
+    RowOptimizer o = kind.create(manager, new Shape(1, 2), lr, momentum);
     NDArray grads = manager.create(G, new Shape(2, 2));
     o.step(weights.get("0:1"), grads.get("0:1"));
     o.step(weights.get("0:1"), grads.get("0:1"));
@@ -68,6 +72,17 @@ class OptimizerUpdateTest {
       expected[i] = W[i] - lr * G[i] - lr * 1.9f * G[i];
     }
     assertArrayEquals(expected, stepTwiceThroughView(OptimizerKind.SGD, lr), 1e-6f);
+  }
+
+  @Test
+  void sgdHonoursItsMomentum() {
+    // buf1 = g; w1 = w - lr g; buf2 = 0.5 g + g = 1.5 g; w2 = w1 - lr 1.5 g
+    float lr = 0.1f;
+    float[] expected = W.clone();
+    for (int i = 0; i < 2; i++) {
+      expected[i] = W[i] - lr * G[i] - lr * 1.5f * G[i];
+    }
+    assertArrayEquals(expected, stepTwiceThroughView(OptimizerKind.SGD, lr, 0.5f), 1e-6f);
   }
 
   @Test

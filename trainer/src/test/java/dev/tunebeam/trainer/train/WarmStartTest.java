@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Warm start on a small real subset: 3 epochs, then 7 more from the checkpoint, equal 10 at once. */
+/** Warm start on a small real subset (200 images): 3 epochs, then 7 more from the checkpoint, equal 10 at once. */
 class WarmStartTest {
   private static NDManager manager;
   private static DeviceData train;
@@ -30,7 +30,7 @@ class WarmStartTest {
 
   @BeforeAll
   static void load() throws Exception {
-    FashionMnistData data = FashionMnistLoader.load(new LocalDataSource(TestData.dir()), 1000, 200);
+    FashionMnistData data = FashionMnistLoader.load(new LocalDataSource(TestData.dir()), 200, 50);
     manager = NDManager.newBaseManager(Device.cpu());
     train = DeviceData.of(data.train(), manager);
     test = DeviceData.of(data.test(), manager);
@@ -42,7 +42,7 @@ class WarmStartTest {
   }
 
   private static TrainingConfig config(Activation a, OptimizerKind o, int epochs) {
-    return TrainingConfig.builder().activation(a).optimizer(o).epochs(epochs).batchSize(100).trainSamples(1000).testSamples(200).build();
+    return TrainingConfig.builder().activation(a).optimizer(o).epochs(epochs).batchSize(50).trainSamples(200).testSamples(50).build();
   }
 
   /** Keeps each member's latest checkpoint, passed through the file format as a real resume would read it. */

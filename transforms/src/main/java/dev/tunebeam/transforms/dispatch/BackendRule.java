@@ -63,7 +63,7 @@ public record BackendRule(String text, List<Clause> clauses, Backend otherwise) 
       };
     }
 
-    private static Double number(String s) {
+    static Double number(String s) {
       try {
         return Double.parseDouble(s);
       } catch (NumberFormatException e) {
@@ -121,7 +121,13 @@ public record BackendRule(String text, List<Clause> clauses, Backend otherwise) 
       if (!m.matches()) {
         throw bad(text, clause, "has condition '" + condition + "'; write PARAMETER OP VALUE with OP one of == != >= <= > < (e.g. batch_size>=128)");
       }
-      clauses.add(new Clause(m.group(1), m.group(2).equals("=") ? "==" : m.group(2), m.group(3), backend));
+      String op = m.group(2).equals("=") ? "==" : m.group(2);
+      if (!op.equals("==") && !op.equals("!=") && Clause.number(m.group(3).trim()) == null) {
+        // A text never orders against a number: the clause would silently match nothing.
+        throw bad(text, clause, "compares with " + op + " against '" + m.group(3).trim() + "', which is not a number; "
+            + "ordering comparisons need a number (e.g. batch_size>=128), == and != also take text");
+      }
+      clauses.add(new Clause(m.group(1), op, m.group(3), backend));
     }
     if (clauses.isEmpty() && !sawElse) {
       throw new IllegalArgumentException("backend rule '" + text + "' has no clauses; allowed: local, vertex, or clauses such as '" + EXAMPLE + "'");

@@ -11,6 +11,7 @@ import dev.tunebeam.trainer.data.DataLocator;
 import dev.tunebeam.trainer.report.CheckpointFile;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
+import dev.tunebeam.trainer.report.WorkerOutcome;
 import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
@@ -110,14 +111,29 @@ final class GroupTrainer {
   private record Attempt(String error, boolean sameForEveryMember) {}
 
   private Attempt trainInWorker(List<Trial> group) throws IOException, InterruptedException {
-    Path spec = Files.createTempFile("tunebeam-group-", ".json");
-    try {
+    Path spec = GroupSpecFiles.create();
+    try (TrialLog workerLog = new TrialLog()) {
       Files.write(spec, groupSpec(group));
       WorkerProcess.Exit exit = WorkerProcess.run(spec, threads, settings.workerHeap(), settings.workerJvmOptions(),
-          settings.timeoutSeconds(), log);
-      return exit.ok() ? new Attempt(null, false) : new Attempt(describeExit(exit, settings.timeoutSeconds()), exit.code() == 2 && !exit.timedOut());
+          settings.timeoutSeconds(), line -> {
+            workerLog.accept(line);
+            log.accept(line);
+          });
+      // The whole output beside each member's results: the error cell stays one sentence.
+      for (Trial t : group) {
+        workerLog.saveTo(TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id()));
+      }
+      if (exit.ok()) {
+        return new Attempt(null, false);
+      }
+      // The worker's own account of how it ended; the crash banner only when it could write none.
+      Optional<WorkerOutcome> told = exit.timedOut() ? Optional.empty() : WorkerOutcome.read(WorkerProcess.outcomeFile(spec));
+      return told.filter(o -> !o.ok())
+          .map(o -> new Attempt(o.error(), o.usageError()))
+          .orElseGet(() -> new Attempt(describeExit(exit, settings.timeoutSeconds()), false));
     } finally {
       Files.deleteIfExists(spec);
+      Files.deleteIfExists(WorkerProcess.outcomeFile(spec));
     }
   }
 
@@ -177,21 +193,14 @@ final class GroupTrainer {
   }
 
   /**
-   * What killed the worker, in one line where possible: the trainer's own sentence for a usage
-   * error (exit 2), the signal and frame of a JVM crash report, or the code and the last lines.
+   * What killed a worker that wrote no outcome file, in one line where possible: the signal and
+   * frame of a JVM crash report, or the code and the last lines.
    */
   static String describeExit(WorkerProcess.Exit exit, long timeoutSeconds) {
     if (exit.timedOut()) {
       return "trainer process timed out after " + timeoutSeconds + " s and was killed; raise the timeout or train fewer epochs";
     }
     String[] lines = exit.tail().split("\n");
-    if (exit.code() == 2) {
-      for (String line : lines) {
-        if (line.startsWith("error: ")) {
-          return line.substring("error: ".length());
-        }
-      }
-    }
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].contains("A fatal error has been detected by the Java Runtime Environment")) {
         StringBuilder crash = new StringBuilder("trainer process crashed natively");
@@ -206,7 +215,12 @@ final class GroupTrainer {
       }
     }
     String how = exit.code() > 128 ? "was killed by signal " + (exit.code() - 128) : "exited with code " + exit.code();
-    return "trainer process " + how + ": " + exit.tail();
+    String last = "";
+    for (int i = lines.length - 1; i >= 0 && last.isEmpty(); i--) {
+      last = lines[i].strip();
+    }
+    return "trainer process " + how + (last.isEmpty() ? " and printed nothing" : ", last output: " + last) + " (full output in the trial's "
+        + TrialLog.FILE_NAME + ")";
   }
 
   private static String firstLine(String s) {

@@ -20,7 +20,7 @@ final class LocalTrial {
     args.addAll(List.of("--trial-id", trial.id(), "--model-dir", TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id())));
     args.addAll(List.of("--checkpoint-dir", TrialArtifacts.checkpointDirectory(settings.outputDirectory(), settings.checkpointKey().apply(trial))));
     // One run per trial under one folder: `tensorboard --logdir <output>/tensorboard` compares them all.
-    args.addAll(List.of("--tensorboard-dir", TrialArtifacts.tensorboardDirectory(settings.outputDirectory(), trial.id())));
+    args.addAll(List.of("--tensorboard-dir", TrialArtifacts.tensorboardDirectory(settings.outputDirectory(), trial)));
     if (settings.dataDirectory() != null) {
       args.addAll(List.of("--data-dir", settings.dataDirectory()));
     }

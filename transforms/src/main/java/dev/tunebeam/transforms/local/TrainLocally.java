@@ -1,13 +1,11 @@
 package dev.tunebeam.transforms.local;
 
 import dev.tunebeam.trainer.report.MetricsReport;
-import dev.tunebeam.trainer.report.Secrets;
 import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.space.Trial;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +62,28 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
   /** Artifacts (metrics.json, model.npz) go to {@code <outputDirectory>/trials/<trial-id>/}. */
   public static TrainLocally to(String outputDirectory) {
     return new TrainLocally(LocalSettings.defaults(outputDirectory));
+  }
+
+  /**
+   * Runs {@code argv} plus each trial's parameters as flags ({@code --name value}) instead of the
+   * built-in trainer, under the trial contract ({@link dev.tunebeam.trainer.contract.TrialContract}):
+   * one process per trial, {@link #withWorkers} at a time; parameters pass unchecked.
+   */
+  public TrainLocally command(List<String> argv) {
+    TrialProgram program = TrialProgram.command(argv).withEnvironment(settings.program().environment());
+    return new TrainLocally(settings.with(f -> f.program = program));
+  }
+
+  /** Runs a Java {@link dev.tunebeam.trainer.contract.Trainable} for each trial, in a worker JVM of its own. */
+  public TrainLocally with(dev.tunebeam.trainer.contract.Trainable trainable) {
+    TrialProgram program = TrialProgram.java(trainable).withEnvironment(settings.program().environment());
+    return new TrainLocally(settings.with(f -> f.program = program));
+  }
+
+  /** Variables added to a command's or trainable's environment (the contract's own variables win). */
+  public TrainLocally withTrainerEnvironment(Map<String, String> env) {
+    TrialProgram program = settings.program().withEnvironment(env);
+    return new TrainLocally(settings.with(f -> f.program = program));
   }
 
   /** The Fashion-MNIST folder (local or gs://); default: the trainer's standard search. */
@@ -193,10 +213,17 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     }
 
     @ProcessElement
-    public void process(@Element Trial trial, MultiOutputReceiver out) throws IOException {
+    public void process(@Element Trial trial, MultiOutputReceiver out) {
       String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
+      if (!settings.program().isBuiltIn()) {
+        Optional<TrialResult> earlier = settings.resume() ? ProgramResume.earlier(trial, settings) : Optional.empty();
+        earlier.ifPresent(r -> resumed.inc());
+        earlier.ifPresentOrElse(out.get(settled)::output, () -> out.get(toTrain).output(trial));
+        return;
+      }
+      MemberRun member;
       try {
-        LocalTrial.member(trial, settings);
+        member = LocalTrial.member(trial, settings);
       } catch (IllegalArgumentException e) {
         failed.inc();
         settings.failureBudget().recordFailure();
@@ -205,19 +232,14 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
         return;
       }
       if (settings.resume()) {
-        Optional<MetricsReport> earlier;
-        try {
-          earlier = TrialArtifacts.readMetrics(dir);
-        } catch (IOException | IllegalArgumentException e) {
-          LOG.warn("trial {}: the earlier result in {} cannot be read ({}); training it again", trial.id(), dir, e.getMessage());
-          earlier = Optional.empty();
-        }
-        if (earlier.isPresent()) {
+        ReusableResult.Verdict earlier = ReusableResult.check(trial, member.config(), dir);
+        if (earlier.reuse().isPresent()) {
           resumed.inc();
           LOG.info("trial {} already finished in {}; not training it again", trial.id(), dir);
-          out.get(settled).output(TrialResult.succeeded(trial, GroupTrainer.BACKEND, earlier.get(), dir));
+          out.get(settled).output(TrialResult.succeeded(trial, GroupTrainer.BACKEND, earlier.reuse().get(), dir));
           return;
         }
+        earlier.retrainBecause().ifPresent(why -> LOG.warn("trial {}: the earlier result in {} is not reused ({}); training it again", trial.id(), dir, why));
       }
       out.get(toTrain).output(trial);
     }
@@ -236,6 +258,10 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
       List<Trial> trials = new ArrayList<>();
       all.getValue().forEach(trials::add);
       trials.sort(java.util.Comparator.comparing(Trial::id));
+      if (!settings.program().isBuiltIn()) {
+        ProgramResume.plan(trials, settings).forEach(out::output);
+        return;
+      }
       Map<String, MemberRun> members = new HashMap<>();
       trials.forEach(t -> members.put(t.id(), LocalTrial.member(t, settings)));
       int workers = WorkerSlots.resolveWorkers(settings);
@@ -247,7 +273,7 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
       for (Trial t : trials) {
         modelEpochs += members.get(t.id()).config().epochs();
       }
-      StudyProgress.jvm().planned(modelEpochs);
+      StudyProgress.jvm().planned(trials.size(), modelEpochs);
       LOG.info("{} trials to train in {} fused groups on {} worker(s)", trials.size(), groups.size(), workers);
       List<Integer> lanes = FusionPlanner.lanes(groups, t -> LocalTrial.work(members.get(t.id())),
           settings.lanes() > 0 ? settings.lanes() : groups.size());
@@ -277,37 +303,28 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     }
 
     private void train(List<Trial> group, OutputReceiver<TrialResult> out) throws InterruptedException {
-      for (TrialResult r : new GroupTrainer(settings, TrainFn::workerLine, this::started).train(group)) {
-        if (r.status() == TrialStatus.SKIPPED) {
-          LOG.warn("trial {} SKIPPED: {}", r.trial().id(), r.error());
-        } else if (r.succeeded()) {
+      List<TrialResult> results = settings.program().isBuiltIn()
+          ? new GroupTrainer(settings, TrainFn::workerLine, this::started).train(group)
+          : new ProgramTrainer(settings, TrainFn::workerLine, this::started).train(group);
+      for (TrialResult r : results) {
+        if (r.succeeded()) {
           succeeded.inc();
-          LOG.info("trial {} SUCCEEDED: final test accuracy {} in {} s", r.trial().id(), String.format("%.4f", r.finalTestAccuracy()),
-              String.format("%.0f", r.wallSeconds()));
-        } else {
+        } else if (r.status() != TrialStatus.SKIPPED) {
           failed.inc();
-          LOG.warn("trial {} FAILED: {}", r.trial().id(), r.error());
         }
+        ProgressLog.finished(r);
         out.output(r);
       }
     }
 
     private void started(List<Trial> group) {
       started.inc(group.size());
-      String fused = group.size() > 1 ? " (fused with " + (group.size() - 1) + (group.size() == 2 ? " other)" : " others)") : "";
-      for (Trial t : group) {
-        LOG.info("trial {} started{}: {}", t.id(), fused, t.describe());
-      }
+      ProgressLog.started(group);
     }
 
-    /** Epoch progress goes to the log at INFO with the study's ETA; the trainer's own chatter at DEBUG. */
     private static void workerLine(String line) {
-      Optional<String> progress = StudyProgress.jvm().record(line);
-      if (progress.isPresent()) {
+      if (ProgressLog.workerLine(line)) {
         epochs.inc();
-        LOG.info(progress.get());
-      } else {
-        LOG.debug(Secrets.redact(line));
       }
     }
   }

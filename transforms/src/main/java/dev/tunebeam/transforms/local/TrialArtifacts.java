@@ -2,6 +2,8 @@ package dev.tunebeam.transforms.local;
 
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
+import dev.tunebeam.transforms.space.RunName;
+import dev.tunebeam.transforms.space.Trial;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +26,9 @@ public final class TrialArtifacts {
     return join(output, "checkpoints/" + checkpointKey);
   }
 
-  public static String tensorboardDirectory(String output, String trialId) {
-    return join(output, "tensorboard/" + trialId);
+  /** The trial's TensorBoard run: {@code <output>/tensorboard/<readable name>}, named by {@link RunName}. */
+  public static String tensorboardDirectory(String output, Trial trial) {
+    return join(output, "tensorboard/" + RunName.of(trial));
   }
 
   static String join(String base, String child) {
@@ -37,7 +40,11 @@ public final class TrialArtifacts {
     String path = join(trialDirectory, MetricsJson.FILE_NAME);
     ResourceId id = FileSystems.matchNewResource(path, false);
     try (InputStream in = Channels.newInputStream(FileSystems.open(id))) {
-      return Optional.of(MetricsJson.read(path, in.readAllBytes()));
+      MetricsReport report = MetricsJson.read(path, in.readAllBytes());
+      if (report == null) {
+        throw new IllegalArgumentException(path + " holds null, not a metrics.json");
+      }
+      return Optional.of(report);
     } catch (FileNotFoundException | NoSuchFileException e) {
       return Optional.empty();
     }

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -18,8 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs the trainer contract in a child JVM ({@code TrainerMain --group FILE}) on this JVM's
- * classpath. A native crash in the child ends only that child; its last lines become the
- * error text of the trials it was training.
+ * classpath, or any trainer command ({@link #exec}). A native crash in the child ends only that
+ * child. The child says how it ended in its outcome file; only when it wrote none (it crashed)
+ * do its last lines explain.
  */
 final class WorkerProcess {
   static final String MAIN_CLASS = "dev.tunebeam.trainer.TrainerMain";
@@ -43,13 +45,7 @@ final class WorkerProcess {
   /** {@code timeoutSeconds} 0: no limit. */
   static Exit run(Path groupFile, int threads, String heap, List<String> jvmOptions, long timeoutSeconds, Consumer<String> lines)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + heap);
-    command.addAll(jvmOptions);
-    command.add("-Dai.djl.offline=true");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    List<String> command = javaCommand(heap, jvmOptions);
     command.add(MAIN_CLASS);
     command.add("--group");
     command.add(groupFile.toString());
@@ -57,7 +53,37 @@ final class WorkerProcess {
       command.add("--threads");
       command.add(String.valueOf(threads));
     }
+    command.add("--outcome-file");
+    command.add(outcomeFile(groupFile).toString());
+    return exec(command, Map.of(), timeoutSeconds, lines);
+  }
+
+  /** Where the worker training {@code groupFile} writes how it ended. */
+  static Path outcomeFile(Path groupFile) {
+    return groupFile.resolveSibling(groupFile.getFileName() + ".outcome.json");
+  }
+
+  /** The worker's own JVM: this JVM's java, classpath and offline switch, with a heap bound and extra options. */
+  static List<String> javaCommand(String heap, List<String> jvmOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    command.addAll(jvmOptions);
+    command.add("-Dai.djl.offline=true");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    return command;
+  }
+
+  /**
+   * Runs any command (an argument list, no shell) with {@code env} added to this process's
+   * environment, stdout and stderr merged into {@code lines}; killed with its children after
+   * {@code timeoutSeconds} (0: no limit).
+   */
+  static Exit exec(List<String> command, Map<String, String> env, long timeoutSeconds, Consumer<String> lines)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
     Process process = builder.start();
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> watchdog = timeoutSeconds <= 0 ? null : WATCHDOG.schedule(() -> {

@@ -1,66 +1,103 @@
 package dev.tunebeam.transforms.results;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
- * {@code report.html}: the leaderboard, test accuracy per epoch, a parallel-coordinates plot and
- * the objective by each hyperparameter, in one file that needs no network. The charts are SVG
- * written here rather than a bundled charting library: the file stays small, renders without
- * script, and the same leaderboard always gives the same bytes. Its Content-Security-Policy
- * forbids scripts and every fetch, so nothing in it can reach out even if a value were hostile.
+ * {@code report.html}: one file that opens offline from disk or a bucket, drawn by ECharts (inlined
+ * from the {@code org.webjars.npm:echarts} jar). It shows Optuna's four first views (optimisation
+ * history with best-so-far, intermediate values of any reported metric, parallel coordinates with
+ * brushing, parameter importance) and a sortable leaderboard with links to each trial's files.
+ * ECharts was chosen because Maven Central serves it (Plotly is not served here), it is
+ * maintained by Apache, and its parallel coordinates brush out of the box.
+ *
+ * <p>Its Content-Security-Policy allows only the page's own two scripts (by hash), forbids every
+ * fetch, and the data sits in a JSON element that is parsed, never run: a hostile parameter value
+ * can neither execute nor reach out.
  */
 public final class HtmlReport {
   public static final String FILE_NAME = "report.html";
+  static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+  static final String SCRIPT = "/dev/tunebeam/transforms/results/report.js";
 
   private HtmlReport() {}
 
+  /** As {@link #render(Leaderboard, String, String)} for a report whose trial files are not linked. */
   public static byte[] render(Leaderboard board, String study) {
-    List<RankedTrial> plotted = RankedTrial.plotted(board);
-    List<String> parameters = board.parameterNames();
-    String objective = ObjectiveLabel.of(board.objective());
-    StringBuilder html = new StringBuilder(64 * 1024);
+    return render(board, study, null);
+  }
+
+  /** {@code outputDirectory}: where the report is written; trial folders under it are linked relatively. */
+  public static byte[] render(Leaderboard board, String study, String outputDirectory) {
+    String echarts = resource(ECHARTS);
+    String script = resource(SCRIPT);
+    StringBuilder html = new StringBuilder(echarts.length() + 64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '")
+        .append(sha256(echarts)).append("' '").append(sha256(script)).append("'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(Html.escape(study)).append(" · tunebeam report</title>\n")
         .append("<style>\n").append(ReportStyle.CSS).append("</style>\n</head>\n<body>\n");
-
     html.append("<header>\n<h1>").append(Html.escape(study)).append("</h1>\n<p class=\"summary\">")
-        .append(summary(board)).append("</p>\n</header>\n");
-
-    html.append("<section id=\"leaderboard\">\n<h2>Leaderboard</h2>\n").append(LeaderboardTable.render(board)).append("</section>\n");
-
-    html.append("<section id=\"epochs\">\n<h2>Test accuracy per epoch</h2>\n")
-        .append("<p class=\"note\">One line per successful trial; hover a line or point for its trial.</p>\n")
-        .append(EpochChart.render(plotted, board.objective())).append("</section>\n");
-
-    html.append("<section id=\"parallel\">\n<h2>Hyperparameters against ").append(Html.escape(objective)).append("</h2>\n")
-        .append("<p class=\"note\">Each line is a trial, through its value on every hyperparameter axis to its ")
-        .append(Html.escape(objective)).append(" on the last; darker lines did better.</p>\n")
-        .append(ParallelCoordinatesChart.render(plotted, parameters, board.objective())).append("</section>\n");
-
-    html.append("<section id=\"by-parameter\">\n<h2>").append(Html.escape(capitalized(objective))).append(" by hyperparameter</h2>\n")
-        .append("<p class=\"note\">Dots are trials, bars the mean and triangles the best for each value.</p>\n")
-        .append(ParameterEffectChart.render(plotted, parameters, board.objective())).append("</section>\n");
-
-    html.append("<footer>Written by tunebeam. Failed and skipped trials are listed in the leaderboard and left out of the plots.</footer>\n")
-        .append("</body>\n</html>\n");
+        .append(summary(board)).append("</p>\n")
+        .append("<noscript><p class=\"noscript\">The charts need JavaScript; the leaderboard below does not.</p></noscript>\n</header>\n");
+    String objective = Html.escape(ObjectiveLabel.of(board.objective()));
+    section(html, "history", "Optimisation history", "Each dot is a trial's " + objective + "; the line is the best so far.", "");
+    section(html, "intermediate", "Intermediate values", "One line per trial, per epoch; a red triangle marks where a schedule stopped a trial. Hover a line to pick it out.",
+        "<div class=\"controls\"><label>Metric <select id=\"metric-select\"></select></label></div>");
+    section(html, "parallel", "Parallel coordinates", "One line per trial through the parameters that vary (most important first) to its " + objective
+        + ", coloured by it. Drag along an axis to keep only the lines inside; click the axis outside the selection to clear it.", "");
+    section(html, "importance", "Parameter importance", "Share of the variance of " + objective + " explained by each parameter alone "
+        + "(fANOVA's first-order effect, computed on the trials; bars are normalised to sum to 100%; 'alone' is the share of all variance, the rest being interactions and noise).", "");
+    html.append("<section id=\"leaderboard\">\n<h2>Leaderboard</h2>\n<p class=\"note\">Click a column heading to sort.</p>\n")
+        .append(LeaderboardTable.render(board, outputDirectory)).append("</section>\n");
+    html.append("<footer>Written by tunebeam. Failed and skipped trials are in the leaderboard and left out of the charts.</footer>\n");
+    html.append("<script type=\"application/json\" id=\"report-data\">").append(ReportJson.of(board, study)).append("</script>\n");
+    html.append("<script>").append(echarts).append("</script>\n");
+    html.append("<script>").append(script).append("</script>\n");
+    html.append("</body>\n</html>\n");
     return html.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void section(StringBuilder html, String id, String title, String note, String controls) {
+    html.append("<section id=\"").append(id).append("\">\n<h2>").append(title).append("</h2>\n<p class=\"note\">").append(note).append("</p>\n")
+        .append(controls).append("<div class=\"chart\" id=\"chart-").append(id).append("\"></div>\n</section>\n");
   }
 
   private static String summary(Leaderboard board) {
     StringBuilder s = new StringBuilder();
     s.append(board.ranked().size()).append(" trials: ").append(board.succeeded()).append(" succeeded, ").append(board.failed())
-        .append(" failed").append(board.skipped() > 0 ? ", " + board.skipped() + " skipped" : "").append("; ranked by ").append(Html.escape(ObjectiveLabel.of(board.objective()))).append('.');
+        .append(" failed").append(board.skipped() > 0 ? ", " + board.skipped() + " skipped" : "").append("; ranked by ")
+        .append(Html.escape(ObjectiveLabel.of(board.objective()))).append('.');
     Optional<TrialResult> best = board.best();
     best.ifPresent(b -> s.append(" Best: <strong>").append(Html.escape(b.trial().id())).append("</strong> (")
         .append(Html.escape(b.trial().describe())).append(") with ").append(Html.number(board.objective().of(b))).append('.'));
     return s.toString();
   }
 
-  private static String capitalized(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  static String resource(String name) {
+    try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is not on the classpath (org.webjars.npm:echarts and tunebeam-transforms' resources)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A CSP source for an inline script: the hash of exactly the text between its tags. */
+  static String sha256(String script) {
+    try {
+      return "sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

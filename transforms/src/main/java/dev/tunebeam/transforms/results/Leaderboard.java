@@ -61,6 +61,8 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
       byValue = byValue.reversed();
     }
     return Comparator.<TrialResult>comparingInt(Leaderboard::tier)
+        // Among stopped trials, those a schedule took furthest come first.
+        .thenComparingInt(r -> r.status() == TrialStatus.STOPPED ? -r.epochs() : 0)
         .thenComparing(byValue)
         .thenComparing(Comparator.comparingDouble(TrialResult::finalTestAccuracy).reversed())
         .thenComparing(r -> r.trial().id())

@@ -74,7 +74,12 @@ public final class WriteLeaderboard extends PTransform<PCollection<Leaderboard>,
       out.output(writeAtomically(directory, "results.csv", LeaderboardFormats.csv(board)));
       out.output(writeAtomically(directory, "results.json", LeaderboardFormats.json(board, study)));
       out.output(writeAtomically(directory, "results.md", LeaderboardFormats.markdown(board, study)));
-      out.output(writeAtomically(directory, HtmlReport.FILE_NAME, HtmlReport.render(board, study)));
+      out.output(writeAtomically(directory, HtmlReport.FILE_NAME, HtmlReport.render(board, study, directory)));
+      // Not in the output: the TensorBoard files are a side record, and FILES lists what a reader opens.
+      for (var f : TensorBoardSummary.files(board, System.currentTimeMillis() / 1000.0).entrySet()) {
+        int slash = f.getKey().lastIndexOf('/');
+        writeAtomically((directory.endsWith("/") ? directory : directory + "/") + f.getKey().substring(0, slash), f.getKey().substring(slash + 1), f.getValue());
+      }
     }
   }
 }

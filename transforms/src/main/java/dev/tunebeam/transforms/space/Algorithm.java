@@ -2,12 +2,23 @@ package dev.tunebeam.transforms.space;
 
 import java.util.Locale;
 
-/** How a search space becomes trials: every combination, or {@code samples} random points. */
+/**
+ * How a search space becomes trials: every combination, {@code samples} random points, or an
+ * adaptive schedule ({@code dev.tunebeam.transforms.schedule}) unrolled when the pipeline is built.
+ */
 public enum Algorithm {
   GRID,
-  RANDOM;
+  RANDOM,
+  HALVING,
+  HYPERBAND,
+  TPE;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether trials are trained in rungs or rounds that depend on earlier results. */
+  public boolean adaptive() {
+    return this == HALVING || this == HYPERBAND || this == TPE;
   }
 }

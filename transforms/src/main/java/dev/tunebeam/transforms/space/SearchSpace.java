@@ -14,9 +14,7 @@ import java.util.Set;
 
 /**
  * A study: ordered searched parameters, fixed values every trial gets, and how to expand them
- * ({@link Algorithm#GRID} or {@link Algorithm#RANDOM} with {@code samples} and {@code seed}),
- * each point {@code repeats} times with seeds seed, seed+1, ... ({@link Repeats}); {@code
- * objective} is what the study optimises, null when the space does not say.
+ * ({@link Algorithm#GRID} or {@link Algorithm#RANDOM} with {@code samples} and {@code seed}).
  * Built in Java with {@link #builder(String)} or loaded from YAML/JSON by {@link SearchSpaceLoader};
  * both paths validate the same way, with messages that name the parameter and what is allowed.
  */
@@ -28,6 +26,8 @@ public record SearchSpace(
     List<ParameterSpec> parameters,
     Map<String, String> fixed,
     Set<String> passThrough,
+    Map<String, Condition> conditions,
+    AlgorithmSettings settings,
     int repeats,
     Objective objective) implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -36,19 +36,27 @@ public record SearchSpace(
     parameters = List.copyOf(parameters);
     fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
     passThrough = Collections.unmodifiableSet(new LinkedHashSet<>(passThrough));
+    conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
+    settings = settings == null ? AlgorithmSettings.DEFAULTS : settings;
     validate(study, algorithm, samples, parameters, fixed, passThrough);
+    settings.check(algorithm);
+    new Conditions(parameters, conditions);
     Repeats.check(repeats, parameters);
   }
 
   /** Each point once, objective not stated. */
   public SearchSpace(String study, Algorithm algorithm, int samples, long seed, List<ParameterSpec> parameters, Map<String, String> fixed,
-      Set<String> passThrough) {
-    this(study, algorithm, samples, seed, parameters, fixed, passThrough, 1, null);
+      Set<String> passThrough, Map<String, Condition> conditions, AlgorithmSettings settings) {
+    this(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings, 1, null);
   }
 
   /** A copy that trains each point {@code n} times, with seeds seed, seed+1, ... */
   public SearchSpace withRepeats(int n) {
-    return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, n, objective);
+    return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings, n, objective);
+  }
+
+  public SearchSpace withObjective(Objective o) {
+    return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings, repeats, o);
   }
 
   /** The objective the space states, else the default; test accuracy for a study without a validation split. */
@@ -61,8 +69,9 @@ public record SearchSpace(
     return "0".equals(fixed.get("validation_samples")) ? o.withoutValidation() : o;
   }
 
-  public SearchSpace withObjective(Objective o) {
-    return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, repeats, o);
+  /** The space's conditional structure ({@code when:} on parameters). */
+  public Conditions conditional() {
+    return new Conditions(parameters, conditions);
   }
 
   public static Builder builder(String study) {
@@ -94,29 +103,48 @@ public record SearchSpace(
     List<ParameterSpec> kept = parameters.stream().filter(p -> !p.name().equals(name)).toList();
     Map<String, String> f = new LinkedHashMap<>(fixed);
     f.put(name, value);
-    return new SearchSpace(study, algorithm, samples, seed, kept, f, passThrough, repeats, objective);
+    // A child of the now-fixed parameter is always on, or never: its condition is decided here.
+    Map<String, Condition> c = new LinkedHashMap<>(conditions);
+    c.remove(name);
+    List<String> off = c.entrySet().stream().filter(e -> e.getValue().parent().equals(name) && !e.getValue().values().contains(value))
+        .map(Map.Entry::getKey).toList();
+    c.values().removeIf(cond -> cond.parent().equals(name));
+    kept = kept.stream().filter(p -> !off.contains(p.name())).toList();
+    off.forEach(c::remove);
+    return new SearchSpace(study, algorithm, samples, seed, kept, f, passThrough, c, settings, repeats, objective);
   }
 
-  /** Trials a grid produces (the product of the value counts); for random, the sample count; times the repeats. */
+  /**
+   * Distinct trials: a grid's point count (counted, not expanded), random's sample count, or an
+   * adaptive schedule's trial count ({@link SpaceSize}).
+   */
   public long size() {
-    if (algorithm == Algorithm.RANDOM) {
-      return Math.multiplyExact((long) samples, repeats);
-    }
-    long n = repeats;
-    for (ParameterSpec p : parameters) {
-      n = Math.multiplyExact(n, p.gridValues().size());
-    }
-    return n;
+    return Math.multiplyExact(SpaceSize.trials(this), (long) repeats);
   }
 
-  /** Expands into trials, refusing more than {@code maxTrials}; each is checked against the trainer. */
+  /** The points a schedule starts from: {@code samples} random points when samples is set, else the grid. */
+  public List<Trial> basePoints() {
+    return samples > 0 ? randomTrials(samples, seed) : gridTrials();
+  }
+
+  /** How many base points there are, without expanding them. */
+  public long basePointCount() {
+    return samples > 0 ? Math.min(samples, conditional().finiteSizeOr(samples)) : SpaceSize.gridTrials(this);
+  }
+
+  /** Expands a grid or random space into trials, refusing more than {@code maxTrials}; each is checked against the trainer. */
   public List<Trial> trials(int maxTrials) {
-    long size = size();
-    if (size > maxTrials) {
-      throw new IllegalArgumentException("search space " + study + " has " + size + " trials, more than maxTrials "
-          + maxTrials + "; raise --maxTrials or narrow the space");
+    SpaceSize.checkFits(this, maxTrials);
+    if (algorithm.adaptive()) {
+      throw new IllegalArgumentException("algorithm " + algorithm.key() + " trains in rungs or rounds; expand it with RunSchedule, not as a flat list");
     }
-    List<Trial> trials = Repeats.expand(algorithm == Algorithm.GRID ? grid() : random(), repeats, study);
+    List<Trial> trials = Repeats.expand(algorithm == Algorithm.GRID ? gridTrials() : randomTrials(samples, seed), repeats, study);
+    checkAll(trials);
+    return trials;
+  }
+
+  /** Throws, naming the trial, if the trainer would refuse one of them. */
+  public void checkAll(List<Trial> trials) {
     for (Trial t : trials) {
       try {
         TrainerParameters.check(t, passThrough);
@@ -124,42 +152,27 @@ public record SearchSpace(
         throw new IllegalArgumentException("search space " + study + ", trial " + t.describe() + ": " + e.getMessage(), e);
       }
     }
-    return trials;
   }
 
-  private List<Trial> grid() {
-    List<Map<String, String>> points = new ArrayList<>();
-    points.add(new LinkedHashMap<>());
-    for (ParameterSpec p : parameters) {
-      List<Map<String, String>> next = new ArrayList<>();
-      for (Map<String, String> point : points) {
-        for (String v : p.gridValues()) {
-          Map<String, String> extended = new LinkedHashMap<>(point);
-          extended.put(p.name(), v);
-          next.add(extended);
-        }
-      }
-      points = next;
-    }
-    return points.stream().map(this::trial).toList();
+  /** Every grid point; a parameter whose condition does not hold is absent from that trial. */
+  public List<Trial> gridTrials() {
+    return conditional().grid().stream().map(this::trial).toList();
   }
 
-  /** {@code samples} distinct points; a space smaller than that yields every point it has. */
-  private List<Trial> random() {
+  /** {@code count} distinct points drawn with {@code seed}; a space smaller than that yields every point it has. */
+  public List<Trial> randomTrials(int count, long seed) {
     Random random = new Random(seed);
+    Conditions c = conditional();
     Map<String, Trial> unique = new LinkedHashMap<>();
-    for (int attempt = 0; attempt < samples * 20 && unique.size() < samples; attempt++) {
-      Map<String, String> point = new LinkedHashMap<>();
-      for (ParameterSpec p : parameters) {
-        point.put(p.name(), p.sample(random));
-      }
-      Trial t = trial(point);
+    for (long attempt = 0; attempt < count * 20L && unique.size() < count; attempt++) {
+      Trial t = trial(c.sample(random));
       unique.putIfAbsent(t.id(), t);
     }
     return List.copyOf(unique.values());
   }
 
-  private Trial trial(Map<String, String> point) {
+  /** The trial for a point of searched values: the fixed values added, the id from both. */
+  public Trial trial(Map<String, String> point) {
     Map<String, String> all = new LinkedHashMap<>(point);
     all.putAll(fixed);
     return Trial.of(study, all);
@@ -171,7 +184,7 @@ public record SearchSpace(
       throw new IllegalArgumentException("study " + study + " is not allowed; use 1-63 lowercase letters, digits, '_' and '-', starting with a letter");
     }
     if (algorithm == null) {
-      throw new IllegalArgumentException("algorithm is missing; allowed: grid, random");
+      throw new IllegalArgumentException("algorithm is missing; allowed: grid, random, halving, hyperband, tpe");
     }
     if (algorithm == Algorithm.RANDOM && samples < 1) {
       throw new IllegalArgumentException("algorithm random needs samples of at least 1, got " + samples);
@@ -182,8 +195,9 @@ public record SearchSpace(
       if (!seen.add(p.name())) {
         throw new IllegalArgumentException("parameter " + p.name() + " is declared twice; declare each parameter once");
       }
-      spec(p, algorithm);
-      for (String v : valuesToCheck(p)) {
+      // Halving without samples expands the grid, so its ranges need steps as a grid's do.
+      spec(p, algorithm == Algorithm.HALVING && samples == 0 ? Algorithm.GRID : algorithm);
+      for (String v : passThrough.contains(TrainerParameters.ALL) ? List.<String>of() : valuesToCheck(p)) {
         checkValue(p.name(), v);
       }
     }
@@ -195,7 +209,9 @@ public record SearchSpace(
       if (f.getValue() == null || f.getValue().isBlank()) {
         throw new IllegalArgumentException("fixed parameter " + f.getKey() + " has no value");
       }
-      checkValue(f.getKey(), f.getValue());
+      if (!passThrough.contains(TrainerParameters.ALL)) {
+        checkValue(f.getKey(), f.getValue());
+      }
     }
   }
 
@@ -203,7 +219,7 @@ public record SearchSpace(
     if (name == null || !name.matches("[a-z][a-z0-9_]{0,62}")) {
       throw new IllegalArgumentException("parameter name " + name + " is not allowed; use lowercase letters, digits and '_', starting with a letter");
     }
-    if (!TrainerParameters.KNOWN.contains(name) && !passThrough.contains(name)) {
+    if (!TrainerParameters.KNOWN.contains(name) && !passThrough.contains(name) && !passThrough.contains(TrainerParameters.ALL)) {
       throw new IllegalArgumentException("parameter " + name + " is unknown; known: " + String.join(", ", new java.util.TreeSet<>(TrainerParameters.KNOWN))
           + " (or declare it under passthrough to hand it to your own container)");
     }
@@ -263,7 +279,7 @@ public record SearchSpace(
       throw new IllegalArgumentException("parameter " + name + " has steps " + steps + "; steps must be at least 1");
     }
     if (algorithm == Algorithm.GRID && steps == null) {
-      throw new IllegalArgumentException("parameter " + name + " is a range in a grid search without steps; add steps: N (grid points), or use algorithm: random");
+      throw new IllegalArgumentException("parameter " + name + " is a range in a grid search without steps; add steps: N (grid points), or use algorithm: random (for halving: samples: N)");
     }
   }
 
@@ -276,6 +292,8 @@ public record SearchSpace(
     private final List<ParameterSpec> parameters = new ArrayList<>();
     private final Map<String, String> fixed = new LinkedHashMap<>();
     private final Set<String> passThrough = new LinkedHashSet<>();
+    private final Map<String, Condition> conditions = new LinkedHashMap<>();
+    private AlgorithmSettings settings = AlgorithmSettings.DEFAULTS;
     private int repeats = 1;
     private Objective objective;
 
@@ -292,6 +310,42 @@ public record SearchSpace(
       this.algorithm = Algorithm.RANDOM;
       this.samples = samples;
       this.seed = seed;
+      return this;
+    }
+
+    /** Successive halving over the grid (or {@code samples} random points, when samples > 0). */
+    public Builder halving(int eta, int minEpochs) {
+      algorithm = Algorithm.HALVING;
+      settings = new AlgorithmSettings(eta, minEpochs, settings.trials(), settings.batch());
+      return this;
+    }
+
+    public Builder hyperband(int eta, int minEpochs, long seed) {
+      algorithm = Algorithm.HYPERBAND;
+      this.seed = seed;
+      settings = new AlgorithmSettings(eta, minEpochs, settings.trials(), settings.batch());
+      return this;
+    }
+
+    public Builder tpe(int trials, int batch, long seed) {
+      algorithm = Algorithm.TPE;
+      this.seed = seed;
+      settings = new AlgorithmSettings(settings.eta(), settings.minEpochs(), trials, batch);
+      return this;
+    }
+
+    /** Sets the algorithm and its settings as read from a file. */
+    public Builder algorithm(Algorithm algorithm, int samples, long seed, AlgorithmSettings settings) {
+      this.algorithm = algorithm;
+      this.samples = samples;
+      this.seed = seed;
+      this.settings = settings;
+      return this;
+    }
+
+    /** {@code name} exists only where {@code parent} has one of {@code values}. */
+    public Builder when(String name, String parent, String... values) {
+      conditions.put(name, new Condition(parent, List.of(values)));
       return this;
     }
 
@@ -329,6 +383,12 @@ public record SearchSpace(
       return this;
     }
 
+    /** For a command trainer: every parameter passes to it unchecked, named as in the space. */
+    public Builder uncheckedParameters() {
+      passThrough.add(TrainerParameters.ALL);
+      return this;
+    }
+
     public Builder passThrough(String name) {
       passThrough.add(name);
       return this;
@@ -346,7 +406,7 @@ public record SearchSpace(
     }
 
     public SearchSpace build() {
-      return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, repeats, objective);
+      return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings, repeats, objective);
     }
   }
 }

@@ -28,6 +28,10 @@ import java.util.Set;
  * fixed:
  *   num_epochs: 10
  * passthrough: [my_flag]      # parameters handed to your own container as --my_flag
+ * trainer:                    # your own program instead of the built-in trainer; parameters pass unchecked
+ *   command: [python3, -m, my_pkg.task]
+ *   workers: 2
+ *   env: {PYTHONPATH: src}
  * repeats: 3                  # each point with seeds seed, seed+1, seed+2 (default 1)
  * objective: {metric: val_accuracy, goal: maximize, measurement: best}   # the default
  * </pre>
@@ -35,9 +39,9 @@ import java.util.Set;
  * Every error names the file and, where there is one, the parameter.
  */
 public final class SearchSpaceLoader {
-  private static final Set<String> TOP_KEYS =
-      Set.of("study", "algorithm", "samples", "seed", "parameters", "fixed", "passthrough", "repeats", "objective");
-  private static final Set<String> SPEC_KEYS = Set.of("type", "values", "min", "max", "scale", "steps");
+  private static final Set<String> TOP_KEYS = Set.of("study", "algorithm", "samples", "seed", "parameters", "fixed", "passthrough", "trainer", "repeats", "objective",
+      "eta", "min_epochs", "trials", "batch");
+  private static final Set<String> SPEC_KEYS = Set.of("type", "values", "min", "max", "scale", "steps", "when");
   private static final ObjectMapper YAML =
       YAMLMapper.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -45,9 +49,38 @@ public final class SearchSpaceLoader {
 
   /** {@code source} names the file in messages. */
   public static SearchSpace parse(String source, byte[] content) {
+    return parse(source, content, false);
+  }
+
+  /** With {@code commandTrainer} (a trainer command given elsewhere) every parameter passes through unchecked, as with a trainer block. */
+  public static SearchSpace parse(String source, byte[] content, boolean commandTrainer) {
+    JsonNode root = tree(source, content);
+    try {
+      return build(root, commandTrainer);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The file's {@code trainer:} block, if it has one. */
+  public static java.util.Optional<TrainerBlock> trainer(String source, byte[] content) {
+    JsonNode root = tree(source, content);
+    if (root == null || !root.isObject() || root.path("trainer").isMissingNode()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(TrainerBlock.of(root.path("trainer")));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode tree(String source, byte[] content) {
     JsonNode root;
     try {
-      root = YAML.readTree(content);
+      root = YamlTree.read(content, YAML);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -55,14 +88,10 @@ public final class SearchSpaceLoader {
     } catch (IOException e) {
       throw new IllegalArgumentException(source + ": cannot be read: " + e.getMessage());
     }
-    try {
-      return build(root);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
-    }
+    return root;
   }
 
-  private static SearchSpace build(JsonNode root) {
+  private static SearchSpace build(JsonNode root, boolean commandTrainer) {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("a search space is a mapping with study, algorithm and parameters");
     }
@@ -72,11 +101,20 @@ public final class SearchSpaceLoader {
     switch (algorithm) {
       case "grid" -> b.grid();
       case "random" -> b.random(integer(root, "samples", "samples", 0), seed(root));
-      default -> throw new IllegalArgumentException("algorithm " + algorithm + " is not supported; allowed: grid, random");
+      case "halving", "hyperband", "tpe" -> b.algorithm(Algorithm.valueOf(algorithm.toUpperCase(Locale.ROOT)), integer(root, "samples", "samples", 0),
+          seed(root), new AlgorithmSettings(integer(root, "eta", "eta", 3), integer(root, "min_epochs", "min_epochs", 1),
+              integer(root, "trials", "trials", 0), integer(root, "batch", "batch", 0)));
+      default -> throw new IllegalArgumentException("algorithm " + algorithm + " is not supported; allowed: grid, random, halving, hyperband, tpe");
     }
     JsonNode params = root.path("parameters");
     if (!params.isObject() || params.isEmpty()) {
       throw new IllegalArgumentException("parameters is missing or empty; declare at least one parameter");
+    }
+    if (!root.path("trainer").isMissingNode()) {
+      TrainerBlock.of(root.path("trainer"));
+    }
+    if (commandTrainer || !root.path("trainer").isMissingNode()) {
+      b.uncheckedParameters();
     }
     JsonNode pass = root.path("passthrough");
     if (!pass.isMissingNode()) {
@@ -88,6 +126,7 @@ public final class SearchSpaceLoader {
     for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       b.parameter(spec(e.getKey(), e.getValue()));
+      ConditionReader.read(e.getKey(), e.getValue().get("when")).ifPresent(c -> b.when(e.getKey(), c.parent(), c.values().toArray(String[]::new)));
     }
     JsonNode fixed = root.path("fixed");
     if (!fixed.isMissingNode()) {
@@ -178,6 +217,10 @@ public final class SearchSpaceLoader {
     JsonNode s = node.get("steps");
     if (s == null) {
       return null;
+    }
+    if (s.isNumber() && s.isIntegralNumber() && !s.canConvertToInt() || s.isFloatingPointNumber() && s.asDouble() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("parameter " + name + " has steps " + s + ", more grid points than a search can hold; "
+          + "steps must be a whole number from 1 to " + Integer.MAX_VALUE + " (and the whole grid at most --maxTrials)");
     }
     if (!s.canConvertToInt() || !s.isIntegralNumber()) {
       throw new IllegalArgumentException("parameter " + name + " has steps " + s + "; steps must be a whole number");

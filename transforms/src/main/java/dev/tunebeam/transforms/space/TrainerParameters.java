@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.space;
 
 import dev.tunebeam.trainer.cli.Flags;
 import dev.tunebeam.trainer.cli.TrainerArgs;
+import dev.tunebeam.trainer.contract.TrialContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,14 @@ import java.util.Set;
 public final class TrainerParameters {
   /** Parameter names the trainer understands, each a flag with '_' for '-'. */
   public static final Set<String> KNOWN = Set.of(
-      "activation", "optimizer", "batch_size", "learning_rate", "num_epochs", "pooling", "init", "normalize", "seed", "train_samples",
+      "activation", "optimizer", "batch_size", "learning_rate", "momentum", "num_epochs", "pooling", "init", "normalize", "seed", "train_samples",
       "validation_samples", "test_samples");
+
+  /**
+   * In a space's pass-through set: every parameter passes through unchecked, named as in the
+   * space. A command trainer's space: the program validates its own flags.
+   */
+  public static final String ALL = "*";
 
   private TrainerParameters() {}
 
@@ -26,6 +33,9 @@ public final class TrainerParameters {
    * read them; the bundled trainer rejects unknown flags.
    */
   public static List<String> args(Trial trial, Set<String> passThrough, boolean includePassThrough) {
+    if (passThrough.contains(ALL)) {
+      return includePassThrough ? TrialContract.flags(trial.parameters()) : List.of();
+    }
     List<String> args = new ArrayList<>();
     for (Map.Entry<String, String> e : trial.parameters().entrySet()) {
       boolean known = KNOWN.contains(e.getKey());
@@ -40,12 +50,20 @@ public final class TrainerParameters {
   /** Throws IllegalArgumentException, in the trainer's words, if the trainer would refuse this one value. */
   public static void checkValue(String name, String value) {
     if (KNOWN.contains(name)) {
-      TrainerArgs.member(Flags.parse(List.of("--" + name.replace('_', '-'), value), TrainerArgs.MODEL_FLAGS, Set.of()), Map.of());
+      List<String> args = new ArrayList<>(List.of("--" + name.replace('_', '-'), value));
+      if (name.equals("momentum")) {
+        // Momentum is SGD's alone; a value on its own is checked as SGD's (the trial check sees the optimizer).
+        args.addAll(List.of("--optimizer", "sgd"));
+      }
+      TrainerArgs.member(Flags.parse(args, TrainerArgs.MODEL_FLAGS, Set.of()), Map.of());
     }
   }
 
   /** Throws IllegalArgumentException, in the trainer's words, if the trainer would refuse the trial. */
   public static void check(Trial trial, Set<String> passThrough) {
+    if (passThrough.contains(ALL)) {
+      return;
+    }
     TrainerArgs.member(Flags.parse(args(trial, passThrough, false), TrainerArgs.MODEL_FLAGS, Set.of()), Map.of());
   }
 }

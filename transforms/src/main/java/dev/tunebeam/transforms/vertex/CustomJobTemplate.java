@@ -106,7 +106,14 @@ public record CustomJobTemplate(
    * entry, no shell), and Vertex derives {@code AIP_MODEL_DIR} from {@code baseOutputDirectory}.
    */
   public CustomJobSpec spec(List<String> args, String baseOutputDirectory) {
+    return spec(args, java.util.Map.of(), baseOutputDirectory);
+  }
+
+  /** The job spec with {@code env} set in the container, as the trial contract's variables that Vertex does not set itself. */
+  public CustomJobSpec spec(List<String> args, java.util.Map<String, String> env, String baseOutputDirectory) {
     checkComplete();
+    ContainerSpec.Builder container = ContainerSpec.newBuilder().setImageUri(containerUri).addAllArgs(args);
+    env.forEach((name, value) -> container.addEnv(com.google.cloud.aiplatform.v1.EnvVar.newBuilder().setName(name).setValue(value)));
     MachineSpec.Builder machine = MachineSpec.newBuilder().setMachineType(machineType);
     if (!acceleratorType.isEmpty()) {
       machine.setAcceleratorType(AcceleratorType.valueOf(acceleratorType)).setAcceleratorCount(acceleratorCount);
@@ -115,7 +122,7 @@ public record CustomJobTemplate(
         .addWorkerPoolSpecs(WorkerPoolSpec.newBuilder()
             .setMachineSpec(machine)
             .setReplicaCount(1)
-            .setContainerSpec(ContainerSpec.newBuilder().setImageUri(containerUri).addAllArgs(args)))
+            .setContainerSpec(container))
         .setBaseOutputDirectory(GcsDestination.newBuilder().setOutputUriPrefix(baseOutputDirectory));
     if (!serviceAccount.isEmpty()) {
       spec.setServiceAccount(serviceAccount);

@@ -22,13 +22,22 @@ public final class StudySpecs {
 
   /** The objective is the study's {@code MetricSpec}: the metric the trainer reports to hypertune, and its goal. */
   public static StudySpec of(SearchSpace space, TuningAlgorithm algorithm, Objective objective) {
+    return of(space, algorithm, objective, EarlyStopping.NONE);
+  }
+
+  /**
+   * Also sets Vizier's automated stopping and which measurement of a trial counts (the
+   * objective's best or last), and nests conditional parameters under their parents.
+   */
+  public static StudySpec of(SearchSpace space, TuningAlgorithm algorithm, Objective objective, EarlyStopping stopping) {
     StudySpec.Builder spec = StudySpec.newBuilder()
         .addMetrics(StudySpec.MetricSpec.newBuilder().setMetricId(objective.metric()).setGoal(objective.maximize()
             ? StudySpec.MetricSpec.GoalType.MAXIMIZE : StudySpec.MetricSpec.GoalType.MINIMIZE))
-        .setAlgorithm(algorithm.vertex());
-    for (ParameterSpec p : space.parameters()) {
-      spec.addParameters(parameter(p, algorithm));
-    }
+        .setAlgorithm(algorithm.vertex())
+        .setMeasurementSelectionType(objective.measurement() == Objective.Measurement.LAST
+            ? StudySpec.MeasurementSelectionType.LAST_MEASUREMENT : StudySpec.MeasurementSelectionType.BEST_MEASUREMENT);
+    stopping.apply(spec);
+    spec.addAllParameters(ConditionalSpecs.of(space, p -> parameter(p, algorithm)));
     return spec.build();
   }
 

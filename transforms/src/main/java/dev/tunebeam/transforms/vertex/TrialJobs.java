@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.vertex;
 
 import com.google.cloud.aiplatform.v1.CustomJob;
+import dev.tunebeam.trainer.contract.TrialContract;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.transforms.space.TrainerParameters;
 import dev.tunebeam.transforms.space.Trial;
@@ -26,9 +27,18 @@ public final class TrialJobs {
     return CustomJob.newBuilder()
         .setDisplayName(displayName(trial))
         .putAllLabels(labels(trial))
-        .setJobSpec(settings.template().spec(args(trial, settings.passThrough(), settings.dataDirectory()),
+        .setJobSpec(settings.template().spec(args(trial, settings.passThrough(), settings.dataDirectory()), environment(trial),
             baseOutputDirectory(settings.outputPrefix(), trial)))
         .build();
+  }
+
+  /**
+   * The trial contract's variables Vertex AI does not set for a plain CustomJob: the trial's id.
+   * It sets the {@code AIP_} folders from the job's output directory itself; the metric file keeps
+   * its default.
+   */
+  public static Map<String, String> environment(Trial trial) {
+    return new TrialContract(trial.id(), null, null, null, null).environment();
   }
 
   /** The trainer flags as an argument list: the trial's parameters, then the data folder. */
@@ -51,7 +61,22 @@ public final class TrialJobs {
     labels.put(VertexLabels.TRIAL_ID, VertexLabels.value(trial.id()));
     labels.put(VertexLabels.STUDY, VertexLabels.value(trial.study()));
     labels.put(VertexLabels.CREATED_BY, CREATED_BY);
+    rung(trial).ifPresent(r -> labels.put(VertexLabels.RUNG, r));
     return labels;
+  }
+
+  /**
+   * The trial's rung: the epoch it trains to. Rungs of one trial share its id and folder (the
+   * checkpoint a rung continues from), so the rung tells their jobs apart.
+   */
+  public static java.util.Optional<String> rung(Trial trial) {
+    return java.util.Optional.ofNullable(trial.get("num_epochs")).map(VertexLabels::value);
+  }
+
+  /** Whether {@code job} runs this rung of the trial; a job from before rung labels runs its only rung. */
+  static boolean sameRung(Trial trial, com.google.cloud.aiplatform.v1.CustomJob job) {
+    String label = job.getLabelsMap().get(VertexLabels.RUNG);
+    return label == null || rung(trial).map(label::equals).orElse(true);
   }
 
   /** {@code <prefix>/<study>/<trial-id>/}, with the trailing slash Vertex expects of a directory. */

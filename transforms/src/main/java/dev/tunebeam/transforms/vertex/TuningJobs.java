@@ -21,6 +21,12 @@ public final class TuningJobs {
    */
   public static HyperparameterTuningJob build(String displayName, SearchSpace space, TuningAlgorithm algorithm, CustomJobTemplate template,
       String baseOutputDirectory, String dataDirectory, int maxTrialCount, int parallelTrialCount) {
+    return build(displayName, space, StudySpecs.of(space, algorithm, space.effectiveObjective()), template, baseOutputDirectory, dataDirectory, maxTrialCount, parallelTrialCount);
+  }
+
+  /** With a study spec built by {@link StudySpecs} (objective, automated stopping, measurement selection). */
+  public static HyperparameterTuningJob build(String displayName, SearchSpace space, com.google.cloud.aiplatform.v1.StudySpec study,
+      CustomJobTemplate template, String baseOutputDirectory, String dataDirectory, int maxTrialCount, int parallelTrialCount) {
     if (maxTrialCount < 1) {
       throw new IllegalArgumentException("max trial count " + maxTrialCount + " must be at least 1");
     }
@@ -31,7 +37,7 @@ public final class TuningJobs {
         .setDisplayName(displayName)
         .putLabels(VertexLabels.STUDY, VertexLabels.value(space.study()))
         .putLabels(VertexLabels.CREATED_BY, TrialJobs.CREATED_BY)
-        .setStudySpec(StudySpecs.of(space, algorithm, space.effectiveObjective()))
+        .setStudySpec(study)
         .setMaxTrialCount(maxTrialCount)
         .setParallelTrialCount(parallelTrialCount)
         .setTrialJobSpec(template.spec(fixedArgs(space, dataDirectory), baseOutputDirectory))

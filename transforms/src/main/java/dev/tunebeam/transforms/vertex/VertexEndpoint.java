@@ -33,6 +33,11 @@ public record VertexEndpoint(String hostPort, boolean plaintext) implements JobS
       return regional(region);
     }
     String o = override.trim();
+    if (o.contains("@")) {
+      // Never echo it: the part before '@' is a user and password.
+      throw new IllegalArgumentException("Vertex AI endpoint override holds user:password@; remove them: an endpoint is host:port or "
+          + "http://127.0.0.1:PORT, and Vertex AI calls use Application Default Credentials");
+    }
     if (o.startsWith(PLAINTEXT_SCHEME)) {
       return new VertexEndpoint(stripSlash(o.substring(PLAINTEXT_SCHEME.length())), true);
     }

@@ -131,6 +131,7 @@ final class VertexJobRunner implements AutoCloseable {
         .build();
     return StreamSupport.stream(client.listCustomJobs(request).iterateAll().spliterator(), false)
         .filter(j -> VertexLabels.value(trial.id()).equals(j.getLabelsMap().get(VertexLabels.TRIAL_ID)))
+        .filter(j -> TrialJobs.sameRung(trial, j))
         .filter(j -> !DEAD.contains(j.getState()))
         .toList();
   }

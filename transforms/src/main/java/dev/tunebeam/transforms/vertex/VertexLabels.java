@@ -11,6 +11,8 @@ public final class VertexLabels {
   public static final String TRIAL_ID = "trial_id";
   public static final String STUDY = "study";
   public static final String CREATED_BY = "created_by";
+  /** The epoch a trial's job trains to: a schedule runs one job per trial and rung, all in the trial's folder. */
+  public static final String RUNG = "rung";
   public static final int MAX_LENGTH = 64;
 
   private VertexLabels() {}

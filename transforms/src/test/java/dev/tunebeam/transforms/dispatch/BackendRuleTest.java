@@ -49,10 +49,13 @@ class BackendRuleTest {
 
   @Test
   void textComparesOnlyForEquality() {
-    BackendRule r = BackendRule.parse("activation=softmax -> vertex; activation!=relu -> vertex; optimizer>adam -> vertex");
+    BackendRule r = BackendRule.parse("activation=softmax -> vertex; activation!=relu -> vertex");
     assertEquals(Backend.VERTEX, r.route(trial("activation", "softmax")));
     assertEquals(Backend.VERTEX, r.route(trial("activation", "leakyrelu")));
-    assertEquals(Backend.LOCAL, r.route(trial("activation", "relu", "optimizer", "sgd")), "> on text never matches");
+    assertEquals(Backend.LOCAL, r.route(trial("activation", "relu", "optimizer", "sgd")));
+    // An ordering against text would silently match nothing (issue 15: 'batch_size>=big' routed everything local).
+    assertMessage("optimizer>adam -> vertex", "compares with > against 'adam', which is not a number");
+    assertMessage("batch_size>=big -> vertex", "compares with >= against 'big', which is not a number");
   }
 
   @Test

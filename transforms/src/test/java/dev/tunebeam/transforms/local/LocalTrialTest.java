@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.transforms.space.Trial;
@@ -16,10 +17,11 @@ class LocalTrialTest {
 
     List<String> args = LocalTrial.args(trial, settings);
     int flag = args.indexOf("--tensorboard-dir");
-    assertEquals("/out/study/tensorboard/" + trial.id(), args.get(flag + 1));
+    assertEquals("/out/study/tensorboard/" + dev.tunebeam.transforms.space.RunName.of(trial), args.get(flag + 1));
+    assertTrue(args.get(flag + 1).endsWith("-" + trial.id().substring(0, 8)), "a readable name that still tells trials apart");
 
     MemberRun member = LocalTrial.member(trial, settings);
-    assertEquals(TrialArtifacts.tensorboardDirectory("/out/study", trial.id()), member.tensorboardDir());
+    assertEquals(TrialArtifacts.tensorboardDirectory("/out/study", trial), member.tensorboardDir());
     assertEquals(TrialArtifacts.trialDirectory("/out/study", trial.id()), member.modelDir());
   }
 }

@@ -28,10 +28,10 @@ class HtmlReportPipelineTest {
     pipeline.run().waitUntilFinish();
 
     assertEquals(List.of("results.csv", "results.json", "results.md", "report.html"), WriteLeaderboard.FILES);
-    assertArrayEquals(HtmlReport.render(board, ReportFixtures.STUDY), Files.readAllBytes(tmp.resolve("report.html")));
+    assertArrayEquals(HtmlReport.render(board, ReportFixtures.STUDY, tmp.toString()), Files.readAllBytes(tmp.resolve("report.html")));
     try (Stream<Path> files = Files.list(tmp)) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-      assertEquals(List.of("report.html", "results.csv", "results.json", "results.md"), names, "no temporary file left behind");
+      assertEquals(List.of("report.html", "results.csv", "results.json", "results.md", "tensorboard"), names, "no temporary file left behind");
     }
     assertTrue(Files.readString(tmp.resolve("report.html")).startsWith("<!DOCTYPE html>"));
   }

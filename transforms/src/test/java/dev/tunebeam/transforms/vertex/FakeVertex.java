@@ -29,6 +29,9 @@ public final class FakeVertex implements AutoCloseable {
 
   private final Server server;
   private final FakeJobService jobs;
+  private final FakeMetadataService metadata = new FakeMetadataService();
+  private final FakeTensorboardService tensorboards = new FakeTensorboardService();
+  private final FakeModelService models = new FakeModelService();
   private final TestStorage storage;
   private final AtomicInteger rpcs = new AtomicInteger();
 
@@ -45,6 +48,9 @@ public final class FakeVertex implements AutoCloseable {
     try {
       server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))
           .addService(ServerInterceptors.intercept(jobs, counter))
+          .addService(ServerInterceptors.intercept(metadata, counter))
+          .addService(ServerInterceptors.intercept(tensorboards, counter))
+          .addService(ServerInterceptors.intercept(models, counter))
           .build()
           .start();
     } catch (IOException e) {
@@ -58,6 +64,18 @@ public final class FakeVertex implements AutoCloseable {
 
   public FakeJobService jobs() {
     return jobs;
+  }
+
+  public FakeMetadataService metadata() {
+    return metadata;
+  }
+
+  public FakeTensorboardService tensorboards() {
+    return tensorboards;
+  }
+
+  public FakeModelService models() {
+    return models;
   }
 
   public TestStorage storage() {

@@ -85,7 +85,7 @@ class SubmitToVertexTest {
 
     CustomJob job = vertex.jobs().jobs().stream().filter(j -> j.getLabelsMap().get("trial_id").equals(trials.get(0).id())).findFirst().orElseThrow();
     assertEquals("tunebeam-vertex-test-" + trials.get(0).id(), job.getDisplayName());
-    assertEquals(Map.of("trial_id", trials.get(0).id(), "study", "vertex-test", "created_by", "tunebeam"), job.getLabelsMap());
+    assertEquals(Map.of("trial_id", trials.get(0).id(), "study", "vertex-test", "created_by", "tunebeam", "rung", "2"), job.getLabelsMap());
     assertEquals(FakeVertex.OUTPUT + "/vertex-test/" + trials.get(0).id() + "/", job.getJobSpec().getBaseOutputDirectory().getOutputUriPrefix());
     assertEquals(List.of("--activation", "relu", "--optimizer", "adam", "--batch-size", "64", "--num-epochs", "2"),
         job.getJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getArgsList());

@@ -45,7 +45,7 @@ class VertexJobSpecTest {
     CustomJob job = TrialJobs.customJob(TRIAL, s.settings());
 
     assertEquals("tunebeam-lenet5-fashion-" + TRIAL.id(), job.getDisplayName());
-    assertEquals(Map.of("trial_id", TRIAL.id(), "study", "lenet5-fashion", "created_by", "tunebeam"), job.getLabelsMap());
+    assertEquals(Map.of("trial_id", TRIAL.id(), "study", "lenet5-fashion", "created_by", "tunebeam", "rung", "10"), job.getLabelsMap());
     assertEquals(1, job.getJobSpec().getWorkerPoolSpecsCount());
     WorkerPoolSpec pool = job.getJobSpec().getWorkerPoolSpecs(0);
     assertEquals(1, pool.getReplicaCount());
@@ -62,6 +62,22 @@ class VertexJobSpecTest {
     assertEquals(7200, job.getJobSpec().getScheduling().getTimeout().getSeconds());
     assertTrue(job.getJobSpec().getScheduling().getRestartJobOnWorkerRestart());
     assertEquals("projects/my-project/locations/europe-west4", s.settings().parent());
+  }
+
+  /** One space, two places to run it: a command trainer's space sends its own names, unchecked, to the user's container. */
+  @Test
+  void aCommandTrainersSpaceSendsTheSameFlagsToTheContainer() {
+    dev.tunebeam.transforms.space.SearchSpace space = dev.tunebeam.transforms.space.SearchSpace.builder("own")
+        .uncheckedParameters().discrete("batch_size", 64).categorical("hidden", "wide").build();
+    dev.tunebeam.transforms.space.Trial trial = space.trials(10).get(0);
+    CustomJob job = TrialJobs.customJob(trial, SubmitToVertex.to("my-project", "us-central1")
+        .withContainerUri("img").withOutputPrefix("gs://b-1/x").withPassThrough(space.passThrough()).settings());
+    WorkerPoolSpec pool = job.getJobSpec().getWorkerPoolSpecs(0);
+    assertEquals(List.of("--batch_size", "64", "--hidden", "wide"), pool.getContainerSpec().getArgsList());
+    assertEquals(dev.tunebeam.trainer.contract.TrialContract.flags(trial.parameters()), pool.getContainerSpec().getArgsList(),
+        "the flags a local command worker gets");
+    assertEquals("CLOUD_ML_TRIAL_ID", pool.getContainerSpec().getEnv(0).getName());
+    assertEquals(trial.id(), pool.getContainerSpec().getEnv(0).getValue());
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.tunebeam.trainer.report.tensorboard.proto.Summary;
 import dev.tunebeam.trainer.report.tensorboard.proto.SummaryMetadata;
 import dev.tunebeam.trainer.report.tensorboard.proto.TensorProto;
 import dev.tunebeam.trainer.report.tensorboard.proto.TensorShapeProto;
+import dev.tunebeam.trainer.report.tensorboard.proto.hparams.Experiment;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.HParamsPluginData;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.SessionEndInfo;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.SessionStartInfo;
@@ -18,16 +19,17 @@ import java.util.Map;
  * writes them: the data is the summary metadata's plugin content, and the value is an empty float
  * tensor, because TensorBoard's data server drops an hparams value that holds no tensor.
  *
- * <p>No {@code _hparams_/experiment} record is written: it describes a whole study, and
- * TensorBoard takes the first one it finds, so one per trial would show a single trial's view.
- * Without it TensorBoard builds the experiment from every run's session start (the hparams and
- * their values) and scalar tags (the metrics), which is what a study's table needs.
+ * <p>A trial never writes the {@code _hparams_/experiment} record: it describes a whole study,
+ * and TensorBoard takes the first one it finds, so one per trial would show a single trial's view.
+ * The study writes it once, at the logdir's root, when the leaderboard is ranked ({@link
+ * #experiment}); until then TensorBoard builds the experiment from the runs' session starts.
  */
 public final class HParamsSummaries {
   public static final String PLUGIN_NAME = "hparams";
   public static final int PLUGIN_DATA_VERSION = 0;
   public static final String SESSION_START_INFO_TAG = "_hparams_/session_start_info";
   public static final String SESSION_END_INFO_TAG = "_hparams_/session_end_info";
+  public static final String EXPERIMENT_TAG = "_hparams_/experiment";
 
   /** TensorBoard's {@code metadata.NULL_TENSOR}: a float vector of length 0. */
   static final TensorProto NULL_TENSOR = TensorProto.newBuilder()
@@ -54,6 +56,11 @@ public final class HParamsSummaries {
   public static Event sessionEnd(double wallTime, long step, Status status) {
     SessionEndInfo end = SessionEndInfo.newBuilder().setStatus(status).setEndTimeSecs(wallTime).build();
     return event(wallTime, step, SESSION_END_INFO_TAG, HParamsPluginData.newBuilder().setSessionEndInfo(end));
+  }
+
+  /** The study's declaration: which hyperparameters (with their domains) and which metrics the table shows. */
+  public static Event experiment(double wallTime, Experiment experiment) {
+    return event(wallTime, 0, EXPERIMENT_TAG, HParamsPluginData.newBuilder().setExperiment(experiment));
   }
 
   private static Event event(double wallTime, long step, String tag, HParamsPluginData.Builder data) {

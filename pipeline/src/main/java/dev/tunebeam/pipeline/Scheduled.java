@@ -1,0 +1,40 @@
+package dev.tunebeam.pipeline;
+
+import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.RankTrials;
+import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.results.WriteLeaderboard;
+import dev.tunebeam.transforms.schedule.RunSchedule;
+import dev.tunebeam.transforms.schedule.RungRunner;
+import dev.tunebeam.transforms.schedule.Schedule;
+import dev.tunebeam.transforms.space.SearchSpace;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * The pipeline of an adaptive study ({@code algorithm: halving | hyperband | tpe}): the schedule
+ * unrolled into rungs or rounds, each run on the backends {@code --backend} picks, then one
+ * leaderboard of every trial, completed first.
+ */
+final class Scheduled {
+  private Scheduled() {}
+
+  static void build(Pipeline p, GridSearchOptions options, SearchSpace space, Objective objective, FailureBudget budget) {
+    Schedule schedule = Schedule.of(space);
+    if (schedule.trials() > options.getMaxTrials()) {
+      throw new IllegalArgumentException("search space " + space.study() + " schedules " + schedule.trials() + " trials, more than maxTrials "
+          + options.getMaxTrials() + "; raise --maxTrials or narrow the space");
+    }
+    if (GridSearchPipeline.submitsOnly(options, space)) {
+      throw new IllegalArgumentException("--waitForCompletion=false cannot run algorithm " + space.algorithm().key()
+          + ": each rung or round needs the results of the one before; drop the flag");
+    }
+    // One transform serves every rung: a local trial's folder, and a Vertex job's rung label, come from the trial itself.
+    RungRunner runner = RungRunner.always(Backends.runTrials(options, space, budget));
+    PCollection<TrialResult> results = p.apply("RunSchedule", RunSchedule.of(space, objective, runner));
+    results
+        .apply("RankTrials", RankTrials.by(objective))
+        .apply("WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.tunebeam.transforms.local;
+
+import dev.tunebeam.trainer.report.WorkerOutcome;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.file.NoSuchFileException;
+import java.util.Optional;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/** A contract trial's outcome in its folder, {@code <output>/trials/<id>/outcome.json}: how a rerun knows it finished. */
+final class ProgramArtifacts {
+  static final String OUTCOME = "outcome.json";
+
+  private ProgramArtifacts() {}
+
+  static Optional<WorkerOutcome> readOutcome(String trialDirectory) throws IOException {
+    String path = TrialArtifacts.join(trialDirectory, OUTCOME);
+    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
+      return Optional.ofNullable(WorkerOutcome.fromJson(in.readAllBytes()));
+    } catch (FileNotFoundException | NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  static void writeOutcome(String trialDirectory, WorkerOutcome outcome) throws IOException {
+    String path = TrialArtifacts.join(trialDirectory, OUTCOME);
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(FileSystems.matchNewResource(path, false), MimeTypes.TEXT))) {
+      out.write(outcome.toJson());
+    }
+  }
+}

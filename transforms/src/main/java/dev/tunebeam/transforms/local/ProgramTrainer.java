@@ -1,0 +1,198 @@
+package dev.tunebeam.transforms.local;
+
+import dev.tunebeam.trainer.contract.ContractEnvironment;
+import dev.tunebeam.trainer.contract.TrainableMain;
+import dev.tunebeam.trainer.contract.TrialContract;
+import dev.tunebeam.trainer.report.StepMetrics;
+import dev.tunebeam.trainer.report.WorkerOutcome;
+import dev.tunebeam.trainer.train.ConsoleProgress;
+import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.space.Trial;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs contract trials (a command, or a Java trainable in its own JVM) one process per trial, as
+ * many at once as there are worker slots: the trial's parameters as flags, the contract's
+ * environment, the run's timeout; then reads how it ended ({@link ProgramOutcomes}), saves its
+ * log and outcome in the trial's folder and turns what it reported into a result.
+ */
+final class ProgramTrainer {
+  private static final long POLL_MILLIS = 500;
+  private static final ExecutorService RUNNERS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "tunebeam-trainer-process");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final LocalSettings settings;
+  private final WorkerSlots.Slots slots;
+  private final Consumer<String> log;
+  private final Consumer<List<Trial>> onStart;
+
+  ProgramTrainer(LocalSettings settings, Consumer<String> log, Consumer<List<Trial>> onStart) {
+    this.settings = settings;
+    this.slots = WorkerSlots.forWorkers(WorkerSlots.resolveWorkers(settings));
+    this.log = log;
+    this.onStart = onStart;
+  }
+
+  List<TrialResult> train(List<Trial> group) throws InterruptedException {
+    List<TrialResult> results = new ArrayList<>();
+    for (Trial t : group) {
+      results.add(train(t));
+    }
+    return results;
+  }
+
+  private TrialResult train(Trial trial) throws InterruptedException {
+    Semaphore slot = slots.semaphore();
+    slot.acquire();
+    try {
+      if (settings.failureBudget().exhausted()) {
+        return TrialResult.skipped(trial, GroupTrainer.BACKEND, settings.failureBudget().skipReason());
+      }
+      onStart.accept(List.of(trial));
+      long started = System.nanoTime();
+      String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
+      WorkerOutcome outcome;
+      try (TrialLog trialLog = new TrialLog()) {
+        outcome = run(trial, dir, trialLog, started);
+        trialLog.saveTo(dir);
+        ProgramArtifacts.writeOutcome(dir, outcome);
+      } catch (IOException e) {
+        outcome = WorkerOutcome.failed(1, "cannot run the trainer for trial " + trial.id() + ": " + e.getMessage());
+      }
+      TrialResult result = ContractResults.toResult(trial, outcome, settings.device(), (System.nanoTime() - started) / 1e9, dir);
+      if (!result.succeeded()) {
+        // Counted before the slot is released, so the next trial already sees this failure.
+        settings.failureBudget().recordFailure();
+      }
+      return result;
+    } finally {
+      slot.release();
+    }
+  }
+
+  private WorkerOutcome run(Trial trial, String dir, TrialLog trialLog, long started) throws IOException, InterruptedException {
+    Path scratch = Files.createTempDirectory("tunebeam-trial-");
+    try {
+      Path metricFile = scratch.resolve("output.metrics");
+      Path outcomeFile = scratch.resolve("outcome.json");
+      TrialContract contract = new TrialContract(trial.id(), dir,
+          TrialArtifacts.checkpointDirectory(settings.outputDirectory(), settings.checkpointKey().apply(trial)),
+          TrialArtifacts.tensorboardDirectory(settings.outputDirectory(), trial), metricFile.toString());
+      TrialProgram program = settings.program();
+      List<String> argv = new ArrayList<>(program.trainable() != null ? javaWorker() : program.command());
+      argv.addAll(TrialContract.flags(trial.parameters()));
+      Map<String, String> env = new LinkedHashMap<>(program.environment());
+      env.putAll(contract.environment());
+      env.put(ContractEnvironment.DEVICE, settings.device());
+      if (program.trainable() != null) {
+        env.put(ContractEnvironment.TRAINABLE_FILE, serialize(program, scratch).toString());
+        env.put(ContractEnvironment.OUTCOME_FILE, outcomeFile.toString());
+      }
+      WorkerProcess.Exit exit;
+      try {
+        exit = runWatched(argv, env, trialLog, new MetricWatch(metricFile, new Progress(trial, started)::step));
+      } catch (IOException e) {
+        return ProgramOutcomes.notStarted(argv.get(0), e);
+      }
+      Optional<WorkerOutcome> told = program.trainable() != null ? WorkerOutcome.read(outcomeFile) : Optional.empty();
+      return ProgramOutcomes.interpret(exit, told, metricFile, trialLog, settings.timeoutSeconds(), dir);
+    } finally {
+      try (Stream<Path> files = Files.walk(scratch)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs the process on a helper thread while this thread (the DoFn's, which may update counters)
+   * polls the metric file for progress.
+   */
+  private WorkerProcess.Exit runWatched(List<String> argv, Map<String, String> env, TrialLog trialLog, MetricWatch watch)
+      throws IOException, InterruptedException {
+    Future<WorkerProcess.Exit> running = RUNNERS.submit(() -> WorkerProcess.exec(argv, env, settings.timeoutSeconds(), line -> {
+      trialLog.accept(line);
+      if (!line.startsWith(ConsoleProgress.PROGRESS_PREFIX)) {
+        log.accept(line);
+      }
+    }));
+    try {
+      while (true) {
+        try {
+          return running.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          watch.poll();
+        }
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    } finally {
+      running.cancel(true);
+      watch.finish();
+    }
+  }
+
+  private List<String> javaWorker() {
+    List<String> command = WorkerProcess.javaCommand(settings.workerHeap(), settings.workerJvmOptions());
+    command.add(TrainableMain.class.getName());
+    return command;
+  }
+
+  private static Path serialize(TrialProgram program, Path scratch) throws IOException {
+    Path file = scratch.resolve("trainable.ser");
+    try (OutputStream out = Files.newOutputStream(file); ObjectOutputStream objects = new ObjectOutputStream(out)) {
+      objects.writeObject(program.trainable());
+    }
+    return file;
+  }
+
+  /** Turns each newly reported step into the progress line the built-in trainer's workers print. */
+  private final class Progress {
+    private final Trial trial;
+    private double last;
+
+    Progress(Trial trial, long started) {
+      this.trial = trial;
+      this.last = System.currentTimeMillis() / 1000.0 - (System.nanoTime() - started) / 1e9;
+    }
+
+    /** Seconds from the previous step's report to this one's, by the trainer's own timestamps where it wrote them. */
+    void step(StepMetrics s) {
+      double now = Double.isFinite(s.timestamp()) ? s.timestamp() : System.currentTimeMillis() / 1000.0;
+      double seconds = Math.max(0, now - last);
+      last = now;
+      // The same line the built-in trainer's workers print (ConsoleProgress), every reported tag included.
+      StringBuilder metrics = new StringBuilder();
+      s.metrics().forEach((tag, v) -> metrics.append(",\"").append(tag).append("\":").append(Double.isFinite(v) ? String.valueOf(v) : "null"));
+      log.accept(String.format(Locale.ROOT, "%s{\"trial\":\"%s\",\"epoch\":%d,\"epochs\":%d%s,\"seconds\":%.3f}",
+          ConsoleProgress.PROGRESS_PREFIX, trial.id(), s.step(), ContractResults.plannedSteps(trial), metrics, seconds));
+    }
+  }
+}

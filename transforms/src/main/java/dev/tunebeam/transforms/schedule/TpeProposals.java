@@ -1,0 +1,65 @@
+package dev.tunebeam.transforms.schedule;
+
+import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.space.ParameterSpec;
+import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.space.tpe.TpeSampler;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.math3.random.Well19937c;
+
+/**
+ * A TPE round's new trials from the results of every earlier round. Deterministic: results are
+ * read in trial-id order (a side input has none) and the generator is seeded from the study's
+ * seed and the round. A proposal equal to an earlier trial is drawn again; after 20 repeats a
+ * random point is taken instead, so a small space still fills its round where it can.
+ */
+public final class TpeProposals {
+  private TpeProposals() {}
+
+  public static List<Trial> propose(SearchSpace space, Objective objective, List<TrialResult> finished, int count, int round) {
+    List<TrialResult> sorted = new ArrayList<>(finished);
+    sorted.sort(Comparator.comparing(r -> r.trial().id()));
+    Set<String> searched = new HashSet<>();
+    space.parameters().stream().map(ParameterSpec::name).forEach(searched::add);
+    List<TpeSampler.Observation> observations = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    for (TrialResult r : sorted) {
+      taken.add(r.trial().id());
+      double v = RungResults.value(r, objective);
+      if (!Double.isNaN(v)) {
+        Map<String, String> point = new LinkedHashMap<>(r.trial().parameters());
+        point.keySet().retainAll(searched);
+        observations.add(new TpeSampler.Observation(point, objective.maximize() ? v : -v));
+      }
+    }
+    long seed = space.seed() * 1_000_003L + round;
+    Well19937c rng = new Well19937c(seed);
+    TpeSampler sampler = new TpeSampler(space.conditional());
+    List<Trial> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Trial next = null;
+      for (int attempt = 0; attempt < 20 && next == null; attempt++) {
+        Trial t = space.trial(sampler.propose(observations, rng));
+        next = taken.contains(t.id()) ? null : t;
+      }
+      for (Trial t : next == null ? space.randomTrials(count * 4 + taken.size(), seed + i) : List.<Trial>of()) {
+        if (next == null && !taken.contains(t.id())) {
+          next = t;
+        }
+      }
+      if (next != null) {
+        taken.add(next.id());
+        out.add(next);
+      }
+    }
+    return out;
+  }
+}

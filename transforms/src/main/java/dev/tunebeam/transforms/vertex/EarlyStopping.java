@@ -1,0 +1,38 @@
+package dev.tunebeam.transforms.vertex;
+
+import com.google.cloud.aiplatform.v1.StudySpec;
+import java.util.Locale;
+
+/**
+ * Vizier's automated stopping for a tuning job ({@code --early-stopping}): {@code median} stops a
+ * trial whose best objective so far is below the median of earlier trials at the same step;
+ * {@code decay-curve} stops one whose predicted final objective is unlikely to beat the best;
+ * {@code none} lets every trial finish. Steps are the trainer's epochs ({@code global_step}).
+ */
+public enum EarlyStopping {
+  NONE,
+  MEDIAN,
+  DECAY_CURVE;
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public static EarlyStopping parse(String flag, String value) {
+    for (EarlyStopping e : values()) {
+      if (e.key().equals(value == null ? null : value.trim().toLowerCase(Locale.ROOT))) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException(flag + " " + value + " is not supported; allowed: median, decay-curve, none");
+  }
+
+  /** Sets the study's automated stopping spec; steps, not elapsed time, since epochs are what the trainer reports. */
+  void apply(StudySpec.Builder spec) {
+    switch (this) {
+      case MEDIAN -> spec.setMedianAutomatedStoppingSpec(StudySpec.MedianAutomatedStoppingSpec.newBuilder().setUseElapsedDuration(false));
+      case DECAY_CURVE -> spec.setDecayCurveStoppingSpec(StudySpec.DecayCurveAutomatedStoppingSpec.newBuilder().setUseElapsedDuration(false));
+      case NONE -> { }
+    }
+  }
+}
