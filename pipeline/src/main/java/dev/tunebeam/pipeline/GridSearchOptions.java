@@ -34,6 +34,19 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
 
   void setTrainSamples(int value);
 
+  @Description("Training images held out for validation by a seeded split, the same for every trial (-1: the space's "
+      + "validation_samples, else 5,000; 0: none, and then trials are selected on the test set, which the outputs say).")
+  @Default.Integer(-1)
+  int getValidationSamples();
+
+  void setValidationSamples(int value);
+
+  @Description("Train each point this many times, with seeds seed, seed+1, ...; ranks points by their mean (0: the space's repeats, else 1).")
+  @Default.Integer(0)
+  int getRepeats();
+
+  void setRepeats(int value);
+
   @Description("Evaluate on the first N test images (0: all 10,000).")
   @Default.Integer(0)
   int getTestSamples();

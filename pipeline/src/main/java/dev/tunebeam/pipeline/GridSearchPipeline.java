@@ -176,7 +176,7 @@ public final class GridSearchPipeline {
     if (options.getOutput().isBlank()) {
       throw new IllegalArgumentException("--output is empty; give a local folder or gs://bucket/path");
     }
-    Objective objective = StudyObjective.of(options);
+    Objective objective = StudyObjective.of(options, space);
     checkWritable(options.getOutput());
     DataflowDryRun.configure(options);
     DataflowStaging.configure(options, Backends.rule(options, space));

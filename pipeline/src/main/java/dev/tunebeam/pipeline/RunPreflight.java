@@ -37,7 +37,12 @@ final class RunPreflight {
     if (!builtInTrainer) {
       return;
     }
-    List<Trial> local = space.trials(o.getMaxTrials()).stream().filter(t -> rule.route(t) == Backend.LOCAL).toList();
+    // An adaptive schedule's trials are known up front only for its first rungs (TPE: round 0); later ones share their data and flags.
+    List<Trial> planned = space.algorithm().adaptive()
+        ? dev.tunebeam.transforms.schedule.RunSchedule.of(space, dev.tunebeam.transforms.results.Objective.DEFAULT, rung -> null).firstTrials()
+            .stream().flatMap(List::stream).toList()
+        : space.trials(o.getMaxTrials());
+    List<Trial> local = planned.stream().filter(t -> rule.route(t) == Backend.LOCAL).toList();
     // Off the DirectRunner local trials train on the runner's workers, whose devices and data this machine cannot see.
     if (local.isEmpty() || !GridSearchPipeline.onDirectRunner(o)) {
       return;

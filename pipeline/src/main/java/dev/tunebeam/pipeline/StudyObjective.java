@@ -2,11 +2,14 @@ package dev.tunebeam.pipeline;
 
 import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.space.SearchSpace;
 import java.util.List;
 
 /**
  * The objective a run ranks by: each of {@code --objective --objectiveGoal --measurement} over
- * the default's. The built-in trainer reports five tags; naming another is a typo, refused
+ * the search space's {@code objective}, over the default (best val_accuracy, maximised). A study
+ * without a validation split ({@code validation_samples: 0}) ranks by test accuracy instead, and
+ * its outputs say so. The built-in trainer reports five tags; naming another is a typo, refused
  * before anything trains. A trainer of your own may report any tag.
  */
 final class StudyObjective {
@@ -16,15 +19,20 @@ final class StudyObjective {
   private StudyObjective() {}
 
   static Objective of(GridSearchOptions options) {
-    Objective d = Objective.DEFAULT;
+    return of(options, null);
+  }
+
+  static Objective of(GridSearchOptions options, SearchSpace space) {
+    Objective d = space != null && space.objective() != null ? space.objective() : Objective.DEFAULT;
     String metric = options.getObjective() == null ? d.metric() : Objective.checkMetric("--objective", options.getObjective().trim());
     // A trainer of your own (--trainerCommand, --trainerClass, a trainer block) reports tags of its own choosing.
     if (!BUILT_IN_TAGS.contains(metric) && !TrainerChoice.ownTrainer(options)) {
-      throw new IllegalArgumentException("--objective " + metric + " is not a metric the built-in trainer reports; allowed: "
-          + String.join(", ", BUILT_IN_TAGS));
+      throw new IllegalArgumentException((options.getObjective() == null ? "objective metric " : "--objective ") + metric
+          + " is not a metric the built-in trainer reports; allowed: " + String.join(", ", BUILT_IN_TAGS));
     }
-    return new Objective(metric,
+    Objective o = new Objective(metric,
         options.getObjectiveGoal() == null ? d.goal() : Objective.parseGoal("--objectiveGoal", options.getObjectiveGoal()),
         options.getMeasurement() == null ? d.measurement() : Objective.parseMeasurement("--measurement", options.getMeasurement()));
+    return space == null ? o : space.withoutValidationIfOff(o);
   }
 }

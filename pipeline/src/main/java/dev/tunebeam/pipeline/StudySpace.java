@@ -25,6 +25,17 @@ final class StudySpace {
     if (o.getTestSamples() > 0) {
       space = space.withFixed("test_samples", String.valueOf(o.getTestSamples()));
     }
+    if (o.getValidationSamples() >= 0) {
+      space = space.withFixed("validation_samples", String.valueOf(o.getValidationSamples()));
+    } else if (o.getValidationSamples() != -1) {
+      throw new IllegalArgumentException("--validationSamples " + o.getValidationSamples()
+          + " is negative; use -1 to keep the search space's, 0 for no validation split, or a count");
+    }
+    if (o.getRepeats() > 0) {
+      space = space.withRepeats(o.getRepeats());
+    } else if (o.getRepeats() < 0) {
+      throw new IllegalArgumentException("--repeats " + o.getRepeats() + " is negative; use 0 to keep the search space's, or a count >= 1");
+    }
     if (o.getSeed() >= 0) {
       space = space.withFixed("seed", String.valueOf(o.getSeed()));
     } else if (o.getSeed() != -1) {

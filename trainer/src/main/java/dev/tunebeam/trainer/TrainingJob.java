@@ -10,6 +10,7 @@ import dev.tunebeam.trainer.data.DataLocator;
 import dev.tunebeam.trainer.data.FashionMnistData;
 import dev.tunebeam.trainer.data.FashionMnistLoader;
 import dev.tunebeam.trainer.report.ArtifactStore;
+import dev.tunebeam.trainer.report.ComputeSettings;
 import dev.tunebeam.trainer.report.HypertuneReporter;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
@@ -106,9 +107,9 @@ public final class TrainingJob {
     printHeader(members, listener.console, engine, device, data);
     List<TrainingOutcome> outcomes;
     try (NDManager manager = NDManager.newBaseManager(device, engine.getEngineName());
-        DeviceData train = DeviceData.of(data.train(), manager);
-        DeviceData validation = data.validation() == null ? null : DeviceData.of(data.validation(), manager);
-        DeviceData test = DeviceData.of(data.test(), manager)) {
+        DeviceData train = DeviceData.of(data.train(), manager, first.normalize());
+        DeviceData validation = data.validation() == null ? null : DeviceData.of(data.validation(), manager, first.normalize());
+        DeviceData test = DeviceData.of(data.test(), manager, first.normalize())) {
       try {
         outcomes = new FusedTrainer(manager, train, validation, test, listener)
             .train(members.stream().map(MemberRun::config).toList(), checkpoints);
@@ -122,7 +123,7 @@ public final class TrainingJob {
       for (int i = 0; i < members.size(); i++) {
         MemberRun member = members.get(i);
         TrainingOutcome outcome = outcomes.get(i);
-        MetricsReport report = MetricsReport.of(member.trialId(), outcome, dataset, Versions.all(engine));
+        MetricsReport report = MetricsReport.of(member.trialId(), outcome, dataset, Versions.all(engine), ComputeSettings.current());
         if (member.modelDir() != null) {
           ArtifactStore store = ArtifactStore.open(member.modelDir(), storage);
           store.write(ModelFile.FILE_NAME, ModelFile.encode(outcome.parameters(), manager));
@@ -181,9 +182,9 @@ public final class TrainingJob {
   private void printHeader(List<MemberRun> members, ConsoleProgress console, Engine engine, Device device, FashionMnistData data) {
     for (int i = 0; i < members.size(); i++) {
       TrainingConfig c = members.get(i).config();
-      out.printf(Locale.ROOT, "%sHyperparameters: activation=%s optimizer=%s learning_rate=%s batch_size=%d num_epochs=%d pooling=%s seed=%d%n",
-          console.prefix(i), c.activation().flagValue(), c.optimizer().flagValue(), c.learningRate(), c.batchSize(), c.epochs(),
-          c.pooling().flagValue(), c.seed());
+      out.printf(Locale.ROOT, "%sHyperparameters: activation=%s optimizer=%s learning_rate=%s batch_size=%d num_epochs=%d pooling=%s "
+          + "init=%s normalize=%s seed=%d%n", console.prefix(i), c.activation().flagValue(), c.optimizer().flagValue(), c.learningRate(),
+          c.batchSize(), c.epochs(), c.pooling().flagValue(), c.init().flagValue(), c.normalize().flagValue(), c.seed());
     }
     out.println("CUDA available: " + (engine.getGpuCount() > 0));
     out.println("Device: " + device + (members.size() > 1 ? " (" + members.size() + " models fused)" : ""));

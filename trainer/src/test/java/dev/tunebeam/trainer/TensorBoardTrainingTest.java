@@ -77,14 +77,16 @@ class TensorBoardTrainingTest {
     assertEquals("brain.Event:2", events.get(0).getFileVersion());
     SessionStartInfo start = TensorBoardTestAccess.sessionStart(events.get(1));
     texts.forEach((k, v) -> assertEquals(v, start.getHparamsOrThrow(k).getStringValue(), k));
-    assertEquals("max", start.getHparamsOrThrow("pooling").getStringValue());
+    assertEquals("avg", start.getHparamsOrThrow("pooling").getStringValue());
     assertEquals(learningRate, start.getHparamsOrThrow("learning_rate").getNumberValue());
     assertEquals(64, start.getHparamsOrThrow("batch_size").getNumberValue());
     assertEquals(2, start.getHparamsOrThrow("num_epochs").getNumberValue());
     assertEquals(42, start.getHparamsOrThrow("seed").getNumberValue());
     assertEquals(256, start.getHparamsOrThrow("train_samples").getNumberValue());
     assertEquals(128, start.getHparamsOrThrow("test_samples").getNumberValue());
-    assertEquals(9, start.getHparamsCount());
+    assertEquals(11, start.getHparamsCount());
+    assertEquals("torch", start.getHparamsOrThrow("init").getStringValue());
+    assertEquals("none", start.getHparamsOrThrow("normalize").getStringValue());
     assertEquals(Value.KindCase.NUMBER_VALUE, start.getHparamsOrThrow("seed").getKindCase());
     assertEquals(trialId, start.getGroupName());
     assertEquals(modelDir.toString(), start.getModelUri());
@@ -95,6 +97,7 @@ class TensorBoardTrainingTest {
       assertEquals(epoch, e.getStep());
       Map<String, Float> scalars = TensorBoardTestAccess.scalars(e);
       assertEquals(Map.of("train/loss", (float) m.metric(EpochRecord.TRAIN_LOSS), "train/accuracy", (float) m.metric(EpochRecord.TRAIN_ACCURACY),
+          "val/loss", (float) m.metric(EpochRecord.VAL_LOSS), "val/accuracy", (float) m.metric(EpochRecord.VAL_ACCURACY),
           "test/accuracy", (float) m.metric(EpochRecord.TEST_ACCURACY), "epoch/seconds", (float) m.seconds()), scalars);
       assertTrue(e.getWallTime() >= start.getStartTimeSecs());
     }

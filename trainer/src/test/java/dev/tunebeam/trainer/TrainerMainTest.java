@@ -85,11 +85,16 @@ class TrainerMainTest {
     }
   }
 
-  /** The "done when": 6,000 real images, one epoch, > 0.75 test accuracy, metrics.json and the model written. */
+  /**
+   * The issue's "done when": 6,000 real images, one epoch, > 0.75 test accuracy, metrics.json and
+   * the model written. The bound was set with max pooling, He init and standardised inputs (they
+   * learn faster in one epoch than the reference's defaults), so those are passed.
+   */
   @Test
   void trainsOneEpochOnRealDataAndWritesTheContractOutputs() throws Exception {
     Path modelDir = tmp.resolve("model");
     Run r = run("--activation", "relu", "--optimizer", "adam", "--batch-size", "64", "--num-epochs", "1",
+        "--pooling", "max", "--init", "he", "--normalize", "standard",
         "--train-samples", "6000", "--test-samples", "1000", "--model-dir", modelDir.toString(), "--data-dir", TestData.dir().toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("CUDA available: "), r.out());
@@ -100,6 +105,12 @@ class TrainerMainTest {
     assertTrue(r.out().contains(String.format("Final test accuracy: %.3f", m.finalMetric(EpochRecord.TEST_ACCURACY))), r.out());
     assertEquals("relu", m.config().activation());
     assertEquals(6000, m.dataset().trainSamples());
+    assertEquals(6000, m.config().trainSamples(), "sample counts as used");
+    assertEquals(0.001, m.config().learningRate(), "written as given, not 0.0010000000474974513");
+    assertEquals("cpu", m.device());
+    assertEquals(5000, m.dataset().validation().samples());
+    assertEquals(64, m.dataset().validation().indicesSha256().length());
+    assertTrue(m.compute().threads() > 0 && m.compute().determinism().containsKey("deterministic_algorithms"), String.valueOf(m.compute()));
     assertEquals(4, m.dataset().sha256().size());
     assertEquals(1, m.history().size());
     assertEquals("0.36.0", m.versions().get("djl"));

@@ -2,8 +2,10 @@ package dev.tunebeam.trainer.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunebeam.trainer.data.Normalize;
 import dev.tunebeam.trainer.data.ValidationSplit;
 import dev.tunebeam.trainer.model.Activation;
+import dev.tunebeam.trainer.model.Init;
 import dev.tunebeam.trainer.model.Pooling;
 import dev.tunebeam.trainer.optim.OptimizerKind;
 import dev.tunebeam.trainer.train.DeviceChoice;
@@ -24,8 +26,9 @@ import java.util.Set;
  */
 public final class TrainerArgs {
   public static final Set<String> MODEL_FLAGS = Set.of(
-      "activation", "optimizer", "batch-size", "num-epochs", "learning-rate", "pooling", "seed", "data-dir",
-      "model-dir", "checkpoint-dir", "tensorboard-dir", "train-samples", "validation-samples", "validation-seed", "test-samples", "device", "metric-id", "trial-id", "momentum");
+      "activation", "optimizer", "batch-size", "num-epochs", "learning-rate", "pooling", "init", "normalize", "seed", "data-dir",
+      "model-dir", "checkpoint-dir", "tensorboard-dir", "train-samples", "validation-samples", "validation-seed", "test-samples", "device",
+      "metric-id", "trial-id", "momentum");
   public static final Set<String> PROCESS_FLAGS = Set.of("threads", "group", "outcome-file");
   public static final Set<String> SWITCHES = Set.of("help");
 
@@ -67,7 +70,9 @@ public final class TrainerArgs {
           .momentum(flags.decimal("momentum"))
           .batchSize(flags.integer("batch-size", TrainingConfig.DEFAULT_BATCH_SIZE))
           .epochs(flags.integer("num-epochs", TrainingConfig.DEFAULT_EPOCHS))
-          .pooling(Pooling.parse("--pooling", flags.string("pooling", "max")))
+          .pooling(Pooling.parse("--pooling", flags.string("pooling", "avg")))
+          .init(Init.parse("--init", flags.string("init", "torch")))
+          .normalize(Normalize.parse("--normalize", flags.string("normalize", "none")))
           .seed(flags.longValue("seed", TrainingConfig.DEFAULT_SEED))
           .trainSamples(flags.integer("train-samples", 0))
           .validationSamples(flags.integer("validation-samples", ValidationSplit.DEFAULT_SAMPLES))

@@ -29,17 +29,7 @@ public record ValidationSplit(long seed, int samples, String indicesSha256) {
       throw new IllegalArgumentException("--validation-samples " + samples + " is not allowed; use 0 (no validation split) to "
           + (all.count() - 1) + " of the " + all.count() + " training images");
     }
-    int[] order = new int[all.count()];
-    Arrays.setAll(order, i -> i);
-    Random random = new Random(seed);
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    int[] held = Arrays.copyOf(order, samples);
-    Arrays.sort(held);
+    int[] held = heldIndices(all.count(), samples, seed);
     boolean[] isHeld = new boolean[all.count()];
     for (int i : held) {
       isHeld[i] = true;
@@ -57,6 +47,22 @@ public record ValidationSplit(long seed, int samples, String indicesSha256) {
       return new Parts(train, null, null);
     }
     return new Parts(train, select(all, held), new ValidationSplit(seed, samples, checksum(held)));
+  }
+
+  /** The held-out indices among {@code count} images, ascending: the first {@code samples} of a seeded shuffle. */
+  public static int[] heldIndices(int count, int samples, long seed) {
+    int[] order = new int[count];
+    Arrays.setAll(order, i -> i);
+    Random random = new Random(seed);
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int[] held = Arrays.copyOf(order, samples);
+    Arrays.sort(held);
+    return held;
   }
 
   private static Split select(Split all, int[] indices) {

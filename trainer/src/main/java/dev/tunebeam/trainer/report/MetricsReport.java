@@ -26,7 +26,13 @@ public record MetricsReport(
     String device,
     int fusedWith,
     Map<String, String> versions,
-    Dataset dataset) {
+    Dataset dataset,
+    ComputeSettings compute) {
+
+  public MetricsReport(String trialId, Config config, List<EpochRecord> history, double wallSeconds, double groupWallSeconds,
+      String device, int fusedWith, Map<String, String> versions, Dataset dataset) {
+    this(trialId, config, history, wallSeconds, groupWallSeconds, device, fusedWith, versions, dataset, null);
+  }
 
   public MetricsReport {
     history = history == null ? List.of() : List.copyOf(history);
@@ -40,6 +46,8 @@ public record MetricsReport(
       int batchSize,
       int numEpochs,
       String pooling,
+      String init,
+      String normalize,
       long seed,
       int trainSamples,
       int validationSamples,
@@ -56,13 +64,18 @@ public record MetricsReport(
   }
 
   public static MetricsReport of(String trialId, TrainingOutcome outcome, Dataset dataset, Map<String, String> versions) {
+    return of(trialId, outcome, dataset, versions, null);
+  }
+
+  public static MetricsReport of(String trialId, TrainingOutcome outcome, Dataset dataset, Map<String, String> versions,
+      ComputeSettings compute) {
     TrainingConfig c = outcome.config();
     Config config = new Config(
         c.activation().flagValue(), c.optimizer().flagValue(), asGiven(c.learningRate()), c.batchSize(), c.epochs(),
-        c.pooling().flagValue(), c.seed(), dataset == null ? c.trainSamples() : dataset.trainSamples(),
+        c.pooling().flagValue(), c.init().flagValue(), c.normalize().flagValue(), c.seed(), dataset == null ? c.trainSamples() : dataset.trainSamples(),
         dataset == null ? c.validationSamples() : dataset.validationSamples(), dataset == null ? c.testSamples() : dataset.testSamples());
     return new MetricsReport(trialId, config, outcome.history(), outcome.wallSeconds(), outcome.groupWallSeconds(),
-        outcome.device(), outcome.fusedWith(), versions, dataset);
+        outcome.device(), outcome.fusedWith(), versions, dataset, compute);
   }
 
   /** A float flag value as the user typed it: 0.01f is written 0.01, not 0.009999999776482582. */

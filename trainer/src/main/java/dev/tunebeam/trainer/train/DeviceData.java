@@ -4,16 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.tunebeam.trainer.data.Normalize;
 import dev.tunebeam.trainer.data.Split;
 
 /**
- * A split normalised once (Fashion-MNIST mean 0.2860, std 0.3530) and held as one NDArray on the
- * training device, so batches are slices and nothing crosses to the device per step.
+ * A split normalised once ({@link Normalize}) and held as one NDArray on the training device, so
+ * batches are slices and nothing crosses to the device per step.
  */
 public final class DeviceData implements AutoCloseable {
-  public static final float MEAN = 0.2860f;
-  public static final float STD = 0.3530f;
-
   private final NDArray images;
   private final NDArray labels;
   private final int count;
@@ -24,12 +22,17 @@ public final class DeviceData implements AutoCloseable {
     this.count = count;
   }
 
+  /** With the reference's inputs: pixels / 255. */
   public static DeviceData of(Split split, NDManager manager) {
+    return of(split, manager, Normalize.NONE);
+  }
+
+  public static DeviceData of(Split split, NDManager manager, Normalize normalize) {
     int n = split.count();
     float[] pixels = new float[n * Split.PIXELS];
     byte[] raw = split.pixels();
     for (int i = 0; i < pixels.length; i++) {
-      pixels[i] = ((raw[i] & 0xff) / 255f - MEAN) / STD;
+      pixels[i] = normalize.apply(raw[i]);
     }
     long[] labels = new long[n];
     for (int i = 0; i < n; i++) {

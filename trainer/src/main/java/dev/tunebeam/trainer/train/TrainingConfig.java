@@ -1,16 +1,19 @@
 package dev.tunebeam.trainer.train;
 
+import dev.tunebeam.trainer.data.Normalize;
+import dev.tunebeam.trainer.data.ValidationSplit;
 import dev.tunebeam.trainer.model.Activation;
+import dev.tunebeam.trainer.model.Init;
 import dev.tunebeam.trainer.model.Pooling;
 import dev.tunebeam.trainer.optim.OptimizerKind;
 import dev.tunebeam.trainer.optim.Sgd;
-import dev.tunebeam.trainer.data.ValidationSplit;
 
 /**
  * One model's training: what a trial's hyperparameters become on the trainer side. The learning
  * rate is always resolved (an optimizer's default when none was given). Sample counts of 0 mean
- * the whole split ({@code validationSamples} 0: no validation split); {@code dataDir} null means the standard search ({@link
- * dev.tunebeam.trainer.data.DataLocator}).
+ * the whole split ({@code validationSamples} 0: no validation split); {@code dataDir} null means
+ * the standard search ({@link dev.tunebeam.trainer.data.DataLocator}). Pooling, init and
+ * normalisation default to the PyTorch reference's: average pooling, PyTorch's layer init, x/255.
  */
 public record TrainingConfig(
     Activation activation,
@@ -19,6 +22,8 @@ public record TrainingConfig(
     int batchSize,
     int epochs,
     Pooling pooling,
+    Init init,
+    Normalize normalize,
     long seed,
     int trainSamples,
     int validationSamples,
@@ -63,7 +68,8 @@ public record TrainingConfig(
 
   /** Trials with equal keys can be trained together as one fused network. */
   public FusionKey fusionKey() {
-    return new FusionKey(batchSize, epochs, pooling, seed, trainSamples, validationSamples, validationSeed, testSamples, dataDir, device);
+    return new FusionKey(batchSize, epochs, pooling, normalize, seed, trainSamples, validationSamples, validationSeed, testSamples,
+        dataDir, device);
   }
 
   /**
@@ -78,17 +84,19 @@ public record TrainingConfig(
 
   /** What must match for models to share batches, data and a device. */
   public record FusionKey(
-      int batchSize, int epochs, Pooling pooling, long seed, int trainSamples, int validationSamples, long validationSeed, int testSamples,
+      int batchSize, int epochs, Pooling pooling, Normalize normalize, long seed, int trainSamples, int validationSamples, long validationSeed, int testSamples,
       String dataDir, DeviceChoice device) {}
 
-  /** Defaults: relu, adam at its default rate, batch 64, 10 epochs, max pooling, seed 42, 5000 validation images, all data. */
+  /** Defaults: relu, adam at its default rate, batch 64, 10 epochs, average pooling, torch init, x/255, seed 42, 5000 validation images, all data. */
   public static final class Builder {
     private Activation activation = Activation.RELU;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
     private Float learningRate;
     private int batchSize = DEFAULT_BATCH_SIZE;
     private int epochs = DEFAULT_EPOCHS;
-    private Pooling pooling = Pooling.MAX;
+    private Pooling pooling = Pooling.AVG;
+    private Init init = Init.TORCH;
+    private Normalize normalize = Normalize.NONE;
     private long seed = DEFAULT_SEED;
     private int trainSamples;
     private int validationSamples = ValidationSplit.DEFAULT_SAMPLES;
@@ -126,6 +134,16 @@ public record TrainingConfig(
 
     public Builder pooling(Pooling v) {
       pooling = v;
+      return this;
+    }
+
+    public Builder init(Init v) {
+      init = v;
+      return this;
+    }
+
+    public Builder normalize(Normalize v) {
+      normalize = v;
       return this;
     }
 
@@ -178,7 +196,7 @@ public record TrainingConfig(
             + "; in a search space, declare it with when: {optimizer: [sgd]}");
       }
       float m = optimizer == OptimizerKind.SGD ? (momentum != null ? momentum : Sgd.MOMENTUM) : 0f;
-      return new TrainingConfig(activation, optimizer, lr, batchSize, epochs, pooling, seed, trainSamples, validationSamples, validationSeed, testSamples,
+      return new TrainingConfig(activation, optimizer, lr, batchSize, epochs, pooling, init, normalize, seed, trainSamples, validationSamples, validationSeed, testSamples,
           dataDir, device, m);
     }
   }

@@ -2,7 +2,6 @@ package dev.tunebeam.trainer.train;
 
 import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.model.LeNetLayout;
-import dev.tunebeam.trainer.model.ParameterInit;
 import dev.tunebeam.trainer.optim.RowOptimizer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +66,7 @@ final class WarmStart {
   }
 
   float[] initialParameters(int member, TrainingConfig config) {
-    return starts == null ? ParameterInit.lenet(config.seed()) : starts.get(member).parameters();
+    return starts == null ? config.init().lenet(config.seed()) : starts.get(member).parameters();
   }
 
   Random shuffle(long seed) {

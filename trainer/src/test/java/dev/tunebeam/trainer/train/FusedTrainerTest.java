@@ -12,7 +12,10 @@ import dev.tunebeam.trainer.TestData;
 import dev.tunebeam.trainer.data.FashionMnistData;
 import dev.tunebeam.trainer.data.FashionMnistLoader;
 import dev.tunebeam.trainer.data.LocalDataSource;
+import dev.tunebeam.trainer.data.Normalize;
 import dev.tunebeam.trainer.model.Activation;
+import dev.tunebeam.trainer.model.Init;
+import dev.tunebeam.trainer.model.Pooling;
 import dev.tunebeam.trainer.optim.OptimizerKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Real training on a small real subset: 2,000 training and 1,000 test images. */
+/**
+ * Real training on a small real subset: 2,000 training and 1,000 test images. The accuracy bounds
+ * were set with max pooling, He init and standardised inputs, which learn faster in one epoch
+ * than the reference's defaults; those settings are pinned here so the bounds keep their strength.
+ */
 class FusedTrainerTest {
   private static NDManager manager;
   private static DeviceData train;
@@ -30,8 +37,8 @@ class FusedTrainerTest {
   static void load() throws Exception {
     FashionMnistData data = FashionMnistLoader.load(new LocalDataSource(TestData.dir()), 2000, 1000);
     manager = NDManager.newBaseManager(Device.cpu());
-    train = DeviceData.of(data.train(), manager);
-    test = DeviceData.of(data.test(), manager);
+    train = DeviceData.of(data.train(), manager, Normalize.STANDARD);
+    test = DeviceData.of(data.test(), manager, Normalize.STANDARD);
   }
 
   @AfterAll
@@ -40,7 +47,8 @@ class FusedTrainerTest {
   }
 
   private static TrainingConfig config(Activation a, OptimizerKind o, int epochs, long seed) {
-    return TrainingConfig.builder().activation(a).optimizer(o).epochs(epochs).seed(seed).trainSamples(2000).testSamples(1000).build();
+    return TrainingConfig.builder().activation(a).optimizer(o).epochs(epochs).seed(seed).trainSamples(2000).testSamples(1000)
+        .pooling(Pooling.MAX).init(Init.HE).normalize(Normalize.STANDARD).build();
   }
 
   private static List<TrainingOutcome> train(List<TrainingConfig> configs) {

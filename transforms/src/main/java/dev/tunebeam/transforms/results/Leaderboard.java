@@ -15,7 +15,8 @@ import org.apache.beam.sdk.coders.SerializableCoder;
  * All results of a study, judged by the objective and best first: succeeded trials by the
  * objective's value, then stopped ones, then trials whose value is NaN, failed and skipped ones.
  * Ties are broken by final test accuracy, then by trial id, so the order never depends on the
- * order results arrived in.
+ * order results arrived in. When points were trained with several seeds ({@code repeats}), the
+ * succeeded trials are grouped by {@link Point}, best mean first, each point's trials together.
  */
 @DefaultCoder(SerializableCoder.class)
 public record Leaderboard(Objective objective, List<TrialResult> ranked) implements Serializable {
@@ -29,7 +30,29 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
   public static Leaderboard rank(Collection<TrialResult> results, Objective objective) {
     List<TrialResult> sorted = new ArrayList<>(results.stream().map(objective::evaluate).toList());
     sorted.sort(order(objective));
-    return new Leaderboard(objective, sorted);
+    return new Leaderboard(objective, byPoint(sorted, objective));
+  }
+
+  /** Ranked trials with the first tier regrouped by point, best mean first, when any point has repeats. */
+  private static List<TrialResult> byPoint(List<TrialResult> sorted, Objective objective) {
+    List<TrialResult> ranked = sorted.stream().filter(r -> tier(r) == 0).toList();
+    List<Point> points = Point.of(ranked);
+    if (points.size() == ranked.size()) {
+      return sorted;
+    }
+    List<TrialResult> out = new ArrayList<>();
+    points.stream().sorted(Point.order(objective)).forEach(p -> out.addAll(p.trials()));
+    sorted.stream().filter(r -> tier(r) != 0).forEach(out::add);
+    return out;
+  }
+
+  /** The points of a study trained with repeats, best mean first; empty when each point was trained once. */
+  public List<Point> points() {
+    List<Point> points = Point.of(ranked);
+    if (points.size() == ranked.size()) {
+      return List.of();
+    }
+    return points.stream().sorted(Point.order(objective)).toList();
   }
 
   static Comparator<TrialResult> order(Objective objective) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunebeam.trainer.report.EpochRecord;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,6 +32,23 @@ final class LeaderboardJson {
     root.put("stopped", board.stopped());
     root.put("failed", board.failed());
     root.put("skipped", board.skipped());
+    List<Point> points = board.points();
+    if (!points.isEmpty()) {
+      ArrayNode ps = root.putArray("points");
+      for (int i = 0; i < points.size(); i++) {
+        Point p = points.get(i);
+        ObjectNode n = ps.addObject();
+        n.put("point", i + 1);
+        ObjectNode params = n.putObject("parameters");
+        p.parameters().forEach((k, v) -> putParameter(params, k, v));
+        ArrayNode ids = n.putArray("trials");
+        p.trials().forEach(t -> ids.add(t.trial().id()));
+        putNumber(n, "mean_" + board.objective().metric(), p.meanObjective());
+        putNumber(n, "std_" + board.objective().metric(), p.stdObjective());
+        putNumber(n, "mean_test_accuracy", p.meanTest());
+        putNumber(n, "std_test_accuracy", p.stdTest());
+      }
+    }
     ArrayNode trials = root.putArray("trials");
     for (int i = 0; i < board.ranked().size(); i++) {
       TrialResult r = board.ranked().get(i);

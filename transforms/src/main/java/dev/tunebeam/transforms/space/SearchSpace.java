@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.space;
 
+import dev.tunebeam.transforms.results.Objective;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +27,9 @@ public record SearchSpace(
     Map<String, String> fixed,
     Set<String> passThrough,
     Map<String, Condition> conditions,
-    AlgorithmSettings settings) implements Serializable {
+    AlgorithmSettings settings,
+    int repeats,
+    Objective objective) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public SearchSpace {
@@ -38,6 +41,32 @@ public record SearchSpace(
     validate(study, algorithm, samples, parameters, fixed, passThrough);
     settings.check(algorithm);
     new Conditions(parameters, conditions);
+    Repeats.check(repeats, parameters);
+  }
+
+  /** Each point once, objective not stated. */
+  public SearchSpace(String study, Algorithm algorithm, int samples, long seed, List<ParameterSpec> parameters, Map<String, String> fixed,
+      Set<String> passThrough, Map<String, Condition> conditions, AlgorithmSettings settings) {
+    this(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings, 1, null);
+  }
+
+  /** A copy that trains each point {@code n} times, with seeds seed, seed+1, ... */
+  public SearchSpace withRepeats(int n) {
+    return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings, n, objective);
+  }
+
+  public SearchSpace withObjective(Objective o) {
+    return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings, repeats, o);
+  }
+
+  /** The objective the space states, else the default; test accuracy for a study without a validation split. */
+  public Objective effectiveObjective() {
+    return withoutValidationIfOff(objective == null ? Objective.DEFAULT : objective);
+  }
+
+  /** {@code o}, or its test-set form when every trial has {@code validation_samples: 0}. */
+  public Objective withoutValidationIfOff(Objective o) {
+    return "0".equals(fixed.get("validation_samples")) ? o.withoutValidation() : o;
   }
 
   /** The space's conditional structure ({@code when:} on parameters). */
@@ -51,7 +80,9 @@ public record SearchSpace(
 
   /**
    * The reference study: activation relu/softmax/leakyrelu x optimizer sgd/adam/rmsprop x batch
-   * size 32/64/128, 10 epochs each: 27 trials.
+   * size 32/64/128, 10 epochs each: 27 trials, with the PyTorch reference's pooling, init and
+   * inputs stated, 5,000 validation images, ranked by best validation accuracy (as {@code
+   * examples/reference-study.yaml}).
    */
   public static SearchSpace referenceStudy() {
     return builder("lenet5-fashion")
@@ -59,6 +90,11 @@ public record SearchSpace(
         .categorical("optimizer", "sgd", "adam", "rmsprop")
         .discrete("batch_size", 32, 64, 128)
         .fixed("num_epochs", "10")
+        .fixed("pooling", "avg")
+        .fixed("init", "torch")
+        .fixed("normalize", "none")
+        .fixed("validation_samples", "5000")
+        .objective(Objective.DEFAULT)
         .build();
   }
 
@@ -75,7 +111,7 @@ public record SearchSpace(
     c.values().removeIf(cond -> cond.parent().equals(name));
     kept = kept.stream().filter(p -> !off.contains(p.name())).toList();
     off.forEach(c::remove);
-    return new SearchSpace(study, algorithm, samples, seed, kept, f, passThrough, c, settings);
+    return new SearchSpace(study, algorithm, samples, seed, kept, f, passThrough, c, settings, repeats, objective);
   }
 
   /**
@@ -83,7 +119,7 @@ public record SearchSpace(
    * adaptive schedule's trial count ({@link SpaceSize}).
    */
   public long size() {
-    return SpaceSize.trials(this);
+    return Math.multiplyExact(SpaceSize.trials(this), (long) repeats);
   }
 
   /** The points a schedule starts from: {@code samples} random points when samples is set, else the grid. */
@@ -102,7 +138,7 @@ public record SearchSpace(
     if (algorithm.adaptive()) {
       throw new IllegalArgumentException("algorithm " + algorithm.key() + " trains in rungs or rounds; expand it with RunSchedule, not as a flat list");
     }
-    List<Trial> trials = algorithm == Algorithm.GRID ? gridTrials() : randomTrials(samples, seed);
+    List<Trial> trials = Repeats.expand(algorithm == Algorithm.GRID ? gridTrials() : randomTrials(samples, seed), repeats, study);
     checkAll(trials);
     return trials;
   }
@@ -258,6 +294,8 @@ public record SearchSpace(
     private final Set<String> passThrough = new LinkedHashSet<>();
     private final Map<String, Condition> conditions = new LinkedHashMap<>();
     private AlgorithmSettings settings = AlgorithmSettings.DEFAULTS;
+    private int repeats = 1;
+    private Objective objective;
 
     private Builder(String study) {
       this.study = study;
@@ -356,8 +394,19 @@ public record SearchSpace(
       return this;
     }
 
+    /** Each point trained {@code n} times, with seeds seed, seed+1, ... */
+    public Builder repeats(int n) {
+      repeats = n;
+      return this;
+    }
+
+    public Builder objective(Objective o) {
+      objective = o;
+      return this;
+    }
+
     public SearchSpace build() {
-      return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings);
+      return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings, repeats, objective);
     }
   }
 }

@@ -32,12 +32,14 @@ import java.util.Set;
  *   command: [python3, -m, my_pkg.task]
  *   workers: 2
  *   env: {PYTHONPATH: src}
+ * repeats: 3                  # each point with seeds seed, seed+1, seed+2 (default 1)
+ * objective: {metric: val_accuracy, goal: maximize, measurement: best}   # the default
  * </pre>
  *
  * Every error names the file and, where there is one, the parameter.
  */
 public final class SearchSpaceLoader {
-  private static final Set<String> TOP_KEYS = Set.of("study", "algorithm", "samples", "seed", "parameters", "fixed", "passthrough", "trainer",
+  private static final Set<String> TOP_KEYS = Set.of("study", "algorithm", "samples", "seed", "parameters", "fixed", "passthrough", "trainer", "repeats", "objective",
       "eta", "min_epochs", "trials", "batch");
   private static final Set<String> SPEC_KEYS = Set.of("type", "values", "min", "max", "scale", "steps", "when");
   private static final ObjectMapper YAML =
@@ -139,6 +141,12 @@ public final class SearchSpaceLoader {
         }
         b.fixed(e.getKey(), v.isNumber() ? ParameterValues.canonical(v.asDouble()) : v.asText());
       }
+    }
+    if (root.has("repeats")) {
+      b.repeats(integer(root, "repeats", "repeats", 1));
+    }
+    if (root.has("objective")) {
+      b.objective(StudyObjectiveKey.parse(root.get("objective")));
     }
     return b.build();
   }

@@ -16,7 +16,8 @@ import java.util.Set;
 public final class TrainerParameters {
   /** Parameter names the trainer understands, each a flag with '_' for '-'. */
   public static final Set<String> KNOWN = Set.of(
-      "activation", "optimizer", "batch_size", "learning_rate", "momentum", "num_epochs", "pooling", "seed", "train_samples", "test_samples");
+      "activation", "optimizer", "batch_size", "learning_rate", "momentum", "num_epochs", "pooling", "init", "normalize", "seed", "train_samples",
+      "validation_samples", "test_samples");
 
   /**
    * In a space's pass-through set: every parameter passes through unchecked, named as in the

@@ -1,8 +1,10 @@
 package dev.tunebeam.transforms.vertex;
 
 import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
+import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +21,7 @@ public final class TuningJobs {
    */
   public static HyperparameterTuningJob build(String displayName, SearchSpace space, TuningAlgorithm algorithm, CustomJobTemplate template,
       String baseOutputDirectory, String dataDirectory, int maxTrialCount, int parallelTrialCount) {
-    return build(displayName, space, StudySpecs.of(space, algorithm), template, baseOutputDirectory, dataDirectory, maxTrialCount, parallelTrialCount);
+    return build(displayName, space, StudySpecs.of(space, algorithm, space.effectiveObjective()), template, baseOutputDirectory, dataDirectory, maxTrialCount, parallelTrialCount);
   }
 
   /** With a study spec built by {@link StudySpecs} (objective, automated stopping, measurement selection). */
@@ -42,8 +44,16 @@ public final class TuningJobs {
         .build();
   }
 
-  /** The flags every trial gets: the space's fixed values, then the data folder. */
+  /**
+   * The flags every trial gets: the space's fixed values, then the data folder, and the metric the
+   * trainer reports to hypertune when the objective is not the one it reports by default.
+   */
   public static List<String> fixedArgs(SearchSpace space, String dataDirectory) {
-    return TrialJobs.args(Trial.of(space.study(), space.fixed()), space.passThrough(), dataDirectory);
+    List<String> args = new ArrayList<>(TrialJobs.args(Trial.of(space.study(), space.fixed()), space.passThrough(), dataDirectory));
+    String metric = space.effectiveObjective().metric();
+    if (!metric.equals(space.withoutValidationIfOff(Objective.DEFAULT).metric())) {
+      args.addAll(List.of("--metric-id", metric));
+    }
+    return args;
   }
 }

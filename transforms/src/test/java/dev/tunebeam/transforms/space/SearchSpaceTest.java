@@ -16,8 +16,10 @@ class SearchSpaceTest {
   void referenceStudyIsTwentySevenTrialsInGridOrder() {
     List<Trial> trials = SearchSpace.referenceStudy().trials(1000);
     assertEquals(27, trials.size());
-    assertEquals(Map.of("activation", "relu", "optimizer", "sgd", "batch_size", "32", "num_epochs", "10"), trials.get(0).parameters());
-    assertEquals(List.of("activation", "optimizer", "batch_size", "num_epochs"), List.copyOf(trials.get(0).parameters().keySet()));
+    assertEquals(Map.of("activation", "relu", "optimizer", "sgd", "batch_size", "32", "num_epochs", "10", "pooling", "avg", "init", "torch",
+        "normalize", "none", "validation_samples", "5000"), trials.get(0).parameters());
+    assertEquals(List.of("activation", "optimizer", "batch_size", "num_epochs", "pooling", "init", "normalize", "validation_samples"),
+        List.copyOf(trials.get(0).parameters().keySet()));
     assertEquals("64", trials.get(1).get("batch_size"));
     assertEquals("leakyrelu", trials.get(26).get("activation"));
     Set<String> ids = new HashSet<>();

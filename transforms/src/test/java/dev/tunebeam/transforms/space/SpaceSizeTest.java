@@ -39,8 +39,8 @@ class SpaceSizeTest {
   @Test
   void productsBeyondALongSaturate() {
     SearchSpace.Builder b = SearchSpace.builder("s");
-    b.doubleRange("learning_rate", 0.1, 1, Scale.LINEAR, Integer.MAX_VALUE).doubleRange("momentum", 0.1, 1, Scale.LINEAR, Integer.MAX_VALUE);
-    b.passThrough("momentum").passThrough("dropout").doubleRange("dropout", 0.1, 1, Scale.LINEAR, Integer.MAX_VALUE);
+    b.doubleRange("learning_rate", 0.1, 1, Scale.LINEAR, Integer.MAX_VALUE).doubleRange("weight_decay", 0.1, 1, Scale.LINEAR, Integer.MAX_VALUE);
+    b.passThrough("weight_decay").passThrough("dropout").doubleRange("dropout", 0.1, 1, Scale.LINEAR, Integer.MAX_VALUE);
     assertEquals(Long.MAX_VALUE, b.build().size());
   }
 

@@ -23,6 +23,8 @@ public final class TrainingHParams {
     h.put("batch_size", number(c.batchSize()));
     h.put("num_epochs", number(c.epochs()));
     h.put("pooling", text(c.pooling().flagValue()));
+    h.put("init", text(c.init().flagValue()));
+    h.put("normalize", text(c.normalize().flagValue()));
     h.put("seed", number(c.seed()));
     h.put("train_samples", number(trainSamples));
     h.put("test_samples", number(testSamples));

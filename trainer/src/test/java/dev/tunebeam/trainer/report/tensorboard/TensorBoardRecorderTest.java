@@ -100,7 +100,7 @@ class TensorBoardRecorderTest {
     HParamsPluginData start = EventFiles.hparams(events.get(1), "_hparams_/session_start_info");
     assertEquals(HParamsPluginData.DataCase.SESSION_START_INFO, start.getDataCase());
     SessionStartInfo info = start.getSessionStartInfo();
-    assertEquals(List.of("activation", "optimizer", "learning_rate", "batch_size", "num_epochs", "pooling", "seed",
+    assertEquals(List.of("activation", "optimizer", "learning_rate", "batch_size", "num_epochs", "pooling", "init", "normalize", "seed",
         "train_samples", "test_samples"), List.copyOf(hparams.keySet()));
     assertEquals(hparams, info.getHparamsMap());
     assertEquals("tanh", info.getHparamsOrThrow("activation").getStringValue());
@@ -108,7 +108,7 @@ class TensorBoardRecorderTest {
     assertEquals(0.05, info.getHparamsOrThrow("learning_rate").getNumberValue());
     assertEquals(32, info.getHparamsOrThrow("batch_size").getNumberValue());
     assertEquals(2, info.getHparamsOrThrow("num_epochs").getNumberValue());
-    assertEquals("max", info.getHparamsOrThrow("pooling").getStringValue());
+    assertEquals("avg", info.getHparamsOrThrow("pooling").getStringValue(), "the reference's pooling is the default");
     assertEquals(42, info.getHparamsOrThrow("seed").getNumberValue());
     assertEquals(256, info.getHparamsOrThrow("train_samples").getNumberValue());
     assertEquals(128, info.getHparamsOrThrow("test_samples").getNumberValue());
