@@ -1,8 +1,7 @@
 package dev.tunebeam.trainer.data;
 
-import java.util.Arrays;
+import dev.tunebeam.trainer.cli.EnumChoice;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * How pixels become inputs: {@code none} (default, the reference) divides by 255 as
@@ -21,13 +20,7 @@ public enum Normalize {
   }
 
   public static Normalize parse(String flag, String value) {
-    for (Normalize n : values()) {
-      if (n.flagValue().equals(value == null ? null : value.trim().toLowerCase(Locale.ROOT))) {
-        return n;
-      }
-    }
-    throw new IllegalArgumentException(flag + " " + value + " is not supported; allowed: "
-        + Arrays.stream(values()).map(Normalize::flagValue).collect(Collectors.joining(", ")));
+    return EnumChoice.parse(Normalize.class, flag, value, "is not supported");
   }
 
   public float apply(byte pixel) {

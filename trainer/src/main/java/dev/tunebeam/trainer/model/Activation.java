@@ -1,9 +1,8 @@
 package dev.tunebeam.trainer.model;
 
+import dev.tunebeam.trainer.cli.EnumChoice;
 import ai.djl.ndarray.NDArray;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The hidden-layer activations. {@code softmax} is in the set because the reference grid uses it
@@ -25,16 +24,11 @@ public enum Activation {
   }
 
   public static Activation parse(String flag, String value) {
-    for (Activation a : values()) {
-      if (a.flagValue().equals(value == null ? null : value.trim().toLowerCase(Locale.ROOT))) {
-        return a;
-      }
-    }
-    throw new IllegalArgumentException(flag + " " + value + " is not supported; allowed: " + allowed());
+    return EnumChoice.parse(Activation.class, flag, value, "is not supported");
   }
 
   public static String allowed() {
-    return Arrays.stream(values()).map(Activation::flagValue).collect(Collectors.joining(", "));
+    return EnumChoice.allowed(Activation.class);
   }
 
   /**

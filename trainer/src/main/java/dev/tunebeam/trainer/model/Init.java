@@ -1,9 +1,8 @@
 package dev.tunebeam.trainer.model;
 
-import java.util.Arrays;
+import dev.tunebeam.trainer.cli.EnumChoice;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.Collectors;
 
 /**
  * How a model's starting weights are drawn, from a Java generator so the same seed gives the same
@@ -26,13 +25,7 @@ public enum Init {
   }
 
   public static Init parse(String flag, String value) {
-    for (Init i : values()) {
-      if (i.flagValue().equals(value == null ? null : value.trim().toLowerCase(Locale.ROOT))) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException(flag + " " + value + " is not supported; allowed: "
-        + Arrays.stream(values()).map(Init::flagValue).collect(Collectors.joining(", ")));
+    return EnumChoice.parse(Init.class, flag, value, "is not supported");
   }
 
   /** One LeNet-5's parameters, flat in {@link LeNetLayout} order. */

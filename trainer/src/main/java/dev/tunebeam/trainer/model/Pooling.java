@@ -1,5 +1,6 @@
 package dev.tunebeam.trainer.model;
 
+import dev.tunebeam.trainer.cli.EnumChoice;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
@@ -18,12 +19,7 @@ public enum Pooling {
   }
 
   public static Pooling parse(String flag, String value) {
-    for (Pooling p : values()) {
-      if (p.flagValue().equals(value == null ? null : value.trim().toLowerCase(Locale.ROOT))) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException(flag + " " + value + " is not supported; allowed: avg, max");
+    return EnumChoice.parse(Pooling.class, flag, value, "is not supported");
   }
 
   public NDArray apply(NDArray x) {

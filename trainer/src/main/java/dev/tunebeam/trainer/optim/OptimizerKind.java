@@ -1,5 +1,6 @@
 package dev.tunebeam.trainer.optim;
 
+import dev.tunebeam.trainer.cli.EnumChoice;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
@@ -29,12 +30,7 @@ public enum OptimizerKind {
   }
 
   public static OptimizerKind parse(String flag, String value) {
-    for (OptimizerKind k : values()) {
-      if (k.flagValue().equals(value == null ? null : value.trim().toLowerCase(Locale.ROOT))) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException(flag + " " + value + " is not supported; allowed: sgd, adam, rmsprop");
+    return EnumChoice.parse(OptimizerKind.class, flag, value, "is not supported");
   }
 
   /** {@code momentum} is read by SGD only. */

@@ -1,5 +1,6 @@
 package dev.tunebeam.trainer.train;
 
+import dev.tunebeam.trainer.cli.EnumChoice;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.util.Locale;
@@ -15,12 +16,7 @@ public enum DeviceChoice {
   }
 
   public static DeviceChoice parse(String flag, String value) {
-    for (DeviceChoice d : values()) {
-      if (d.flagValue().equals(value == null ? null : value.trim().toLowerCase(Locale.ROOT))) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException(flag + " " + value + " is not supported; allowed: auto, cpu, gpu");
+    return EnumChoice.parse(DeviceChoice.class, flag, value, "is not supported");
   }
 
   /** Resolves against the engine; {@code gpu} without a visible GPU is a usage error. */

@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.vertex;
 
+import dev.tunebeam.trainer.cli.EnumChoice;
 import com.google.cloud.aiplatform.v1.StudySpec;
 import java.util.Locale;
 
@@ -24,11 +25,6 @@ public enum TuningAlgorithm {
   }
 
   public static TuningAlgorithm parse(String field, String value) {
-    for (TuningAlgorithm a : values()) {
-      if (a.key().equals(value == null ? null : value.trim().toLowerCase(Locale.ROOT))) {
-        return a;
-      }
-    }
-    throw new IllegalArgumentException(field + " " + value + " is not a search algorithm; allowed: grid, random, bayesian");
+    return EnumChoice.parse(TuningAlgorithm.class, field, value, "is not a search algorithm");
   }
 }
