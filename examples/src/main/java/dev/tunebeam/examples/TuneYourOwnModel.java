@@ -14,7 +14,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * trial. Parameters of your own trainer pass unchecked; it validates them itself.
  *
  * <pre>
- * java -cp pipeline/target/tunebeam.jar:examples/target/tunebeam-examples-0.1.0-SNAPSHOT.jar \
+ * java -cp pipeline/target/tunebeam.jar:examples/target/tunebeam-examples-0.1.0-SNAPSHOT.jar:$HOME/.m2/repository/ai/djl/model-zoo/0.36.0/model-zoo-0.36.0.jar \
  *     dev.tunebeam.examples.TuneYourOwnModel out/mlp
  * </pre>
  */

@@ -28,7 +28,7 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
 
   void setEpochs(int value);
 
-  @Description("Train on the first N training images (0: all 60,000).")
+  @Description("Train on the first N training images (0: all of them, 55,000 beside the default 5,000 validation images).")
   @Default.Integer(0)
   int getTrainSamples();
 
