@@ -1,16 +1,14 @@
 package dev.tunebeam.pipeline.lock;
 
+import dev.tunebeam.trainer.report.LocalArtifactStore;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.UUID;
 
 /** A lock file: created with CREATE_NEW (atomic on local file systems); its content is its version. */
 public record LocalLockStore(Path file) implements LockStore {
@@ -45,17 +43,7 @@ public record LocalLockStore(Path file) implements LockStore {
     if (!still(version)) {
       return Optional.empty();
     }
-    Path partial = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".partial");
-    try {
-      Files.write(partial, content);
-      try {
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(partial);
-    }
+    LocalArtifactStore.writeAtomically(file, content);
     return Optional.of(content);
   }
 

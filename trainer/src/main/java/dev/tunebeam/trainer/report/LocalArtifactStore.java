@@ -20,6 +20,11 @@ public record LocalArtifactStore(Path dir) implements ArtifactStore {
   public void write(String name, byte[] content) throws IOException {
     Path target = dir.resolve(name);
     Files.createDirectories(target.getParent());
+    writeAtomically(target, content);
+  }
+
+  /** Writes {@code target} through a unique sibling and a rename, so a reader sees the old or the new content, never a part. */
+  public static void writeAtomically(Path target, byte[] content) throws IOException {
     // A unique sibling, created with the process umask (createTempFile would make it owner-only).
     Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
     try {
