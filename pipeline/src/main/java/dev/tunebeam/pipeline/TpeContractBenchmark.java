@@ -18,7 +18,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp pipeline/target/tunebeam.jar dev.tunebeam.pipeline.TpeContractBenchmark \
- *     [--seeds=20] [--batch=4] [--tpeTrials=100] [--randomTrials=200] [--workers=2] [--python=/usr/bin/python3]
+ *     [--firstSeed=1] [--seeds=20] [--batch=4] [--tpeTrials=34] [--randomTrials=200] [--workers=2] [--python=/usr/bin/python3]
  * </pre>
  *
  * A study cannot stop when it reaches the radius, so each runs to its cap. A seed that never
@@ -28,20 +28,21 @@ import java.util.Locale;
 public final class TpeContractBenchmark {
   private TpeContractBenchmark() {}
 
-  record Settings(int seeds, int batch, int tpeTrials, int randomTrials, int workers, String python) {
+  record Settings(int firstSeed, int seeds, int batch, int tpeTrials, int randomTrials, int workers, String python) {
     static Settings parse(String[] args) {
-      Settings s = new Settings(20, 4, 100, 200, 2, SyntheticStudy.defaultPython());
+      Settings s = new Settings(1, 20, 4, 34, 200, 2, SyntheticStudy.defaultPython());
       for (String a : args) {
         String value = a.substring(a.indexOf('=') + 1);
         s = switch (a.substring(0, Math.max(0, a.indexOf('=')))) {
-          case "--seeds" -> new Settings(positive(a, value), s.batch, s.tpeTrials, s.randomTrials, s.workers, s.python);
-          case "--batch" -> new Settings(s.seeds, positive(a, value), s.tpeTrials, s.randomTrials, s.workers, s.python);
-          case "--tpeTrials" -> new Settings(s.seeds, s.batch, positive(a, value), s.randomTrials, s.workers, s.python);
-          case "--randomTrials" -> new Settings(s.seeds, s.batch, s.tpeTrials, positive(a, value), s.workers, s.python);
-          case "--workers" -> new Settings(s.seeds, s.batch, s.tpeTrials, s.randomTrials, positive(a, value), s.python);
-          case "--python" -> new Settings(s.seeds, s.batch, s.tpeTrials, s.randomTrials, s.workers, value);
+          case "--firstSeed" -> new Settings(positive(a, value), s.seeds, s.batch, s.tpeTrials, s.randomTrials, s.workers, s.python);
+          case "--seeds" -> new Settings(s.firstSeed, positive(a, value), s.batch, s.tpeTrials, s.randomTrials, s.workers, s.python);
+          case "--batch" -> new Settings(s.firstSeed, s.seeds, positive(a, value), s.tpeTrials, s.randomTrials, s.workers, s.python);
+          case "--tpeTrials" -> new Settings(s.firstSeed, s.seeds, s.batch, positive(a, value), s.randomTrials, s.workers, s.python);
+          case "--randomTrials" -> new Settings(s.firstSeed, s.seeds, s.batch, s.tpeTrials, positive(a, value), s.workers, s.python);
+          case "--workers" -> new Settings(s.firstSeed, s.seeds, s.batch, s.tpeTrials, s.randomTrials, positive(a, value), s.python);
+          case "--python" -> new Settings(s.firstSeed, s.seeds, s.batch, s.tpeTrials, s.randomTrials, s.workers, value);
           default -> throw new IllegalArgumentException("unknown option " + a
-              + "; allowed: --seeds, --batch, --tpeTrials, --randomTrials, --workers, --python (each as --name=value)");
+              + "; allowed: --firstSeed, --seeds, --batch, --tpeTrials, --randomTrials, --workers, --python (each as --name=value)");
         };
       }
       return s;
@@ -88,7 +89,7 @@ public final class TpeContractBenchmark {
     SyntheticStudy studies = SyntheticStudy.in(work, s.python(), s.workers());
     List<Seed> seeds = new ArrayList<>();
     long started = System.nanoTime();
-    for (long seed = 1; seed <= s.seeds(); seed++) {
+    for (long seed = s.firstSeed(); seed < s.firstSeed() + s.seeds(); seed++) {
       Seed r = seed(studies, work, seed, s);
       seeds.add(r);
       System.out.printf(Locale.ROOT, "seed %2d: tpe %s trials (round %s), random %s trials   [%.0f s + %.0f s]%n", seed, shown(r.tpe(), s.tpeTrials()),
