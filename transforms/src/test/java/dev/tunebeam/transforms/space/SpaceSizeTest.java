@@ -38,7 +38,7 @@ class SpaceSizeTest {
 
   @Test
   void productsBeyondALongSaturate() {
-    SearchSpace.Builder b = SearchSpace.builder("s");
+    SearchSpaceBuilder b = SearchSpace.builder("s");
     b.doubleRange("learning_rate", 0.1, 1, Scale.LINEAR, Integer.MAX_VALUE).doubleRange("weight_decay", 0.1, 1, Scale.LINEAR, Integer.MAX_VALUE);
     b.passThrough("weight_decay").passThrough("dropout").doubleRange("dropout", 0.1, 1, Scale.LINEAR, Integer.MAX_VALUE);
     assertEquals(Long.MAX_VALUE, b.build().size());
