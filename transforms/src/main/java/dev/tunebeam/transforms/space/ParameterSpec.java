@@ -52,6 +52,11 @@ public sealed interface ParameterSpec extends java.io.Serializable {
     return gridValues().contains(value);
   }
 
+  /** A range as numbers, for samplers that model values on a line; null for a list (its choices are its grid values). */
+  default NumericRange numeric() {
+    return null;
+  }
+
   /** What a condition on this parameter may name, as the tail of an error sentence. */
   default String conditionValuesAllowed() {
     return "; allowed: " + String.join(", ", gridValues());
@@ -131,10 +136,8 @@ public sealed interface ParameterSpec extends java.io.Serializable {
 
     @Override
     public String sample(Random random) {
-      double v = scale == Scale.LOG
-          ? Ranges.draw(min, max, Scale.LOG, random)
-          : Ranges.draw(min - 0.5, max + 0.5, Scale.LINEAR, random);
-      return Long.toString(Math.max(min, Math.min(max, Math.round(v))));
+      NumericRange n = numeric();
+      return n.value(scale == Scale.LOG ? Ranges.draw(min, max, Scale.LOG, random) : Ranges.draw(n.low(), n.high(), Scale.LINEAR, random));
     }
 
     @Override
@@ -171,6 +174,11 @@ public sealed interface ParameterSpec extends java.io.Serializable {
     @Override
     public String conditionValuesAllowed() {
       return "; allowed: whole numbers from " + min + " to " + max;
+    }
+
+    @Override
+    public NumericRange numeric() {
+      return NumericRange.of(this);
     }
   }
 
@@ -214,6 +222,11 @@ public sealed interface ParameterSpec extends java.io.Serializable {
     @Override
     public String conditionValuesAllowed() {
       return "; a condition's parent must be categorical, discrete or integer, and " + name + " is a double range";
+    }
+
+    @Override
+    public NumericRange numeric() {
+      return NumericRange.of(this);
     }
   }
 }

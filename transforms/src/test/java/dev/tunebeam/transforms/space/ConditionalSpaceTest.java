@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** {@code when:} conditions: grid without duplicates, ids of active values only, sampling and the errors. */
 class ConditionalSpaceTest {
   private static SearchSpace load(String yaml) {
-    return SearchSpaceLoader.parse("space.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    return SpaceFiles.parse("space.yaml", yaml);
   }
 
   private static final String SPACE = """

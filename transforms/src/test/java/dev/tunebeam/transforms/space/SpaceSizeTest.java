@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Sizes come from the specs, before anything is expanded; YAML aliases mean what YAML says. */
 class SpaceSizeTest {
   private static SearchSpace parse(String yaml) {
-    return SearchSpaceLoader.parse("s.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    return SpaceFiles.parse("s.yaml", yaml);
   }
 
   @Test
