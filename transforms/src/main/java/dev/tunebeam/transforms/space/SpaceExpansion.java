@@ -13,11 +13,9 @@ import java.util.Random;
  */
 final class SpaceExpansion {
   private final SearchSpace space;
-  private final Conditions conditions;
 
   SpaceExpansion(SearchSpace space) {
     this.space = space;
-    this.conditions = space.conditional();
   }
 
   /** A grid or random space's trials, refusing more than {@code maxTrials}. */
@@ -45,6 +43,7 @@ final class SpaceExpansion {
 
   /** Every grid point, in the space's declared order. */
   List<Trial> grid() {
+    Conditions conditions = space.conditional();
     List<Map<String, String>> points = new ArrayList<>();
     points.add(new LinkedHashMap<>());
     for (ParameterSpec p : conditions.parentsFirst()) {
@@ -68,16 +67,17 @@ final class SpaceExpansion {
   /** {@code count} distinct points drawn with {@code seed}; a space smaller than that yields every point it has. */
   List<Trial> random(int count, long seed) {
     Random random = new Random(seed);
+    Conditions conditions = space.conditional();
     Map<String, Trial> unique = new LinkedHashMap<>();
     for (long attempt = 0; attempt < count * 20L && unique.size() < count; attempt++) {
-      Trial t = trial(draw(random));
+      Trial t = trial(draw(conditions, random));
       unique.putIfAbsent(t.id(), t);
     }
     return List.copyOf(unique.values());
   }
 
   /** One uniform draw of every active parameter. */
-  private Map<String, String> draw(Random random) {
+  private static Map<String, String> draw(Conditions conditions, Random random) {
     Map<String, String> point = new LinkedHashMap<>();
     for (ParameterSpec p : conditions.parentsFirst()) {
       if (conditions.active(p.name(), point)) {
