@@ -1,33 +1,21 @@
 package dev.tunebeam.transforms.local;
 
-import dev.tunebeam.trainer.report.MetricsReport;
-import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.space.Trial;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Trains trials with the DJL trainer on this machine (or on each Dataflow worker) and emits one
@@ -51,8 +39,6 @@ import org.slf4j.LoggerFactory;
  * {@code model_epochs_completed}.
  */
 public final class TrainLocally extends PTransform<PCollection<Trial>, PCollection<TrialResult>> {
-  private static final Logger LOG = LoggerFactory.getLogger(TrainLocally.class);
-
   private final LocalSettings settings;
 
   private TrainLocally(LocalSettings settings) {
@@ -112,6 +98,14 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
       throw new IllegalArgumentException("maxFuse " + maxFuse + " must be at least 1 (1 turns fusion off)");
     }
     return new TrainLocally(settings.with(f -> f.maxFuse = maxFuse));
+  }
+
+  /**
+   * The planner's cost model (default {@link FusionCosts#DEFAULT}); {@link FusionMeasurement#costs}
+   * measures this machine's, which lets short trials fuse and the last groups use every core.
+   */
+  public TrainLocally withFusionCosts(FusionCosts costs) {
+    return new TrainLocally(settings.with(f -> f.fusionCosts = java.util.Objects.requireNonNull(costs, "fusionCosts")));
   }
 
   /** Train inside the pipeline's JVM, one group at a time, instead of in worker processes. */
@@ -196,136 +190,5 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
         .apply(Values.create())
         .apply("Train", ParDo.of(new TrainFn(settings)));
     return PCollectionList.of(checked.get(settled).setCoder(trained.getCoder())).and(trained).apply(Flatten.pCollections());
-  }
-
-  /** Refused trials become FAILED results; already finished ones are reused; the rest go on. */
-  static final class CheckFn extends DoFn<Trial, Trial> {
-    private final LocalSettings settings;
-    private final TupleTag<Trial> toTrain;
-    private final TupleTag<TrialResult> settled;
-    private final Counter failed = Metrics.counter(TrainLocally.class, "trials_failed");
-    private final Counter resumed = Metrics.counter(TrainLocally.class, "trials_resumed");
-
-    CheckFn(LocalSettings settings, TupleTag<Trial> toTrain, TupleTag<TrialResult> settled) {
-      this.settings = settings;
-      this.toTrain = toTrain;
-      this.settled = settled;
-    }
-
-    @ProcessElement
-    public void process(@Element Trial trial, MultiOutputReceiver out) {
-      String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
-      if (!settings.program().isBuiltIn()) {
-        Optional<TrialResult> earlier = settings.resume() ? ProgramResume.earlier(trial, settings) : Optional.empty();
-        earlier.ifPresent(r -> resumed.inc());
-        earlier.ifPresentOrElse(out.get(settled)::output, () -> out.get(toTrain).output(trial));
-        return;
-      }
-      MemberRun member;
-      try {
-        member = LocalTrial.member(trial, settings);
-      } catch (IllegalArgumentException e) {
-        failed.inc();
-        settings.failureBudget().recordFailure();
-        LOG.warn("trial {} ({}) refused: {}", trial.id(), trial.describe(), e.getMessage());
-        out.get(settled).output(TrialResult.failed(trial, GroupTrainer.BACKEND, e.getMessage(), 0, dir));
-        return;
-      }
-      if (settings.resume()) {
-        ReusableResult.Verdict earlier = ReusableResult.check(trial, member.config(), dir);
-        if (earlier.reuse().isPresent()) {
-          resumed.inc();
-          LOG.info("trial {} already finished in {}; not training it again", trial.id(), dir);
-          out.get(settled).output(TrialResult.succeeded(trial, GroupTrainer.BACKEND, earlier.reuse().get(), dir));
-          return;
-        }
-        earlier.retrainBecause().ifPresent(why -> LOG.warn("trial {}: the earlier result in {} is not reused ({}); training it again", trial.id(), dir, why));
-      }
-      out.get(toTrain).output(trial);
-    }
-  }
-
-  /** Cuts all pending trials into fused groups sized for the workers. */
-  static final class PlanFn extends DoFn<KV<String, Iterable<Trial>>, KV<Integer, List<Trial>>> {
-    private final LocalSettings settings;
-
-    PlanFn(LocalSettings settings) {
-      this.settings = settings;
-    }
-
-    @ProcessElement
-    public void process(@Element KV<String, Iterable<Trial>> all, OutputReceiver<KV<Integer, List<Trial>>> out) {
-      List<Trial> trials = new ArrayList<>();
-      all.getValue().forEach(trials::add);
-      trials.sort(java.util.Comparator.comparing(Trial::id));
-      if (!settings.program().isBuiltIn()) {
-        ProgramResume.plan(trials, settings).forEach(out::output);
-        return;
-      }
-      Map<String, MemberRun> members = new HashMap<>();
-      trials.forEach(t -> members.put(t.id(), LocalTrial.member(t, settings)));
-      int workers = WorkerSlots.resolveWorkers(settings);
-      // The activation is part of the planner's key: mixed-activation groups measured slower than none (FusionPlanner).
-      List<List<Trial>> groups = FusionPlanner.plan(trials,
-          t -> members.get(t.id()).config().fusionKey() + "/" + members.get(t.id()).config().activation(),
-          t -> LocalTrial.work(members.get(t.id())), settings.maxFuse(), workers);
-      long modelEpochs = 0;
-      for (Trial t : trials) {
-        modelEpochs += members.get(t.id()).config().epochs();
-      }
-      StudyProgress.jvm().planned(trials.size(), modelEpochs);
-      LOG.info("{} trials to train in {} fused groups on {} worker(s)", trials.size(), groups.size(), workers);
-      List<Integer> lanes = FusionPlanner.lanes(groups, t -> LocalTrial.work(members.get(t.id())),
-          settings.lanes() > 0 ? settings.lanes() : groups.size());
-      for (int g = 0; g < groups.size(); g++) {
-        out.output(KV.of(lanes.get(g), groups.get(g)));
-      }
-    }
-  }
-
-  /** Trains one lane's groups, one after another. */
-  static final class TrainFn extends DoFn<Iterable<List<Trial>>, TrialResult> {
-    private final LocalSettings settings;
-    private final Counter started = Metrics.counter(TrainLocally.class, "trials_started");
-    private final Counter succeeded = Metrics.counter(TrainLocally.class, "trials_succeeded");
-    private final Counter failed = Metrics.counter(TrainLocally.class, "trials_failed");
-    private static final Counter epochs = Metrics.counter(TrainLocally.class, "model_epochs_completed");
-
-    TrainFn(LocalSettings settings) {
-      this.settings = settings;
-    }
-
-    @ProcessElement
-    public void process(@Element Iterable<List<Trial>> lane, OutputReceiver<TrialResult> out) throws InterruptedException {
-      for (List<Trial> group : lane) {
-        train(group, out);
-      }
-    }
-
-    private void train(List<Trial> group, OutputReceiver<TrialResult> out) throws InterruptedException {
-      List<TrialResult> results = settings.program().isBuiltIn()
-          ? new GroupTrainer(settings, TrainFn::workerLine, this::started).train(group)
-          : new ProgramTrainer(settings, TrainFn::workerLine, this::started).train(group);
-      for (TrialResult r : results) {
-        if (r.succeeded()) {
-          succeeded.inc();
-        } else if (r.status() != TrialStatus.SKIPPED) {
-          failed.inc();
-        }
-        ProgressLog.finished(r);
-        out.output(r);
-      }
-    }
-
-    private void started(List<Trial> group) {
-      started.inc(group.size());
-      ProgressLog.started(group);
-    }
-
-    private static void workerLine(String line) {
-      if (ProgressLog.workerLine(line)) {
-        epochs.inc();
-      }
-    }
   }
 }
