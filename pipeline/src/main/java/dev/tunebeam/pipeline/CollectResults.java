@@ -58,42 +58,47 @@ public final class CollectResults {
 
   /** {@code cloud} gives the storage a gs:// lock is kept in (tests pass one over in-memory storage). */
   static int run(String[] args, PrintStream out, PrintStream err, CloudPreflight cloud) {
-    GridSearchOptions options;
-    Pipeline pipeline;
-    SubmissionManifest manifest;
+    Prepared job;
     OutputLock lock;
     try {
-      options = GridSearchOptionsParser.parse(args);
-      RunPreflight.checkOutputLayout(options.getOutput());
-      manifest = SubmissionManifest.read(options.getOutput());
-      pipeline = build(options, manifest);
+      job = prepare(args);
       // As the main job: one writer per --output, so two collects (or a collect and a run) cannot interleave one leaderboard.
-      lock = OutputLocks.acquire(options, cloud, msg -> err.println("warning: " + msg));
+      lock = OutputLocks.acquire(job.options(), cloud, msg -> err.println("warning: " + msg));
     } catch (IllegalArgumentException e) {
       err.println("error: " + OptionErrors.sentence(e.getMessage(), args));
       return 2;
     }
     try (lock) {
-      return collect(options, manifest, pipeline, out, err);
+      return job.collect(out, err);
     }
   }
 
-  private static int collect(GridSearchOptions options, SubmissionManifest manifest, Pipeline pipeline, PrintStream out, PrintStream err) {
-    long pending = manifest.trials().stream().filter(e -> SubmissionManifest.SUBMITTED.equals(e.status())).count();
-    out.printf("Study %s: collecting %d trials (%d Vertex AI jobs to wait for) into %s, ranked by %s%n", manifest.study(), manifest.trials().size(),
-        pending, options.getOutput(), objective(options, manifest).describe());
-    try {
-      PipelineResult.State state = pipeline.run().waitUntilFinish();
-      if (state != PipelineResult.State.DONE) {
-        err.println("error: the pipeline ended in state " + state);
+  /** Everything checked before the folder is locked: the flags, the folder's layout, the manifest; throws IllegalArgumentException. */
+  private static Prepared prepare(String[] args) {
+    GridSearchOptions options = GridSearchOptionsParser.parse(args);
+    RunPreflight.checkOutputLayout(options.getOutput());
+    SubmissionManifest manifest = SubmissionManifest.read(options.getOutput());
+    return new Prepared(options, manifest, build(options, manifest), objective(options, manifest));
+  }
+
+  private record Prepared(GridSearchOptions options, SubmissionManifest manifest, Pipeline pipeline, Objective objective) {
+    int collect(PrintStream out, PrintStream err) {
+      long pending = manifest.trials().stream().filter(e -> SubmissionManifest.SUBMITTED.equals(e.status())).count();
+      out.printf("Study %s: collecting %d trials (%d Vertex AI jobs to wait for) into %s, ranked by %s%n", manifest.study(),
+          manifest.trials().size(), pending, options.getOutput(), objective.describe());
+      try {
+        PipelineResult.State state = pipeline.run().waitUntilFinish();
+        if (state != PipelineResult.State.DONE) {
+          err.println("error: the pipeline ended in state " + state);
+          return 1;
+        }
+      } catch (RuntimeException e) {
+        err.println("error: the pipeline failed: " + e.getMessage());
         return 1;
       }
-    } catch (RuntimeException e) {
-      err.println("error: the pipeline failed: " + e.getMessage());
-      return 1;
+      ResultsSummary.print(options.getOutput(), options.getTop(), out);
+      return 0;
     }
-    ResultsSummary.print(options.getOutput(), options.getTop(), out);
-    return 0;
   }
 
   /** The flags over the objective the study recorded ({@link RecordedObjective}), over the default. */
