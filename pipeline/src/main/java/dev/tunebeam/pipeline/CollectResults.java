@@ -1,5 +1,6 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.pipeline.lock.OutputLock;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.transforms.local.TrialArtifacts;
 import dev.tunebeam.transforms.results.Objective;
@@ -35,9 +36,11 @@ import org.apache.beam.sdk.values.PCollectionList;
  * java -jar tunebeam.jar collect --output=gs://BUCKET/study
  * </pre>
  *
- * Any {@link GridSearchOptions} flag is accepted; it reads {@code --output}, {@code --objective},
- * {@code --top} and {@code --vertexEndpoint}. Project and region come from the manifest. Exit
- * codes as {@link GridSearchPipeline}.
+ * Any {@link GridSearchOptions} flag is accepted; it reads {@code --output}, {@code --objective}
+ * (and {@code --objectiveGoal}, {@code --measurement}), {@code --top} and {@code --vertexEndpoint}.
+ * Project, region and the objective come from the manifest (the objective flags override it part
+ * by part). Like the main job it checks the folder's layout first and holds the folder's lock
+ * while it writes. Exit codes as {@link GridSearchPipeline}.
  */
 public final class CollectResults {
   static final String COMMAND = "collect";
@@ -50,37 +53,64 @@ public final class CollectResults {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    GridSearchOptions options;
-    Pipeline pipeline;
-    SubmissionManifest manifest;
+    return run(args, out, err, CloudPreflight.standard());
+  }
+
+  /** {@code cloud} gives the storage a gs:// lock is kept in (tests pass one over in-memory storage). */
+  static int run(String[] args, PrintStream out, PrintStream err, CloudPreflight cloud) {
+    Prepared job;
+    OutputLock lock;
     try {
-      options = GridSearchOptionsParser.parse(args);
-      manifest = SubmissionManifest.read(options.getOutput());
-      pipeline = build(options, manifest);
+      job = prepare(args);
+      // As the main job: one writer per --output, so two collects (or a collect and a run) cannot interleave one leaderboard.
+      lock = OutputLocks.acquire(job.options(), cloud, msg -> err.println("warning: " + msg));
     } catch (IllegalArgumentException e) {
       err.println("error: " + OptionErrors.sentence(e.getMessage(), args));
       return 2;
     }
-    long pending = manifest.trials().stream().filter(e -> SubmissionManifest.SUBMITTED.equals(e.status())).count();
-    out.printf("Study %s: collecting %d trials (%d Vertex AI jobs to wait for) into %s%n", manifest.study(), manifest.trials().size(), pending,
-        options.getOutput());
-    try {
-      PipelineResult.State state = pipeline.run().waitUntilFinish();
-      if (state != PipelineResult.State.DONE) {
-        err.println("error: the pipeline ended in state " + state);
+    try (lock) {
+      return job.collect(out, err);
+    }
+  }
+
+  /** Everything checked before the folder is locked: the flags, the folder's layout, the manifest; throws IllegalArgumentException. */
+  private static Prepared prepare(String[] args) {
+    GridSearchOptions options = GridSearchOptionsParser.parse(args);
+    RunPreflight.checkOutputLayout(options.getOutput());
+    SubmissionManifest manifest = SubmissionManifest.read(options.getOutput());
+    return new Prepared(options, manifest, build(options, manifest), objective(options, manifest));
+  }
+
+  private record Prepared(GridSearchOptions options, SubmissionManifest manifest, Pipeline pipeline, Objective objective) {
+    int collect(PrintStream out, PrintStream err) {
+      long pending = manifest.trials().stream().filter(e -> SubmissionManifest.SUBMITTED.equals(e.status())).count();
+      out.printf("Study %s: collecting %d trials (%d Vertex AI jobs to wait for) into %s, ranked by %s%n", manifest.study(),
+          manifest.trials().size(), pending, options.getOutput(), objective.describe());
+      try {
+        PipelineResult.State state = pipeline.run().waitUntilFinish();
+        if (state != PipelineResult.State.DONE) {
+          err.println("error: the pipeline ended in state " + state);
+          return 1;
+        }
+      } catch (RuntimeException e) {
+        err.println("error: the pipeline failed: " + e.getMessage());
         return 1;
       }
-    } catch (RuntimeException e) {
-      err.println("error: the pipeline failed: " + e.getMessage());
-      return 1;
+      ResultsSummary.print(options.getOutput(), options.getTop(), out);
+      return 0;
     }
-    ResultsSummary.print(options.getOutput(), options.getTop(), out);
-    return 0;
+  }
+
+  /** The flags over the objective the study recorded ({@link RecordedObjective}), over the default. */
+  static Objective objective(GridSearchOptions options, SubmissionManifest manifest) {
+    return RecordedObjective.of(options.getOutput(), manifest)
+        .map(found -> StudyObjective.overRecorded(options, found.objective()))
+        .orElseGet(() -> StudyObjective.of(options));
   }
 
   /** Waits for the manifest's jobs and ranks every trial; throws IllegalArgumentException on bad options. */
   public static Pipeline build(GridSearchOptions options, SubmissionManifest manifest) {
-    Objective objective = StudyObjective.of(options);
+    Objective objective = objective(options, manifest);
     List<VertexSubmission> pending = manifest.trials().stream()
         .filter(e -> SubmissionManifest.SUBMITTED.equals(e.status()))
         .map(e -> new VertexSubmission(e.trial(manifest.study()), e.jobName(), e.location(), false))

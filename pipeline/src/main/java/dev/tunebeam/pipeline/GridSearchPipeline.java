@@ -196,7 +196,7 @@ public final class GridSearchPipeline {
     if (submitsOnly(options, space)) {
       BackendRule rule = Backends.rule(options, space);
       trials.apply("SubmitTrials", new SubmitTrials(rule, rule.targets().contains(Backend.LOCAL) ? Backends.local(options, budget) : null,
-          Backends.vertex(options, space), options.getOutput(), space.study()));
+          Backends.vertex(options, space), options.getOutput(), space.study(), objective));
       return p;
     }
     PCollection<TrialResult> results = trials.apply("RunTrials", Backends.runTrials(options, space, budget));

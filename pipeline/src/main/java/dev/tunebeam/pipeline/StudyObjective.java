@@ -24,15 +24,27 @@ final class StudyObjective {
 
   static Objective of(GridSearchOptions options, SearchSpace space) {
     Objective d = space != null && space.objective() != null ? space.objective() : Objective.DEFAULT;
+    Objective o = over(options, d, true);
+    return space == null ? o : space.withoutValidationIfOff(o);
+  }
+
+  /**
+   * For {@code collect}: the flags over the objective the study recorded when it ran (its metric
+   * was checked then, and collect is not told the trainer); a metric named by flag is checked.
+   */
+  static Objective overRecorded(GridSearchOptions options, Objective recorded) {
+    return over(options, recorded, options.getObjective() != null);
+  }
+
+  private static Objective over(GridSearchOptions options, Objective d, boolean checkTag) {
     String metric = options.getObjective() == null ? d.metric() : Objective.checkMetric("--objective", options.getObjective().trim());
     // A trainer of your own (--trainerCommand, --trainerClass, a trainer block) reports tags of its own choosing.
-    if (!BUILT_IN_TAGS.contains(metric) && !TrainerChoice.ownTrainer(options)) {
+    if (checkTag && !BUILT_IN_TAGS.contains(metric) && !TrainerChoice.ownTrainer(options)) {
       throw new IllegalArgumentException((options.getObjective() == null ? "objective metric " : "--objective ") + metric
           + " is not a metric the built-in trainer reports; allowed: " + String.join(", ", BUILT_IN_TAGS));
     }
-    Objective o = new Objective(metric,
+    return new Objective(metric,
         options.getObjectiveGoal() == null ? d.goal() : Objective.parseGoal("--objectiveGoal", options.getObjectiveGoal()),
         options.getMeasurement() == null ? d.measurement() : Objective.parseMeasurement("--measurement", options.getMeasurement()));
-    return space == null ? o : space.withoutValidationIfOff(o);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import dev.tunebeam.transforms.vertex.VertexSubmission;
@@ -27,10 +28,12 @@ import org.apache.beam.sdk.io.FileSystems;
  * What an asynchronous run ({@code --waitForCompletion=false}) leaves in {@code
  * OUTPUT/submissions.json} for the {@link CollectResults} command: every trial of the study, with
  * the Vertex AI job that runs it ({@code SUBMITTED}), or its settled outcome (local trials, and
- * trials Vertex refused). Keys are snake_case on disk.
+ * trials Vertex refused), and the objective the study ranks by (absent in manifests written before
+ * it was recorded). Keys are snake_case on disk.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SubmissionManifest(String study, String project, String region, String vertexOutput, List<Entry> trials) implements Serializable {
+public record SubmissionManifest(String study, String project, String region, String vertexOutput, Objective objective, List<Entry> trials)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
   public static final String FILE_NAME = "submissions.json";
   public static final String SUBMITTED = "SUBMITTED";

@@ -4,6 +4,7 @@ import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.dispatch.RouteTrials;
 import dev.tunebeam.transforms.local.TrainLocally;
+import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.ToList;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
@@ -35,13 +36,16 @@ final class SubmitTrials extends PTransform<PCollection<Trial>, PCollection<Stri
   private final SubmitToVertex vertex;
   private final String output;
   private final String study;
+  private final Objective objective;
 
-  SubmitTrials(BackendRule rule, TrainLocally local, SubmitToVertex vertex, String output, String study) {
+  /** {@code objective} is recorded in the manifest, so that collect ranks as the study would have. */
+  SubmitTrials(BackendRule rule, TrainLocally local, SubmitToVertex vertex, String output, String study, Objective objective) {
     this.rule = rule;
     this.local = local;
     this.vertex = vertex;
     this.output = output;
     this.study = study;
+    this.objective = objective;
   }
 
   @Override
@@ -56,7 +60,7 @@ final class SubmitTrials extends PTransform<PCollection<Trial>, PCollection<Stri
         .and(submitted.get(SubmitVertexJobs.SUBMITTED).apply("SubmittedEntries",
             MapElements.into(TypeDescriptor.of(SubmissionManifest.Entry.class)).via(SubmissionManifest.Entry::submitted)))
         .and(submitted.get(SubmitVertexJobs.FAILED).apply("RefusedEntries", settled()));
-    SubmissionManifest header = new SubmissionManifest(study, vertex.settings().project(), vertex.settings().region(), vertex.settings().outputPrefix(), List.of());
+    SubmissionManifest header = new SubmissionManifest(study, vertex.settings().project(), vertex.settings().region(), vertex.settings().outputPrefix(), objective, List.of());
     return entries.apply("AllEntries", Flatten.pCollections())
         .apply("Gather", Combine.globally(ToList.<SubmissionManifest.Entry>of()))
         .apply("WriteManifest", ParDo.of(new WriteManifestFn(header, output)));
@@ -77,7 +81,7 @@ final class SubmitTrials extends PTransform<PCollection<Trial>, PCollection<Stri
 
     @ProcessElement
     public void process(@Element List<SubmissionManifest.Entry> all, OutputReceiver<String> out) throws IOException {
-      SubmissionManifest m = new SubmissionManifest(header.study(), header.project(), header.region(), header.vertexOutput(), all);
+      SubmissionManifest m = new SubmissionManifest(header.study(), header.project(), header.region(), header.vertexOutput(), header.objective(), all);
       out.output(WriteLeaderboard.writeAtomically(output, SubmissionManifest.FILE_NAME, m.toJson()));
     }
   }

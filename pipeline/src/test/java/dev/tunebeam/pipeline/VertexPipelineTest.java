@@ -121,6 +121,7 @@ class VertexPipelineTest {
     assertEquals("hybrid", manifest.study());
     assertEquals("test-project", manifest.project());
     assertEquals("us-central1", manifest.region());
+    assertEquals(dev.tunebeam.transforms.results.Objective.DEFAULT, manifest.objective(), "the objective collect will rank by");
     assertEquals(2, manifest.trials().size());
     Map<String, SubmissionManifest.Entry> byBackend = new HashMap<>();
     manifest.trials().forEach(e -> byBackend.put(e.backend(), e));

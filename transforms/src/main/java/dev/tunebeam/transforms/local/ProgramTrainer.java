@@ -94,7 +94,7 @@ final class ProgramTrainer {
   }
 
   private WorkerOutcome run(Trial trial, String dir, TrialLog trialLog, long started) throws IOException, InterruptedException {
-    Path scratch = Files.createTempDirectory("tunebeam-trial-");
+    Path scratch = TrialTempFiles.scratch();
     try {
       Path metricFile = scratch.resolve("output.metrics");
       Path outcomeFile = scratch.resolve("outcome.json");

@@ -33,7 +33,7 @@ final class TrialLog implements Consumer<String>, AutoCloseable {
   private long dropped;
 
   TrialLog() throws IOException {
-    file = Files.createTempFile("tunebeam-trial-", ".log");
+    file = TrialTempFiles.log();
     out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
   }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * {@code report.html}: one file that opens offline from disk or a bucket, drawn by ECharts (inlined
  * from the {@code org.webjars.npm:echarts} jar). It shows Optuna's four first views (optimisation
- * history with best-so-far, intermediate values of any reported metric, parallel coordinates with
+ * history with best-so-far, against trial number and against model-epochs spent, intermediate values of any reported metric, parallel coordinates with
  * brushing, parameter importance) and a sortable leaderboard with links to each trial's files.
  * ECharts was chosen because Maven Central serves it (Plotly is not served here), it is
  * maintained by Apache, and its parallel coordinates brush out of the box.
@@ -49,6 +49,10 @@ public final class HtmlReport {
         .append("<noscript><p class=\"noscript\">The charts need JavaScript; the leaderboard below does not.</p></noscript>\n</header>\n");
     String objective = Html.escape(ObjectiveLabel.of(board.objective()));
     section(html, "history", "Optimisation history", "Each dot is a trial's " + objective + "; the line is the best so far.", "");
+    section(html, "budget", "Best so far against model-epochs", "The same history against compute: every epoch a trial trained counts once "
+        + "(a trial a schedule stopped counts the epochs it reached, a trial continued from its checkpoint each rung's new epochs). "
+        + "Results carry no clock, so training is replayed rung by rung (a rung is a barrier) and by trial number within a rung. "
+        + "Filled dots are trials' results as the leaderboard has them; hollow ones are rung results of trials that trained on.", "");
     section(html, "intermediate", "Intermediate values", "One line per trial, per epoch; a red triangle marks where a schedule stopped a trial. Hover a line to pick it out.",
         "<div class=\"controls\"><label>Metric <select id=\"metric-select\"></select></label></div>");
     section(html, "parallel", "Parallel coordinates", "One line per trial through the parameters that vary (most important first) to its " + objective
@@ -73,7 +77,8 @@ public final class HtmlReport {
   private static String summary(Leaderboard board) {
     StringBuilder s = new StringBuilder();
     s.append(board.ranked().size()).append(" trials: ").append(board.succeeded()).append(" succeeded, ").append(board.failed())
-        .append(" failed").append(board.skipped() > 0 ? ", " + board.skipped() + " skipped" : "").append("; ranked by ")
+        .append(" failed").append(board.skipped() > 0 ? ", " + board.skipped() + " skipped" : "")
+        .append(board.stopped() > 0 ? ", " + board.stopped() + " stopped early by the schedule" : "").append("; ranked by ")
         .append(Html.escape(ObjectiveLabel.of(board.objective()))).append('.');
     Optional<TrialResult> best = board.best();
     best.ifPresent(b -> s.append(" Best: <strong>").append(Html.escape(b.trial().id())).append("</strong> (")

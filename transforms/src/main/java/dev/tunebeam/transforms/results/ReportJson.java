@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The data the report's script draws, as one JSON object: the objective, the parameters that
  * vary (with their kind and values) and those that do not, every trial with its metrics per
- * epoch, and the parameter importances. Safe inside a {@code <script type="application/json">}:
+ * epoch, the parameter importances, and the model-epochs spent ({@link ModelEpochHistory}). Safe inside a {@code <script type="application/json">}:
  * {@code <}, {@code >} and {@code &} are written as {@code \}{@code u} escapes.
  */
 final class ReportJson {
@@ -68,8 +68,15 @@ final class ReportJson {
       t.parameters().forEach(params::put);
       number(n, "objective", t.objective());
       n.put("chosenEpoch", t.chosenEpoch()).put("stoppedEpoch", t.stoppedEpoch());
+      t.epochs().forEach(n.putArray("epochs")::add);
       ObjectNode m = n.putObject("metrics");
       t.metrics().forEach((tag, values) -> values.forEach(v -> numberTo(m.withArray(tag), v)));
+    }
+    ArrayNode spent = root.putArray("modelEpochs");
+    for (ModelEpochHistory.Piece piece : ModelEpochHistory.of(numbered)) {
+      ObjectNode p = spent.addObject().put("id", piece.id()).put("spent", piece.spent()).put("epoch", piece.epoch());
+      number(p, "value", piece.value());
+      p.put("last", piece.last());
     }
     try {
       return JSON.writeValueAsString(root).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");

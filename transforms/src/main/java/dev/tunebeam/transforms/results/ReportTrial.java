@@ -7,7 +7,10 @@ import java.util.Map;
  * One trial as the report and the TensorBoard summary see it, read from a {@link TrialResult} by
  * {@link ReportTrials} only: rank, status, parameters, the objective's value and the epoch it was
  * chosen at, every reported metric per epoch (NaN where an epoch lacks it), and, for a trial a
- * schedule stopped, the epoch it stopped at.
+ * schedule stopped, the epoch it stopped at. {@code epochs} numbers the history's records (a
+ * trainer that continued from a checkpoint may report only its new epochs); {@code objectiveSoFar}
+ * is the objective as it would have judged the trial stopped after each of them (NaN before the
+ * metric was first reported), the value a schedule ranks a rung on.
  */
 record ReportTrial(
     int rank,
@@ -20,7 +23,23 @@ record ReportTrial(
     int stoppedEpoch,
     String error,
     String location,
-    String backend) {
+    String backend,
+    List<Integer> epochs,
+    List<Double> objectiveSoFar) {
+
+  /** The last epoch the trial trained to; 0 when it reported none. */
+  int reachedEpoch() {
+    return epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1);
+  }
+
+  /** The objective as of {@code epoch}: judged on the records up to it; NaN when none of them has the metric. */
+  double objectiveAt(int epoch) {
+    double value = Double.NaN;
+    for (int i = 0; i < epochs.size() && epochs.get(i) <= epoch; i++) {
+      value = objectiveSoFar.get(i);
+    }
+    return value;
+  }
 
   boolean plotted() {
     return status.equals("SUCCEEDED") || status.equals("STOPPED") ? Double.isFinite(objective) : false;

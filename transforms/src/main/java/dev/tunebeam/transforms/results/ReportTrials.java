@@ -39,12 +39,12 @@ final class ReportTrials {
   static List<ReportTrial> of(Leaderboard board) {
     List<ReportTrial> trials = new ArrayList<>();
     for (int i = 0; i < board.ranked().size(); i++) {
-      trials.add(of(i + 1, board.ranked().get(i)));
+      trials.add(of(i + 1, board.ranked().get(i), board.objective()));
     }
     return trials;
   }
 
-  private static ReportTrial of(int rank, TrialResult r) {
+  private static ReportTrial of(int rank, TrialResult r, Objective objective) {
     Set<String> tags = new LinkedHashSet<>();
     // The built-in tags first in their print order, then whatever else a trainer reported.
     EpochRecord.BUILT_IN_TAGS.stream().filter(t -> r.history().stream().anyMatch(e -> e.has(t))).forEach(tags::add);
@@ -55,7 +55,12 @@ final class ReportTrials {
     }
     boolean stopped = r.status() == TrialStatus.STOPPED;
     int lastEpoch = r.history().isEmpty() ? 0 : r.history().get(r.history().size() - 1).epoch();
+    List<Integer> epochs = r.history().stream().map(EpochRecord::epoch).toList();
+    List<Double> soFar = new ArrayList<>();
+    for (int i = 0; i < r.history().size(); i++) {
+      soFar.add(objective.choose(r.history().subList(0, i + 1)).map(e -> e.metric(objective.metric())).orElse(Double.NaN));
+    }
     return new ReportTrial(rank, r.trial().id(), r.status().name(), r.trial().parameters(), r.objectiveValue(), r.chosenEpoch(), metrics,
-        stopped ? lastEpoch : 0, r.error(), r.location(), r.backend());
+        stopped ? lastEpoch : 0, r.error(), r.location(), r.backend(), epochs, soFar);
   }
 }

@@ -87,6 +87,39 @@
     }));
   }
 
+  // Best so far against the model-epochs spent, piece by piece of training (ModelEpochHistory in Java says how).
+  function budget() {
+    var pieces = data.modelEpochs, valued = pieces.filter(function (s) { return s.value !== null; });
+    if (!valued.length) return empty('chart-budget', 'No trial has a value of the objective yet.');
+    var total = pieces[pieces.length - 1].spent, bestSoFar = null, line = [];
+    valued.forEach(function (s) {
+      if (bestSoFar === null || (objective.maximize ? s.value > bestSoFar : s.value < bestSoFar)) bestSoFar = s.value;
+      line.push([s.spent, bestSoFar]);
+    });
+    // The best stays the best until the study's last model-epoch.
+    if (line[line.length - 1][0] < total) line.push([total, bestSoFar]);
+    function dot(s) {
+      var c = colour(byId[s.id]);
+      return { value: [s.spent, s.value], id: s.id, epoch: s.epoch, last: s.last, symbol: s.last ? 'circle' : 'emptyCircle',
+        itemStyle: s.last ? { color: c } : { color: c, borderWidth: 2 } };
+    }
+    init('chart-budget').setOption(Object.assign({}, BASE, {
+      tooltip: { trigger: 'item', formatter: function (p) {
+        if (p.seriesIndex !== 0) return 'best so far after ' + p.data[0] + ' model-epochs: ' + fmt(p.data[1]);
+        return tip(byId[p.data.id]) + '<br>' + (p.data.last ? 'result' : 'rung result') + ' at epoch ' + p.data.epoch + ': ' + fmt(p.data.value[1])
+          + '<br>after ' + p.data.value[0] + ' model-epochs';
+      } },
+      legend: { data: [objective.label, 'best so far'], top: 0 },
+      grid: { left: 70, right: 30, top: 40, bottom: 50 },
+      xAxis: { type: 'value', name: 'model-epochs spent (' + total + ' in all)', nameLocation: 'middle', nameGap: 30, minInterval: 1, min: 0, max: total },
+      yAxis: { type: 'value', name: objective.label, scale: true, nameTextStyle: { align: 'left' } },
+      series: [
+        { name: objective.label, type: 'scatter', symbolSize: 10, z: 3, data: valued.map(dot) },
+        { name: 'best so far', type: 'line', step: 'end', showSymbol: false, lineStyle: { color: '#cf222e', width: 2 }, itemStyle: { color: '#cf222e' }, data: line }
+      ]
+    }));
+  }
+
   function intermediate() {
     var select = document.getElementById('metric-select');
     var withHistory = data.trials.filter(function (t) {
@@ -107,10 +140,11 @@
         var c = colour(t), top = best && t.id === best.id;
         return { name: t.id, type: 'line', symbolSize: 5, z: top ? 4 : 2, emphasis: { focus: 'series' },
           lineStyle: { color: c, width: top ? 3.5 : 1.6 }, itemStyle: { color: c },
-          data: (t.metrics[m] || []).map(function (v, i) { return [i + 1, v]; }) };
+          data: (t.metrics[m] || []).map(function (v, i) { return [t.epochs[i], v]; }) };
       });
+      // By epoch number, not position: a trainer continued from a checkpoint may report only its new epochs.
       var stopped = withHistory.filter(function (t) { return t.stoppedEpoch > 0; }).map(function (t) {
-        return { value: [t.stoppedEpoch, (t.metrics[m] || [])[t.stoppedEpoch - 1]], id: t.id };
+        return { value: [t.stoppedEpoch, (t.metrics[m] || [])[t.epochs.indexOf(t.stoppedEpoch)]], id: t.id };
       });
       series.push({ name: 'stopped', type: 'scatter', symbol: 'triangle', symbolSize: 13, z: 5, itemStyle: { color: '#cf222e' }, data: stopped });
       chart.setOption(Object.assign({}, BASE, {
@@ -204,7 +238,7 @@
     });
   }
 
-  [history, intermediate, parallel, importance, sortableTable].forEach(function (draw) {
+  [history, budget, intermediate, parallel, importance, sortableTable].forEach(function (draw) {
     try { draw(); } catch (e) { if (window.console) console.error('tunebeam report: ' + draw.name + ': ' + e); }
   });
   document.body.setAttribute('data-report', 'drawn');

@@ -115,26 +115,10 @@ class HtmlReportBrowserTest {
 
   @Test
   void chartsHoldEveryTrialABrushFiltersLinesAndNothingIsFetched() throws Exception {
-    String html = new String(HtmlReport.render(ReportFixtures.board(), ReportFixtures.STUDY, "/out"), StandardCharsets.UTF_8);
-    // The last </body> only: ECharts' own text holds the string too, and its hash must still match.
-    int end = html.lastIndexOf("</body>");
-    String probed = (html.substring(0, end) + "<script>" + PROBE + "</script>\n" + html.substring(end))
-        .replace("script-src '", "script-src '" + HtmlReport.sha256(PROBE) + "' '");
-    Path page = tmp.resolve("probed.html");
-    Files.writeString(page, probed);
-    Files.createDirectories(Path.of("target"));
-    Files.copy(page, Path.of("target", "report-probed.html"), StandardCopyOption.REPLACE_EXISTING);
-
-    String dom = chromium(tmp.resolve("profile-dom"), "--dump-dom", "--virtual-time-budget=10000", page.toUri().toString());
-    Matcher m = Pattern.compile("data-probe=\"([^\"]*)\"").matcher(dom);
-    assertTrue(m.find(), "the probe did not run; DOM starts: " + dom.substring(0, Math.min(500, dom.length())));
-    Map<String, String> probe = new LinkedHashMap<>();
-    for (String kv : m.group(1).split(";")) {
-      probe.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-    }
+    Map<String, String> probe = probe(ReportFixtures.board(), PROBE, "report-probed.html");
     String all = probe.toString();
     assertEquals("drawn", probe.get("drawn"), all);
-    assertEquals("history,importance,intermediate,parallel", probe.get("charts"), all);
+    assertEquals("budget,history,importance,intermediate,parallel", probe.get("charts"), all);
     assertEquals(String.valueOf(ReportFixtures.SUCCEEDED), probe.get("pclines"), "a line per succeeded trial: " + all);
     assertEquals(probe.get("pclines"), probe.get("bright"), "before a brush every line is bright: " + all);
     int brushed = Integer.parseInt(probe.get("brushed"));
@@ -146,6 +130,63 @@ class HtmlReportBrowserTest {
     assertEquals("train_loss", probe.get("yaxis"), all);
     assertEquals(ReportFixtures.SKIPPED_ID, probe.get("firstAfterSort"), "rank sorted descending puts the last first: " + all);
     assertEquals("0", probe.get("requests"), "the page fetched nothing: " + all);
+  }
+
+  /** Reads the model-epochs panel and the stopped markers of a halving study back from the drawn page. */
+  static final String HALVING_PROBE = """
+      setTimeout(function () {
+        var r = window.tunebeamReport, out = [], chart = r.charts.budget, o = chart.getOption(), dots = o.series[0].data;
+        out.push('charts=' + Object.keys(r.charts).sort().join(','));
+        out.push('filled=' + dots.filter(function (d) { return d.last; }).map(function (d) { return d.id + ':' + d.value.join(':'); }).join(','));
+        out.push('hollow=' + dots.filter(function (d) { return !d.last; }).map(function (d) { return d.id + ':' + d.value.join(':'); }).join(','));
+        out.push('best=' + o.series[1].data.map(function (p) { return p.join(':'); }).join(','));
+        out.push('xmax=' + o.xAxis[0].max + ';xname=' + o.xAxis[0].name);
+        var stopped = r.charts.intermediate.getOption().series.filter(function (s) { return s.name === 'stopped'; })[0].data;
+        out.push('stopped=' + stopped.map(function (d) { return d.id + ':' + d.value.join(':'); }).sort().join(','));
+        // Painted, not only configured: a symbol sits where the winner's dot belongs.
+        var at = chart.convertToPixel({ seriesIndex: 0 }, [13, 0.84]);
+        var symbols = Array.prototype.slice.call(document.querySelectorAll('#chart-budget svg path[transform]'));
+        out.push('winnerDrawn=' + symbols.some(function (p) {
+          var m = /matrix\\(([^)]*)\\)/.exec(p.getAttribute('transform')), v = m ? m[1].split(',').map(Number) : [];
+          return v.length === 6 && Math.abs(v[4] - at[0]) < 1 && Math.abs(v[5] - at[1]) < 1; }));
+        document.body.setAttribute('data-probe', out.join(';'));
+      }, 50);
+      """;
+
+  @Test
+  void theModelEpochPanelReplaysHalvingAndTheCurvesMarkWhereTrialsStopped() throws Exception {
+    Map<String, String> probe = probe(ReportFixtures.halvingBoard(), HALVING_PROBE, "report-halving-probed.html");
+    String all = probe.toString();
+    assertEquals("budget,history,importance,intermediate,parallel", probe.get("charts"), all);
+    assertEquals("h3:4:0.6,h4:5:0.5,h5:6:0.65,h1:9:0.75,h2:10:0.77,h0:13:0.84", probe.get("filled"), "each trial's result once, at what it had cost: " + all);
+    assertEquals("h0:1:0.7,h1:2:0.72,h2:3:0.69,h0:8:0.78", probe.get("hollow"), "rung results of trials that trained on: " + all);
+    assertEquals("1:0.7,2:0.72,3:0.72,4:0.72,5:0.72,6:0.72,8:0.78,9:0.78,10:0.78,13:0.84", probe.get("best"), all);
+    assertEquals("13", probe.get("xmax"), all);
+    assertEquals("model-epochs spent (13 in all)", probe.get("xname"), all);
+    assertEquals("h1:2:0.75,h2:2:0.77,h3:1:0.6,h4:1:0.5,h5:1:0.65", probe.get("stopped"), "a triangle where each stopped trial's curve ends: " + all);
+    assertEquals("true", probe.get("winnerDrawn"), all);
+  }
+
+  /** The page with {@code script} run after the report's own (its hash added to the policy); what it left in {@code data-probe}. */
+  private Map<String, String> probe(Leaderboard board, String script, String copyName) throws Exception {
+    String html = new String(HtmlReport.render(board, ReportFixtures.STUDY, "/out"), StandardCharsets.UTF_8);
+    // The last </body> only: ECharts' own text holds the string too, and its hash must still match.
+    int end = html.lastIndexOf("</body>");
+    String probed = (html.substring(0, end) + "<script>" + script + "</script>\n" + html.substring(end))
+        .replace("script-src '", "script-src '" + HtmlReport.sha256(script) + "' '");
+    Path page = tmp.resolve(copyName);
+    Files.writeString(page, probed);
+    Files.createDirectories(Path.of("target"));
+    Files.copy(page, Path.of("target", copyName), StandardCopyOption.REPLACE_EXISTING);
+
+    String dom = chromium(tmp.resolve("profile-" + copyName), "--dump-dom", "--virtual-time-budget=10000", page.toUri().toString());
+    Matcher m = Pattern.compile("data-probe=\"([^\"]*)\"").matcher(dom);
+    assertTrue(m.find(), "the probe did not run; DOM starts: " + dom.substring(0, Math.min(500, dom.length())));
+    Map<String, String> probe = new LinkedHashMap<>();
+    for (String kv : m.group(1).split(";")) {
+      probe.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+    }
+    return probe;
   }
 
   /** Runs headless Chromium on its own profile, with no host name resolvable, and returns what it printed. */

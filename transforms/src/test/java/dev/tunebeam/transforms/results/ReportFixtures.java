@@ -39,6 +39,36 @@ final class ReportFixtures {
     return Leaderboard.rank(results, Objective.DEFAULT);
   }
 
+  /**
+   * Successive halving with eta 2 over 4 epochs (rungs of 6 at epoch 1, 3 at 2, 1 at 4), as
+   * RunSchedule leaves it: one row per trial, numbered h0..h5 by their parameters, plus a trial
+   * that trained two epochs but never reported the objective's metric (FAILED, its epochs spent).
+   * Validation accuracy per epoch; h1 leads after the first rung, h0 wins.
+   */
+  static Leaderboard halvingBoard() {
+    double[][] curves = {{0.70, 0.78, 0.80, 0.84}, {0.72, 0.75}, {0.69, 0.77}, {0.60}, {0.50}, {0.65}};
+    List<TrialResult> results = new ArrayList<>();
+    for (int i = 0; i < curves.length; i++) {
+      List<EpochRecord> history = new ArrayList<>();
+      for (int e = 0; e < curves[i].length; e++) {
+        history.add(Results.epoch(e + 1, 1.0 - curves[i][e], curves[i][e], curves[i][e], curves[i][e] - 0.01, 1.0));
+      }
+      TrialStatus status = curves[i].length == 4 ? TrialStatus.SUCCEEDED : TrialStatus.STOPPED;
+      results.add(TrialResult.of(halvingTrial(i, curves[i].length), "local", status, history, "cpu", 1.0 * curves[i].length, 1.0, null));
+    }
+    List<EpochRecord> noObjective = List.of(EpochRecord.of(1, 1.0, Map.of(EpochRecord.TRAIN_LOSS, 0.9)),
+        EpochRecord.of(2, 1.0, Map.of(EpochRecord.TRAIN_LOSS, 0.8)));
+    results.add(TrialResult.of(halvingTrial(6, 2), "local", TrialStatus.SUCCEEDED, noObjective, "cpu", 2.0, 2.0, null));
+    return Leaderboard.rank(results, Objective.DEFAULT);
+  }
+
+  private static Trial halvingTrial(int i, int epochs) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("learning_rate", "0.0" + (i + 1));
+    p.put("num_epochs", Integer.toString(epochs));
+    return new Trial("h" + i, "halving", p);
+  }
+
   static Map<String, String> params(String optimizer, String learningRate, String activation) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("optimizer", optimizer);
