@@ -63,4 +63,16 @@ class FlagsTest {
     assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("--group", "g.json", "--seed", "3"), Map.of()))
         .getMessage().contains("--seed conflicts with --group"));
   }
+
+  /** The parameters a search space may vary are the trainer's hyperparameter flags, and the help page lists each. */
+  @Test
+  void theSeedsSpellingsAreHyperparametersAndTheHelpNamesEveryFlag() {
+    assertTrue(TrainerArgs.HYPERPARAMETERS.containsAll(List.of("activation", "optimizer", "batch-size", "num-epochs", "learning-rate", "pooling")));
+    assertTrue(!TrainerArgs.HYPERPARAMETERS.contains("model-dir") && !TrainerArgs.HYPERPARAMETERS.contains("threads"));
+    String help = TrainerArgs.usage();
+    for (String flag : List.of("batch-size", "num-epochs", "data-dir", "model-dir", "tensorboard-dir", "threads", "group", "outcome-file")) {
+      assertTrue(help.contains("--" + flag + " "), flag + " in " + help);
+    }
+    assertTrue(help.contains("--pooling avg|max") && help.contains("--device auto|cpu|gpu"), help);
+  }
 }
