@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
  * tunebeam's own. picocli fills them; {@link LauncherFlags} checks them together.
  */
 @Command(name = "tune", sortOptions = false, usageHelpWidth = 110,
-    customSynopsis = "Usage: java -jar tunebeam.jar tune --project P --bucket B [flags]   "
-        + "(also: java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher ...)",
-    description = "Runs the search as one Vertex AI HyperparameterTuningJob; --debug-sync or --collect waits for it and writes the leaderboard.",
+    customSynopsis = "java -jar tunebeam.jar tune --project P --bucket B [flags]",
+    description = {"Runs the search as one Vertex AI HyperparameterTuningJob; --debug-sync or --collect waits for it and writes the leaderboard.",
+        "Also: java -cp tunebeam.jar dev.tunebeam.pipeline.VertexTuningLauncher ..."},
     footer = "--experiment-name and --enable-model-registry act when the job's end is waited for (--debug-sync or --collect).")
 final class LauncherOptions {
   @Option(names = "--project", paramLabel = "ID", description = "Google Cloud project (required)")

@@ -13,6 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * enum its keys ({@code --pooling avg|max}), taken from the constants like every "allowed:" list.
  */
 final class FlagHelp extends CommandLine.Help {
+  /** The width of the flag column: enough for most flags with their values, so descriptions line up. */
+  static final int LABEL_COLUMN = 36;
+
   FlagHelp(CommandSpec spec, ColorScheme scheme) {
     super(spec, scheme);
   }

@@ -26,6 +26,7 @@ public final class FlagParser {
     // A repeated flag is refused below with both values; picocli's own refusal names neither.
     line.setOverwrittenOptionsAllowed(true);
     line.setHelpFactory(FlagHelp::new);
+    line.setUsageHelpLongOptionsMaxWidth(FlagHelp.LABEL_COLUMN);
     line.registerConverter(Integer.class, FlagValues.integer());
     line.registerConverter(Integer.TYPE, FlagValues.integer());
     line.registerConverter(Long.class, FlagValues.whole(Long.MIN_VALUE, Long.MAX_VALUE));

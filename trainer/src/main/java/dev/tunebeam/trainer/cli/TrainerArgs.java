@@ -61,9 +61,23 @@ public final class TrainerArgs {
 
   /** One model from its flags; Vertex's AIP_* variables in {@code env} fill the folders not given. */
   public static MemberRun member(List<String> args, Map<String, String> env) {
-    ModelFlags flags = new ModelFlags();
-    FlagParser.of(flags).parse(args);
-    return flags.member(env);
+    return MEMBER_PARSER.get().member(args, env);
+  }
+
+  /**
+   * Reading the declarations costs milliseconds, and a search space checks every trial through
+   * here: each thread keeps one parser, which picocli resets to the defaults before every parse.
+   */
+  private static final ThreadLocal<MemberParser> MEMBER_PARSER = ThreadLocal.withInitial(MemberParser::new);
+
+  private static final class MemberParser {
+    private final ModelFlags flags = new ModelFlags();
+    private final FlagParser parser = FlagParser.of(flags);
+
+    MemberRun member(List<String> args, Map<String, String> env) {
+      parser.parse(args);
+      return flags.member(env);
+    }
   }
 
   private static List<MemberRun> group(String file) {

@@ -75,4 +75,16 @@ class FlagsTest {
     }
     assertTrue(help.contains("--pooling avg|max") && help.contains("--device auto|cpu|gpu"), help);
   }
+
+  /** member() reuses one parser per thread: nothing of one call may reach the next. */
+  @Test
+  void aReusedParserStartsFromTheDefaultsEveryTime() {
+    MemberRun first = TrainerArgs.member(List.of("--learning-rate", "0.5", "--model-dir", "/m", "--activation", "tanh", "--seed", "1"));
+    assertEquals(0.5f, first.config().learningRate());
+    MemberRun second = TrainerArgs.member(List.of("--seed", "2"));
+    assertEquals(0.001f, second.config().learningRate(), "adam's default, not the last call's value");
+    assertEquals(Activation.RELU, second.config().activation());
+    assertEquals(null, second.modelDir());
+    assertEquals(2, second.config().seed(), "--seed once per call is not a repeat");
+  }
 }
