@@ -2,6 +2,7 @@ package dev.tunebeam.trainer.cli;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -40,19 +41,17 @@ final class FlagValues {
   }
 
   static ITypeConverter<Float> decimal() {
-    return text -> {
-      try {
-        return Float.parseFloat(text.trim());
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException("is not a number");
-      }
-    };
+    return number(Float::parseFloat);
   }
 
   static ITypeConverter<Double> doubleValue() {
+    return number(Double::parseDouble);
+  }
+
+  private static <N> ITypeConverter<N> number(Function<String, N> parse) {
     return text -> {
       try {
-        return Double.parseDouble(text.trim());
+        return parse.apply(text.trim());
       } catch (NumberFormatException e) {
         throw new TypeConversionException("is not a number");
       }
