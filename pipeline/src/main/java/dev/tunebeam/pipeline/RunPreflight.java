@@ -1,7 +1,6 @@
 package dev.tunebeam.pipeline;
 
 import ai.djl.util.cuda.CudaUtils;
-import dev.tunebeam.trainer.cli.Flags;
 import dev.tunebeam.trainer.cli.TrainerArgs;
 import dev.tunebeam.trainer.train.TrainingConfig;
 import dev.tunebeam.transforms.dispatch.Backend;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
@@ -80,7 +78,7 @@ final class RunPreflight {
   }
 
   private static TrainingConfig config(Trial t) {
-    return TrainerArgs.member(Flags.parse(TrainerParameters.args(t, Set.of(), false), TrainerArgs.MODEL_FLAGS, Set.of()), Map.of()).config();
+    return TrainerArgs.member(TrainerParameters.args(t, Set.of(), false)).config();
   }
 
   private static void checkFits(Trial t, TrainingConfig c, DataPreflight.Counts data) {

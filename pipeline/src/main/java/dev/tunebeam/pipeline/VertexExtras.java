@@ -1,6 +1,5 @@
 package dev.tunebeam.pipeline;
 
-import dev.tunebeam.trainer.cli.Flags;
 import dev.tunebeam.transforms.vertex.CustomJobTemplate;
 
 /**
@@ -11,17 +10,15 @@ import dev.tunebeam.transforms.vertex.CustomJobTemplate;
  */
 record VertexExtras(String experimentName, String tensorboardName, boolean modelRegistry, boolean useCustomContainer) {
 
-  static VertexExtras of(Flags f) {
-    String experiment = f.string("experiment-name", null);
+  static VertexExtras of(String experiment, String tensorboard, boolean modelRegistry, boolean useCustomContainer) {
     if (experiment != null && !experiment.matches("[a-z0-9][a-z0-9-]{0,127}")) {
       throw new IllegalArgumentException("--experiment-name " + experiment + " is not allowed; Vertex AI Experiments take up to 128 "
           + "lowercase letters, digits and '-', starting with a letter or digit");
     }
-    String tensorboard = f.string("tensorboard-name", null);
     if (tensorboard != null && tensorboard.isBlank()) {
       throw new IllegalArgumentException("--tensorboard-name is empty; give the instance's display name or projects/P/locations/R/tensorboards/ID");
     }
-    return new VertexExtras(experiment, tensorboard, f.bool("enable-model-registry"), f.bool("use-custom-container"));
+    return new VertexExtras(experiment, tensorboard, modelRegistry, useCustomContainer);
   }
 
   /** Vertex refuses a job that writes to a TensorBoard instance without a service account to write as. */

@@ -5,19 +5,19 @@ import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
 import com.google.cloud.aiplatform.v1.JobServiceClient;
 import com.google.cloud.aiplatform.v1.JobState;
 import dev.tunebeam.transforms.results.Leaderboard;
-import dev.tunebeam.transforms.results.LeaderboardFormats;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
 import dev.tunebeam.transforms.vertex.StorageFactory;
 import dev.tunebeam.transforms.vertex.TuningJobResults;
 import dev.tunebeam.transforms.vertex.VertexErrors;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
 
 /**
  * Launches the search as one Vertex AI HyperparameterTuningJob instead of a pipeline: the Java
@@ -31,7 +31,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  *
  * Without {@code --debug-sync} it prints the job's name and exits; with it (or with {@code
  * --collect JOB}) it waits, prints every state change and writes the finished job's trials as
- * results.csv/json/md. Exit 0 on success, 2 on bad flags (one sentence, no API call), 1 when
+ * results.csv/json/md and report.html. Exit 0 on success, 2 on bad flags (one sentence, no API call), 1 when
  * Vertex refuses the job or the job fails.
  */
 public final class VertexTuningLauncher {
@@ -51,25 +51,26 @@ public final class VertexTuningLauncher {
       err.println("error: " + OptionErrors.sentence(e.getMessage(), args.toArray(String[]::new)));
       return 2;
     }
-    if (flags.help()) {
+    if (flags == null) {
       out.println(LauncherFlags.usage());
       return 0;
     }
     try {
       checkAccess(flags, storage);
     } catch (IllegalArgumentException e) {
-      err.println("error: " + OptionErrors.sentence(e.getMessage(), args.toArray(String[]::new)));
+      err.println("error: " + OptionErrors.sentence(LauncherFlagNames.sentence(e), args.toArray(String[]::new)));
       return 2;
     }
     try (JobServiceClient client = JobServiceClient.create(flags.endpoint().settings())) {
       String name = flags.collect();
       if (name == null) {
-        HyperparameterTuningJob job = withTensorboard(flags.job(), flags, out);
+        TuningRequest request = flags.request();
+        HyperparameterTuningJob job = withTensorboard(request.job(), flags, out);
         HyperparameterTuningJob created = client.createHyperparameterTuningJob("projects/" + flags.project() + "/locations/" + flags.region(), job);
         name = created.getName();
         out.printf("Created hyperparameter tuning job %s%n  display name %s, %d trials (%d at a time), %s search, outputs under %s%n",
-            name, job.getDisplayName(), job.getMaxTrialCount(), job.getParallelTrialCount(), flags.algorithm().key(), flags.baseOutputDirectory());
-        if (!flags.debugSync()) {
+            name, job.getDisplayName(), job.getMaxTrialCount(), job.getParallelTrialCount(), request.algorithm().key(), request.baseOutputDirectory());
+        if (!request.debugSync()) {
           out.println("Console: https://console.cloud.google.com/vertex-ai/training/hyperparameter-tuning-jobs?project=" + flags.project());
           VertexExtras x = flags.extras();
           out.println("Leaderboard when it is done: java -jar tunebeam.jar tune --collect " + name
@@ -77,7 +78,7 @@ public final class VertexTuningLauncher {
           return 0;
         }
       }
-      HyperparameterTuningJob done = new TuningJobWatcher(client, out, Duration.ofMillis(Math.round(flags.pollSeconds() * 1000))).waitForEnd(name);
+      HyperparameterTuningJob done = new TuningJobWatcher(client, out, flags.poll()).waitForEnd(name);
       if (done.getState() != JobState.JOB_STATE_SUCCEEDED) {
         err.println("error: " + VertexErrors.jobEnded(name, done.getState().name().replace("JOB_STATE_", ""), done.hasError() ? done.getError() : null,
             flags.settings()));
@@ -111,10 +112,10 @@ public final class VertexTuningLauncher {
       com.google.auth.Credentials credentials = flags.endpoint().plaintext() ? null
           : dev.tunebeam.trainer.cloud.GcpCredentials.find("Vertex AI (" + flags.endpoint() + ")", System.getenv());
       CloudPreflight.reachable(flags.endpoint(), "--endpoint");
-      if (flags.bucket() != null) {
+      if (flags.request() != null) {
         com.google.cloud.storage.Storage client = credentials == null ? storage.create()
             : dev.tunebeam.trainer.cloud.GcsPreflight.fastFailingClient(credentials);
-        new dev.tunebeam.trainer.cloud.GcsPreflight(client).writable("--bucket", flags.baseOutputDirectory());
+        new dev.tunebeam.trainer.cloud.GcsPreflight(client).writable("--bucket", flags.request().baseOutputDirectory());
       }
       return null;
     });
@@ -133,17 +134,18 @@ public final class VertexTuningLauncher {
     }
   }
 
-  /** The leaderboard written, or null (after saying why) when it cannot be. */
+  /** The leaderboard written by {@link WriteLeaderboard} (results.csv/json/md, report.html), or null (after saying why) when it cannot be. */
   private static Leaderboard writeLeaderboard(HyperparameterTuningJob job, LauncherFlags flags, StorageFactory storage, PrintStream out, PrintStream err) {
     String output = flags.output() != null ? flags.output() : job.getTrialJobSpec().getBaseOutputDirectory().getOutputUriPrefix();
-    String study = TuningJobResults.study(job);
     Leaderboard board = Leaderboard.rank(TuningJobResults.of(job, storage.create()), TuningJobResults.objective(job));
+    // The main job's transform on a one-element pipeline: the launcher's files are the main job's, report.html included.
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
+    p.apply("Leaderboard", Create.of(board)).apply("WriteLeaderboard", WriteLeaderboard.to(output).withStudy(TuningJobResults.study(job)));
     try {
-      WriteLeaderboard.writeAtomically(output, "results.csv", LeaderboardFormats.csv(board));
-      WriteLeaderboard.writeAtomically(output, "results.json", LeaderboardFormats.json(board, study));
-      WriteLeaderboard.writeAtomically(output, "results.md", LeaderboardFormats.markdown(board, study));
-    } catch (IOException e) {
-      err.println("error: the job succeeded but the leaderboard cannot be written to " + output + ": " + e.getMessage());
+      p.run().waitUntilFinish();
+    } catch (RuntimeException e) {
+      Throwable why = e instanceof Pipeline.PipelineExecutionException && e.getCause() != null ? e.getCause() : e;
+      err.println("error: the job succeeded but the leaderboard cannot be written to " + output + ": " + why.getMessage());
       return null;
     }
     ResultsSummary.print(output, 10, out, "per-trial metrics.json and models under "

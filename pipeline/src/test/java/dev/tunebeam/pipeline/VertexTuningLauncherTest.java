@@ -171,6 +171,7 @@ class VertexTuningLauncherTest {
     }
     assertEquals(1, withoutHistory);
     assertTrue(Files.exists(dir.resolve("results.csv")) && Files.exists(dir.resolve("results.md")));
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("lenet5-fashion"), "the main job's files, the report included");
   }
 
   /** An hours-long wait survives a network blip: the job runs on regardless. */
@@ -214,6 +215,10 @@ class VertexTuningLauncherTest {
       "--project test-project --bucket test-bucket --num-epochs 0               | --num-epochs 0 must be at least 1",
       "--project test-project --bucket test-bucket --region us_central1         | --region us_central1 is not a Google Cloud region",
       "--project test-project --bucket test-bucket --machine-type N1_STANDARD   | --machine-type N1_STANDARD is not a Compute Engine machine type",
+      "--project test-project --bucket test-bucket --accelerator-count -1       | --accelerator-count -1 is negative",
+      "--project test-project --bucket test-bucket --seed 3                     | unknown flag --seed; known flags: --accelerator-count",
+      "--project test-project --bucket test-bucket --num-epochs=x               | --num-epochs x is not an integer",
+      "--project test-project --bucket test-bucket --early-stopping asha        | --early-stopping asha is not supported; allowed: median, decay-curve, none",
       "--project test-project --bucket test-bucket --search-space /no/such.yaml | --search-space /no/such.yaml does not exist",
       "--project test-project --bucket test-bucket --max-trials 3               | unknown flag --max-trials",
       "--collect my-job                                                         | --collect my-job is not a tuning job name",

@@ -33,10 +33,6 @@ public final class TrainerMain {
   }
 
   static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-    if (args.equals(List.of("-h"))) {
-      out.println(usage());
-      return 0;
-    }
     Path outcomeFile = outcomeFile(args);
     int code = train(args, env, out, err, outcomeFile);
     if (outcomeFile != null && code == 0) {
@@ -108,25 +104,6 @@ public final class TrainerMain {
   }
 
   static String usage() {
-    return String.join("\n",
-        "Usage: java -jar tunebeam-trainer.jar [--name value | --name=value]...   (-h or --help: this page)",
-        "  --activation relu|leakyrelu|softmax|tanh|sigmoid   (relu)",
-        "  --optimizer sgd|adam|rmsprop                       (adam)",
-        "  --learning-rate R    (sgd 0.01 with momentum 0.9, adam 0.001, rmsprop 0.001)",
-        "  --momentum M         sgd only (0.9)",
-        "  --batch-size N (64)  --num-epochs N (10)  --pooling avg|max (avg)  --seed N (42)",
-        "  --init torch|he (torch: PyTorch's layer default; he: He-uniform, zero biases)",
-        "  --normalize none|standard (none: x/255 like ToTensor; standard: (x/255 - 0.2860) / 0.3530)",
-        "  --train-samples N --test-samples N   first N of each split (0: all)",
-        "  --validation-samples N (5000)  training images held out for validation by a seeded split (0: none)",
-        "  --validation-seed N            the split's seed, the same for every trial of a study",
-        "  --data-dir DIR|gs://...   (else $FASHION_MNIST_DIR, /usr/share/datasets/fashion-mnist, the cache, a download)",
-        "  --model-dir DIR|gs://...  (default $AIP_MODEL_DIR) metrics.json and model.npz",
-        "  --checkpoint-dir DIR      (default $AIP_CHECKPOINT_DIR) weights after every epoch",
-        "  --tensorboard-dir DIR     (default $AIP_TENSORBOARD_LOG_DIR)",
-        "  --device auto|cpu|gpu (auto)  --threads N (engine default)  --metric-id ID (val_accuracy;",
-        "                                   test_accuracy with --validation-samples 0)",
-        "  --trial-id ID (default $CLOUD_ML_TRIAL_ID)  --group FILE (train a fused group, one JSON member per model)",
-        "  --outcome-file FILE       how the run ended, as JSON (status, exit_code, error), for a parent process");
+    return TrainerArgs.usage();
   }
 }

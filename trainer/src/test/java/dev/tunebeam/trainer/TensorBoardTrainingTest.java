@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Value;
-import dev.tunebeam.trainer.cli.Flags;
 import dev.tunebeam.trainer.cli.TrainerArgs;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +31,8 @@ class TensorBoardTrainingTest {
   @Test
   void tensorboardDirDefaultsToVertexsVariable() {
     Map<String, String> env = Map.of("AIP_TENSORBOARD_LOG_DIR", "gs://bucket/logs");
-    assertEquals("gs://bucket/logs", TrainerArgs.member(Flags.parse(List.of(), TrainerArgs.MODEL_FLAGS, Set.of()), env).tensorboardDir());
-    assertEquals("/tb", TrainerArgs.member(Flags.parse(List.of("--tensorboard-dir=/tb"), TrainerArgs.MODEL_FLAGS, Set.of()), env).tensorboardDir());
+    assertEquals("gs://bucket/logs", TrainerArgs.member(List.of(), env).tensorboardDir());
+    assertEquals("/tb", TrainerArgs.member(List.of("--tensorboard-dir=/tb"), env).tensorboardDir());
   }
 
   @Test

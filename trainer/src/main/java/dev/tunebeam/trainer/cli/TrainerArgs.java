@@ -2,15 +2,7 @@ package dev.tunebeam.trainer.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tunebeam.trainer.data.Normalize;
-import dev.tunebeam.trainer.data.ValidationSplit;
-import dev.tunebeam.trainer.model.Activation;
-import dev.tunebeam.trainer.model.Init;
-import dev.tunebeam.trainer.model.Pooling;
-import dev.tunebeam.trainer.optim.OptimizerKind;
-import dev.tunebeam.trainer.train.DeviceChoice;
 import dev.tunebeam.trainer.train.MemberRun;
-import dev.tunebeam.trainer.train.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The trainer contract's flags, turned into the models to train. One model by default; with
@@ -25,12 +19,9 @@ import java.util.Set;
  * group (how a local worker process runs a group of trials).
  */
 public final class TrainerArgs {
-  public static final Set<String> MODEL_FLAGS = Set.of(
-      "activation", "optimizer", "batch-size", "num-epochs", "learning-rate", "pooling", "init", "normalize", "seed", "data-dir",
-      "model-dir", "checkpoint-dir", "tensorboard-dir", "train-samples", "validation-samples", "validation-seed", "test-samples", "device",
-      "metric-id", "trial-id", "momentum");
-  public static final Set<String> PROCESS_FLAGS = Set.of("threads", "group", "outcome-file");
-  public static final Set<String> SWITCHES = Set.of("help");
+  /** The flags (without dashes) a search space may vary: the declarations of {@link Hyperparameters}. */
+  public static final Set<String> HYPERPARAMETERS = FlagParser.names(new Hyperparameters());
+  private static final Set<String> MODEL_FLAGS = FlagParser.names(new ModelFlags());
 
   private TrainerArgs() {}
 
@@ -38,65 +29,55 @@ public final class TrainerArgs {
   public record Invocation(List<MemberRun> members, int threads, boolean help, boolean group) {}
 
   public static Invocation parse(List<String> args, Map<String, String> env) {
-    Set<String> known = new java.util.HashSet<>(MODEL_FLAGS);
-    known.addAll(PROCESS_FLAGS);
-    Flags flags = Flags.parse(args, known, SWITCHES);
-    int threads = flags.integer("threads", 0);
-    if (threads < 0) {
-      throw new UsageException("--threads " + threads + " is negative; use 0 for the engine's default or a positive count");
+    TrainerCommand command = new TrainerCommand();
+    FlagParser parser = FlagParser.of(command);
+    ParseResult parsed = parser.parse(args);
+    if (command.threads < 0) {
+      throw new UsageException("--threads " + command.threads + " is negative; use 0 for the engine's default or a positive count");
     }
-    if (flags.bool("help")) {
-      return new Invocation(List.of(), threads, true, false);
+    if (parser.helpRequested()) {
+      return new Invocation(List.of(), command.threads, true, false);
     }
-    if (flags.has("group")) {
-      for (String f : MODEL_FLAGS) {
-        if (flags.has(f)) {
-          throw new UsageException("--" + f + " conflicts with --group; put it in the group file's member args");
+    if (command.group != null) {
+      for (OptionSpec given : parsed.matchedOptions()) {
+        if (MODEL_FLAGS.contains(given.longestName().substring(2))) {
+          throw new UsageException(given.longestName() + " conflicts with --group; put it in the group file's member args");
         }
       }
-      return new Invocation(group(flags.string("group", null)), threads, false, true);
+      return new Invocation(group(command.group), command.threads, false, true);
     }
-    return new Invocation(List.of(member(flags, env)), threads, false, false);
+    return new Invocation(List.of(command.model.member(env)), command.threads, false, false);
   }
 
-  /** One model from its flags; Vertex's AIP_* variables fill the directories not given. */
-  public static MemberRun member(Flags flags, Map<String, String> env) {
-    TrainingConfig config;
-    try {
-      config = TrainingConfig.builder()
-          .activation(Activation.parse("--activation", flags.string("activation", "relu")))
-          .optimizer(OptimizerKind.parse("--optimizer", flags.string("optimizer", "adam")))
-          .learningRate(flags.decimal("learning-rate"))
-          .momentum(flags.decimal("momentum"))
-          .batchSize(flags.integer("batch-size", TrainingConfig.DEFAULT_BATCH_SIZE))
-          .epochs(flags.integer("num-epochs", TrainingConfig.DEFAULT_EPOCHS))
-          .pooling(Pooling.parse("--pooling", flags.string("pooling", "avg")))
-          .init(Init.parse("--init", flags.string("init", "torch")))
-          .normalize(Normalize.parse("--normalize", flags.string("normalize", "none")))
-          .seed(flags.longValue("seed", TrainingConfig.DEFAULT_SEED))
-          .trainSamples(flags.integer("train-samples", 0))
-          .validationSamples(flags.integer("validation-samples", ValidationSplit.DEFAULT_SAMPLES))
-          .validationSeed(flags.longValue("validation-seed", ValidationSplit.DEFAULT_SEED))
-          .testSamples(flags.integer("test-samples", 0))
-          .dataDir(flags.string("data-dir", null))
-          .device(DeviceChoice.parse("--device", flags.string("device", "auto")))
-          .build();
-    } catch (UsageException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+  /** The trainer's help page, generated from the declarations. */
+  public static String usage() {
+    return FlagParser.of(new TrainerCommand()).usage();
+  }
+
+  /** One model from its flags alone (no environment): what a search space's trial is checked against. */
+  public static MemberRun member(List<String> args) {
+    return member(args, Map.of());
+  }
+
+  /** One model from its flags; Vertex's AIP_* variables in {@code env} fill the folders not given. */
+  public static MemberRun member(List<String> args, Map<String, String> env) {
+    return MEMBER_PARSER.get().member(args, env);
+  }
+
+  /**
+   * Reading the declarations costs milliseconds, and a search space checks every trial through
+   * here: each thread keeps one parser, which picocli resets to the defaults before every parse.
+   */
+  private static final ThreadLocal<MemberParser> MEMBER_PARSER = ThreadLocal.withInitial(MemberParser::new);
+
+  private static final class MemberParser {
+    private final ModelFlags flags = new ModelFlags();
+    private final FlagParser parser = FlagParser.of(flags);
+
+    MemberRun member(List<String> args, Map<String, String> env) {
+      parser.parse(args);
+      return flags.member(env);
     }
-    String metricId = flags.string("metric-id", MemberRun.defaultMetricId(config));
-    if (!metricId.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-      throw new UsageException("--metric-id " + metricId + " is not allowed; use letters, digits and '_', starting with a letter");
-    }
-    return new MemberRun(
-        flags.string("trial-id", env.get("CLOUD_ML_TRIAL_ID")),
-        config,
-        flags.string("model-dir", env.get("AIP_MODEL_DIR")),
-        flags.string("checkpoint-dir", env.get("AIP_CHECKPOINT_DIR")),
-        flags.string("tensorboard-dir", env.get("AIP_TENSORBOARD_LOG_DIR")),
-        metricId);
   }
 
   private static List<MemberRun> group(String file) {
@@ -114,7 +95,7 @@ public final class TrainerArgs {
     for (JsonNode m : members) {
       List<String> args = new ArrayList<>();
       m.path("args").forEach(a -> args.add(a.asText()));
-      runs.add(member(Flags.parse(args, MODEL_FLAGS, Set.of()), Map.of()));
+      runs.add(member(args));
     }
     return runs;
   }

@@ -63,4 +63,28 @@ class FlagsTest {
     assertTrue(assertThrows(UsageException.class, () -> TrainerArgs.parse(List.of("--group", "g.json", "--seed", "3"), Map.of()))
         .getMessage().contains("--seed conflicts with --group"));
   }
+
+  /** The parameters a search space may vary are the trainer's hyperparameter flags, and the help page lists each. */
+  @Test
+  void theSeedsSpellingsAreHyperparametersAndTheHelpNamesEveryFlag() {
+    assertTrue(TrainerArgs.HYPERPARAMETERS.containsAll(List.of("activation", "optimizer", "batch-size", "num-epochs", "learning-rate", "pooling")));
+    assertTrue(!TrainerArgs.HYPERPARAMETERS.contains("model-dir") && !TrainerArgs.HYPERPARAMETERS.contains("threads"));
+    String help = TrainerArgs.usage();
+    for (String flag : List.of("batch-size", "num-epochs", "data-dir", "model-dir", "tensorboard-dir", "threads", "group", "outcome-file")) {
+      assertTrue(help.contains("--" + flag + " "), flag + " in " + help);
+    }
+    assertTrue(help.contains("--pooling avg|max") && help.contains("--device auto|cpu|gpu"), help);
+  }
+
+  /** member() reuses one parser per thread: nothing of one call may reach the next. */
+  @Test
+  void aReusedParserStartsFromTheDefaultsEveryTime() {
+    MemberRun first = TrainerArgs.member(List.of("--learning-rate", "0.5", "--model-dir", "/m", "--activation", "tanh", "--seed", "1"));
+    assertEquals(0.5f, first.config().learningRate());
+    MemberRun second = TrainerArgs.member(List.of("--seed", "2"));
+    assertEquals(0.001f, second.config().learningRate(), "adam's default, not the last call's value");
+    assertEquals(Activation.RELU, second.config().activation());
+    assertEquals(null, second.modelDir());
+    assertEquals(2, second.config().seed(), "--seed once per call is not a repeat");
+  }
 }

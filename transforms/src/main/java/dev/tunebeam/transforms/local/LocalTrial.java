@@ -1,13 +1,11 @@
 package dev.tunebeam.transforms.local;
 
-import dev.tunebeam.trainer.cli.Flags;
 import dev.tunebeam.trainer.cli.TrainerArgs;
 import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.transforms.space.TrainerParameters;
 import dev.tunebeam.transforms.space.Trial;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** A trial as the local trainer sees it: its flags, its artifact folder and its fusion key. */
@@ -32,7 +30,7 @@ final class LocalTrial {
 
   /** Parses the trial as the trainer would; IllegalArgumentException names what is wrong. */
   static MemberRun member(Trial trial, LocalSettings settings) {
-    return TrainerArgs.member(Flags.parse(args(trial, settings), TrainerArgs.MODEL_FLAGS, Set.of()), Map.of());
+    return TrainerArgs.member(args(trial, settings));
   }
 
   /** Relative work of a trial: epochs x training images. */

@@ -1,12 +1,12 @@
 package dev.tunebeam.transforms.space;
 
-import dev.tunebeam.trainer.cli.Flags;
 import dev.tunebeam.trainer.cli.TrainerArgs;
 import dev.tunebeam.trainer.contract.TrialContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The bridge from a trial's parameters to the trainer contract. Every known parameter name is a
@@ -14,10 +14,8 @@ import java.util.Set;
  * trainer's own parser, so a search space is rejected for exactly what the trainer would reject.
  */
 public final class TrainerParameters {
-  /** Parameter names the trainer understands, each a flag with '_' for '-'. */
-  public static final Set<String> KNOWN = Set.of(
-      "activation", "optimizer", "batch_size", "learning_rate", "momentum", "num_epochs", "pooling", "init", "normalize", "seed", "train_samples",
-      "validation_samples", "test_samples");
+  /** Parameter names the trainer understands: its hyperparameter flags, with '_' for '-'. */
+  public static final Set<String> KNOWN = TrainerArgs.HYPERPARAMETERS.stream().map(f -> f.replace('-', '_')).collect(Collectors.toUnmodifiableSet());
 
   /**
    * In a space's pass-through set: every parameter passes through unchecked, named as in the
@@ -55,7 +53,7 @@ public final class TrainerParameters {
         // Momentum is SGD's alone; a value on its own is checked as SGD's (the trial check sees the optimizer).
         args.addAll(List.of("--optimizer", "sgd"));
       }
-      TrainerArgs.member(Flags.parse(args, TrainerArgs.MODEL_FLAGS, Set.of()), Map.of());
+      TrainerArgs.member(args);
     }
   }
 
@@ -64,6 +62,6 @@ public final class TrainerParameters {
     if (passThrough.contains(ALL)) {
       return;
     }
-    TrainerArgs.member(Flags.parse(args(trial, passThrough, false), TrainerArgs.MODEL_FLAGS, Set.of()), Map.of());
+    TrainerArgs.member(args(trial, passThrough, false));
   }
 }

@@ -1,7 +1,7 @@
 package dev.tunebeam.transforms.vertex;
 
 import com.google.cloud.aiplatform.v1.StudySpec;
-import java.util.Locale;
+import dev.tunebeam.trainer.cli.EnumChoice;
 
 /**
  * Vizier's automated stopping for a tuning job ({@code --early-stopping}): {@code median} stops a
@@ -10,21 +10,16 @@ import java.util.Locale;
  * {@code none} lets every trial finish. Steps are the trainer's epochs ({@code global_step}).
  */
 public enum EarlyStopping {
-  NONE,
   MEDIAN,
-  DECAY_CURVE;
+  DECAY_CURVE,
+  NONE;
 
   public String key() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return EnumChoice.key(this);
   }
 
-  public static EarlyStopping parse(String flag, String value) {
-    for (EarlyStopping e : values()) {
-      if (e.key().equals(value == null ? null : value.trim().toLowerCase(Locale.ROOT))) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException(flag + " " + value + " is not supported; allowed: median, decay-curve, none");
+  public static EarlyStopping parse(String field, String value) {
+    return EnumChoice.parse(EarlyStopping.class, field, value, "is not supported");
   }
 
   /** Sets the study's automated stopping spec; steps, not elapsed time, since epochs are what the trainer reports. */

@@ -20,11 +20,14 @@ public enum TuningAlgorithm {
     return vertex;
   }
 
+  /** What a value that names no algorithm is, in a refusal. */
+  public static final String NOT_ONE = "is not a search algorithm";
+
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   public static TuningAlgorithm parse(String field, String value) {
-    return EnumChoice.parse(TuningAlgorithm.class, field, value, "is not a search algorithm");
+    return EnumChoice.parse(TuningAlgorithm.class, field, value, NOT_ONE);
   }
 }
