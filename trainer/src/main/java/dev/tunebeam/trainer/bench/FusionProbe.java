@@ -20,8 +20,8 @@ import java.util.Locale;
  * How fast the local planner's choices train on this machine, from a few timed training steps:
  * one model alone and three fused (same activation, as the planner fuses) with the compute threads
  * a local worker gets, and one model alone with {@code WIDE_THREADS} threads (a worker that has the
- * machine to itself), printed as {@code FUSION_PROBE <alone> <fused> <wide>} in model-images per
- * second. {@code --fuse=auto} runs it once per machine.
+ * machine to itself), printed twice as {@code FUSION_PROBE <alone> <fused> <wide>} in model-images
+ * per second. {@code --fuse=auto} runs it once per machine.
  *
  * <pre>
  * java -cp tunebeam.jar dev.tunebeam.trainer.bench.FusionProbe THREADS WIDE_THREADS [DATA_DIR]
@@ -47,14 +47,19 @@ public final class FusionProbe {
         DeviceData train = DeviceData.of(data.train(), manager);
         DeviceData test = DeviceData.of(data.test(), manager)) {
       FusedTrainer trainer = new FusedTrainer(manager, train, test, ProgressListener.NONE);
-      rate(trainer, 1, samples);
-      double alone = rate(trainer, 1, samples);
-      double fused = rate(trainer, 3, samples);
       // A first call pays its warm-up (allocator, kernels, the JIT); so does a new thread count.
+      rate(trainer, 1, samples);
       JniUtils.setNumThreads(Math.max(1, wideThreads));
       rate(trainer, 1, samples);
-      double wide = rate(trainer, 1, samples);
-      System.out.printf(Locale.ROOT, "FUSION_PROBE %.1f %.1f %.1f%n", alone, fused, wide);
+      // Twice, interleaved: the parent keeps the less favourable ratios, so a burst of load elsewhere cannot buy fusion.
+      for (int repetition = 0; repetition < 2; repetition++) {
+        JniUtils.setNumThreads(Math.max(1, threads));
+        double alone = rate(trainer, 1, samples);
+        double fused = rate(trainer, 3, samples);
+        JniUtils.setNumThreads(Math.max(1, wideThreads));
+        double wide = rate(trainer, 1, samples);
+        System.out.printf(Locale.ROOT, "FUSION_PROBE %.1f %.1f %.1f%n", alone, fused, wide);
+      }
     }
   }
 

@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -96,15 +98,15 @@ public final class FusionMeasurement {
         pb.command().add(dataDir);
       }
       Process p = pb.redirectErrorStream(true).start();
-      String result = null;
+      List<String> results = new ArrayList<>();
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           if (line.startsWith("FUSION_PROBE ")) {
-            result = line;
+            results.add(line);
           }
         }
       }
-      if (p.waitFor() != 0 || result == null) {
+      if (p.waitFor() != 0 || results.isEmpty()) {
         LOG.warn("--fuse=auto: the fusion probe failed (exit {}); training without fusion", p.exitValue());
         return Optional.empty();
       }
@@ -112,8 +114,7 @@ public final class FusionMeasurement {
       if (start.isEmpty()) {
         LOG.warn("--fuse=auto: a worker could not train to time its start-up; training without fusion");
       }
-      String speeds = result;
-      return start.map(s -> fromProbe(speeds, s));
+      return start.map(s -> fromProbe(results, s));
     } catch (IOException | IllegalArgumentException e) {
       LOG.warn("--fuse=auto: cannot run the fusion probe ({}); training without fusion", e.getMessage());
       return Optional.empty();
@@ -123,11 +124,21 @@ public final class FusionMeasurement {
     }
   }
 
-  /** {@code FUSION_PROBE <alone> <fused> <wide>} and a worker's timed start-up: the costs, in model-images. */
-  static FusionCosts fromProbe(String line, WorkerStartMeasurement.Start start) {
-    String[] f = line.split(" ");
-    double alone = Double.parseDouble(f[1]);
-    return new FusionCosts(Double.parseDouble(f[2]) / alone, start.seconds() * start.imagesPerSecond(), Double.parseDouble(f[3]) / alone);
+  /**
+   * The probe's {@code FUSION_PROBE <alone> <fused> <wide>} lines and a worker's timed start-up:
+   * the costs, in model-images, with the least favourable of each ratio (noise must not buy fusion
+   * or wide groups).
+   */
+  static FusionCosts fromProbe(List<String> lines, WorkerStartMeasurement.Start start) {
+    double fused = Double.MAX_VALUE;
+    double wide = Double.MAX_VALUE;
+    for (String line : lines) {
+      String[] f = line.split(" ");
+      double alone = Double.parseDouble(f[1]);
+      fused = Math.min(fused, Double.parseDouble(f[2]) / alone);
+      wide = Math.min(wide, Double.parseDouble(f[3]) / alone);
+    }
+    return new FusionCosts(fused, start.seconds() * start.imagesPerSecond(), wide);
   }
 
   private static String format(double v) {

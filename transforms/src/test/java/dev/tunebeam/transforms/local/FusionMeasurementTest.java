@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,9 @@ class FusionMeasurementTest {
   @Test
   void theProbesFiguresBecomeCostsInModelImages() {
     // 6,000 model-images/s alone, 5,700 three wide, 9,000 on every core; a worker's start-up 4 s at 5,000 images/s.
-    FusionCosts c = FusionMeasurement.fromProbe("FUSION_PROBE 6000.0 5700.0 9000.0", new WorkerStartMeasurement.Start(4.0, 5000));
+    // A second reading, disturbed by load elsewhere, would have made fusion look twice as good: the smaller ratios are kept.
+    FusionCosts c = FusionMeasurement.fromProbe(List.of("FUSION_PROBE 6000.0 5700.0 9000.0", "FUSION_PROBE 3000.0 5700.0 4800.0"),
+        new WorkerStartMeasurement.Start(4.0, 5000));
     assertEquals(0.95, c.fusedSpeed3(), 1e-9);
     assertEquals(4.0 * 5000, c.launchWork(), 1e-6);
     assertEquals(1.5, c.wideSpeedup(), 1e-9);
