@@ -23,7 +23,7 @@ final class ProgramResume {
     try {
       Optional<WorkerOutcome> outcome = ProgramArtifacts.readOutcome(dir);
       if (outcome.isPresent() && outcome.get().ok() && !outcome.get().metrics().isEmpty()) {
-        TrialResult r = ContractResults.toResult(trial, outcome.get(), settings.device(), 0, dir);
+        TrialResult r = ContractResults.toResult(trial, outcome.get(), settings.device().flagValue(), 0, dir);
         if (reached(r, trial)) {
           LOG.info("trial {} already finished in {}; not training it again", trial.id(), dir);
           return Optional.of(r);

@@ -82,7 +82,7 @@ final class ProgramTrainer {
       } catch (IOException e) {
         outcome = WorkerOutcome.failed(1, "cannot run the trainer for trial " + trial.id() + ": " + e.getMessage());
       }
-      TrialResult result = ContractResults.toResult(trial, outcome, settings.device(), (System.nanoTime() - started) / 1e9, dir);
+      TrialResult result = ContractResults.toResult(trial, outcome, settings.device().flagValue(), (System.nanoTime() - started) / 1e9, dir);
       if (!result.succeeded()) {
         // Counted before the slot is released, so the next trial already sees this failure.
         settings.failureBudget().recordFailure();
@@ -106,7 +106,7 @@ final class ProgramTrainer {
       argv.addAll(TrialContract.flags(trial.parameters()));
       Map<String, String> env = new LinkedHashMap<>(program.environment());
       env.putAll(contract.environment());
-      env.put(ContractEnvironment.DEVICE, settings.device());
+      env.put(ContractEnvironment.DEVICE, settings.device().flagValue());
       if (program.trainable() != null) {
         env.put(ContractEnvironment.TRAINABLE_FILE, serialize(program, scratch).toString());
         env.put(ContractEnvironment.OUTCOME_FILE, outcomeFile.toString());

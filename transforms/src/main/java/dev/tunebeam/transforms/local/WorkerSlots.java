@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.local;
 
+import dev.tunebeam.trainer.train.DeviceChoice;
 import ai.djl.util.cuda.CudaUtils;
 import java.util.concurrent.Semaphore;
 
@@ -24,7 +25,7 @@ final class WorkerSlots {
     if (s.workers() > 0) {
       return s.workers();
     }
-    if ("gpu".equals(s.device()) || ("auto".equals(s.device()) && gpus() > 0)) {
+    if (s.device() == DeviceChoice.GPU || (s.device() == DeviceChoice.AUTO && gpus() > 0)) {
       return 1;
     }
     return Runtime.getRuntime().availableProcessors();

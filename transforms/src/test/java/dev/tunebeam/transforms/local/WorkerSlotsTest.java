@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.local;
 
+import dev.tunebeam.trainer.train.DeviceChoice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,11 +17,11 @@ class WorkerSlotsTest {
   private static final int CORES = Runtime.getRuntime().availableProcessors();
 
   private static LocalSettings settings(String device, int workers, int threads) {
-    return LocalSettings.defaults("/tmp/out").with(f -> {
-      f.device = device;
-      f.workers = workers;
-      f.threadsPerWorker = threads;
-    });
+    return LocalSettings.defaults("/tmp/out").toBuilder()
+        .setDevice(DeviceChoice.parse("device", device))
+        .setWorkers(workers)
+        .setThreadsPerWorker(threads)
+        .build();
   }
 
   @Test
@@ -44,6 +45,6 @@ class WorkerSlotsTest {
   void explicitCountsWinAndInProcessIsOne() {
     assertEquals(3, WorkerSlots.resolveWorkers(settings("gpu", 3, 0)));
     assertEquals(2, WorkerSlots.resolveThreads(settings("cpu", 0, 2), CORES));
-    assertEquals(1, WorkerSlots.resolveWorkers(settings("cpu", 4, 0).with(f -> f.inProcess = true)));
+    assertEquals(1, WorkerSlots.resolveWorkers(settings("cpu", 4, 0).toBuilder().setInProcess(true).build()));
   }
 }
