@@ -99,7 +99,7 @@ final class Backends {
         .withResume(o.getResume())
         .withFailureBudget(budget)
         .withTimeout(Duration.ofMinutes(o.getTrialTimeoutMinutes()));
-    t = t.withMaxFuse(fuse == Fuse.OFF ? 1 : autoFuse(o));
+    t = fuse == Fuse.OFF ? t.withMaxFuse(1) : autoFuse(o, t);
     if (!o.getWorkerJvmOptions().isBlank()) {
       t = t.withWorkerJvmOptions(o.getWorkerJvmOptions().trim().split("\\s+"));
     }
@@ -120,19 +120,23 @@ final class Backends {
   }
 
   /**
-   * {@code --fuse=auto}: {@code --maxFuse} where fused groups measured faster on this machine (the
-   * DirectRunner's; once per machine, remembered), else 1. A dry run, a runner whose workers are
-   * other machines, or a trainer of the user's own (never fused) keeps {@code --maxFuse} without measuring.
+   * {@code --fuse=auto}: the planner gets this machine's measured costs (the DirectRunner's; once
+   * per machine, remembered), so it fuses where that saves worker start-ups and gives the last
+   * groups every core where that finishes sooner; without a measurement, no fusion. A dry run, a
+   * runner whose workers are other machines, or a trainer of the user's own (never fused) keeps
+   * {@code --maxFuse} and the default costs without measuring.
    */
-  private static int autoFuse(GridSearchOptions o) {
+  private static TrainLocally autoFuse(GridSearchOptions o, TrainLocally t) {
     if (o.getDryRun() || !GridSearchPipeline.onDirectRunner(o) || o.getInProcess() || TrainerChoice.ownTrainer(o)) {
-      return o.getMaxFuse();
+      return t;
     }
     int cores = Runtime.getRuntime().availableProcessors();
     int workers = o.getLocalWorkers() > 0 ? o.getLocalWorkers() : cores;
     int threads = o.getThreadsPerWorker() > 0 ? o.getThreadsPerWorker() : Math.max(1, cores / workers);
     // Measured once per machine; later calls (the options are read several times while building) read the cache file.
-    return FusionMeasurement.maxFuse(o.getMaxFuse(), threads, o.getDataDir(), FusionMeasurement.defaultCache());
+    return FusionMeasurement.costs(threads, threads * workers, o.getDataDir(), FusionMeasurement.defaultCache())
+        .map(t::withFusionCosts)
+        .orElseGet(() -> t.withMaxFuse(1));
   }
 
   /**

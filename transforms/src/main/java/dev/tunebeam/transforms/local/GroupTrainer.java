@@ -61,10 +61,19 @@ final class GroupTrainer {
    * the group is not started and its trials come back SKIPPED.
    */
   List<TrialResult> train(List<Trial> group) throws InterruptedException {
+    return train(group, 1);
+  }
+
+  /**
+   * As {@link #train(List)}, holding {@code width} slots (at most all of them) and their compute
+   * threads: a group the plan gives the whole machine waits for the others to finish.
+   */
+  List<TrialResult> train(List<Trial> group, int width) throws InterruptedException {
     Semaphore slot = slots.semaphore();
+    int held = Math.max(1, Math.min(width, slots.size()));
     List<TrialResult> results = new ArrayList<>();
     List<Trial> retryAlone = new ArrayList<>();
-    slot.acquire();
+    slot.acquire(held);
     try {
       if (settings.failureBudget().exhausted()) {
         return group.stream().map(t -> TrialResult.skipped(t, BACKEND, settings.failureBudget().skipReason())).toList();
@@ -74,7 +83,7 @@ final class GroupTrainer {
       Attempt attempt;
       try {
         clearStaleMetrics(group);
-        attempt = settings.inProcess() ? trainInProcess(group) : trainInWorker(group);
+        attempt = settings.inProcess() ? trainInProcess(group) : trainInWorker(group, threads * held);
       } catch (IOException e) {
         attempt = new Attempt("cannot run the trainer: " + e.getMessage(), false);
       }
@@ -95,7 +104,7 @@ final class GroupTrainer {
         }
       }
     } finally {
-      slot.release();
+      slot.release(held);
     }
     for (Trial t : retryAlone) {
       results.addAll(train(List.of(t)));
@@ -110,7 +119,7 @@ final class GroupTrainer {
    */
   private record Attempt(String error, boolean sameForEveryMember) {}
 
-  private Attempt trainInWorker(List<Trial> group) throws IOException, InterruptedException {
+  private Attempt trainInWorker(List<Trial> group, int threads) throws IOException, InterruptedException {
     Path spec = GroupSpecFiles.create();
     try (TrialLog workerLog = new TrialLog()) {
       Files.write(spec, groupSpec(group));

@@ -14,9 +14,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * worker processes (0: one per core, or one when a GPU is visible) with how many compute threads
  * each (0: cores / workers) and which extra JVM options, how wide trials fuse, whether finished
  * trials are reused, the run's failure bound, how many lanes the groups are dealt onto (0: one per
- * group), and which checkpoint folder a trial continues from ({@code checkpointKey}: by default its
- * own id), and what a trial runs ({@link TrialProgram}: the built-in trainer, a command, or a Java
- * trainable). {@code inProcess} trains inside the pipeline's JVM instead, one group at a time.
+ * group), the planner's costs ({@link FusionCosts}), which checkpoint folder a trial continues
+ * from ({@code checkpointKey}: by default its own id), and what a trial runs ({@link
+ * TrialProgram}: the built-in trainer, a command, or a Java trainable). {@code inProcess} trains inside the pipeline's JVM instead, one group at a time.
  *
  * <p>The values are checked once, by {@link TrainLocally}'s {@code withX} methods.
  */
@@ -57,6 +57,9 @@ public abstract class LocalSettings implements Serializable {
 
   public abstract TrialProgram program();
 
+  /** What the fusion planner charges for a fused group; measured by {@link FusionMeasurement} or the default. */
+  public abstract FusionCosts fusionCosts();
+
   abstract Builder toBuilder();
 
   static LocalSettings defaults(String outputDirectory) {
@@ -75,6 +78,7 @@ public abstract class LocalSettings implements Serializable {
         .setTimeoutSeconds(0)
         .setCheckpointKey(Trial::id)
         .setProgram(TrialProgram.builtIn())
+        .setFusionCosts(FusionCosts.DEFAULT)
         .build();
   }
 
@@ -109,6 +113,8 @@ public abstract class LocalSettings implements Serializable {
     abstract Builder setCheckpointKey(SerializableFunction<Trial, String> v);
 
     abstract Builder setProgram(TrialProgram v);
+
+    abstract Builder setFusionCosts(FusionCosts v);
 
     abstract LocalSettings build();
   }

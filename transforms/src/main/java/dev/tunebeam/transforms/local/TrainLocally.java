@@ -110,6 +110,14 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return with(settings.toBuilder().setMaxFuse(Checks.atLeast("maxFuse", maxFuse, 1, "1 turns fusion off")));
   }
 
+  /**
+   * The planner's cost model (default {@link FusionCosts#DEFAULT}); {@link FusionMeasurement#costs}
+   * measures this machine's, which lets short trials fuse and the last groups use every core.
+   */
+  public TrainLocally withFusionCosts(FusionCosts costs) {
+    return with(settings.toBuilder().setFusionCosts(Objects.requireNonNull(costs, "fusionCosts")));
+  }
+
   /** Train inside the pipeline's JVM, one group at a time, instead of in worker processes. */
   public TrainLocally inProcess() {
     return with(settings.toBuilder().setInProcess(true));
