@@ -6,7 +6,7 @@ import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.dispatch.RunTrials;
 import dev.tunebeam.transforms.local.FusionMeasurement;
 import dev.tunebeam.transforms.local.TrainLocally;
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.TrainerBlock;
@@ -24,14 +24,14 @@ final class Backends {
   private Backends() {}
 
   /** Every backend the rule may use is configured; only those are checked, so a local run needs no Vertex flags. */
-  static RunTrials runTrials(GridSearchOptions o, SearchSpace space, FailureBudget budget) {
+  static RunTrials runTrials(GridSearchOptions o, SearchSpace space, StudyRun budget) {
     BackendRule rule = rule(o, space);
     RunTrials run = RunTrials.by(rule);
     if (rule.targets().contains(Backend.LOCAL)) {
       run = run.withLocal(local(o, budget));
     }
     if (rule.targets().contains(Backend.VERTEX)) {
-      run = run.withVertex(vertex(o, space).withFailureBudget(budget));
+      run = run.withVertex(vertex(o, space).withRun(budget));
     }
     return run;
   }
@@ -68,7 +68,7 @@ final class Backends {
     return rule;
   }
 
-  static TrainLocally local(GridSearchOptions o, FailureBudget budget) {
+  static TrainLocally local(GridSearchOptions o, StudyRun budget) {
     String fuse = o.getFuse().trim().toLowerCase(Locale.ROOT);
     if (!fuse.equals("auto") && !fuse.equals("off")) {
       throw new IllegalArgumentException("--fuse " + o.getFuse() + " is not supported; allowed: auto, off");
@@ -93,7 +93,7 @@ final class Backends {
         .withThreadsPerWorker(o.getThreadsPerWorker())
         .withMaxFuse(fuse.equals("off") ? 1 : autoFuse(o))
         .withResume(o.getResume())
-        .withFailureBudget(budget)
+        .withRun(budget)
         .withTimeout(java.time.Duration.ofMinutes(o.getTrialTimeoutMinutes()));
     if (!o.getWorkerJvmOptions().isBlank()) {
       t = t.withWorkerJvmOptions(o.getWorkerJvmOptions().trim().split("\\s+"));

@@ -3,13 +3,13 @@ package dev.tunebeam.pipeline;
 import dev.tunebeam.pipeline.lock.OutputLock;
 import dev.tunebeam.trainer.report.LocalArtifactStore;
 import dev.tunebeam.trainer.report.RedactedConsole;
-import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.space.ExpandSearchSpace;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
@@ -103,12 +103,13 @@ public final class GridSearchPipeline {
     Pipeline pipeline;
     SearchSpace space;
     OutputLock lock;
+    java.util.List<StudyRun> runs = new java.util.ArrayList<>();
     try {
       cloud.checkCredentialsEarly(args);
       options = GridSearchOptionsParser.parse(args);
       cloud.checkSpaceFile(options);
       space = StudySpace.resolve(options);
-      pipeline = build(options, space);
+      pipeline = build(options, space, runs::add);
       BackendRule rule = Backends.rule(options, space);
       cloud.checkRun(options, space, rule);
       if (!options.getDryRun()) {
@@ -127,6 +128,8 @@ public final class GridSearchPipeline {
     }
     try (lock) {
       return runLocked(options, space, pipeline, out, err);
+    } finally {
+      runs.forEach(StudyRun::close);
     }
   }
 
@@ -173,6 +176,11 @@ public final class GridSearchPipeline {
 
   /** Builds the pipeline; throws IllegalArgumentException (before anything runs) on bad options. */
   public static Pipeline build(GridSearchOptions options, SearchSpace space) {
+    return build(options, space, run -> {});
+  }
+
+  /** As {@link #build(GridSearchOptions, SearchSpace)}; {@code created} gets the study's run, to close once the pipeline ended. */
+  static Pipeline build(GridSearchOptions options, SearchSpace space, java.util.function.Consumer<StudyRun> created) {
     if (options.getOutput().isBlank()) {
       throw new IllegalArgumentException("--output is empty; give a local folder or gs://bucket/path");
     }
@@ -183,7 +191,8 @@ public final class GridSearchPipeline {
     if (options.getMaxFailedTrials() < -1) {
       throw new IllegalArgumentException("--maxFailedTrials " + options.getMaxFailedTrials() + " is not allowed; use -1 (no bound) or a count >= 0");
     }
-    FailureBudget budget = FailureBudget.of(options.getMaxFailedTrials());
+    StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objective);
+    created.accept(budget);
     if (onDirectRunner(options)) {
       options.as(DirectOptions.class).setTargetParallelism(directRunnerThreads(options, space, budget));
     }
@@ -216,7 +225,7 @@ public final class GridSearchPipeline {
    * thread for the whole run (training, or polling a job), and the DirectRunner's driver
    * busy-polls on any idle thread. Measured: a spare thread cost a core-third for the whole study.
    */
-  static int directRunnerThreads(GridSearchOptions options, SearchSpace space, FailureBudget budget) {
+  static int directRunnerThreads(GridSearchOptions options, SearchSpace space, StudyRun budget) {
     BackendRule rule = Backends.rule(options, space);
     int threads = 0;
     if (rule.targets().contains(Backend.LOCAL)) {
@@ -238,5 +247,4 @@ public final class GridSearchPipeline {
       new LocalArtifactStore(Path.of(output)).checkWritable("--output");
     }
   }
-
 }

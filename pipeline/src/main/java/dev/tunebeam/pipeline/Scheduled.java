@@ -1,6 +1,6 @@
 package dev.tunebeam.pipeline;
 
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
@@ -20,7 +20,7 @@ import org.apache.beam.sdk.values.PCollection;
 final class Scheduled {
   private Scheduled() {}
 
-  static void build(Pipeline p, GridSearchOptions options, SearchSpace space, Objective objective, FailureBudget budget) {
+  static void build(Pipeline p, GridSearchOptions options, SearchSpace space, Objective objective, StudyRun budget) {
     Schedule schedule = Schedule.of(space);
     if (schedule.trials() > options.getMaxTrials()) {
       throw new IllegalArgumentException("search space " + space.study() + " schedules " + schedule.trials() + " trials, more than maxTrials "

@@ -1,6 +1,6 @@
 package dev.tunebeam.transforms.local;
 
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.run.StudyRun;
 import java.io.Serializable;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,7 +11,7 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
  * How {@link TrainLocally} runs: where artifacts go, which data and device, how many worker
  * processes (0: one per core, or one when a GPU is visible) with how many compute threads each
  * (0: cores / workers) and which extra JVM options, how wide trials fuse, whether finished trials
- * are reused, the run's failure bound, how many lanes the groups are dealt onto (0: one per
+ * are reused, the run they belong to ({@link StudyRun}: its failure bound, objective and live state), how many lanes the groups are dealt onto (0: one per
  * group), and which checkpoint folder a trial continues from ({@code checkpointKey}: by default its own id), and
  * what a trial runs ({@link TrialProgram}: the built-in trainer, a command, or a Java trainable). {@code inProcess} trains inside the pipeline's JVM instead, one group at a time.
  */
@@ -26,7 +26,7 @@ public record LocalSettings(
     boolean resume,
     String workerHeap,
     List<String> workerJvmOptions,
-    FailureBudget failureBudget,
+    StudyRun run,
     int lanes,
     long timeoutSeconds,
     SerializableFunction<Trial, String> checkpointKey,
@@ -40,7 +40,7 @@ public record LocalSettings(
   }
 
   static LocalSettings defaults(String outputDirectory) {
-    return new LocalSettings(outputDirectory, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g", List.of(), FailureBudget.unbounded(), 0, 0, Trial::id, TrialProgram.builtIn());
+    return new LocalSettings(outputDirectory, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g", List.of(), StudyRun.create(), 0, 0, Trial::id, TrialProgram.builtIn());
   }
 
   /** A copy with {@code change} applied to a mutable view of the fields. */
@@ -48,7 +48,7 @@ public record LocalSettings(
     Fields f = new Fields(this);
     change.accept(f);
     return new LocalSettings(f.outputDirectory, f.dataDirectory, f.device, f.workers, f.threadsPerWorker, f.maxFuse, f.inProcess,
-        f.resume, f.workerHeap, f.workerJvmOptions, f.failureBudget, f.lanes, f.timeoutSeconds, f.checkpointKey, f.program);
+        f.resume, f.workerHeap, f.workerJvmOptions, f.run, f.lanes, f.timeoutSeconds, f.checkpointKey, f.program);
   }
 
   /** The fields, mutable, for {@link #with}. */
@@ -63,7 +63,7 @@ public record LocalSettings(
     boolean resume;
     String workerHeap;
     List<String> workerJvmOptions;
-    FailureBudget failureBudget;
+    StudyRun run;
     int lanes;
     long timeoutSeconds;
     SerializableFunction<Trial, String> checkpointKey;
@@ -80,7 +80,7 @@ public record LocalSettings(
       resume = s.resume;
       workerHeap = s.workerHeap;
       workerJvmOptions = s.workerJvmOptions;
-      failureBudget = s.failureBudget;
+      run = s.run;
       lanes = s.lanes;
       timeoutSeconds = s.timeoutSeconds;
       checkpointKey = s.checkpointKey;

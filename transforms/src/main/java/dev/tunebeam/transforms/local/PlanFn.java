@@ -41,7 +41,7 @@ final class PlanFn extends DoFn<KV<String, Iterable<Trial>>, KV<Integer, List<Tr
     for (Trial t : trials) {
       modelEpochs += members.get(t.id()).config().epochs();
     }
-    StudyProgress.jvm().planned(trials.size(), modelEpochs);
+    StudyProgress.of(settings.run()).planned(trials.size(), modelEpochs);
     LOG.info("{} trials to train in {} fused groups on {} worker(s)", trials.size(), groups.size(), workers);
     List<Integer> lanes = FusionPlanner.lanes(groups, t -> LocalTrial.work(members.get(t.id())),
         settings.lanes() > 0 ? settings.lanes() : groups.size());

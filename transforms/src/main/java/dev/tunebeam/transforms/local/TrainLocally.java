@@ -1,6 +1,6 @@
 package dev.tunebeam.transforms.local;
 
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import java.util.List;
@@ -33,7 +33,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * PCollection<TrialResult> results = trials.apply(TrainLocally.to("/tmp/study").withMaxFuse(9));
  * }</pre>
  *
- * <p>Progress: a log line when a trial starts, after each of its epochs (test accuracy, seconds,
+ * <p>Progress: a log line when a trial starts, after each of its epochs (the run's objective metric, seconds,
  * the study's completion and ETA) and when it ends. Counters (namespace {@code TrainLocally}):
  * {@code trials_started}, {@code trials_succeeded}, {@code trials_failed}, {@code trials_resumed},
  * {@code model_epochs_completed}.
@@ -156,9 +156,14 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return WorkerSlots.resolveWorkers(settings);
   }
 
-  /** Stop starting trials once more than the budget's bound have failed (they become SKIPPED). */
-  public TrainLocally withFailureBudget(FailureBudget budget) {
-    return new TrainLocally(settings.with(f -> f.failureBudget = budget));
+  /**
+   * The study run these trials belong to (default: a run of this transform's own): its failure
+   * bound (once more than that many have failed, no new trial starts; the rest become SKIPPED),
+   * its objective (what progress lines show) and its live state, shared with every other
+   * transform given the same run.
+   */
+  public TrainLocally withRun(StudyRun run) {
+    return new TrainLocally(settings.with(f -> f.run = java.util.Objects.requireNonNull(run, "run")));
   }
 
   public LocalSettings settings() {

@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.vertex;
 
 import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import java.time.Duration;
@@ -36,76 +37,76 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
   public static final String BACKEND = "vertex";
 
   private final VertexSettings settings;
-  private final FailureBudget budget;
+  private final StudyRun run;
 
-  private SubmitToVertex(VertexSettings settings, FailureBudget budget) {
+  private SubmitToVertex(VertexSettings settings, StudyRun run) {
     this.settings = settings;
-    this.budget = budget;
+    this.run = run;
   }
 
   /** Jobs in {@code project} and {@code region}, through the regional endpoint. */
   public static SubmitToVertex to(String project, String region) {
-    return new SubmitToVertex(VertexSettings.defaults(project, region), FailureBudget.unbounded());
+    return new SubmitToVertex(VertexSettings.defaults(project, region), StudyRun.create());
   }
 
   /** The trainer image, e.g. {@code us-central1-docker.pkg.dev/PROJECT/tunebeam/trainer:latest}. Required. */
   public SubmitToVertex withContainerUri(String uri) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withContainerUri(uri)), budget);
+    return new SubmitToVertex(settings.withTemplate(settings.template().withContainerUri(uri)), run);
   }
 
   /** Default {@code n1-standard-4}. */
   public SubmitToVertex withMachineType(String machineType) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withMachineType(machineType)), budget);
+    return new SubmitToVertex(settings.withTemplate(settings.template().withMachineType(machineType)), run);
   }
 
   /** A Vertex accelerator type name ({@code NVIDIA_TESLA_T4}) and count; "" for none (default). */
   public SubmitToVertex withAccelerator(String type, int count) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withAccelerator(type, count)), budget);
+    return new SubmitToVertex(settings.withTemplate(settings.template().withAccelerator(type, count)), run);
   }
 
   /** {@code gs://bucket/path}, a bucket in the job's region. Required. Trial {@code t} writes under {@code <prefix>/<study>/<t>/}. */
   public SubmitToVertex withOutputPrefix(String gcsPrefix) {
-    return new SubmitToVertex(settings.withOutputPrefix(gcsPrefix), budget);
+    return new SubmitToVertex(settings.withOutputPrefix(gcsPrefix), run);
   }
 
   /** The service account jobs run as; default: Vertex AI's Custom Code Service Agent. */
   public SubmitToVertex withServiceAccount(String email) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withServiceAccount(email)), budget);
+    return new SubmitToVertex(settings.withTemplate(settings.template().withServiceAccount(email)), run);
   }
 
   /** A peered VPC network ({@code projects/NUMBER/global/networks/NAME}); default none. */
   public SubmitToVertex withNetwork(String network) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withNetwork(network)), budget);
+    return new SubmitToVertex(settings.withTemplate(settings.template().withNetwork(network)), run);
   }
 
   /** Vertex stops a job after this long; default Vertex's own limit. */
   public SubmitToVertex withTimeout(Duration timeout) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withTimeout(timeout)), budget);
+    return new SubmitToVertex(settings.withTemplate(settings.template().withTimeout(timeout)), run);
   }
 
   /** Restart the whole job when a worker restarts (default false). */
   public SubmitToVertex withRestartOnWorkerRestart(boolean restart) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withRestartOnWorkerRestart(restart)), budget);
+    return new SubmitToVertex(settings.withTemplate(settings.template().withRestartOnWorkerRestart(restart)), run);
   }
 
   /** Replaces the whole job shape at once; the launcher and this transform can share one. */
   public SubmitToVertex withTemplate(CustomJobTemplate template) {
-    return new SubmitToVertex(settings.withTemplate(template), budget);
+    return new SubmitToVertex(settings.withTemplate(template), run);
   }
 
   /** Jobs in flight across the pipeline (default 3). */
   public SubmitToVertex withMaxParallelTrials(int max) {
-    return new SubmitToVertex(settings.withMaxParallelTrials(max), budget);
+    return new SubmitToVertex(settings.withMaxParallelTrials(max), run);
   }
 
   /** The Fashion-MNIST folder the container reads ({@code --data-dir}, usually gs://); default the trainer's own search. */
   public SubmitToVertex withDataDirectory(String dir) {
-    return new SubmitToVertex(settings.withDataDirectory(dir), budget);
+    return new SubmitToVertex(settings.withDataDirectory(dir), run);
   }
 
   /** Search-space parameters passed to the container although the bundled trainer does not know them. */
   public SubmitToVertex withPassThrough(Set<String> names) {
-    return new SubmitToVertex(settings.withPassThrough(names), budget);
+    return new SubmitToVertex(settings.withPassThrough(names), run);
   }
 
   /**
@@ -114,32 +115,36 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
    * Blank keeps the regional endpoint.
    */
   public SubmitToVertex withEndpoint(String endpoint) {
-    return new SubmitToVertex(settings.withConnector(endpoint == null || endpoint.isBlank() ? null : VertexEndpoint.resolve(settings.region(), endpoint)), budget);
+    return new SubmitToVertex(settings.withConnector(endpoint == null || endpoint.isBlank() ? null : VertexEndpoint.resolve(settings.region(), endpoint)), run);
   }
 
   /** Full control of the client settings (credentials, retries, transport). */
   public SubmitToVertex withJobService(JobServiceConnector connector) {
-    return new SubmitToVertex(settings.withConnector(connector), budget);
+    return new SubmitToVertex(settings.withConnector(connector), run);
   }
 
   /** The Cloud Storage client that reads metrics.json; default: Application Default Credentials. */
   public SubmitToVertex withStorage(StorageFactory storage) {
-    return new SubmitToVertex(settings.withStorage(storage), budget);
+    return new SubmitToVertex(settings.withStorage(storage), run);
   }
 
   /** How often a running job is polled: {@code initial}, doubling up to {@code max} (default 10 s to 60 s). */
   public SubmitToVertex withPolling(Duration initial, Duration max) {
-    return new SubmitToVertex(settings.withPolling(new Backoff(initial, max)), budget);
+    return new SubmitToVertex(settings.withPolling(new Backoff(initial, max)), run);
   }
 
   /** Quota and availability errors are retried {@code attempts} times in all, waiting {@code initial} doubling up to {@code max} (default 8, 5 s, 120 s). */
   public SubmitToVertex withRetries(int attempts, Duration initial, Duration max) {
-    return new SubmitToVertex(settings.withRetries(attempts, new Backoff(initial, max)), budget);
+    return new SubmitToVertex(settings.withRetries(attempts, new Backoff(initial, max)), run);
   }
 
-  /** Stop submitting once more than the budget's bound of trials have failed; the rest come back SKIPPED. */
-  public SubmitToVertex withFailureBudget(FailureBudget failureBudget) {
-    return new SubmitToVertex(settings, failureBudget);
+  /**
+   * The study run these trials belong to (default: a run of this transform's own): once more
+   * than its failure bound of the run's trials have failed, on any backend, no more are
+   * submitted; the rest come back SKIPPED.
+   */
+  public SubmitToVertex withRun(StudyRun run) {
+    return new SubmitToVertex(settings, java.util.Objects.requireNonNull(run, "run"));
   }
 
   public VertexSettings settings() {
@@ -161,7 +166,7 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
     settings.checkComplete();
     return trials
         .apply("DealIntoSlots", new RoundRobinShards(settings.maxParallelTrials()))
-        .apply("RunJobs", ParDo.of(new RunSlotFn(settings, budget)));
+        .apply("RunJobs", ParDo.of(new RunSlotFn(settings, run)));
   }
 
   /** Runs one slot's trials one after another: submit, wait, read the result. */
@@ -170,15 +175,16 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
     private final Counter attached = Metrics.counter(SubmitToVertex.class, "attached");
     private final Counter succeeded = Metrics.counter(SubmitToVertex.class, "succeeded");
     private final Counter failed = Metrics.counter(SubmitToVertex.class, "failed");
-    private final FailureBudget budget;
+    private final StudyRun run;
 
-    RunSlotFn(VertexSettings settings, FailureBudget budget) {
+    RunSlotFn(VertexSettings settings, StudyRun run) {
       super(settings);
-      this.budget = budget;
+      this.run = run;
     }
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<Trial>> slot, OutputReceiver<TrialResult> out) {
+      FailureBudget budget = run.failureBudget();
       for (Trial trial : slot.getValue()) {
         if (budget.exhausted()) {
           out.output(TrialResult.skipped(trial, BACKEND, budget.skipReason()));

@@ -3,6 +3,7 @@ package dev.tunebeam.transforms.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.space.Trial;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How many trainings a JVM runs at once: on a Dataflow GPU worker (--device=gpu) one trainer
- * process owns the GPU and gets every core for its input pipeline; on CPUs one per core.
+ * process owns the GPU and gets every core for its input pipeline; on CPUs one per core. Each
+ * run has its own pool; the machine's cores are one pool for all runs.
  */
 class WorkerSlotsTest {
   private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -45,5 +47,27 @@ class WorkerSlotsTest {
     assertEquals(3, WorkerSlots.resolveWorkers(settings("gpu", 3, 0)));
     assertEquals(2, WorkerSlots.resolveThreads(settings("cpu", 0, 2), CORES));
     assertEquals(1, WorkerSlots.resolveWorkers(settings("cpu", 4, 0).with(f -> f.inProcess = true)));
+  }
+
+  @Test
+  void eachRunHasItsOwnWorkersAndTheMachinesCoresAreSharedByAll() throws Exception {
+    try (StudyRun first = StudyRun.create(); StudyRun second = StudyRun.create()) {
+      WorkerSlots.Slots a = WorkerSlots.forRun(settings("cpu", 1, 1).with(f -> f.run = first));
+      WorkerSlots.Slots b = WorkerSlots.forRun(settings("cpu", 5, 1).with(f -> f.run = second));
+      assertEquals(1, a.size(), "sized by its own run's settings, whoever came first");
+      assertEquals(5, b.size());
+      int free = WorkerSlots.MACHINE.availablePermits();
+      a.acquire(1);
+      b.acquire(1);
+      assertEquals(free - Math.min(2, CORES), WorkerSlots.MACHINE.availablePermits(), "one core per compute thread, from one pool");
+      a.release(1);
+      b.release(1);
+      assertEquals(free, WorkerSlots.MACHINE.availablePermits());
+      // A worker with every core's threads holds them all: a second run's worker waits for it.
+      WorkerSlots.Slots wide = WorkerSlots.forRun(settings("cpu", 1, 0).with(f -> f.run = first));
+      wide.acquire(1);
+      assertEquals(free - CORES, WorkerSlots.MACHINE.availablePermits());
+      wide.release(1);
+    }
   }
 }
