@@ -91,10 +91,11 @@ final class Backends {
         .withDevice(device)
         .withWorkers(o.getLocalWorkers())
         .withThreadsPerWorker(o.getThreadsPerWorker())
-        .withMaxFuse(fuse.equals("off") ? 1 : autoFuse(o))
+        .withMaxFuse(fuse.equals("off") ? 1 : o.getMaxFuse())
         .withResume(o.getResume())
         .withRun(budget)
         .withTimeout(java.time.Duration.ofMinutes(o.getTrialTimeoutMinutes()));
+    t = fuse.equals("auto") ? autoFuse(o, t) : t;
     if (!o.getWorkerJvmOptions().isBlank()) {
       t = t.withWorkerJvmOptions(o.getWorkerJvmOptions().trim().split("\\s+"));
     }
@@ -115,19 +116,23 @@ final class Backends {
   }
 
   /**
-   * {@code --fuse=auto}: {@code --maxFuse} where fused groups measured faster on this machine (the
-   * DirectRunner's; once per machine, remembered), else 1. A dry run, a runner whose workers are
-   * other machines, or a trainer of the user's own (never fused) keeps {@code --maxFuse} without measuring.
+   * {@code --fuse=auto}: the planner gets this machine's measured costs (the DirectRunner's; once
+   * per machine, remembered), so it fuses where that saves worker start-ups and gives the last
+   * groups every core where that finishes sooner; without a measurement, no fusion. A dry run, a
+   * runner whose workers are other machines, or a trainer of the user's own (never fused) keeps
+   * {@code --maxFuse} and the default costs without measuring.
    */
-  private static int autoFuse(GridSearchOptions o) {
+  private static TrainLocally autoFuse(GridSearchOptions o, TrainLocally t) {
     if (o.getDryRun() || !GridSearchPipeline.onDirectRunner(o) || o.getInProcess() || TrainerChoice.ownTrainer(o)) {
-      return o.getMaxFuse();
+      return t;
     }
     int cores = Runtime.getRuntime().availableProcessors();
     int workers = o.getLocalWorkers() > 0 ? o.getLocalWorkers() : cores;
     int threads = o.getThreadsPerWorker() > 0 ? o.getThreadsPerWorker() : Math.max(1, cores / workers);
     // Measured once per machine; later calls (the options are read several times while building) read the cache file.
-    return FusionMeasurement.maxFuse(o.getMaxFuse(), threads, o.getDataDir(), FusionMeasurement.defaultCache());
+    return FusionMeasurement.costs(threads, threads * workers, o.getDataDir(), FusionMeasurement.defaultCache())
+        .map(t::withFusionCosts)
+        .orElseGet(() -> t.withMaxFuse(1));
   }
 
   /**

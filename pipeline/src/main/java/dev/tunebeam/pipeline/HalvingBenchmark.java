@@ -2,6 +2,7 @@ package dev.tunebeam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunebeam.transforms.local.FusionMeasurement;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +19,9 @@ import java.util.Locale;
  * run, each into a fresh folder with nothing resumed: model-epochs trained, wall time, and the
  * winner's objective (validation accuracy) and test accuracy for both. Halving uses eta 3 and
  * min_epochs 1 (rungs of 27, 9 and 3 trials at epochs 1, 3 and 10), continuing promoted trials
- * from their checkpoints. Run it on an idle machine; extra options go to both runs:
+ * from their checkpoints. Both use {@code --fuse=auto}, whose measured costs (remembered in
+ * {@code ~/.cache/tunebeam/fusion.properties}; delete it to measure again) are printed first.
+ * Run it on an idle machine; extra options go to both runs:
  *
  * <pre>
  * java -cp pipeline/target/tunebeam.jar dev.tunebeam.pipeline.HalvingBenchmark [--trainSamples=N ...] [--halvingOnly]
@@ -46,6 +49,10 @@ public final class HalvingBenchmark {
         fixed:
           num_epochs: 10
         """);
+    // Measured (or read) before either run is timed, so neither pays for the probe.
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.println("--fuse=auto costs on this machine: " + FusionMeasurement.costs(1, cores, null, FusionMeasurement.defaultCache())
+        .map(Object::toString).orElse("none (the probe failed: no fusion)"));
     Figures halving = run("halving", common, "--searchSpace=" + space);
     print(halving);
     if (halvingOnly) {

@@ -10,21 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code --fuse=auto} by measurement: whether fused groups train more model-images per second
- * than single models on this machine, measured once ({@code FusionProbe} in a child JVM, with a
- * worker's compute threads) and remembered in a small properties file keyed by the machine
- * (host, cores, architecture, threads). Fusion is kept only when it measured at least {@link
- * #MARGIN} faster, so {@code auto} is never slower than {@code off} by more than the probe's noise.
- * A probe that fails keeps fusion off for this run and is not remembered.
+ * {@code --fuse=auto} by measurement: the planner's {@link FusionCosts} on this machine, measured
+ * once ({@code FusionProbe} in a child JVM, with a worker's compute threads; the child's start is
+ * timed up to its ready line) and remembered in a small properties file keyed by the machine
+ * (host, cores, architecture, threads). With measured costs the planner fuses only where the
+ * worker start-ups it saves outweigh the slower fused steps, and gives the last groups every core
+ * only where that finishes sooner, so {@code auto} is never slower than {@code off} in its model.
+ * A probe that fails means no fusion for this run and is not remembered.
  */
 public final class FusionMeasurement {
   private static final Logger LOG = LoggerFactory.getLogger(FusionMeasurement.class);
-  static final double MARGIN = 1.05;
   static final String PROBE = "dev.tunebeam.trainer.bench.FusionProbe";
 
   private FusionMeasurement() {}
@@ -35,30 +36,44 @@ public final class FusionMeasurement {
     return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "tunebeam", "fusion.properties");
   }
 
-  /** {@code requested} when fusion pays here, else 1. */
-  public static int maxFuse(int requested, int threads, String dataDir, Path cache) {
-    if (requested <= 1) {
-      return requested;
-    }
+  /**
+   * This machine's costs for workers of {@code threads} compute threads ({@code wideThreads}: a
+   * worker alone on the machine), remembered or measured now; empty when the probe failed.
+   */
+  public static Optional<FusionCosts> costs(int threads, int wideThreads, String dataDir, Path cache) {
     String key = machineKey(threads);
     Properties known = read(cache);
-    String ratio = known.getProperty(key);
-    if (ratio == null) {
-      double measured = probe(threads, dataDir);
-      ratio = String.format(Locale.ROOT, "%.3f", measured);
-      if (measured > 0) {
-        // A failed probe is not remembered: the next run measures again.
-        known.setProperty(key, ratio);
-        write(cache, known);
-      }
-      LOG.info("--fuse=auto: fused groups train {}x the model-images/s of single models on this machine; fusion {} (remembered in {})", ratio,
-          decide(measured) ? "on" : "off", cache);
+    Optional<FusionCosts> remembered = parse(known, key);
+    if (remembered.isPresent()) {
+      return remembered;
     }
-    return decide(Double.parseDouble(ratio)) ? requested : 1;
+    Optional<FusionCosts> probed = probe(threads, wideThreads, dataDir);
+    probed.ifPresent(c -> {
+      known.setProperty(key + ".fused3", format(c.fusedSpeed3()));
+      known.setProperty(key + ".launch_work", format(c.launchWork()));
+      known.setProperty(key + ".wide", format(c.wideSpeedup()));
+      write(cache, known);
+      LOG.info("--fuse=auto: on this machine three fused models train at {}x the speed of one alone, a worker's start-up costs {} model-images, "
+          + "one worker with {} threads trains {}x faster (remembered in {})", format(c.fusedSpeed3()), format(c.launchWork()), wideThreads,
+          format(c.wideSpeedup()), cache);
+    });
+    // As remembered, so this run plans exactly as the next one will.
+    return probed.isPresent() ? parse(known, key) : probed;
   }
 
-  static boolean decide(double ratio) {
-    return ratio >= MARGIN;
+  static Optional<FusionCosts> parse(Properties known, String key) {
+    String fused = known.getProperty(key + ".fused3");
+    String launch = known.getProperty(key + ".launch_work");
+    String wide = known.getProperty(key + ".wide");
+    if (fused == null || launch == null || wide == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new FusionCosts(Double.parseDouble(fused), Double.parseDouble(launch), Double.parseDouble(wide)));
+    } catch (IllegalArgumentException e) {
+      LOG.warn("--fuse=auto: ignoring the unreadable measurement {} ({}); measuring again", key, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   static String machineKey(int threads) {
@@ -72,36 +87,53 @@ public final class FusionMeasurement {
         .replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 
-  /** fused / alone model-images per second; 0 when the probe could not run. */
-  static double probe(int threads, String dataDir) {
+  /** Runs the probe; empty when it could not run. */
+  static Optional<FusionCosts> probe(int threads, int wideThreads, String dataDir) {
     try {
       ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dai.djl.offline=true",
-          "-cp", System.getProperty("java.class.path"), PROBE, Integer.toString(threads));
+          "-cp", System.getProperty("java.class.path"), PROBE, Integer.toString(threads), Integer.toString(wideThreads));
       if (dataDir != null && !dataDir.isBlank()) {
         pb.command().add(dataDir);
       }
+      long started = System.nanoTime();
       Process p = pb.redirectErrorStream(true).start();
       String result = null;
+      double startSeconds = -1;
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
-          if (line.startsWith("FUSION_PROBE ")) {
+          if (line.equals("FUSION_PROBE_READY")) {
+            startSeconds = (System.nanoTime() - started) / 1e9;
+          } else if (line.startsWith("FUSION_PROBE ")) {
             result = line;
           }
         }
       }
-      if (p.waitFor() != 0 || result == null) {
+      if (p.waitFor() != 0 || result == null || startSeconds < 0) {
         LOG.warn("--fuse=auto: the fusion probe failed (exit {}); training without fusion", p.exitValue());
-        return 0;
+        return Optional.empty();
       }
-      String[] f = result.split(" ");
-      return Double.parseDouble(f[2]) / Double.parseDouble(f[1]);
-    } catch (IOException e) {
+      return Optional.of(fromProbe(result, startSeconds));
+    } catch (IOException | IllegalArgumentException e) {
       LOG.warn("--fuse=auto: cannot run the fusion probe ({}); training without fusion", e.getMessage());
-      return 0;
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return 0;
+      return Optional.empty();
     }
+  }
+
+  /** {@code FUSION_PROBE <alone> <fused> <wide> <warm-up s>} and the timed start: the costs. */
+  static FusionCosts fromProbe(String line, double startSeconds) {
+    String[] f = line.split(" ");
+    double alone = Double.parseDouble(f[1]);
+    double fused = Double.parseDouble(f[2]);
+    double wide = Double.parseDouble(f[3]);
+    double warmUp = Double.parseDouble(f[4]);
+    return new FusionCosts(fused / alone, (startSeconds + warmUp) * alone, wide / alone);
+  }
+
+  private static String format(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
   }
 
   private static Properties read(Path cache) {
@@ -121,7 +153,7 @@ public final class FusionMeasurement {
       Files.createDirectories(cache.toAbsolutePath().getParent());
       Path tmp = Files.createTempFile(cache.toAbsolutePath().getParent(), "fusion", ".tmp");
       try (OutputStream out = Files.newOutputStream(tmp)) {
-        p.store(out, "tunebeam --fuse=auto: fused/alone model-images per second, per machine");
+        p.store(out, "tunebeam --fuse=auto: the local planner's measured costs, per machine");
       }
       Files.move(tmp, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

@@ -15,9 +15,16 @@ import java.util.function.ToDoubleFunction;
  * scheduled longest-first onto the workers, and the cap with the shortest estimated makespan
  * wins (ties: the wider cap). Then groups are halved one at a time while that shortens the
  * makespan: nine equal groups on two workers leave one worker idle for the last, and splitting
- * one of them fills that gap (13.2 to 12.4 estimated units for the reference study).
+ * one of them fills that gap (13.2 to 12.4 estimated units for the reference study). Last, when
+ * the costs say one worker with every core trains faster than a narrow one, the shortest groups
+ * may run at the end one at a time on every core ({@link Group#width()}): three equal trials on
+ * two workers otherwise leave a core idle for the whole third.
  *
- * <p>The cost model comes from measurements on a 2-core CPU, two workers with one compute
+ * <p>A group costs a worker's start-up plus its members' work over the fused speed ({@link
+ * FusionCosts}): with a measured start-up, short trials (one-epoch rungs of successive halving)
+ * fuse because each worker saved is worth more than the slower fused steps, and long ones do not.
+ *
+ * <p>The default costs come from measurements on a 2-core CPU, two workers with one compute
  * thread each, batch 64, relu: seconds per model-epoch were 6.4 alone, 5.6 fused 3 wide, 5.0
  * fused 5 wide (speed-ups 1.14 and 1.28). Callers key groups by activation too: a group that
  * mixes activations pays for cutting its rows apart and gluing them back, 6.1 s per model-epoch
@@ -26,20 +33,27 @@ import java.util.function.ToDoubleFunction;
 public final class FusionPlanner {
   private FusionPlanner() {}
 
-  /** Relative speed of one model when trained {@code k} models wide. */
-  static double fusedSpeedup(int k) {
-    return 1.0 + 0.28 * Math.min(k - 1, 4) / 4.0;
+  /** A fused group and how many workers' slots (and their threads) it trains with. */
+  public record Group<T>(List<T> members, int width) {}
+
+  /** {@link #plan(List, Function, ToDoubleFunction, int, int, FusionCosts)} with the default costs: every group one worker wide. */
+  public static <T> List<List<T>> plan(List<T> trials, Function<T, String> key, ToDoubleFunction<T> work, int maxFuse, int workers) {
+    return plan(trials, key, work, maxFuse, workers, FusionCosts.DEFAULT).stream().map(Group::members).toList();
   }
 
   /**
    * @param key fusion key of a trial
    * @param work relative work of one trial alone (for example epochs x training images)
+   * @return the groups, narrow ones longest first, then the wide ones (to start after every narrow one)
    */
-  public static <T> List<List<T>> plan(List<T> trials, Function<T, String> key, ToDoubleFunction<T> work, int maxFuse, int workers) {
+  public static <T> List<Group<T>> plan(List<T> trials, Function<T, String> key, ToDoubleFunction<T> work, int maxFuse, int workers,
+      FusionCosts costs) {
     Map<String, List<T>> byKey = new LinkedHashMap<>();
     for (T t : trials) {
       byKey.computeIfAbsent(key.apply(t), k -> new ArrayList<>()).add(t);
     }
+    int lanes = Math.max(1, workers);
+    Costing<T> costing = new Costing<>(work, costs);
     List<List<T>> best = null;
     double bestMakespan = Double.MAX_VALUE;
     for (int cap = 1; cap <= Math.max(1, maxFuse); cap++) {
@@ -47,21 +61,60 @@ public final class FusionPlanner {
       for (List<T> group : byKey.values()) {
         chunks.addAll(split(group, cap));
       }
-      double makespan = makespan(chunks, work, Math.max(1, workers));
+      double makespan = makespan(chunks, costing, lanes);
       if (makespan <= bestMakespan * (1 + 1e-9)) {
         bestMakespan = makespan;
         best = chunks;
       }
     }
-    best = refine(best, work, Math.max(1, workers));
-    best.sort(Comparator.comparingDouble((List<T> c) -> cost(c, work)).reversed());
-    return best;
+    best = refine(best, costing, lanes);
+    best.sort(Comparator.comparingDouble(costing::cost).reversed());
+    return widen(best, costing, lanes);
+  }
+
+  /**
+   * Moves the {@code m} shortest groups to a final phase on every core, for the {@code m} that
+   * finishes soonest (0 when widening does not pay or there is one worker).
+   */
+  private static <T> List<Group<T>> widen(List<List<T>> longestFirst, Costing<T> costing, int workers) {
+    int n = longestFirst.size();
+    int bestM = 0;
+    double best = makespan(longestFirst, costing, workers);
+    if (workers > 1 && costing.costs().widens()) {
+      for (int m = 1; m <= n; m++) {
+        double wide = 0;
+        for (List<T> g : longestFirst.subList(n - m, n)) {
+          wide += costing.wideCost(g);
+        }
+        double total = makespan(longestFirst.subList(0, n - m), costing, workers) + wide;
+        if (total < best * (1 - 1e-9)) {
+          best = total;
+          bestM = m;
+        }
+      }
+    }
+    List<Group<T>> groups = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      groups.add(new Group<>(longestFirst.get(i), i < n - bestM ? 1 : workers));
+    }
+    return groups;
+  }
+
+  /** What a group costs by these costs: a worker's start-up and its members' work at the fused speed. */
+  private record Costing<T>(ToDoubleFunction<T> work, FusionCosts costs) {
+    double cost(List<T> chunk) {
+      return costs.launchWork() + FusionPlanner.work(chunk, work) / costs.speed(chunk.size());
+    }
+
+    double wideCost(List<T> chunk) {
+      return costs.launchWork() + FusionPlanner.work(chunk, work) / costs.speed(chunk.size()) / costs.wideSpeedup();
+    }
   }
 
   /** Halves the group whose halving shortens the makespan most, while any does. */
-  private static <T> List<List<T>> refine(List<List<T>> chunks, ToDoubleFunction<T> work, int workers) {
+  private static <T> List<List<T>> refine(List<List<T>> chunks, Costing<T> costing, int workers) {
     List<List<T>> current = new ArrayList<>(chunks);
-    double makespan = makespan(current, work, workers);
+    double makespan = makespan(current, costing, workers);
     while (true) {
       List<List<T>> bestSplit = null;
       double bestMakespan = makespan;
@@ -73,7 +126,7 @@ public final class FusionPlanner {
         List<List<T>> candidate = new ArrayList<>(current);
         candidate.remove(i);
         candidate.addAll(split(c, (c.size() + 1) / 2));
-        double m = makespan(candidate, work, workers);
+        double m = makespan(candidate, costing, workers);
         if (m < bestMakespan * (1 - 1e-9)) {
           bestMakespan = m;
           bestSplit = candidate;
@@ -120,17 +173,21 @@ public final class FusionPlanner {
   }
 
   static <T> double cost(List<T> chunk, ToDoubleFunction<T> work) {
+    return new Costing<>(work, FusionCosts.DEFAULT).cost(chunk);
+  }
+
+  private static <T> double work(List<T> chunk, ToDoubleFunction<T> work) {
     double sum = 0;
     for (T t : chunk) {
       sum += work.applyAsDouble(t);
     }
-    return sum / fusedSpeedup(chunk.size());
+    return sum;
   }
 
-  private static <T> double makespan(List<List<T>> chunks, ToDoubleFunction<T> work, int workers) {
+  private static <T> double makespan(List<List<T>> chunks, Costing<T> costing, int workers) {
     List<Double> costs = new ArrayList<>();
     for (List<T> c : chunks) {
-      costs.add(cost(c, work));
+      costs.add(costing.cost(c));
     }
     costs.sort(Comparator.reverseOrder());
     double[] load = new double[workers];

@@ -59,10 +59,19 @@ final class GroupTrainer {
    * the group is not started and its trials come back SKIPPED.
    */
   List<TrialResult> train(List<Trial> group) throws InterruptedException {
+    return train(group, 1);
+  }
+
+  /**
+   * As {@link #train(List)}, holding {@code width} slots (at most all of them) and their compute
+   * threads: a group the plan gives the whole machine waits for the others to finish.
+   */
+  List<TrialResult> train(List<Trial> group, int width) throws InterruptedException {
+    int held = Math.max(1, Math.min(width, slots.size()));
     FailureBudget budget = settings.run().failureBudget();
     List<TrialResult> results = new ArrayList<>();
     List<Trial> retryAlone = new ArrayList<>();
-    slots.acquire(1);
+    slots.acquire(held);
     try {
       if (budget.exhausted()) {
         return group.stream().map(t -> TrialResult.skipped(t, BACKEND, budget.skipReason())).toList();
@@ -72,7 +81,7 @@ final class GroupTrainer {
       Attempt attempt;
       try {
         clearStaleMetrics(group);
-        attempt = settings.inProcess() ? trainInProcess(group) : trainInWorker(group);
+        attempt = settings.inProcess() ? trainInProcess(group) : trainInWorker(group, threads * held);
       } catch (IOException e) {
         attempt = new Attempt("cannot run the trainer: " + e.getMessage(), false);
       }
@@ -93,7 +102,7 @@ final class GroupTrainer {
         }
       }
     } finally {
-      slots.release(1);
+      slots.release(held);
     }
     for (Trial t : retryAlone) {
       results.addAll(train(List.of(t)));
@@ -108,7 +117,7 @@ final class GroupTrainer {
    */
   private record Attempt(String error, boolean sameForEveryMember) {}
 
-  private Attempt trainInWorker(List<Trial> group) throws IOException, InterruptedException {
+  private Attempt trainInWorker(List<Trial> group, int threads) throws IOException, InterruptedException {
     Path spec = GroupSpecFiles.create();
     try (TrialLog workerLog = new TrialLog()) {
       Files.write(spec, groupSpec(group));

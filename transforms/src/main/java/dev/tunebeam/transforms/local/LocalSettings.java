@@ -12,7 +12,7 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
  * processes (0: one per core, or one when a GPU is visible) with how many compute threads each
  * (0: cores / workers) and which extra JVM options, how wide trials fuse, whether finished trials
  * are reused, the run they belong to ({@link StudyRun}: its failure bound, objective and live state), how many lanes the groups are dealt onto (0: one per
- * group), and which checkpoint folder a trial continues from ({@code checkpointKey}: by default its own id), and
+ * group), the planner's costs ({@link FusionCosts}), and which checkpoint folder a trial continues from ({@code checkpointKey}: by default its own id), and
  * what a trial runs ({@link TrialProgram}: the built-in trainer, a command, or a Java trainable). {@code inProcess} trains inside the pipeline's JVM instead, one group at a time.
  */
 public record LocalSettings(
@@ -30,7 +30,8 @@ public record LocalSettings(
     int lanes,
     long timeoutSeconds,
     SerializableFunction<Trial, String> checkpointKey,
-    TrialProgram program) implements Serializable {
+    TrialProgram program,
+    FusionCosts fusionCosts) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final int DEFAULT_MAX_FUSE = 9;
@@ -40,7 +41,8 @@ public record LocalSettings(
   }
 
   static LocalSettings defaults(String outputDirectory) {
-    return new LocalSettings(outputDirectory, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g", List.of(), StudyRun.create(), 0, 0, Trial::id, TrialProgram.builtIn());
+    return new LocalSettings(outputDirectory, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g", List.of(), StudyRun.create(), 0, 0, Trial::id, TrialProgram.builtIn(),
+        FusionCosts.DEFAULT);
   }
 
   /** A copy with {@code change} applied to a mutable view of the fields. */
@@ -48,7 +50,8 @@ public record LocalSettings(
     Fields f = new Fields(this);
     change.accept(f);
     return new LocalSettings(f.outputDirectory, f.dataDirectory, f.device, f.workers, f.threadsPerWorker, f.maxFuse, f.inProcess,
-        f.resume, f.workerHeap, f.workerJvmOptions, f.run, f.lanes, f.timeoutSeconds, f.checkpointKey, f.program);
+        f.resume, f.workerHeap, f.workerJvmOptions, f.run, f.lanes, f.timeoutSeconds, f.checkpointKey, f.program,
+        f.fusionCosts);
   }
 
   /** The fields, mutable, for {@link #with}. */
@@ -68,6 +71,7 @@ public record LocalSettings(
     long timeoutSeconds;
     SerializableFunction<Trial, String> checkpointKey;
     TrialProgram program;
+    FusionCosts fusionCosts;
 
     private Fields(LocalSettings s) {
       outputDirectory = s.outputDirectory;
@@ -85,6 +89,7 @@ public record LocalSettings(
       timeoutSeconds = s.timeoutSeconds;
       checkpointKey = s.checkpointKey;
       program = s.program;
+      fusionCosts = s.fusionCosts;
     }
   }
 }

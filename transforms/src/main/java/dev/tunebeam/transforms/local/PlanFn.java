@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Cuts all pending trials into fused groups sized for the workers. */
-final class PlanFn extends DoFn<KV<String, Iterable<Trial>>, KV<Integer, List<Trial>>> {
+final class PlanFn extends DoFn<KV<String, Iterable<Trial>>, KV<Integer, PlannedGroup>> {
   // Logs under TrainLocally, the name users know and configure.
   private static final Logger LOG = LoggerFactory.getLogger(TrainLocally.class);
   private final LocalSettings settings;
@@ -22,7 +22,7 @@ final class PlanFn extends DoFn<KV<String, Iterable<Trial>>, KV<Integer, List<Tr
   }
 
   @ProcessElement
-  public void process(@Element KV<String, Iterable<Trial>> all, OutputReceiver<KV<Integer, List<Trial>>> out) {
+  public void process(@Element KV<String, Iterable<Trial>> all, OutputReceiver<KV<Integer, PlannedGroup>> out) {
     List<Trial> trials = new ArrayList<>();
     all.getValue().forEach(trials::add);
     trials.sort(java.util.Comparator.comparing(Trial::id));
@@ -34,19 +34,21 @@ final class PlanFn extends DoFn<KV<String, Iterable<Trial>>, KV<Integer, List<Tr
     trials.forEach(t -> members.put(t.id(), LocalTrial.member(t, settings)));
     int workers = WorkerSlots.resolveWorkers(settings);
     // The activation is part of the planner's key: mixed-activation groups measured slower than none (FusionPlanner).
-    List<List<Trial>> groups = FusionPlanner.plan(trials,
+    List<FusionPlanner.Group<Trial>> groups = FusionPlanner.plan(trials,
         t -> members.get(t.id()).config().fusionKey() + "/" + members.get(t.id()).config().activation(),
-        t -> LocalTrial.work(members.get(t.id())), settings.maxFuse(), workers);
+        t -> LocalTrial.work(members.get(t.id())), settings.maxFuse(), workers, settings.fusionCosts());
     long modelEpochs = 0;
     for (Trial t : trials) {
       modelEpochs += members.get(t.id()).config().epochs();
     }
     StudyProgress.of(settings.run()).planned(trials.size(), modelEpochs);
-    LOG.info("{} trials to train in {} fused groups on {} worker(s)", trials.size(), groups.size(), workers);
-    List<Integer> lanes = FusionPlanner.lanes(groups, t -> LocalTrial.work(members.get(t.id())),
-        settings.lanes() > 0 ? settings.lanes() : groups.size());
+    long wide = groups.stream().filter(g -> g.width() > 1).count();
+    LOG.info("{} trials to train in {} fused groups on {} worker(s){}", trials.size(), groups.size(), workers,
+        wide == 0 ? "" : ", the last " + wide + " on every core");
+    List<Integer> lanes = FusionPlanner.lanes(groups.stream().map(FusionPlanner.Group::members).toList(),
+        t -> LocalTrial.work(members.get(t.id())), settings.lanes() > 0 ? settings.lanes() : groups.size());
     for (int g = 0; g < groups.size(); g++) {
-      out.output(KV.of(lanes.get(g), groups.get(g)));
+      out.output(KV.of(lanes.get(g), new PlannedGroup(groups.get(g).members(), groups.get(g).width(), g)));
     }
   }
 }

@@ -42,15 +42,15 @@ final class ProgramResume {
   }
 
   /** One trial per group; groups dealt onto lanes by their planned steps. */
-  static List<KV<Integer, List<Trial>>> plan(List<Trial> trials, LocalSettings settings) {
+  static List<KV<Integer, PlannedGroup>> plan(List<Trial> trials, LocalSettings settings) {
     List<List<Trial>> groups = trials.stream().map(List::of).toList();
     long steps = trials.stream().mapToLong(ContractResults::plannedSteps).sum();
     StudyProgress.of(settings.run()).planned(steps);
     LOG.info("{} trials to run with {} on {} worker(s)", trials.size(), settings.program().describe(), WorkerSlots.resolveWorkers(settings));
     List<Integer> lanes = FusionPlanner.lanes(groups, t -> ContractResults.plannedSteps(t), settings.lanes() > 0 ? settings.lanes() : groups.size());
-    List<KV<Integer, List<Trial>>> out = new ArrayList<>();
+    List<KV<Integer, PlannedGroup>> out = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
-      out.add(KV.of(lanes.get(g), groups.get(g)));
+      out.add(KV.of(lanes.get(g), new PlannedGroup(groups.get(g), 1, g)));
     }
     return out;
   }

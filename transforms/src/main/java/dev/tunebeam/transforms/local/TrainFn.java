@@ -3,13 +3,15 @@ package dev.tunebeam.transforms.local;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.space.Trial;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 
 /** Trains one lane's groups, one after another. */
-final class TrainFn extends DoFn<Iterable<List<Trial>>, TrialResult> {
+final class TrainFn extends DoFn<Iterable<PlannedGroup>, TrialResult> {
   private final LocalSettings settings;
   private final Counter started = Metrics.counter(TrainLocally.class, "trials_started");
   private final Counter succeeded = Metrics.counter(TrainLocally.class, "trials_succeeded");
@@ -28,16 +30,20 @@ final class TrainFn extends DoFn<Iterable<List<Trial>>, TrialResult> {
   }
 
   @ProcessElement
-  public void process(@Element Iterable<List<Trial>> lane, OutputReceiver<TrialResult> out) throws InterruptedException {
-    for (List<Trial> group : lane) {
+  public void process(@Element Iterable<PlannedGroup> lane, OutputReceiver<TrialResult> out) throws InterruptedException {
+    List<PlannedGroup> inOrder = new ArrayList<>();
+    lane.forEach(inOrder::add);
+    // In the plan's order: a group on every core comes after the narrow ones it waits for.
+    inOrder.sort(Comparator.comparingInt(PlannedGroup::order));
+    for (PlannedGroup group : inOrder) {
       train(group, out);
     }
   }
 
-  private void train(List<Trial> group, OutputReceiver<TrialResult> out) throws InterruptedException {
+  private void train(PlannedGroup group, OutputReceiver<TrialResult> out) throws InterruptedException {
     List<TrialResult> results = settings.program().isBuiltIn()
-        ? new GroupTrainer(settings, this::workerLine, this::started).train(group)
-        : new ProgramTrainer(settings, this::workerLine, this::started).train(group);
+        ? new GroupTrainer(settings, this::workerLine, this::started).train(group.trials(), group.width())
+        : new ProgramTrainer(settings, this::workerLine, this::started).train(group.trials());
     for (TrialResult r : results) {
       if (r.succeeded()) {
         succeeded.inc();

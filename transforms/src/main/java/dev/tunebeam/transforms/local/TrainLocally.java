@@ -100,6 +100,14 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return new TrainLocally(settings.with(f -> f.maxFuse = maxFuse));
   }
 
+  /**
+   * The planner's cost model (default {@link FusionCosts#DEFAULT}); {@link FusionMeasurement#costs}
+   * measures this machine's, which lets short trials fuse and the last groups use every core.
+   */
+  public TrainLocally withFusionCosts(FusionCosts costs) {
+    return new TrainLocally(settings.with(f -> f.fusionCosts = java.util.Objects.requireNonNull(costs, "fusionCosts")));
+  }
+
   /** Train inside the pipeline's JVM, one group at a time, instead of in worker processes. */
   public TrainLocally inProcess() {
     return new TrainLocally(settings.with(f -> f.inProcess = true));

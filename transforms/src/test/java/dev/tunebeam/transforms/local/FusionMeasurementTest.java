@@ -6,40 +6,58 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --fuse=auto}: a real probe on this machine, remembered per machine, and the decision it drives. */
+/** {@code --fuse=auto}: a real probe on this machine, remembered per machine, and the costs it yields. */
 class FusionMeasurementTest {
   @TempDir Path dir;
 
   @Test
-  void aRememberedMeasurementDecidesWithoutProbing() throws Exception {
+  void aRememberedMeasurementIsUsedWithoutProbing() throws Exception {
     Path cache = dir.resolve("fusion.properties");
-    Files.writeString(cache, FusionMeasurement.machineKey(1) + "=0.960\n" + FusionMeasurement.machineKey(2) + "=1.400\n");
-    assertEquals(1, FusionMeasurement.maxFuse(9, 1, null, cache), "fused measured slower: fusion off");
-    assertEquals(9, FusionMeasurement.maxFuse(9, 2, null, cache), "fused measured faster: fusion on");
-    assertEquals(1, FusionMeasurement.maxFuse(1, 2, null, cache), "--maxFuse=1 stays off");
+    String key = FusionMeasurement.machineKey(1);
+    Files.writeString(cache, key + ".fused3=0.960\n" + key + ".launch_work=30000\n" + key + ".wide=1.500\n");
+    assertEquals(Optional.of(new FusionCosts(0.96, 30000, 1.5)), FusionMeasurement.costs(1, 2, "/nonexistent", cache));
   }
 
   @Test
-  void fusionNeedsTheMarginToBeKept() {
-    assertTrue(FusionMeasurement.decide(1.05));
-    assertTrue(!FusionMeasurement.decide(1.0));
-    assertTrue(!FusionMeasurement.decide(0), "a failed probe keeps fusion off");
+  void anIncompleteOrOlderEntryIsMeasuredAgain() {
+    Properties old = new Properties();
+    // The single ratio an earlier version remembered says nothing about start-up or wide workers.
+    old.setProperty("m", "0.768");
+    assertTrue(FusionMeasurement.parse(old, "m").isEmpty());
+    old.setProperty("m.fused3", "0.9");
+    old.setProperty("m.launch_work", "-1");
+    old.setProperty("m.wide", "1.2");
+    assertTrue(FusionMeasurement.parse(old, "m").isEmpty(), "a negative start-up cost is not a measurement");
+  }
+
+  @Test
+  void theProbesFiguresBecomeCostsInModelImages() {
+    // 6,000 model-images/s alone, 5,700 three wide, 9,000 on every core; 2.5 s to start and 1.5 s of warm-up.
+    FusionCosts c = FusionMeasurement.fromProbe("FUSION_PROBE 6000.0 5700.0 9000.0 1.500", 2.5);
+    assertEquals(0.95, c.fusedSpeed3(), 1e-9);
+    assertEquals(4.0 * 6000, c.launchWork(), 1e-6);
+    assertEquals(1.5, c.wideSpeedup(), 1e-9);
   }
 
   @Test
   void theProbeTrainsOnThisMachineAndIsRemembered() throws Exception {
     Path cache = dir.resolve("sub/fusion.properties");
-    int decided = FusionMeasurement.maxFuse(3, 1, "/usr/share/datasets/fashion-mnist", cache);
+    Optional<FusionCosts> measured = FusionMeasurement.costs(1, 2, "/usr/share/datasets/fashion-mnist", cache);
+    assertTrue(measured.isPresent(), "the probe ran");
+    FusionCosts c = measured.get();
+    assertTrue(c.fusedSpeed3() > 0 && c.fusedSpeed3() < 3, "fused speed " + c.fusedSpeed3());
+    assertTrue(c.launchWork() > 0, "a fresh JVM takes time to start: " + c.launchWork());
+    // Two threads on a machine that is busy elsewhere can be many times slower than one: any positive figure is a measurement.
+    assertTrue(c.wideSpeedup() > 0 && c.wideSpeedup() < 4, "wide speed-up " + c.wideSpeedup());
     Properties p = new Properties();
     try (InputStream in = Files.newInputStream(cache)) {
       p.load(in);
     }
-    double ratio = Double.parseDouble(p.getProperty(FusionMeasurement.machineKey(1)));
-    assertTrue(ratio > 0, "the probe ran: " + ratio);
-    assertEquals(FusionMeasurement.decide(ratio) ? 3 : 1, decided);
+    assertEquals(Optional.of(c), FusionMeasurement.parse(p, FusionMeasurement.machineKey(1)), "remembered as measured");
   }
 }
