@@ -8,7 +8,7 @@ import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.dispatch.RunTrials;
 import dev.tunebeam.transforms.local.FusionMeasurement;
 import dev.tunebeam.transforms.local.TrainLocally;
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.settings.Checks;
 import dev.tunebeam.transforms.settings.InvalidSettingException;
 import dev.tunebeam.transforms.space.ParameterSpec;
@@ -44,13 +44,13 @@ final class Backends {
    * Every backend the rule may use is configured; only those are checked, so a local run needs no
    * Vertex flags. {@code local} is the rule's local transform (null when the rule sends no trial there).
    */
-  static RunTrials runTrials(GridSearchOptions o, SearchSpace space, BackendRule rule, TrainLocally local, FailureBudget budget) {
+  static RunTrials runTrials(GridSearchOptions o, SearchSpace space, BackendRule rule, TrainLocally local, StudyRun budget) {
     RunTrials run = RunTrials.by(rule);
     if (local != null) {
       run = run.withLocal(local);
     }
     if (rule.targets().contains(Backend.VERTEX)) {
-      run = run.withVertex(vertex(o, space).withFailureBudget(budget));
+      run = run.withVertex(vertex(o, space).withRun(budget));
     }
     return run;
   }
@@ -88,7 +88,7 @@ final class Backends {
     return Checks.choice(DeviceChoice.class, "device", o.getDevice());
   }
 
-  static TrainLocally local(GridSearchOptions o, FailureBudget budget) {
+  static TrainLocally local(GridSearchOptions o, StudyRun budget) {
     Fuse fuse = EnumChoice.parse(Fuse.class, "--fuse", o.getFuse(), "is not supported");
     // The user's --maxFuse is set (and so checked) before autoFuse's probe can measure with it.
     TrainLocally t = TrainLocally.to(o.getOutput())
@@ -97,7 +97,7 @@ final class Backends {
         .withThreadsPerWorker(o.getThreadsPerWorker())
         .withMaxFuse(o.getMaxFuse())
         .withResume(o.getResume())
-        .withFailureBudget(budget)
+        .withRun(budget)
         .withTimeout(Duration.ofMinutes(o.getTrialTimeoutMinutes()));
     t = fuse == Fuse.OFF ? t.withMaxFuse(1) : autoFuse(o, t);
     if (!o.getWorkerJvmOptions().isBlank()) {
@@ -115,8 +115,21 @@ final class Backends {
       t = o.getLocalWorkers() == 0 && trainer.get().workers() > 0 ? t.withWorkers(trainer.get().workers()) : t;
     }
     t = o.getInProcess() ? t.inProcess() : t;
-    // One lane per local worker on the DirectRunner (see GridSearchPipeline.directRunnerThreads).
+    // One lane per local worker on the DirectRunner (see directRunnerThreads).
     return GridSearchPipeline.onDirectRunner(o) ? t.withLanes(t.workersOnThisMachine()) : t;
+  }
+
+  /**
+   * One DirectRunner thread per local lane and per Vertex slot, and not one more: each holds its
+   * thread for the whole run (training, or polling a job), and the DirectRunner's driver
+   * busy-polls on any idle thread. Measured: a spare thread cost a core-third for the whole study.
+   */
+  static int directRunnerThreads(GridSearchOptions options, BackendRule rule, TrainLocally local) {
+    int threads = local == null ? 0 : local.workersOnThisMachine();
+    if (rule.targets().contains(Backend.VERTEX)) {
+      threads += options.getMaxParallelTrials();
+    }
+    return Math.max(1, threads);
   }
 
   /**

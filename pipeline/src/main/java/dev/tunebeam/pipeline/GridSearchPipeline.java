@@ -6,7 +6,7 @@ import dev.tunebeam.trainer.report.RedactedConsole;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.local.TrainLocally;
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
@@ -16,7 +16,10 @@ import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
@@ -106,13 +109,14 @@ public final class GridSearchPipeline {
     SearchSpace space;
     BackendRule rule;
     OutputLock lock;
+    List<StudyRun> runs = new ArrayList<>();
     try {
       cloud.checkCredentialsEarly(args);
       options = GridSearchOptionsParser.parse(args);
       cloud.checkSpaceFile(options);
       space = StudySpace.resolve(options);
       rule = Backends.rule(options, space);
-      pipeline = build(options, space, rule);
+      pipeline = build(options, space, rule, runs::add);
       cloud.checkRun(options, space, rule);
       if (!options.getDryRun()) {
         // The built-in trainer's data, device and batch checks mean nothing to a command trainer or a Trainable.
@@ -130,6 +134,8 @@ public final class GridSearchPipeline {
     }
     try (lock) {
       return runLocked(options, space, rule, pipeline, out, err);
+    } finally {
+      runs.forEach(StudyRun::close);
     }
   }
 
@@ -176,11 +182,14 @@ public final class GridSearchPipeline {
 
   /** Builds the pipeline; throws IllegalArgumentException (before anything runs) on bad options. */
   public static Pipeline build(GridSearchOptions options, SearchSpace space) {
-    return build(options, space, Backends.rule(options, space));
+    return build(options, space, Backends.rule(options, space), run -> {});
   }
 
-  /** {@code rule}: {@link Backends#rule} of these options and space, computed once by the caller. */
-  static Pipeline build(GridSearchOptions options, SearchSpace space, BackendRule rule) {
+  /**
+   * {@code rule}: {@link Backends#rule} of these options and space, computed once by the caller;
+   * {@code created} gets the study's run, to close once the pipeline ended.
+   */
+  static Pipeline build(GridSearchOptions options, SearchSpace space, BackendRule rule, Consumer<StudyRun> created) {
     if (options.getOutput().isBlank()) {
       throw new IllegalArgumentException("--output is empty; give a local folder or gs://bucket/path");
     }
@@ -191,10 +200,11 @@ public final class GridSearchPipeline {
     if (options.getMaxFailedTrials() < -1) {
       throw new IllegalArgumentException("--maxFailedTrials " + options.getMaxFailedTrials() + " is not allowed; use -1 (no bound) or a count >= 0");
     }
-    FailureBudget budget = FailureBudget.of(options.getMaxFailedTrials());
+    StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objective);
+    created.accept(budget);
     TrainLocally local = rule.targets().contains(Backend.LOCAL) ? Backends.local(options, budget) : null;
     if (onDirectRunner(options)) {
-      options.as(DirectOptions.class).setTargetParallelism(directRunnerThreads(options, rule, local));
+      options.as(DirectOptions.class).setTargetParallelism(Backends.directRunnerThreads(options, rule, local));
     }
     Pipeline p = Pipeline.create(options);
     if (space.algorithm().adaptive()) {
@@ -216,19 +226,6 @@ public final class GridSearchPipeline {
   /** Whether this run submits Vertex jobs and leaves the waiting to {@link CollectResults}. */
   static boolean submitsOnly(GridSearchOptions options, BackendRule rule) {
     return !options.getWaitForCompletion() && rule.targets().contains(Backend.VERTEX);
-  }
-
-  /**
-   * One DirectRunner thread per local lane and per Vertex slot, and not one more: each holds its
-   * thread for the whole run (training, or polling a job), and the DirectRunner's driver
-   * busy-polls on any idle thread. Measured: a spare thread cost a core-third for the whole study.
-   */
-  static int directRunnerThreads(GridSearchOptions options, BackendRule rule, TrainLocally local) {
-    int threads = local == null ? 0 : local.workersOnThisMachine();
-    if (rule.targets().contains(Backend.VERTEX)) {
-      threads += options.getMaxParallelTrials();
-    }
-    return Math.max(1, threads);
   }
 
   static boolean onDirectRunner(GridSearchOptions options) {

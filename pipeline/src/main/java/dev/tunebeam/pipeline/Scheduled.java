@@ -2,7 +2,7 @@ package dev.tunebeam.pipeline;
 
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.local.TrainLocally;
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
@@ -22,7 +22,7 @@ import org.apache.beam.sdk.values.PCollection;
 final class Scheduled {
   private Scheduled() {}
 
-  static void build(Pipeline p, GridSearchOptions options, SearchSpace space, Objective objective, BackendRule rule, TrainLocally local, FailureBudget budget) {
+  static void build(Pipeline p, GridSearchOptions options, SearchSpace space, Objective objective, BackendRule rule, TrainLocally local, StudyRun budget) {
     Schedule schedule = Schedule.of(space);
     if (schedule.trials() > options.getMaxTrials()) {
       throw new IllegalArgumentException("search space " + space.study() + " schedules " + schedule.trials() + " trials, more than maxTrials "

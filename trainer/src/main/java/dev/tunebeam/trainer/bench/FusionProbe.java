@@ -17,13 +17,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the local planner needs to know about this machine, from a few timed training steps: one
- * model alone and three fused (same activation, as the planner fuses) with the compute threads a
- * local worker gets, one model alone with {@code WIDE_THREADS} threads (a worker that has the
- * machine to itself), and how much longer a fresh worker's first steps take than its later ones.
- * It prints {@code FUSION_PROBE_READY} once the engine and data are loaded (the parent times a
- * worker's start up to there), then {@code FUSION_PROBE <alone> <fused> <wide> <warm-up s>} in
- * model-images per second. {@code --fuse=auto} runs it once per machine.
+ * How fast the local planner's choices train on this machine, from a few timed training steps:
+ * one model alone and three fused (same activation, as the planner fuses) with the compute threads
+ * a local worker gets, and one model alone with {@code WIDE_THREADS} threads (a worker that has the
+ * machine to itself), printed as {@code FUSION_PROBE <alone> <fused> <wide>} in model-images per
+ * second. {@code --fuse=auto} runs it once per machine.
  *
  * <pre>
  * java -cp tunebeam.jar dev.tunebeam.trainer.bench.FusionProbe THREADS WIDE_THREADS [DATA_DIR]
@@ -44,26 +42,19 @@ public final class FusionProbe {
       JniUtils.setNumThreads(threads);
     }
     int samples = STEPS * BATCH;
-    var source = DataLocator.standard(() -> null).locate(args.length > 2 ? args[2] : null);
-    // A worker loads every image before it trains: that is part of its start-up, so it comes before the ready line.
-    try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-        DeviceData all = DeviceData.of(FashionMnistLoader.load(source, 0, 0).train(), manager)) {
-      System.out.println("FUSION_PROBE_READY");
-    }
-    FashionMnistData data = FashionMnistLoader.load(source, samples, BATCH);
+    FashionMnistData data = FashionMnistLoader.load(DataLocator.standard(() -> null).locate(args.length > 2 ? args[2] : null), samples, BATCH);
     try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         DeviceData train = DeviceData.of(data.train(), manager);
         DeviceData test = DeviceData.of(data.test(), manager)) {
       FusedTrainer trainer = new FusedTrainer(manager, train, test, ProgressListener.NONE);
-      double first = rate(trainer, 1, samples);
+      rate(trainer, 1, samples);
       double alone = rate(trainer, 1, samples);
       double fused = rate(trainer, 3, samples);
-      // Each first call in a process pays its warm-up (allocator, kernels, the JIT); so does a new thread count.
+      // A first call pays its warm-up (allocator, kernels, the JIT); so does a new thread count.
       JniUtils.setNumThreads(Math.max(1, wideThreads));
       rate(trainer, 1, samples);
       double wide = rate(trainer, 1, samples);
-      double warmUpSeconds = Math.max(0, samples / first - samples / alone);
-      System.out.printf(Locale.ROOT, "FUSION_PROBE %.1f %.1f %.1f %.3f%n", alone, fused, wide, warmUpSeconds);
+      System.out.printf(Locale.ROOT, "FUSION_PROBE %.1f %.1f %.1f%n", alone, fused, wide);
     }
   }
 

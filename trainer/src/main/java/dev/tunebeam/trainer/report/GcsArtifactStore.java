@@ -6,6 +6,8 @@ import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.util.Optional;
 
 /** Writes objects under a {@code gs://} prefix; a GCS object upload is atomic by itself. */
@@ -50,6 +52,15 @@ public final class GcsArtifactStore implements ArtifactStore {
       case 401, 403 -> "permission denied; grant the account that runs this roles/storage.objectAdmin on the bucket";
       default -> e.getMessage();
     };
+  }
+
+  /** A streaming read of {@code name}, for objects (a dataset's files) better not held in memory whole. */
+  public InputStream open(String name) throws IOException {
+    GcsPath object = prefix.resolve(name);
+    if (storage.get(object.blobId()) == null) {
+      throw new IOException(object + " does not exist");
+    }
+    return Channels.newInputStream(storage.reader(object.blobId()));
   }
 
   @Override

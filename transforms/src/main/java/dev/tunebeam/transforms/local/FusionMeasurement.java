@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code --fuse=auto} by measurement: the planner's {@link FusionCosts} on this machine, measured
- * once ({@code FusionProbe} in a child JVM, with a worker's compute threads; the child's start is
- * timed up to its ready line) and remembered in a small properties file keyed by the machine
+ * once ({@code FusionProbe} in a child JVM with a worker's compute threads for the speeds, one
+ * real worker for the start-up: {@link WorkerStartMeasurement}) and remembered in a small properties file keyed by the machine
  * (host, cores, architecture, threads). With measured costs the planner fuses only where the
  * worker start-ups it saves outweigh the slower fused steps, and gives the last groups every core
  * only where that finishes sooner, so {@code auto} is never slower than {@code off} in its model.
@@ -95,24 +95,25 @@ public final class FusionMeasurement {
       if (dataDir != null && !dataDir.isBlank()) {
         pb.command().add(dataDir);
       }
-      long started = System.nanoTime();
       Process p = pb.redirectErrorStream(true).start();
       String result = null;
-      double startSeconds = -1;
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
-          if (line.equals("FUSION_PROBE_READY")) {
-            startSeconds = (System.nanoTime() - started) / 1e9;
-          } else if (line.startsWith("FUSION_PROBE ")) {
+          if (line.startsWith("FUSION_PROBE ")) {
             result = line;
           }
         }
       }
-      if (p.waitFor() != 0 || result == null || startSeconds < 0) {
+      if (p.waitFor() != 0 || result == null) {
         LOG.warn("--fuse=auto: the fusion probe failed (exit {}); training without fusion", p.exitValue());
         return Optional.empty();
       }
-      return Optional.of(fromProbe(result, startSeconds));
+      Optional<WorkerStartMeasurement.Start> start = WorkerStartMeasurement.measure(threads, dataDir);
+      if (start.isEmpty()) {
+        LOG.warn("--fuse=auto: a worker could not train to time its start-up; training without fusion");
+      }
+      String speeds = result;
+      return start.map(s -> fromProbe(speeds, s));
     } catch (IOException | IllegalArgumentException e) {
       LOG.warn("--fuse=auto: cannot run the fusion probe ({}); training without fusion", e.getMessage());
       return Optional.empty();
@@ -122,14 +123,11 @@ public final class FusionMeasurement {
     }
   }
 
-  /** {@code FUSION_PROBE <alone> <fused> <wide> <warm-up s>} and the timed start: the costs. */
-  static FusionCosts fromProbe(String line, double startSeconds) {
+  /** {@code FUSION_PROBE <alone> <fused> <wide>} and a worker's timed start-up: the costs, in model-images. */
+  static FusionCosts fromProbe(String line, WorkerStartMeasurement.Start start) {
     String[] f = line.split(" ");
     double alone = Double.parseDouble(f[1]);
-    double fused = Double.parseDouble(f[2]);
-    double wide = Double.parseDouble(f[3]);
-    double warmUp = Double.parseDouble(f[4]);
-    return new FusionCosts(fused / alone, (startSeconds + warmUp) * alone, wide / alone);
+    return new FusionCosts(Double.parseDouble(f[2]) / alone, start.seconds() * start.imagesPerSecond(), Double.parseDouble(f[3]) / alone);
   }
 
   private static String format(double v) {

@@ -2,7 +2,7 @@ package dev.tunebeam.transforms.local;
 
 import com.google.auto.value.AutoValue;
 import dev.tunebeam.trainer.train.DeviceChoice;
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.Serializable;
 import java.util.List;
@@ -13,7 +13,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * How {@link TrainLocally} runs, immutable: where artifacts go, which data and device, how many
  * worker processes (0: one per core, or one when a GPU is visible) with how many compute threads
  * each (0: cores / workers) and which extra JVM options, how wide trials fuse, whether finished
- * trials are reused, the run's failure bound, how many lanes the groups are dealt onto (0: one per
+ * trials are reused, the run they belong to ({@link StudyRun}: its failure bound, objective and
+ * live state), how many lanes the groups are dealt onto (0: one per
  * group), the planner's costs ({@link FusionCosts}), which checkpoint folder a trial continues
  * from ({@code checkpointKey}: by default its own id), and what a trial runs ({@link
  * TrialProgram}: the built-in trainer, a command, or a Java trainable). {@code inProcess} trains inside the pipeline's JVM instead, one group at a time.
@@ -47,7 +48,7 @@ public abstract class LocalSettings implements Serializable {
 
   public abstract List<String> workerJvmOptions();
 
-  public abstract FailureBudget failureBudget();
+  public abstract StudyRun run();
 
   public abstract int lanes();
 
@@ -73,7 +74,7 @@ public abstract class LocalSettings implements Serializable {
         .setResume(true)
         .setWorkerHeap("2g")
         .setWorkerJvmOptions(List.of())
-        .setFailureBudget(FailureBudget.unbounded())
+        .setRun(StudyRun.create())
         .setLanes(0)
         .setTimeoutSeconds(0)
         .setCheckpointKey(Trial::id)
@@ -104,7 +105,7 @@ public abstract class LocalSettings implements Serializable {
 
     abstract Builder setWorkerJvmOptions(List<String> v);
 
-    abstract Builder setFailureBudget(FailureBudget v);
+    abstract Builder setRun(StudyRun v);
 
     abstract Builder setLanes(int v);
 

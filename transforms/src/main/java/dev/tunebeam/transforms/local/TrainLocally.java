@@ -1,7 +1,7 @@
 package dev.tunebeam.transforms.local;
 
 import dev.tunebeam.trainer.train.DeviceChoice;
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.settings.Checks;
 import dev.tunebeam.transforms.settings.InvalidSettingException;
@@ -40,7 +40,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * PCollection<TrialResult> results = trials.apply(TrainLocally.to("/tmp/study").withMaxFuse(9));
  * }</pre>
  *
- * <p>Progress: a log line when a trial starts, after each of its epochs (test accuracy, seconds,
+ * <p>Progress: a log line when a trial starts, after each of its epochs (the run's objective metric, seconds,
  * the study's completion and ETA) and when it ends. Counters (namespace {@code TrainLocally}):
  * {@code trials_started}, {@code trials_succeeded}, {@code trials_failed}, {@code trials_resumed},
  * {@code model_epochs_completed}.
@@ -171,9 +171,14 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return WorkerSlots.resolveWorkers(settings);
   }
 
-  /** Stop starting trials once more than the budget's bound have failed (they become SKIPPED). */
-  public TrainLocally withFailureBudget(FailureBudget budget) {
-    return with(settings.toBuilder().setFailureBudget(Objects.requireNonNull(budget, "failureBudget")));
+  /**
+   * The study run these trials belong to (default: a run of this transform's own): its failure
+   * bound (once more than that many have failed, no new trial starts; the rest become SKIPPED),
+   * its objective (what progress lines show) and its live state, shared with every other
+   * transform given the same run.
+   */
+  public TrainLocally withRun(StudyRun run) {
+    return with(settings.toBuilder().setRun(Objects.requireNonNull(run, "run")));
   }
 
   public LocalSettings settings() {

@@ -92,6 +92,7 @@ final class WorkerProcess {
       process.destroyForcibly();
     }, timeoutSeconds, TimeUnit.SECONDS);
     Deque<String> tail = new ArrayDeque<>();
+    boolean readToEnd = false;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         lines.accept(line);
@@ -100,14 +101,18 @@ final class WorkerProcess {
           tail.removeFirst();
         }
       }
+      readToEnd = true;
     } finally {
-      if (watchdog != null) {
-        watchdog.cancel(false);
-      }
-      if (process.isAlive()) {
+      if (!readToEnd && process.isAlive()) {
         process.destroyForcibly();
       }
     }
-    return new Exit(process.waitFor(), String.join("\n", tail), timedOut.get());
+    // The end of its output is not its exit: a JVM still runs its shutdown for a moment, and
+    // killing it then would turn a success into "killed by signal 9". The watchdog still bounds the wait.
+    int code = process.waitFor();
+    if (watchdog != null) {
+      watchdog.cancel(false);
+    }
+    return new Exit(code, String.join("\n", tail), timedOut.get());
   }
 }

@@ -1,31 +1,30 @@
 package dev.tunebeam.transforms.space;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The conditional structure of a space: which parameters exist only under which parent values.
- * Conditions form a forest (one parent each, no cycles), so the active parameters of a point are
- * found by walking the parameters parents-first, and a grid has no duplicates by construction:
- * an inactive parameter is simply absent from the trial, and so from its id.
+ * Conditions form a forest (one parent each, no cycles; {@link ConditionChecks}), so the active
+ * parameters of a point are found by walking the parameters parents-first, and a grid has no
+ * duplicates by construction: an inactive parameter is simply absent from the trial, and so from
+ * its id.
  */
 public final class Conditions {
   private final List<ParameterSpec> parameters;
   private final Map<String, Condition> conditions;
   private final List<ParameterSpec> parentsFirst;
 
+  /** {@code conditions} have passed {@link ConditionChecks} (a {@link SearchSpace}'s have). */
   Conditions(List<ParameterSpec> parameters, Map<String, Condition> conditions) {
     this.parameters = parameters;
     this.conditions = conditions;
-    validate();
-    this.parentsFirst = parentsFirst();
+    this.parentsFirst = order();
   }
 
   public boolean isEmpty() {
@@ -40,9 +39,10 @@ public final class Conditions {
 
   /** The parameters in an order where each parent precedes its children. */
   public List<ParameterSpec> parentsFirst() {
-    if (parentsFirst != null) {
-      return parentsFirst;
-    }
+    return parentsFirst;
+  }
+
+  private List<ParameterSpec> order() {
     List<ParameterSpec> out = new ArrayList<>();
     Set<String> placed = new HashSet<>();
     while (out.size() < parameters.size()) {
@@ -55,39 +55,6 @@ public final class Conditions {
       }
     }
     return List.copyOf(out);
-  }
-
-  /** Every grid point, each with only its active parameters, in the space's declared order. */
-  List<Map<String, String>> grid() {
-    List<Map<String, String>> points = new ArrayList<>();
-    points.add(new LinkedHashMap<>());
-    for (ParameterSpec p : parentsFirst) {
-      List<Map<String, String>> next = new ArrayList<>();
-      for (Map<String, String> point : points) {
-        if (!active(p.name(), point)) {
-          next.add(point);
-          continue;
-        }
-        for (String v : p.gridValues()) {
-          Map<String, String> extended = new LinkedHashMap<>(point);
-          extended.put(p.name(), v);
-          next.add(extended);
-        }
-      }
-      points = next;
-    }
-    return points.stream().map(this::declaredOrder).toList();
-  }
-
-  /** One uniform draw of every active parameter. */
-  Map<String, String> sample(Random random) {
-    Map<String, String> point = new LinkedHashMap<>();
-    for (ParameterSpec p : parentsFirst) {
-      if (active(p.name(), point)) {
-        point.put(p.name(), p.sample(random));
-      }
-    }
-    return declaredOrder(point);
   }
 
   /** Grid points without expanding them: a tree's count is the sum over its root's values of its active subtrees' product. */
@@ -103,15 +70,7 @@ public final class Conditions {
 
   /** The grid size when every parameter has finitely many values (ranges without steps count as {@code fallback}). */
   public long finiteSizeOr(long fallback) {
-    for (ParameterSpec p : parameters) {
-      if ((p instanceof ParameterSpec.DoubleRange d && d.steps() == null)) {
-        return fallback;
-      }
-      if (p instanceof ParameterSpec.IntegerRange r && r.steps() == null) {
-        return fallback;
-      }
-    }
-    return gridSize();
+    return parameters.stream().allMatch(ParameterSpec::hasGrid) ? gridSize() : fallback;
   }
 
   private long count(ParameterSpec p) {
@@ -129,6 +88,18 @@ public final class Conditions {
     return total;
   }
 
+  /** The children that {@code parent = value} switches off for good: their condition does not list the value. */
+  Set<String> offWhen(String parent, String value) {
+    Set<String> off = new LinkedHashSet<>();
+    conditions.forEach((child, c) -> {
+      if (c.parent().equals(parent) && !c.values().contains(value)) {
+        off.add(child);
+      }
+    });
+    return off;
+  }
+
+  /** The point's entries in the space's declared order. */
   Map<String, String> declaredOrder(Map<String, String> point) {
     Map<String, String> ordered = new LinkedHashMap<>();
     for (ParameterSpec p : parameters) {
@@ -137,66 +108,5 @@ public final class Conditions {
       }
     }
     return ordered;
-  }
-
-  private void validate() {
-    Map<String, ParameterSpec> byName = new HashMap<>();
-    parameters.forEach(p -> byName.put(p.name(), p));
-    for (Map.Entry<String, Condition> e : conditions.entrySet()) {
-      String child = e.getKey();
-      Condition c = e.getValue();
-      if (!byName.containsKey(child)) {
-        throw new IllegalArgumentException("parameter " + child + " has a when condition but is not a searched parameter");
-      }
-      ParameterSpec parent = byName.get(c.parent());
-      if (parent == null) {
-        throw new IllegalArgumentException("parameter " + child + " has when naming " + c.parent() + ", which is not a searched parameter; searched: "
-            + String.join(", ", new TreeSet<>(byName.keySet())));
-      }
-      if (c.values().isEmpty()) {
-        throw new IllegalArgumentException("parameter " + child + " has when: {" + c.parent() + ": []}; list at least one value of " + c.parent());
-      }
-      for (String v : c.values()) {
-        if (!parentHas(parent, v)) {
-          throw new IllegalArgumentException("parameter " + child + " has when: {" + c.parent() + ": [" + v + "]}, but " + c.parent()
-              + " has no value " + v + allowed(parent));
-        }
-      }
-    }
-    for (String start : conditions.keySet()) {
-      List<String> path = new ArrayList<>(List.of(start));
-      for (String at = conditions.get(start).parent(); at != null; at = conditions.containsKey(at) ? conditions.get(at).parent() : null) {
-        path.add(at);
-        if (at.equals(start)) {
-          throw new IllegalArgumentException("parameter " + start + " has a cycle of when conditions: " + String.join(" -> ", path)
-              + "; conditions must form a tree");
-        }
-      }
-    }
-  }
-
-  private static boolean parentHas(ParameterSpec parent, String value) {
-    if (parent instanceof ParameterSpec.IntegerRange r) {
-      try {
-        long v = Long.parseLong(value);
-        return v >= r.min() && v <= r.max();
-      } catch (NumberFormatException e) {
-        return false;
-      }
-    }
-    if (parent instanceof ParameterSpec.DoubleRange) {
-      return false;
-    }
-    return parent.gridValues().contains(value);
-  }
-
-  private static String allowed(ParameterSpec parent) {
-    if (parent instanceof ParameterSpec.DoubleRange) {
-      return "; a condition's parent must be categorical, discrete or integer, and " + parent.name() + " is a double range";
-    }
-    if (parent instanceof ParameterSpec.IntegerRange r) {
-      return "; allowed: whole numbers from " + r.min() + " to " + r.max();
-    }
-    return "; allowed: " + String.join(", ", parent.gridValues());
   }
 }

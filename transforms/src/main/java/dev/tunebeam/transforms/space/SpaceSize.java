@@ -47,36 +47,13 @@ public final class SpaceSize {
   static long gridPoints(SearchSpace space) {
     long n = 1;
     for (ParameterSpec p : space.parameters()) {
-      long k = points(p);
+      long k = p.gridPointCount();
       if (k != 0 && n > Long.MAX_VALUE / k) {
         return Long.MAX_VALUE;
       }
       n *= k;
     }
     return n;
-  }
-
-  /**
-   * A parameter's grid points without listing them: a list's length, a range's steps (for an
-   * integer range at most the integers it holds; nearby steps can round to one value, so this is
-   * an upper bound, exact once the grid is expanded).
-   */
-  static long points(ParameterSpec p) {
-    if (p instanceof ParameterSpec.Categorical c) {
-      return c.values().size();
-    }
-    if (p instanceof ParameterSpec.Discrete d) {
-      return d.values().size();
-    }
-    if (p instanceof ParameterSpec.IntegerRange r) {
-      long steps = r.steps() == null ? 0 : r.steps();
-      long span = r.max() - r.min() < 0 ? Long.MAX_VALUE : r.max() - r.min() + 1;
-      return Math.min(steps, span);
-    }
-    if (p instanceof ParameterSpec.DoubleRange r) {
-      return r.steps() == null ? 0 : r.steps();
-    }
-    throw new IllegalStateException("no count for " + p);
   }
 
   /**
@@ -102,18 +79,13 @@ public final class SpaceSize {
   private static void checkSteps(SearchSpace space) {
     long heap = Runtime.getRuntime().maxMemory();
     for (ParameterSpec p : space.parameters()) {
-      long steps = steps(p);
+      long steps = p.steps() == null ? 0 : p.steps();
       if (steps > heap / 2 / BYTES_PER_POINT) {
         throw new IllegalArgumentException("parameter " + p.name() + " of search space " + space.study() + " has steps " + steps
             + "; listing that many grid points needs about " + (steps * BYTES_PER_POINT >> 20) + " MiB, more than half of the "
             + heap / (1 << 20) + " MiB heap this JVM may use; use fewer steps");
       }
     }
-  }
-
-  private static long steps(ParameterSpec p) {
-    Integer steps = p instanceof ParameterSpec.IntegerRange r ? r.steps() : p instanceof ParameterSpec.DoubleRange r ? r.steps() : null;
-    return steps == null ? 0 : steps;
   }
 
   private static long mib(long trials) {

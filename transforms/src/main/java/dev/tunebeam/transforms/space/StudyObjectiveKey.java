@@ -2,7 +2,6 @@ package dev.tunebeam.transforms.space;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunebeam.transforms.results.Objective;
-import java.util.Iterator;
 import java.util.Set;
 
 /** A search space's {@code objective: {metric: val_accuracy, goal: maximize, measurement: best}}; missing keys take the default's. */
@@ -15,12 +14,7 @@ final class StudyObjectiveKey {
     if (!node.isObject()) {
       throw new IllegalArgumentException("objective must be a mapping like {metric: val_accuracy, goal: maximize, measurement: best}");
     }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("objective has unknown key " + key + "; allowed: goal, measurement, metric");
-      }
-    }
+    YamlFields.knownKeys(node, KEYS, key -> "objective has unknown key " + key);
     Objective d = Objective.DEFAULT;
     return new Objective(
         node.has("metric") ? Objective.checkMetric("objective metric", node.get("metric").asText()) : d.metric(),

@@ -3,7 +3,6 @@ package dev.tunebeam.transforms.space;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +32,7 @@ public record TrainerBlock(List<String> command, int workers, Map<String, String
     if (!node.isObject()) {
       throw new IllegalArgumentException("trainer must be a mapping like {command: [python3, -m, my_pkg.task], workers: 2}");
     }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("trainer has unknown key " + key + "; allowed: command, env, workers");
-      }
-    }
+    YamlFields.knownKeys(node, KEYS, key -> "trainer has unknown key " + key);
     JsonNode c = node.path("command");
     if (c.isTextual()) {
       throw new IllegalArgumentException("trainer.command " + c.asText() + " is a string; give a list of arguments, e.g. [python3, -m, my_pkg.task] "
@@ -64,13 +58,7 @@ public record TrainerBlock(List<String> command, int workers, Map<String, String
       if (!e.isObject()) {
         throw new IllegalArgumentException("trainer.env must be a mapping of NAME: value");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> v = it.next();
-        if (!v.getValue().isValueNode() || v.getValue().isNull()) {
-          throw new IllegalArgumentException("trainer.env " + v.getKey() + " must be a single value, got " + v.getValue());
-        }
-        env.put(v.getKey(), v.getValue().asText());
-      }
+      YamlFields.scalars(e, "trainer.env").forEach((name, v) -> env.put(name, v.asText()));
     }
     return new TrainerBlock(command, w.isMissingNode() ? 0 : w.asInt(), env);
   }

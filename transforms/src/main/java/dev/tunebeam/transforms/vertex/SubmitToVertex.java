@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.vertex;
 
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.space.Trial;
 import dev.tunebeam.transforms.settings.Checks;
 import java.time.Duration;
@@ -148,9 +149,13 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
     return with(settings.toBuilder().setRetryAttempts(Checks.atLeast("retry attempts", attempts, 1, "")).setRetryBackoff(Backoff.of("retry backoff", initial, max)));
   }
 
-  /** Stop submitting once more than the budget's bound of trials have failed; the rest come back SKIPPED. */
-  public SubmitToVertex withFailureBudget(FailureBudget failureBudget) {
-    return with(settings.toBuilder().setFailureBudget(Objects.requireNonNull(failureBudget, "failureBudget")));
+  /**
+   * The study run these trials belong to (default: a run of this transform's own): once more
+   * than its failure bound of the run's trials have failed, on any backend, no more are
+   * submitted; the rest come back SKIPPED.
+   */
+  public SubmitToVertex withRun(StudyRun run) {
+    return with(settings.toBuilder().setRun(Objects.requireNonNull(run, "run")));
   }
 
   public VertexSettings settings() {
@@ -190,15 +195,13 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
     private final Counter attached = Metrics.counter(SubmitToVertex.class, "attached");
     private final Counter succeeded = Metrics.counter(SubmitToVertex.class, "succeeded");
     private final Counter failed = Metrics.counter(SubmitToVertex.class, "failed");
-    private final FailureBudget budget;
-
     RunSlotFn(VertexSettings settings) {
       super(settings);
-      this.budget = settings.failureBudget();
     }
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<Trial>> slot, OutputReceiver<TrialResult> out) {
+      FailureBudget budget = settings.run().failureBudget();
       for (Trial trial : slot.getValue()) {
         if (budget.exhausted()) {
           out.output(TrialResult.skipped(trial, BACKEND, budget.skipReason()));

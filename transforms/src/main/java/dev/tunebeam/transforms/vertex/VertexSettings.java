@@ -1,7 +1,7 @@
 package dev.tunebeam.transforms.vertex;
 
 import com.google.auto.value.AutoValue;
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.run.StudyRun;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Set;
@@ -11,7 +11,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Everything {@link SubmitToVertex} needs on a worker, immutable: where jobs go ({@code project},
  * {@code region}, how to connect), what each job looks like ({@link CustomJobTemplate}, output
  * prefix, data folder, pass-through parameters), and how patiently to wait (polling and retry
- * backoff, bounded retry attempts, jobs in flight, the run's failure bound). The values are
+ * backoff, bounded retry attempts, jobs in flight, the study run it belongs to). The values are
  * checked once, by {@link SubmitToVertex}'s factory and {@code withX} methods; what a job cannot do
  * without is named by {@link #checkComplete()} when the transform expands.
  */
@@ -51,7 +51,8 @@ public abstract class VertexSettings implements Serializable {
 
   public abstract int retryAttempts();
 
-  public abstract FailureBudget failureBudget();
+  /** The study run the trials belong to: its failure bound, shared with the run's other transforms. */
+  public abstract StudyRun run();
 
   abstract Builder toBuilder();
 
@@ -66,7 +67,7 @@ public abstract class VertexSettings implements Serializable {
         .setPolling(DEFAULT_POLLING)
         .setRetryBackoff(DEFAULT_RETRY_BACKOFF)
         .setRetryAttempts(DEFAULT_RETRY_ATTEMPTS)
-        .setFailureBudget(FailureBudget.unbounded())
+        .setRun(StudyRun.create())
         .build();
   }
 
@@ -117,7 +118,7 @@ public abstract class VertexSettings implements Serializable {
 
     abstract Builder setRetryAttempts(int v);
 
-    abstract Builder setFailureBudget(FailureBudget v);
+    abstract Builder setRun(StudyRun v);
 
     abstract VertexSettings build();
   }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunebeam.transforms.space.SearchSpace;
-import dev.tunebeam.transforms.space.SearchSpaceLoader;
+import dev.tunebeam.transforms.space.SpaceFiles;
 import dev.tunebeam.transforms.space.Trial;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,8 +29,8 @@ class RepeatsAndObjectiveTest {
 
   @Test
   void repeatsGiveEachPointConsecutiveSeedsAsTrials() {
-    SearchSpace space = SearchSpaceLoader.parse("s.yaml", ("study: s\nparameters:\n  activation: {type: categorical, values: [relu, tanh]}\n"
-        + "fixed: {seed: 7}\nrepeats: 3\nobjective: {metric: val_loss, goal: minimize, measurement: last}\n").getBytes(StandardCharsets.UTF_8));
+    SearchSpace space = SpaceFiles.parse("s.yaml", "study: s\nparameters:\n  activation: {type: categorical, values: [relu, tanh]}\n"
+        + "fixed: {seed: 7}\nrepeats: 3\nobjective: {metric: val_loss, goal: minimize, measurement: last}\n");
     List<Trial> trials = space.trials(100);
     assertEquals(6, trials.size());
     assertEquals(List.of("7", "8", "9"), trials.subList(0, 3).stream().map(t -> t.get("seed")).toList());

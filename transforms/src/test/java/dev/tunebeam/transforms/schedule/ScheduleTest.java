@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunebeam.transforms.space.SearchSpace;
-import java.nio.charset.StandardCharsets;
+import dev.tunebeam.transforms.space.SpaceFiles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class ScheduleTest {
         fixed:
           num_epochs: 10
         """.formatted(algorithm);
-    return dev.tunebeam.transforms.space.SearchSpaceLoader.parse("s.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    return SpaceFiles.parse("s.yaml", yaml);
   }
 
   private static List<int[]> rungs(Bracket b) {

@@ -3,9 +3,10 @@ package dev.tunebeam.transforms.space;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** {@code when:} conditions: grid without duplicates, ids of active values only, sampling and the errors. */
 class ConditionalSpaceTest {
   private static SearchSpace load(String yaml) {
-    return SearchSpaceLoader.parse("space.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    return SpaceFiles.parse("space.yaml", yaml);
   }
 
   private static final String SPACE = """
@@ -95,6 +96,18 @@ class ConditionalSpaceTest {
         .categorical("activation", "relu", "tanh").when("activation", "optimizer", "sgd")
         .build());
     assertTrue(e.getMessage().contains("cycle of when conditions"), e.getMessage());
+  }
+
+  @Test
+  void aCycleBelowAChildIsRefusedInsteadOfWalkedForever() {
+    // activation hangs under a cycle it is not part of: the walk from activation must stop, and the cycle is named from its own member.
+    IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(IllegalArgumentException.class,
+        () -> SearchSpace.builder("cyc")
+            .categorical("activation", "relu", "tanh").when("activation", "optimizer", "sgd")
+            .categorical("optimizer", "sgd", "adam").when("optimizer", "pooling", "avg")
+            .categorical("pooling", "avg", "max").when("pooling", "optimizer", "adam")
+            .build()));
+    assertEquals("parameter optimizer has a cycle of when conditions: optimizer -> pooling -> optimizer; conditions must form a tree", e.getMessage());
   }
 
   @Test

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SearchSpaceLoaderTest {
   private static SearchSpace parse(String yaml) {
-    return SearchSpaceLoader.parse("space.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    return SpaceFiles.parse("space.yaml", yaml);
   }
 
   private static String error(String yaml) {

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Sizes come from the specs, before anything is expanded; YAML aliases mean what YAML says. */
 class SpaceSizeTest {
   private static SearchSpace parse(String yaml) {
-    return SearchSpaceLoader.parse("s.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    return SpaceFiles.parse("s.yaml", yaml);
   }
 
   @Test
@@ -38,7 +37,7 @@ class SpaceSizeTest {
 
   @Test
   void productsBeyondALongSaturate() {
-    SearchSpace.Builder b = SearchSpace.builder("s");
+    SearchSpaceBuilder b = SearchSpace.builder("s");
     b.doubleRange("learning_rate", 0.1, 1, Scale.LINEAR, Integer.MAX_VALUE).doubleRange("weight_decay", 0.1, 1, Scale.LINEAR, Integer.MAX_VALUE);
     b.passThrough("weight_decay").passThrough("dropout").doubleRange("dropout", 0.1, 1, Scale.LINEAR, Integer.MAX_VALUE);
     assertEquals(Long.MAX_VALUE, b.build().size());

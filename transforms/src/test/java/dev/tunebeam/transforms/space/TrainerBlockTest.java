@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrainerBlockTest {
   private static byte[] yaml(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+    return SpaceFiles.bytes(s);
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.tunebeam.transforms.space.tpe;
 
 import dev.tunebeam.transforms.space.Conditions;
+import dev.tunebeam.transforms.space.NumericRange;
 import dev.tunebeam.transforms.space.ParameterSpec;
-import dev.tunebeam.transforms.space.ParameterValues;
 import dev.tunebeam.transforms.space.Scale;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,12 +58,9 @@ public final class TpeSampler {
   }
 
   private static String choose(ParameterSpec p, List<String> below, List<String> above, RandomGenerator rng) {
-    if (p instanceof ParameterSpec.DoubleRange r) {
-      return ParameterValues.canonical(numeric(below, above, r.min(), r.max(), r.scale(), false, rng));
-    }
-    if (p instanceof ParameterSpec.IntegerRange r) {
-      long v = Math.round(numeric(below, above, r.min() - 0.5, r.max() + 0.5, r.scale(), true, rng));
-      return Long.toString(Math.max(r.min(), Math.min(r.max(), v)));
+    NumericRange r = p.numeric();
+    if (r != null) {
+      return r.value(numeric(below, above, r.low(), r.high(), r.scale(), r.integer(), rng));
     }
     return categorical(p.gridValues(), below, above, rng);
   }
