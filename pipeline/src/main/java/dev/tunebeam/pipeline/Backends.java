@@ -1,20 +1,24 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.trainer.cli.EnumChoice;
 import dev.tunebeam.trainer.contract.Trainable;
+import dev.tunebeam.trainer.train.DeviceChoice;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.dispatch.RunTrials;
 import dev.tunebeam.transforms.local.FusionMeasurement;
 import dev.tunebeam.transforms.local.TrainLocally;
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.run.StudyRun;
+import dev.tunebeam.transforms.settings.Checks;
+import dev.tunebeam.transforms.settings.InvalidSettingException;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.TrainerBlock;
+import dev.tunebeam.transforms.vertex.CloudNames;
 import dev.tunebeam.transforms.vertex.CustomJobTemplate;
 import dev.tunebeam.transforms.vertex.SubmitToVertex;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
@@ -23,38 +27,49 @@ import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 final class Backends {
   private Backends() {}
 
-  /** Every backend the rule may use is configured; only those are checked, so a local run needs no Vertex flags. */
-  static RunTrials runTrials(GridSearchOptions o, SearchSpace space, FailureBudget budget) {
-    BackendRule rule = rule(o, space);
+  /** {@code --backend}'s values: one backend for every trial, or each trial by {@code --backendRule}. */
+  enum Choice {
+    LOCAL,
+    VERTEX,
+    RULE
+  }
+
+  /** {@code --fuse}'s values. */
+  enum Fuse {
+    AUTO,
+    OFF
+  }
+
+  /**
+   * Every backend the rule may use is configured; only those are checked, so a local run needs no
+   * Vertex flags. {@code local} is the rule's local transform (null when the rule sends no trial there).
+   */
+  static RunTrials runTrials(GridSearchOptions o, SearchSpace space, BackendRule rule, TrainLocally local, StudyRun budget) {
     RunTrials run = RunTrials.by(rule);
-    if (rule.targets().contains(Backend.LOCAL)) {
-      run = run.withLocal(local(o, budget));
+    if (local != null) {
+      run = run.withLocal(local);
     }
     if (rule.targets().contains(Backend.VERTEX)) {
-      run = run.withVertex(vertex(o, space).withFailureBudget(budget));
+      run = run.withVertex(vertex(o, space).withRun(budget));
     }
     return run;
   }
 
   /** {@code --backend=local|vertex|rule} with {@code --backendRule}; a rule may only read the space's parameters. */
   static BackendRule rule(VertexOptions o, SearchSpace space) {
-    String backend = o.getBackend().trim().toLowerCase(Locale.ROOT);
+    Choice backend = EnumChoice.parse(Choice.class, "--backend", o.getBackend(), "is not supported");
     BackendRule rule;
-    switch (backend) {
-      case "local", "vertex" -> {
-        if (!o.getBackendRule().isBlank()) {
-          throw new IllegalArgumentException("--backendRule is only read with --backend=rule; got --backend=" + o.getBackend());
-        }
-        rule = BackendRule.all(Backend.parse("--backend", backend));
+    if (backend == Choice.RULE) {
+      try {
+        rule = BackendRule.parse(o.getBackendRule());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--backendRule: " + e.getMessage());
       }
-      case "rule" -> {
-        try {
-          rule = BackendRule.parse(o.getBackendRule());
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("--backendRule: " + e.getMessage());
-        }
+    } else {
+      if (!o.getBackendRule().isBlank()) {
+        throw new IllegalArgumentException("--backendRule is only read with --backend=rule; got --backend=" + o.getBackend());
       }
-      default -> throw new IllegalArgumentException("--backend " + o.getBackend() + " is not supported; allowed: local, vertex, rule (with --backendRule)");
+      rule = BackendRule.all(backend == Choice.LOCAL ? Backend.LOCAL : Backend.VERTEX);
     }
     Set<String> known = new LinkedHashSet<>();
     space.parameters().stream().map(ParameterSpec::name).forEach(known::add);
@@ -68,34 +83,23 @@ final class Backends {
     return rule;
   }
 
-  static TrainLocally local(GridSearchOptions o, FailureBudget budget) {
-    String fuse = o.getFuse().trim().toLowerCase(Locale.ROOT);
-    if (!fuse.equals("auto") && !fuse.equals("off")) {
-      throw new IllegalArgumentException("--fuse " + o.getFuse() + " is not supported; allowed: auto, off");
-    }
-    if (o.getMaxFuse() < 1) {
-      throw new IllegalArgumentException("--maxFuse " + o.getMaxFuse() + " must be at least 1");
-    }
-    if (o.getLocalWorkers() < 0 || o.getThreadsPerWorker() < 0) {
-      throw new IllegalArgumentException("--localWorkers " + o.getLocalWorkers() + " and --threadsPerWorker " + o.getThreadsPerWorker()
-          + " must be 0 (auto) or positive");
-    }
-    if (o.getTrialTimeoutMinutes() < 0) {
-      throw new IllegalArgumentException("--trialTimeoutMinutes " + o.getTrialTimeoutMinutes() + " is negative; use 0 for no limit or a positive count");
-    }
-    String device = o.getDevice().trim().toLowerCase(Locale.ROOT);
-    if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
-      throw new IllegalArgumentException("--device " + o.getDevice() + " is not supported; allowed: auto, cpu, gpu");
-    }
+  /** {@code --device}, checked where the library checks it. */
+  static DeviceChoice device(GridSearchOptions o) {
+    return Checks.choice(DeviceChoice.class, "device", o.getDevice());
+  }
+
+  static TrainLocally local(GridSearchOptions o, StudyRun budget) {
+    Fuse fuse = EnumChoice.parse(Fuse.class, "--fuse", o.getFuse(), "is not supported");
+    // The user's --maxFuse is set (and so checked) before autoFuse's probe can measure with it.
     TrainLocally t = TrainLocally.to(o.getOutput())
-        .withDevice(device)
+        .withDevice(device(o))
         .withWorkers(o.getLocalWorkers())
         .withThreadsPerWorker(o.getThreadsPerWorker())
-        .withMaxFuse(fuse.equals("off") ? 1 : o.getMaxFuse())
+        .withMaxFuse(o.getMaxFuse())
         .withResume(o.getResume())
-        .withFailureBudget(budget)
-        .withTimeout(java.time.Duration.ofMinutes(o.getTrialTimeoutMinutes()));
-    t = fuse.equals("auto") ? autoFuse(o, t) : t;
+        .withRun(budget)
+        .withTimeout(Duration.ofMinutes(o.getTrialTimeoutMinutes()));
+    t = fuse == Fuse.OFF ? t.withMaxFuse(1) : autoFuse(o, t);
     if (!o.getWorkerJvmOptions().isBlank()) {
       t = t.withWorkerJvmOptions(o.getWorkerJvmOptions().trim().split("\\s+"));
     }
@@ -111,8 +115,21 @@ final class Backends {
       t = o.getLocalWorkers() == 0 && trainer.get().workers() > 0 ? t.withWorkers(trainer.get().workers()) : t;
     }
     t = o.getInProcess() ? t.inProcess() : t;
-    // One lane per local worker on the DirectRunner (see GridSearchPipeline.directRunnerThreads).
+    // One lane per local worker on the DirectRunner (see directRunnerThreads).
     return GridSearchPipeline.onDirectRunner(o) ? t.withLanes(t.workersOnThisMachine()) : t;
+  }
+
+  /**
+   * One DirectRunner thread per local lane and per Vertex slot, and not one more: each holds its
+   * thread for the whole run (training, or polling a job), and the DirectRunner's driver
+   * busy-polls on any idle thread. Measured: a spare thread cost a core-third for the whole study.
+   */
+  static int directRunnerThreads(GridSearchOptions options, BackendRule rule, TrainLocally local) {
+    int threads = local == null ? 0 : local.workersOnThisMachine();
+    if (rule.targets().contains(Backend.VERTEX)) {
+      threads += options.getMaxParallelTrials();
+    }
+    return Math.max(1, threads);
   }
 
   /**
@@ -142,12 +159,6 @@ final class Backends {
   static SubmitToVertex vertex(GridSearchOptions o, SearchSpace space) {
     String project = project(o);
     String region = region(o);
-    if (o.getMaxParallelTrials() < 1) {
-      throw new IllegalArgumentException("--maxParallelTrials " + o.getMaxParallelTrials() + " must be at least 1");
-    }
-    if (o.getVertexPollMillis() < 1) {
-      throw new IllegalArgumentException("--vertexPollMillis " + o.getVertexPollMillis() + " must be positive");
-    }
     SubmitToVertex v;
     try {
       v = SubmitToVertex.to(project, region)
@@ -161,6 +172,8 @@ final class Backends {
           .withMaxParallelTrials(o.getMaxParallelTrials())
           .withPassThrough(space.passThrough())
           .withPolling(Duration.ofMillis(o.getVertexPollMillis()), Duration.ofMillis(o.getVertexPollMillis() * 6));
+    } catch (InvalidSettingException e) {
+      throw e; // names its field, which FlagNames turns into the flag
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Vertex AI settings: " + e.getMessage(), e);
     }
@@ -193,10 +206,7 @@ final class Backends {
     }
     String bucket = o.getBucket().trim();
     if (!bucket.isEmpty()) {
-      if (bucket.startsWith("gs://") || bucket.contains("/")) {
-        throw new IllegalArgumentException("--bucket " + bucket + " must be a bucket name without gs:// or a path (e.g. my-bucket); use --vertexOutput for gs://BUCKET/PATH");
-      }
-      return "gs://" + bucket + "/tunebeam";
+      return "gs://" + CloudNames.bucket("bucket", bucket) + "/tunebeam";
     }
     if (o.getOutput().startsWith("gs://")) {
       return (o.getOutput().endsWith("/") ? o.getOutput() : o.getOutput() + "/") + "vertex";

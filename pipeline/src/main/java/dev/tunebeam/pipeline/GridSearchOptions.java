@@ -1,5 +1,7 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.transforms.local.LocalSettings;
+import dev.tunebeam.transforms.space.ExpandSearchSpace;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
@@ -61,7 +63,7 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
   void setDataDir(String value);
 
   @Description("Refuse search spaces with more trials than this.")
-  @Default.Integer(1000)
+  @Default.Integer(ExpandSearchSpace.DEFAULT_MAX_TRIALS)
   int getMaxTrials();
 
   void setMaxTrials(int value);
@@ -113,7 +115,7 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
   void setFuse(String value);
 
   @Description("Most trials fused into one network.")
-  @Default.Integer(9)
+  @Default.Integer(LocalSettings.DEFAULT_MAX_FUSE)
   int getMaxFuse();
 
   void setMaxFuse(int value);

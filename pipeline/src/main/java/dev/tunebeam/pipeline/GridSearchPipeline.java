@@ -3,9 +3,10 @@ package dev.tunebeam.pipeline;
 import dev.tunebeam.pipeline.lock.OutputLock;
 import dev.tunebeam.trainer.report.LocalArtifactStore;
 import dev.tunebeam.trainer.report.RedactedConsole;
-import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
+import dev.tunebeam.transforms.local.TrainLocally;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
@@ -15,8 +16,12 @@ import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.values.PCollection;
@@ -102,14 +107,16 @@ public final class GridSearchPipeline {
     GridSearchOptions options;
     Pipeline pipeline;
     SearchSpace space;
+    BackendRule rule;
     OutputLock lock;
+    List<StudyRun> runs = new ArrayList<>();
     try {
       cloud.checkCredentialsEarly(args);
       options = GridSearchOptionsParser.parse(args);
       cloud.checkSpaceFile(options);
       space = StudySpace.resolve(options);
-      pipeline = build(options, space);
-      BackendRule rule = Backends.rule(options, space);
+      rule = Backends.rule(options, space);
+      pipeline = build(options, space, rule, runs::add);
       cloud.checkRun(options, space, rule);
       if (!options.getDryRun()) {
         // The built-in trainer's data, device and batch checks mean nothing to a command trainer or a Trainable.
@@ -122,15 +129,17 @@ public final class GridSearchPipeline {
       // A Dataflow template dry run writes nothing under --output: it needs no lock (nor the credentials a gs:// lock would).
       lock = DataflowDryRun.requested(options) ? null : OutputLocks.acquire(options, cloud, msg -> err.println("warning: " + msg));
     } catch (IllegalArgumentException e) {
-      err.println("error: " + OptionErrors.sentence(e.getMessage(), args));
+      err.println("error: " + OptionErrors.sentence(FlagNames.message(e), args));
       return 2;
     }
     try (lock) {
-      return runLocked(options, space, pipeline, out, err);
+      return runLocked(options, space, rule, pipeline, out, err);
+    } finally {
+      runs.forEach(StudyRun::close);
     }
   }
 
-  private static int runLocked(GridSearchOptions options, SearchSpace space, Pipeline pipeline, PrintStream out, PrintStream err) {
+  private static int runLocked(GridSearchOptions options, SearchSpace space, BackendRule rule, Pipeline pipeline, PrintStream out, PrintStream err) {
     long started = System.nanoTime();
     out.printf("Study %s: %d trials, output %s%n", space.study(), space.size(), options.getOutput());
     PipelineResult result;
@@ -151,7 +160,7 @@ public final class GridSearchPipeline {
     }
     double minutes = (System.nanoTime() - started) / 60e9;
     out.printf(Locale.ROOT, "Pipeline finished in %.1f min.%n", minutes);
-    if (submitsOnly(options, space)) {
+    if (submitsOnly(options, rule)) {
       out.println("Vertex AI jobs submitted without waiting; manifest: " + options.getOutput() + "/" + SubmissionManifest.FILE_NAME);
       out.println("Collect the results later (same --output):");
       out.println("  java -jar tunebeam.jar collect --output=" + options.getOutput());
@@ -173,33 +182,41 @@ public final class GridSearchPipeline {
 
   /** Builds the pipeline; throws IllegalArgumentException (before anything runs) on bad options. */
   public static Pipeline build(GridSearchOptions options, SearchSpace space) {
+    return build(options, space, Backends.rule(options, space), run -> {});
+  }
+
+  /**
+   * {@code rule}: {@link Backends#rule} of these options and space, computed once by the caller;
+   * {@code created} gets the study's run, to close once the pipeline ended.
+   */
+  static Pipeline build(GridSearchOptions options, SearchSpace space, BackendRule rule, Consumer<StudyRun> created) {
     if (options.getOutput().isBlank()) {
       throw new IllegalArgumentException("--output is empty; give a local folder or gs://bucket/path");
     }
     Objective objective = StudyObjective.of(options, space);
     checkWritable(options.getOutput());
     DataflowDryRun.configure(options);
-    DataflowStaging.configure(options, Backends.rule(options, space));
+    DataflowStaging.configure(options, rule);
     if (options.getMaxFailedTrials() < -1) {
       throw new IllegalArgumentException("--maxFailedTrials " + options.getMaxFailedTrials() + " is not allowed; use -1 (no bound) or a count >= 0");
     }
-    FailureBudget budget = FailureBudget.of(options.getMaxFailedTrials());
+    StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objective);
+    created.accept(budget);
+    TrainLocally local = rule.targets().contains(Backend.LOCAL) ? Backends.local(options, budget) : null;
     if (onDirectRunner(options)) {
-      options.as(DirectOptions.class).setTargetParallelism(directRunnerThreads(options, space, budget));
+      options.as(DirectOptions.class).setTargetParallelism(Backends.directRunnerThreads(options, rule, local));
     }
     Pipeline p = Pipeline.create(options);
     if (space.algorithm().adaptive()) {
-      Scheduled.build(p, options, space, objective, budget);
+      Scheduled.build(p, options, space, objective, rule, local, budget);
       return p;
     }
     PCollection<Trial> trials = p.apply("ExpandSearchSpace", ExpandSearchSpace.of(space).withMaxTrials(options.getMaxTrials()));
-    if (submitsOnly(options, space)) {
-      BackendRule rule = Backends.rule(options, space);
-      trials.apply("SubmitTrials", new SubmitTrials(rule, rule.targets().contains(Backend.LOCAL) ? Backends.local(options, budget) : null,
-          Backends.vertex(options, space), options.getOutput(), space.study(), objective));
+    if (submitsOnly(options, rule)) {
+      trials.apply("SubmitTrials", new SubmitTrials(rule, local, Backends.vertex(options, space), options.getOutput(), space.study(), objective));
       return p;
     }
-    PCollection<TrialResult> results = trials.apply("RunTrials", Backends.runTrials(options, space, budget));
+    PCollection<TrialResult> results = trials.apply("RunTrials", Backends.runTrials(options, space, rule, local, budget));
     results
         .apply("RankTrials", RankTrials.by(objective))
         .apply("WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
@@ -207,29 +224,12 @@ public final class GridSearchPipeline {
   }
 
   /** Whether this run submits Vertex jobs and leaves the waiting to {@link CollectResults}. */
-  static boolean submitsOnly(GridSearchOptions options, SearchSpace space) {
-    return !options.getWaitForCompletion() && Backends.rule(options, space).targets().contains(Backend.VERTEX);
-  }
-
-  /**
-   * One DirectRunner thread per local lane and per Vertex slot, and not one more: each holds its
-   * thread for the whole run (training, or polling a job), and the DirectRunner's driver
-   * busy-polls on any idle thread. Measured: a spare thread cost a core-third for the whole study.
-   */
-  static int directRunnerThreads(GridSearchOptions options, SearchSpace space, FailureBudget budget) {
-    BackendRule rule = Backends.rule(options, space);
-    int threads = 0;
-    if (rule.targets().contains(Backend.LOCAL)) {
-      threads += Backends.local(options, budget).workersOnThisMachine();
-    }
-    if (rule.targets().contains(Backend.VERTEX)) {
-      threads += options.getMaxParallelTrials();
-    }
-    return Math.max(1, threads);
+  static boolean submitsOnly(GridSearchOptions options, BackendRule rule) {
+    return !options.getWaitForCompletion() && rule.targets().contains(Backend.VERTEX);
   }
 
   static boolean onDirectRunner(GridSearchOptions options) {
-    return options.getRunner().getSimpleName().equals("DirectRunner");
+    return DirectRunner.class.isAssignableFrom(options.getRunner());
   }
 
   /** A local output must be creatable before any trial trains (gs:// is checked by the file system). */

@@ -1,5 +1,6 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.trainer.train.DeviceChoice;
 import ai.djl.util.cuda.CudaUtils;
 import dev.tunebeam.trainer.cli.TrainerArgs;
 import dev.tunebeam.trainer.train.TrainingConfig;
@@ -11,7 +12,6 @@ import dev.tunebeam.transforms.space.Trial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
@@ -45,7 +45,7 @@ final class RunPreflight {
     if (local.isEmpty() || !GridSearchPipeline.onDirectRunner(o)) {
       return;
     }
-    if (o.getDevice().trim().toLowerCase(Locale.ROOT).equals("gpu") && gpus.getAsInt() == 0) {
+    if (Backends.device(o) == DeviceChoice.GPU && gpus.getAsInt() == 0) {
       throw new IllegalArgumentException("--device gpu: this machine has no GPU that CUDA can see, so every local trial would fail; "
           + "use --device=cpu or --device=auto");
     }

@@ -1,7 +1,9 @@
 package dev.tunebeam.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.tunebeam.transforms.vertex.CustomJobTemplate;
 import dev.tunebeam.transforms.vertex.StorageFactory;
+import dev.tunebeam.transforms.vertex.VertexSettings;
 import org.apache.beam.runners.dataflow.options.DefaultGcpRegionFactory;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.DefaultValueFactory;
@@ -63,7 +65,7 @@ public interface VertexOptions extends PipelineOptions {
   void setContainerUri(String value);
 
   @Description("Machine type of each Vertex AI job.")
-  @Default.String("n1-standard-4")
+  @Default.String(CustomJobTemplate.DEFAULT_MACHINE_TYPE)
   String getMachineType();
 
   void setMachineType(String value);
@@ -99,7 +101,7 @@ public interface VertexOptions extends PipelineOptions {
   void setServiceAccount(String value);
 
   @Description("Most Vertex AI jobs running at once across the whole pipeline.")
-  @Default.Integer(3)
+  @Default.Integer(VertexSettings.DEFAULT_MAX_PARALLEL_TRIALS)
   int getMaxParallelTrials();
 
   void setMaxParallelTrials(int value);

@@ -3,6 +3,7 @@ package dev.tunebeam.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebeam.transforms.run.StudyRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ class MaxFailedTrialsTest {
     Path out = tmp.resolve("out");
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    int liveRuns = StudyRun.liveRuns();
     int code = GridSearchPipeline.run(new String[] {"--searchSpace=" + space, "--output=" + out, "--epochs=1", "--trainSamples=512",
         "--testSamples=256", "--maxFailedTrials=1", "--workerJvmOptions=-XX:+NoSuchTunebeamFlag", "--localWorkers=1", "--maxFuse=1", "--dataDir=/usr/share/datasets/fashion-mnist"},
         new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
@@ -33,6 +35,7 @@ class MaxFailedTrialsTest {
     assertEquals(5, csv.size(), "every trial is a row, skipped ones too");
     assertEquals(2, csv.stream().filter(l -> l.contains(",FAILED,")).count());
     assertEquals(3, csv.stream().filter(l -> l.contains(",SKIPPED,") && l.contains("not run: more than 1 trials failed")).count());
+    assertEquals(liveRuns, StudyRun.liveRuns(), "the study's run (its failure count, its progress) is dropped when the pipeline ends");
   }
 
   @Test

@@ -1,12 +1,16 @@
 package dev.tunebeam.transforms.dispatch;
 
+import com.google.auto.value.AutoValue;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 
@@ -23,17 +27,20 @@ import org.apache.beam.sdk.values.PCollectionList;
  *
  * A rule that sends everything to one backend applies that backend's transform directly.
  */
-public final class RunTrials extends PTransform<PCollection<Trial>, PCollection<TrialResult>> {
-  private final BackendRule rule;
-  private final Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> backends;
+@AutoValue
+public abstract class RunTrials extends PTransform<PCollection<Trial>, PCollection<TrialResult>> {
+  private static final long serialVersionUID = 1L;
 
-  private RunTrials(BackendRule rule, Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> backends) {
-    this.rule = rule;
-    this.backends = backends;
-  }
+  public abstract BackendRule rule();
+
+  /** The transform each backend's trials go through; only the backends the rule uses need one. */
+  public abstract Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> backends();
 
   public static RunTrials by(BackendRule rule) {
-    return new RunTrials(rule, new EnumMap<>(Backend.class));
+    if (rule == null) {
+      throw new IllegalArgumentException("rule is missing; use BackendRule.all(Backend.LOCAL) or BackendRule.parse(\"batch_size>=128 -> vertex; else -> local\")");
+    }
+    return new AutoValue_RunTrials(rule, Map.of());
   }
 
   public RunTrials withLocal(PTransform<PCollection<Trial>, PCollection<TrialResult>> local) {
@@ -46,17 +53,15 @@ public final class RunTrials extends PTransform<PCollection<Trial>, PCollection<
 
   public RunTrials with(Backend backend, PTransform<PCollection<Trial>, PCollection<TrialResult>> transform) {
     Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> copy = new EnumMap<>(Backend.class);
-    copy.putAll(backends);
-    copy.put(backend, transform);
-    return new RunTrials(rule, copy);
-  }
-
-  public BackendRule rule() {
-    return rule;
+    copy.putAll(backends());
+    copy.put(Objects.requireNonNull(backend, "backend"), Objects.requireNonNull(transform, "transform"));
+    return new AutoValue_RunTrials(rule(), Collections.unmodifiableMap(copy));
   }
 
   @Override
   public PCollection<TrialResult> expand(PCollection<Trial> trials) {
+    BackendRule rule = rule();
+    Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> backends = backends();
     Set<Backend> targets = rule.targets();
     for (Backend b : targets) {
       if (!backends.containsKey(b)) {
@@ -74,6 +79,12 @@ public final class RunTrials extends PTransform<PCollection<Trial>, PCollection<
       results = results.and(RouteTrials.of(routed, b).apply(name(b), backends.get(b)));
     }
     return results.apply("AllResults", Flatten.pCollections());
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.add(DisplayData.item("rule", rule().toString()));
   }
 
   private static String name(Backend b) {

@@ -41,7 +41,7 @@ final class CheckFn extends DoFn<Trial, Trial> {
       member = LocalTrial.member(trial, settings);
     } catch (IllegalArgumentException e) {
       failed.inc();
-      settings.failureBudget().recordFailure();
+      settings.run().failureBudget().recordFailure();
       LOG.warn("trial {} ({}) refused: {}", trial.id(), trial.describe(), e.getMessage());
       out.get(settled).output(TrialResult.failed(trial, GroupTrainer.BACKEND, e.getMessage(), 0, dir));
       return;

@@ -13,6 +13,7 @@ import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.trainer.report.WorkerOutcome;
 import dev.tunebeam.trainer.train.MemberRun;
+import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.io.FileSystems;
@@ -38,8 +38,6 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  */
 final class GroupTrainer {
   static final String BACKEND = "local";
-  /** DJL trains one model at a time per JVM: in-process groups take turns. */
-  private static final Semaphore IN_PROCESS = new Semaphore(1, true);
 
   private final LocalSettings settings;
   private final WorkerSlots.Slots slots;
@@ -50,7 +48,7 @@ final class GroupTrainer {
   /** {@code log} gets the trainer's output lines; {@code onStart} each group (or lone retry) as it starts. */
   GroupTrainer(LocalSettings settings, Consumer<String> log, Consumer<List<Trial>> onStart) {
     this.settings = settings;
-    this.slots = settings.inProcess() ? new WorkerSlots.Slots(IN_PROCESS, 1) : WorkerSlots.forWorkers(WorkerSlots.resolveWorkers(settings));
+    this.slots = WorkerSlots.forRun(settings);
     this.threads = WorkerSlots.resolveThreads(settings, slots.size());
     this.log = log;
     this.onStart = onStart;
@@ -69,14 +67,14 @@ final class GroupTrainer {
    * threads: a group the plan gives the whole machine waits for the others to finish.
    */
   List<TrialResult> train(List<Trial> group, int width) throws InterruptedException {
-    Semaphore slot = slots.semaphore();
     int held = Math.max(1, Math.min(width, slots.size()));
+    FailureBudget budget = settings.run().failureBudget();
     List<TrialResult> results = new ArrayList<>();
     List<Trial> retryAlone = new ArrayList<>();
-    slot.acquire(held);
+    slots.acquire(held);
     try {
-      if (settings.failureBudget().exhausted()) {
-        return group.stream().map(t -> TrialResult.skipped(t, BACKEND, settings.failureBudget().skipReason())).toList();
+      if (budget.exhausted()) {
+        return group.stream().map(t -> TrialResult.skipped(t, BACKEND, budget.skipReason())).toList();
       }
       onStart.accept(group);
       long started = System.nanoTime();
@@ -98,13 +96,13 @@ final class GroupTrainer {
           retryAlone.add(t);
         } else {
           // Counted before the slot is released, so the next group already sees this failure.
-          settings.failureBudget().recordFailure();
+          budget.recordFailure();
           String why = failure != null ? failure : done.problem();
           results.add(TrialResult.failed(t, BACKEND, why, seconds, TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id())));
         }
       }
     } finally {
-      slot.release(held);
+      slots.release(held);
     }
     for (Trial t : retryAlone) {
       results.addAll(train(List.of(t)));

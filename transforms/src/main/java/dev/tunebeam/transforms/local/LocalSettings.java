@@ -1,95 +1,122 @@
 package dev.tunebeam.transforms.local;
 
-import dev.tunebeam.transforms.results.FailureBudget;
+import com.google.auto.value.AutoValue;
+import dev.tunebeam.trainer.train.DeviceChoice;
+import dev.tunebeam.transforms.run.StudyRun;
+import dev.tunebeam.transforms.space.Trial;
 import java.io.Serializable;
 import java.util.List;
-import java.util.function.Consumer;
-import dev.tunebeam.transforms.space.Trial;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * How {@link TrainLocally} runs: where artifacts go, which data and device, how many worker
- * processes (0: one per core, or one when a GPU is visible) with how many compute threads each
- * (0: cores / workers) and which extra JVM options, how wide trials fuse, whether finished trials
- * are reused, the run's failure bound, how many lanes the groups are dealt onto (0: one per
- * group), the planner's costs ({@link FusionCosts}), and which checkpoint folder a trial continues from ({@code checkpointKey}: by default its own id), and
- * what a trial runs ({@link TrialProgram}: the built-in trainer, a command, or a Java trainable). {@code inProcess} trains inside the pipeline's JVM instead, one group at a time.
+ * How {@link TrainLocally} runs, immutable: where artifacts go, which data and device, how many
+ * worker processes (0: one per core, or one when a GPU is visible) with how many compute threads
+ * each (0: cores / workers) and which extra JVM options, how wide trials fuse, whether finished
+ * trials are reused, the run they belong to ({@link StudyRun}: its failure bound, objective and
+ * live state), how many lanes the groups are dealt onto (0: one per
+ * group), the planner's costs ({@link FusionCosts}), which checkpoint folder a trial continues
+ * from ({@code checkpointKey}: by default its own id), and what a trial runs ({@link
+ * TrialProgram}: the built-in trainer, a command, or a Java trainable). {@code inProcess} trains inside the pipeline's JVM instead, one group at a time.
+ *
+ * <p>The values are checked once, by {@link TrainLocally}'s {@code withX} methods.
  */
-public record LocalSettings(
-    String outputDirectory,
-    String dataDirectory,
-    String device,
-    int workers,
-    int threadsPerWorker,
-    int maxFuse,
-    boolean inProcess,
-    boolean resume,
-    String workerHeap,
-    List<String> workerJvmOptions,
-    FailureBudget failureBudget,
-    int lanes,
-    long timeoutSeconds,
-    SerializableFunction<Trial, String> checkpointKey,
-    TrialProgram program,
-    FusionCosts fusionCosts) implements Serializable {
+@AutoValue
+public abstract class LocalSettings implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final int DEFAULT_MAX_FUSE = 9;
 
-  public LocalSettings {
-    workerJvmOptions = List.copyOf(workerJvmOptions);
-  }
+  public abstract @Nullable String outputDirectory();
+
+  /** Null: the trainer's standard search for the data. */
+  public abstract @Nullable String dataDirectory();
+
+  public abstract DeviceChoice device();
+
+  public abstract int workers();
+
+  public abstract int threadsPerWorker();
+
+  public abstract int maxFuse();
+
+  public abstract boolean inProcess();
+
+  public abstract boolean resume();
+
+  public abstract String workerHeap();
+
+  public abstract List<String> workerJvmOptions();
+
+  public abstract StudyRun run();
+
+  public abstract int lanes();
+
+  public abstract long timeoutSeconds();
+
+  public abstract SerializableFunction<Trial, String> checkpointKey();
+
+  public abstract TrialProgram program();
+
+  /** What the fusion planner charges for a fused group; measured by {@link FusionMeasurement} or the default. */
+  public abstract FusionCosts fusionCosts();
+
+  abstract Builder toBuilder();
 
   static LocalSettings defaults(String outputDirectory) {
-    return new LocalSettings(outputDirectory, null, "auto", 0, 0, DEFAULT_MAX_FUSE, false, true, "2g", List.of(), FailureBudget.unbounded(), 0, 0, Trial::id, TrialProgram.builtIn(),
-        FusionCosts.DEFAULT);
+    return new AutoValue_LocalSettings.Builder()
+        .setOutputDirectory(outputDirectory)
+        .setDevice(DeviceChoice.AUTO)
+        .setWorkers(0)
+        .setThreadsPerWorker(0)
+        .setMaxFuse(DEFAULT_MAX_FUSE)
+        .setInProcess(false)
+        .setResume(true)
+        .setWorkerHeap("2g")
+        .setWorkerJvmOptions(List.of())
+        .setRun(StudyRun.create())
+        .setLanes(0)
+        .setTimeoutSeconds(0)
+        .setCheckpointKey(Trial::id)
+        .setProgram(TrialProgram.builtIn())
+        .setFusionCosts(FusionCosts.DEFAULT)
+        .build();
   }
 
-  /** A copy with {@code change} applied to a mutable view of the fields. */
-  LocalSettings with(Consumer<Fields> change) {
-    Fields f = new Fields(this);
-    change.accept(f);
-    return new LocalSettings(f.outputDirectory, f.dataDirectory, f.device, f.workers, f.threadsPerWorker, f.maxFuse, f.inProcess,
-        f.resume, f.workerHeap, f.workerJvmOptions, f.failureBudget, f.lanes, f.timeoutSeconds, f.checkpointKey, f.program,
-        f.fusionCosts);
-  }
+  @AutoValue.Builder
+  abstract static class Builder {
+    abstract Builder setOutputDirectory(@Nullable String v);
 
-  /** The fields, mutable, for {@link #with}. */
-  static final class Fields {
-    String outputDirectory;
-    String dataDirectory;
-    String device;
-    int workers;
-    int threadsPerWorker;
-    int maxFuse;
-    boolean inProcess;
-    boolean resume;
-    String workerHeap;
-    List<String> workerJvmOptions;
-    FailureBudget failureBudget;
-    int lanes;
-    long timeoutSeconds;
-    SerializableFunction<Trial, String> checkpointKey;
-    TrialProgram program;
-    FusionCosts fusionCosts;
+    abstract Builder setDataDirectory(@Nullable String v);
 
-    private Fields(LocalSettings s) {
-      outputDirectory = s.outputDirectory;
-      dataDirectory = s.dataDirectory;
-      device = s.device;
-      workers = s.workers;
-      threadsPerWorker = s.threadsPerWorker;
-      maxFuse = s.maxFuse;
-      inProcess = s.inProcess;
-      resume = s.resume;
-      workerHeap = s.workerHeap;
-      workerJvmOptions = s.workerJvmOptions;
-      failureBudget = s.failureBudget;
-      lanes = s.lanes;
-      timeoutSeconds = s.timeoutSeconds;
-      checkpointKey = s.checkpointKey;
-      program = s.program;
-      fusionCosts = s.fusionCosts;
-    }
+    abstract Builder setDevice(DeviceChoice v);
+
+    abstract Builder setWorkers(int v);
+
+    abstract Builder setThreadsPerWorker(int v);
+
+    abstract Builder setMaxFuse(int v);
+
+    abstract Builder setInProcess(boolean v);
+
+    abstract Builder setResume(boolean v);
+
+    abstract Builder setWorkerHeap(String v);
+
+    abstract Builder setWorkerJvmOptions(List<String> v);
+
+    abstract Builder setRun(StudyRun v);
+
+    abstract Builder setLanes(int v);
+
+    abstract Builder setTimeoutSeconds(long v);
+
+    abstract Builder setCheckpointKey(SerializableFunction<Trial, String> v);
+
+    abstract Builder setProgram(TrialProgram v);
+
+    abstract Builder setFusionCosts(FusionCosts v);
+
+    abstract LocalSettings build();
   }
 }

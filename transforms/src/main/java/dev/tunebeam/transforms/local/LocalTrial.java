@@ -22,9 +22,7 @@ final class LocalTrial {
     if (settings.dataDirectory() != null) {
       args.addAll(List.of("--data-dir", settings.dataDirectory()));
     }
-    if (settings.device() != null) {
-      args.addAll(List.of("--device", settings.device()));
-    }
+    args.addAll(List.of("--device", settings.device().flagValue()));
     return args;
   }
 

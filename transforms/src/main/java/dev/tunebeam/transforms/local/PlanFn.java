@@ -41,7 +41,7 @@ final class PlanFn extends DoFn<KV<String, Iterable<Trial>>, KV<Integer, Planned
     for (Trial t : trials) {
       modelEpochs += members.get(t.id()).config().epochs();
     }
-    StudyProgress.jvm().planned(trials.size(), modelEpochs);
+    StudyProgress.of(settings.run()).planned(trials.size(), modelEpochs);
     long wide = groups.stream().filter(g -> g.width() > 1).count();
     LOG.info("{} trials to train in {} fused groups on {} worker(s){}", trials.size(), groups.size(), workers,
         wide == 0 ? "" : ", the last " + wide + " on every core");

@@ -23,7 +23,7 @@ final class ProgramResume {
     try {
       Optional<WorkerOutcome> outcome = ProgramArtifacts.readOutcome(dir);
       if (outcome.isPresent() && outcome.get().ok() && !outcome.get().metrics().isEmpty()) {
-        TrialResult r = ContractResults.toResult(trial, outcome.get(), settings.device(), 0, dir);
+        TrialResult r = ContractResults.toResult(trial, outcome.get(), settings.device().flagValue(), 0, dir);
         if (reached(r, trial)) {
           LOG.info("trial {} already finished in {}; not training it again", trial.id(), dir);
           return Optional.of(r);
@@ -45,7 +45,7 @@ final class ProgramResume {
   static List<KV<Integer, PlannedGroup>> plan(List<Trial> trials, LocalSettings settings) {
     List<List<Trial>> groups = trials.stream().map(List::of).toList();
     long steps = trials.stream().mapToLong(ContractResults::plannedSteps).sum();
-    StudyProgress.jvm().planned(steps);
+    StudyProgress.of(settings.run()).planned(steps);
     LOG.info("{} trials to run with {} on {} worker(s)", trials.size(), settings.program().describe(), WorkerSlots.resolveWorkers(settings));
     List<Integer> lanes = FusionPlanner.lanes(groups, t -> ContractResults.plannedSteps(t), settings.lanes() > 0 ? settings.lanes() : groups.size());
     List<KV<Integer, PlannedGroup>> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.tunebeam.trainer.contract.TrialContract;
 import dev.tunebeam.trainer.report.StepMetrics;
 import dev.tunebeam.trainer.report.WorkerOutcome;
 import dev.tunebeam.trainer.train.ConsoleProgress;
+import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -51,7 +51,7 @@ final class ProgramTrainer {
 
   ProgramTrainer(LocalSettings settings, Consumer<String> log, Consumer<List<Trial>> onStart) {
     this.settings = settings;
-    this.slots = WorkerSlots.forWorkers(WorkerSlots.resolveWorkers(settings));
+    this.slots = WorkerSlots.forRun(settings);
     this.log = log;
     this.onStart = onStart;
   }
@@ -65,11 +65,11 @@ final class ProgramTrainer {
   }
 
   private TrialResult train(Trial trial) throws InterruptedException {
-    Semaphore slot = slots.semaphore();
-    slot.acquire();
+    FailureBudget budget = settings.run().failureBudget();
+    slots.acquire(1);
     try {
-      if (settings.failureBudget().exhausted()) {
-        return TrialResult.skipped(trial, GroupTrainer.BACKEND, settings.failureBudget().skipReason());
+      if (budget.exhausted()) {
+        return TrialResult.skipped(trial, GroupTrainer.BACKEND, budget.skipReason());
       }
       onStart.accept(List.of(trial));
       long started = System.nanoTime();
@@ -82,14 +82,14 @@ final class ProgramTrainer {
       } catch (IOException e) {
         outcome = WorkerOutcome.failed(1, "cannot run the trainer for trial " + trial.id() + ": " + e.getMessage());
       }
-      TrialResult result = ContractResults.toResult(trial, outcome, settings.device(), (System.nanoTime() - started) / 1e9, dir);
+      TrialResult result = ContractResults.toResult(trial, outcome, settings.device().flagValue(), (System.nanoTime() - started) / 1e9, dir);
       if (!result.succeeded()) {
         // Counted before the slot is released, so the next trial already sees this failure.
-        settings.failureBudget().recordFailure();
+        budget.recordFailure();
       }
       return result;
     } finally {
-      slot.release();
+      slots.release(1);
     }
   }
 
@@ -106,7 +106,7 @@ final class ProgramTrainer {
       argv.addAll(TrialContract.flags(trial.parameters()));
       Map<String, String> env = new LinkedHashMap<>(program.environment());
       env.putAll(contract.environment());
-      env.put(ContractEnvironment.DEVICE, settings.device());
+      env.put(ContractEnvironment.DEVICE, settings.device().flagValue());
       if (program.trainable() != null) {
         env.put(ContractEnvironment.TRAINABLE_FILE, serialize(program, scratch).toString());
         env.put(ContractEnvironment.OUTCOME_FILE, outcomeFile.toString());

@@ -10,6 +10,9 @@ import java.util.Map;
  * file, a Dataflow worker), nothing here: the plain log lines carry the same figures. The
  * decision is made once per JVM: {@code TUNEBEAM_PROGRESS=line} or {@code log} forces it,
  * otherwise a line needs an interactive console and a {@code TERM} other than {@code dumb}.
+ *
+ * <p>The one console is the JVM's ({@link #jvm()}), as its standard output is: what it draws is
+ * each run's own status ({@link StudyProgress}), so two runs at once take turns on the one line.
  */
 final class ProgressConsole {
   private static final String ERASE_LINE = "\r\033[2K";

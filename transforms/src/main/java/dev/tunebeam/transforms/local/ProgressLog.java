@@ -1,8 +1,11 @@
 package dev.tunebeam.transforms.local;
 
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.Secrets;
+import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.space.Trial;
 import java.util.List;
 import java.util.Locale;
@@ -11,18 +14,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What local training tells the person watching. Everything goes through the log as before; on a
- * terminal ({@link ProgressConsole#live()}) the routine lines (started, each epoch, succeeded)
- * drop to DEBUG and the status line is redrawn instead, while failures still print on a line of
- * their own above it.
+ * What local training tells the person watching, for one run: its {@link StudyProgress} on the
+ * JVM's {@link ProgressConsole}. Everything goes through the log as before; on a terminal ({@link
+ * ProgressConsole#live()}) the routine lines (started, each epoch, succeeded) drop to DEBUG and
+ * the status line is redrawn instead, while failures still print on a line of their own above
+ * it. Lines name the run's objective metric; test accuracy stays in the results.
  */
 final class ProgressLog {
   private static final Logger LOG = LoggerFactory.getLogger(TrainLocally.class);
 
-  private ProgressLog() {}
+  private final StudyProgress progress;
+  private final ProgressConsole console;
+  private final Objective objective;
 
-  static void started(List<Trial> group) {
-    StudyProgress.jvm().started(group.size());
+  ProgressLog(StudyProgress progress, ProgressConsole console, Objective objective) {
+    this.progress = progress;
+    this.console = console;
+    this.objective = objective;
+  }
+
+  /** The run's progress on this JVM's console. */
+  static ProgressLog of(StudyRun run) {
+    return new ProgressLog(StudyProgress.of(run), ProgressConsole.jvm(), run.objective());
+  }
+
+  void started(List<Trial> group) {
+    progress.started(group.size());
     String fused = group.size() > 1 ? " (fused with " + (group.size() - 1) + (group.size() == 2 ? " other)" : " others)") : "";
     for (Trial t : group) {
       routine(String.format(Locale.ROOT, "trial %s started%s: %s", t.id(), fused, t.describe()));
@@ -30,41 +47,49 @@ final class ProgressLog {
     redraw();
   }
 
-  static void finished(TrialResult r) {
-    boolean last = StudyProgress.jvm().finished(r.succeeded());
+  void finished(TrialResult r) {
+    boolean last = progress.finished(r.succeeded());
     if (r.succeeded()) {
-      routine(String.format(Locale.ROOT, "trial %s SUCCEEDED: final test accuracy %.4f in %.0f s", r.trial().id(), r.finalTestAccuracy(), r.wallSeconds()));
+      routine(String.format(Locale.ROOT, "trial %s SUCCEEDED: %s in %.0f s", r.trial().id(), judged(r), r.wallSeconds()));
     } else {
-      ProgressConsole.jvm().clear();
+      console.clear();
       LOG.warn("trial {} {}: {}", r.trial().id(), r.status() == TrialStatus.SKIPPED ? "SKIPPED" : "FAILED", r.error());
     }
     redraw();
     if (last) {
-      ProgressConsole.jvm().end();
+      console.end();
     }
   }
 
   /** Epoch progress at INFO with the study's ETA (or the status line); the trainer's own chatter at DEBUG. True for an epoch. */
-  static boolean workerLine(String line) {
-    Optional<String> progress = StudyProgress.jvm().record(line);
-    if (progress.isEmpty()) {
+  boolean workerLine(String line) {
+    Optional<String> epoch = progress.record(line);
+    if (epoch.isEmpty()) {
       LOG.debug(Secrets.redact(line));
       return false;
     }
-    routine(progress.get());
+    routine(epoch.get());
     redraw();
     return true;
   }
 
-  private static void routine(String line) {
-    if (ProgressConsole.jvm().live()) {
+  /** {@code best val_accuracy 0.8520 at epoch 2}: the objective's value at the epoch it chooses. */
+  private String judged(TrialResult r) {
+    String how = objective.measurement().name().toLowerCase(Locale.ROOT) + " " + objective.metric();
+    Optional<EpochRecord> chosen = objective.choose(r.history());
+    return chosen.map(e -> String.format(Locale.ROOT, "%s %.4f at epoch %d", how, e.metric(objective.metric()), e.epoch()))
+        .orElse(how + " not reported");
+  }
+
+  private void routine(String line) {
+    if (console.live()) {
       LOG.debug(line);
     } else {
       LOG.info(line);
     }
   }
 
-  private static void redraw() {
-    ProgressConsole.jvm().draw(StudyProgress.jvm().statusLine());
+  private void redraw() {
+    console.draw(progress.statusLine());
   }
 }

@@ -3,20 +3,23 @@ package dev.tunebeam.transforms.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunebeam.trainer.train.ConsoleProgress;
+import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.run.StudyRun;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * How far the local trials of this JVM have come: trials done, running and failed, model-epochs,
- * the best test accuracy so far, and when they will be done at the pace so far. On the
- * DirectRunner that is the whole study; on a distributed runner, this worker's share (Beam
- * counters carry the totals).
+ * How far the local trials of one run have come in this JVM: trials done, running and failed,
+ * model-epochs, the best value of the run's objective so far, and when they will be done at the
+ * pace so far. Each epoch's line shows the objective's metric (what selection uses), never the
+ * test accuracy, which stays in the results. On the DirectRunner that is the whole study; on a
+ * distributed runner, this worker's share (Beam counters carry the totals).
  */
 final class StudyProgress {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final StudyProgress JVM = new StudyProgress(System::nanoTime);
 
+  private final Objective objective;
   private final LongSupplier nanos;
   private long planned;
   private long done;
@@ -26,36 +29,29 @@ final class StudyProgress {
   private int finished;
   private int failed;
   private double best = Double.NaN;
-  /** The tag "best so far" follows: val_accuracy (the default objective's) when trials report it, else test_accuracy. */
-  private String bestTag = "test_accuracy";
 
-  StudyProgress(LongSupplier nanos) {
+  StudyProgress(Objective objective, LongSupplier nanos) {
+    this.objective = objective;
     this.nanos = nanos;
+    this.startNanos = nanos.getAsLong();
   }
 
-  StudyProgress() {
-    this(System::nanoTime);
+  StudyProgress(Objective objective) {
+    this(objective, System::nanoTime);
   }
 
-  /** The tracker shared by every local trial of this JVM. */
-  static StudyProgress jvm() {
-    return JVM;
+  /** The tracker of {@code run}'s local trials in this JVM, shared by every rung and lane of the run. */
+  static StudyProgress of(StudyRun run) {
+    return run.state().part("local.progress", StudyProgress.class, () -> new StudyProgress(run.objective()));
   }
 
   synchronized void planned(long modelEpochs) {
     planned(0, modelEpochs);
   }
 
+  /** Adds work to the plan: a run's rungs plan one after another, and the figures cover them all. */
   synchronized void planned(int trialCount, long modelEpochs) {
-    if (planned == 0 || done >= planned) {
-      planned = 0;
-      done = 0;
-      trials = 0;
-      bestTag = "test_accuracy";
-      running = 0;
-      finished = 0;
-      failed = 0;
-      best = Double.NaN;
+    if (planned == 0) {
       startNanos = nanos.getAsLong();
     }
     planned += modelEpochs;
@@ -81,29 +77,25 @@ final class StudyProgress {
     }
     try {
       JsonNode p = JSON.readTree(workerLine.substring(ConsoleProgress.PROGRESS_PREFIX.length()));
-      JsonNode val = p.get("val_accuracy");
-      if (val != null && val.isNumber()) {
-        synchronized (this) {
-          bestTag = "val_accuracy";
-          best = Double.isNaN(best) || val.asDouble() > best ? val.asDouble() : best;
-        }
-      }
+      JsonNode value = p.get(objective.metric());
       return Optional.of(epochFinished(p.get("trial").asText(), p.get("epoch").asInt(), p.get("epochs").asInt(),
-          p.get("test_accuracy").asDouble(Double.NaN), p.get("train_loss").asDouble(Double.NaN), p.get("seconds").asDouble()));
+          value != null && value.isNumber() ? value.asDouble() : Double.NaN, p.path("train_loss").asDouble(Double.NaN), p.get("seconds").asDouble()));
     } catch (Exception e) {
       return Optional.empty();
     }
   }
 
-  synchronized String epochFinished(String trial, int epoch, int epochs, double testAccuracy, double trainLoss, double seconds) {
+  /** Records an epoch whose objective metric was {@code value} (NaN: not reported); returns its log line. */
+  synchronized String epochFinished(String trial, int epoch, int epochs, double value, double trainLoss, double seconds) {
     done++;
-    if (bestTag.equals("test_accuracy") && Double.isFinite(testAccuracy) && !(testAccuracy <= best)) {
-      best = testAccuracy;
+    if (Double.isFinite(value) && objective.better(value, best)) {
+      best = value;
     }
     String eta = planned > 0 ? String.format(Locale.ROOT, "; study %d%% (%d/%d model-epochs), ETA %s", 100 * Math.min(done, planned) / planned,
         done, planned, eta()) : "";
-    return String.format(Locale.ROOT, "trial %s epoch %d/%d: test accuracy %.4f, train loss %.4f, %.1f s%s",
-        trial, epoch, epochs, testAccuracy, trainLoss, seconds, eta);
+    String shown = Double.isFinite(value) ? String.format(Locale.ROOT, "%.4f", value) : "not reported";
+    return String.format(Locale.ROOT, "trial %s epoch %d/%d: %s %s, train loss %.4f, %.1f s%s",
+        trial, epoch, epochs, objective.metric(), shown, trainLoss, seconds, eta);
   }
 
   /** The one-line status a terminal redraws in place. */
@@ -113,7 +105,7 @@ final class StudyProgress {
     if (planned > 0) {
       s.append(String.format(Locale.ROOT, " | model-epochs %d/%d (%d%%) | ETA %s", done, planned, 100 * Math.min(done, planned) / planned, eta()));
     }
-    s.append(Double.isNaN(best) ? " | best: none yet" : String.format(Locale.ROOT, " | best %s %.4f", bestTag, best));
+    s.append(Double.isNaN(best) ? " | best: none yet" : String.format(Locale.ROOT, " | best %s %.4f", objective.metric(), best));
     return s.toString();
   }
 

@@ -18,8 +18,15 @@ final class TrainFn extends DoFn<Iterable<PlannedGroup>, TrialResult> {
   private final Counter failed = Metrics.counter(TrainLocally.class, "trials_failed");
   private static final Counter epochs = Metrics.counter(TrainLocally.class, "model_epochs_completed");
 
+  private transient ProgressLog progress;
+
   TrainFn(LocalSettings settings) {
     this.settings = settings;
+  }
+
+  @Setup
+  public void setup() {
+    progress = ProgressLog.of(settings.run());
   }
 
   @ProcessElement
@@ -35,26 +42,26 @@ final class TrainFn extends DoFn<Iterable<PlannedGroup>, TrialResult> {
 
   private void train(PlannedGroup group, OutputReceiver<TrialResult> out) throws InterruptedException {
     List<TrialResult> results = settings.program().isBuiltIn()
-        ? new GroupTrainer(settings, TrainFn::workerLine, this::started).train(group.trials(), group.width())
-        : new ProgramTrainer(settings, TrainFn::workerLine, this::started).train(group.trials());
+        ? new GroupTrainer(settings, this::workerLine, this::started).train(group.trials(), group.width())
+        : new ProgramTrainer(settings, this::workerLine, this::started).train(group.trials());
     for (TrialResult r : results) {
       if (r.succeeded()) {
         succeeded.inc();
       } else if (r.status() != TrialStatus.SKIPPED) {
         failed.inc();
       }
-      ProgressLog.finished(r);
+      progress.finished(r);
       out.output(r);
     }
   }
 
   private void started(List<Trial> group) {
     started.inc(group.size());
-    ProgressLog.started(group);
+    progress.started(group);
   }
 
-  private static void workerLine(String line) {
-    if (ProgressLog.workerLine(line)) {
+  private void workerLine(String line) {
+    if (progress.workerLine(line)) {
       epochs.inc();
     }
   }

@@ -1,16 +1,23 @@
 package dev.tunebeam.transforms.local;
 
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.trainer.train.DeviceChoice;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.settings.Checks;
+import dev.tunebeam.transforms.settings.InvalidSettingException;
 import dev.tunebeam.transforms.space.Trial;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -33,7 +40,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * PCollection<TrialResult> results = trials.apply(TrainLocally.to("/tmp/study").withMaxFuse(9));
  * }</pre>
  *
- * <p>Progress: a log line when a trial starts, after each of its epochs (test accuracy, seconds,
+ * <p>Progress: a log line when a trial starts, after each of its epochs (the run's objective metric, seconds,
  * the study's completion and ETA) and when it ends. Counters (namespace {@code TrainLocally}):
  * {@code trials_started}, {@code trials_succeeded}, {@code trials_failed}, {@code trials_resumed},
  * {@code model_epochs_completed}.
@@ -50,54 +57,57 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return new TrainLocally(LocalSettings.defaults(outputDirectory));
   }
 
+  private TrainLocally with(LocalSettings.Builder changed) {
+    return new TrainLocally(changed.build());
+  }
+
   /**
    * Runs {@code argv} plus each trial's parameters as flags ({@code --name value}) instead of the
    * built-in trainer, under the trial contract ({@link dev.tunebeam.trainer.contract.TrialContract}):
    * one process per trial, {@link #withWorkers} at a time; parameters pass unchecked.
    */
   public TrainLocally command(List<String> argv) {
-    TrialProgram program = TrialProgram.command(argv).withEnvironment(settings.program().environment());
-    return new TrainLocally(settings.with(f -> f.program = program));
+    return with(settings.toBuilder().setProgram(TrialProgram.command(argv).withEnvironment(settings.program().environment())));
   }
 
   /** Runs a Java {@link dev.tunebeam.trainer.contract.Trainable} for each trial, in a worker JVM of its own. */
   public TrainLocally with(dev.tunebeam.trainer.contract.Trainable trainable) {
-    TrialProgram program = TrialProgram.java(trainable).withEnvironment(settings.program().environment());
-    return new TrainLocally(settings.with(f -> f.program = program));
+    return with(settings.toBuilder().setProgram(TrialProgram.java(trainable).withEnvironment(settings.program().environment())));
   }
 
   /** Variables added to a command's or trainable's environment (the contract's own variables win). */
   public TrainLocally withTrainerEnvironment(Map<String, String> env) {
-    TrialProgram program = settings.program().withEnvironment(env);
-    return new TrainLocally(settings.with(f -> f.program = program));
+    return with(settings.toBuilder().setProgram(settings.program().withEnvironment(env)));
   }
 
   /** The Fashion-MNIST folder (local or gs://); default: the trainer's standard search. */
   public TrainLocally withDataDirectory(String dir) {
-    return new TrainLocally(settings.with(f -> f.dataDirectory = dir));
+    return with(settings.toBuilder().setDataDirectory(dir));
   }
 
-  /** {@code auto} (default), {@code cpu} or {@code gpu}. */
+  /** {@code AUTO} (default: the GPU when one is visible), {@code CPU} or {@code GPU}. */
+  public TrainLocally withDevice(DeviceChoice device) {
+    return with(settings.toBuilder().setDevice(Objects.requireNonNull(device, "device")));
+  }
+
+  /** {@code auto}, {@code cpu} or {@code gpu}, in any case. */
   public TrainLocally withDevice(String device) {
-    return new TrainLocally(settings.with(f -> f.device = device));
+    return withDevice(Checks.choice(DeviceChoice.class, "device", device));
   }
 
   /** Worker processes per JVM; 0 (default) is one per core, or one with a GPU. */
   public TrainLocally withWorkers(int workers) {
-    return new TrainLocally(settings.with(f -> f.workers = workers));
+    return with(settings.toBuilder().setWorkers(Checks.zeroOrPositive("workers", workers, "one per core")));
   }
 
   /** Compute threads per worker; 0 (default) is cores / workers. */
   public TrainLocally withThreadsPerWorker(int threads) {
-    return new TrainLocally(settings.with(f -> f.threadsPerWorker = threads));
+    return with(settings.toBuilder().setThreadsPerWorker(Checks.zeroOrPositive("threadsPerWorker", threads, "cores / workers")));
   }
 
   /** Fuse at most this many trials into one network (default 9); 1 turns fusion off. */
   public TrainLocally withMaxFuse(int maxFuse) {
-    if (maxFuse < 1) {
-      throw new IllegalArgumentException("maxFuse " + maxFuse + " must be at least 1 (1 turns fusion off)");
-    }
-    return new TrainLocally(settings.with(f -> f.maxFuse = maxFuse));
+    return with(settings.toBuilder().setMaxFuse(Checks.atLeast("maxFuse", maxFuse, 1, "1 turns fusion off")));
   }
 
   /**
@@ -105,27 +115,27 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
    * measures this machine's, which lets short trials fuse and the last groups use every core.
    */
   public TrainLocally withFusionCosts(FusionCosts costs) {
-    return new TrainLocally(settings.with(f -> f.fusionCosts = java.util.Objects.requireNonNull(costs, "fusionCosts")));
+    return with(settings.toBuilder().setFusionCosts(Objects.requireNonNull(costs, "fusionCosts")));
   }
 
   /** Train inside the pipeline's JVM, one group at a time, instead of in worker processes. */
   public TrainLocally inProcess() {
-    return new TrainLocally(settings.with(f -> f.inProcess = true));
+    return with(settings.toBuilder().setInProcess(true));
   }
 
   /** Whether trials with a metrics.json from an earlier run are reused (default true). */
   public TrainLocally withResume(boolean resume) {
-    return new TrainLocally(settings.with(f -> f.resume = resume));
+    return with(settings.toBuilder().setResume(resume));
   }
 
   /** Java heap of each worker process (default 2g); the tensors live outside it. */
   public TrainLocally withWorkerHeap(String heap) {
-    return new TrainLocally(settings.with(f -> f.workerHeap = heap));
+    return with(settings.toBuilder().setWorkerHeap(Checks.present("workerHeap", heap, "a JVM heap size such as 2g")));
   }
 
   /** Extra JVM options for the worker processes (for example {@code -XX:+UseSerialGC}). */
   public TrainLocally withWorkerJvmOptions(String... options) {
-    return new TrainLocally(settings.with(f -> f.workerJvmOptions = List.of(options)));
+    return with(settings.toBuilder().setWorkerJvmOptions(List.of(options)));
   }
 
   /**
@@ -135,18 +145,15 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
    * busy-polls on any idle runner thread, and lanes that each hold a thread leave it none.
    */
   public TrainLocally withLanes(int lanes) {
-    if (lanes < 0) {
-      throw new IllegalArgumentException("lanes " + lanes + " must be 0 (one per group) or positive");
-    }
-    return new TrainLocally(settings.with(f -> f.lanes = lanes));
+    return with(settings.toBuilder().setLanes(Checks.zeroOrPositive("lanes", lanes, "one per group")));
   }
 
   /** Kill a worker whose group has not finished after this long (its trials fail, with that reason); zero: no limit. */
-  public TrainLocally withTimeout(java.time.Duration timeout) {
+  public TrainLocally withTimeout(Duration timeout) {
     if (timeout.isNegative()) {
-      throw new IllegalArgumentException("timeout " + timeout + " must not be negative (zero: no limit)");
+      throw new InvalidSettingException("timeout", timeout + " must not be negative (zero: no limit)");
     }
-    return new TrainLocally(settings.with(f -> f.timeoutSeconds = timeout.toSeconds()));
+    return with(settings.toBuilder().setTimeoutSeconds(timeout.toSeconds()));
   }
 
   /**
@@ -155,8 +162,8 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
    * continues a trial up to epoch E by mapping the trial with {@code num_epochs=E} to the key of
    * the same point's earlier rung: the trainer then trains only epochs after the checkpoint's.
    */
-  public TrainLocally withCheckpointKey(org.apache.beam.sdk.transforms.SerializableFunction<Trial, String> key) {
-    return new TrainLocally(settings.with(f -> f.checkpointKey = java.util.Objects.requireNonNull(key, "checkpointKey")));
+  public TrainLocally withCheckpointKey(SerializableFunction<Trial, String> key) {
+    return with(settings.toBuilder().setCheckpointKey(Objects.requireNonNull(key, "checkpointKey")));
   }
 
   /** How many trainings this machine runs at once with these settings: a worker per core, or one with a GPU. */
@@ -164,9 +171,14 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return WorkerSlots.resolveWorkers(settings);
   }
 
-  /** Stop starting trials once more than the budget's bound have failed (they become SKIPPED). */
-  public TrainLocally withFailureBudget(FailureBudget budget) {
-    return new TrainLocally(settings.with(f -> f.failureBudget = budget));
+  /**
+   * The study run these trials belong to (default: a run of this transform's own): its failure
+   * bound (once more than that many have failed, no new trial starts; the rest become SKIPPED),
+   * its objective (what progress lines show) and its live state, shared with every other
+   * transform given the same run.
+   */
+  public TrainLocally withRun(StudyRun run) {
+    return with(settings.toBuilder().setRun(Objects.requireNonNull(run, "run")));
   }
 
   public LocalSettings settings() {
@@ -174,10 +186,19 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
   }
 
   @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.addIfNotNull(DisplayData.item("outputDirectory", settings.outputDirectory()))
+        .addIfNotNull(DisplayData.item("dataDirectory", settings.dataDirectory()))
+        .add(DisplayData.item("device", settings.device().flagValue()))
+        .add(DisplayData.item("maxFuse", settings.maxFuse()))
+        .add(DisplayData.item("workers", settings.workers()))
+        .add(DisplayData.item("resume", settings.resume()));
+  }
+
+  @Override
   public PCollection<TrialResult> expand(PCollection<Trial> trials) {
-    if (settings.outputDirectory() == null || settings.outputDirectory().isBlank()) {
-      throw new IllegalArgumentException("TrainLocally needs an output directory: TrainLocally.to(\"/path\" or \"gs://bucket/path\")");
-    }
+    Checks.present("outputDirectory", settings.outputDirectory(), "TrainLocally.to(\"/path\" or \"gs://bucket/path\")");
     TupleTag<Trial> toTrain = new TupleTag<>() {};
     TupleTag<TrialResult> settled = new TupleTag<>() {};
     PCollectionTuple checked = trials.apply("CheckOrResume",

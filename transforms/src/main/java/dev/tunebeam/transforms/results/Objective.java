@@ -1,12 +1,11 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.trainer.cli.EnumChoice;
 import dev.tunebeam.trainer.report.EpochRecord;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a study optimises, as Vertex AI's {@code MetricSpec} has it: a metric tag the trainer
@@ -53,21 +52,11 @@ public record Objective(String metric, Goal goal, Measurement measurement) imple
   }
 
   public static Goal parseGoal(String field, String value) {
-    return parseEnum(field, value, Goal.class);
+    return EnumChoice.parse(Goal.class, field, value, "is not supported");
   }
 
   public static Measurement parseMeasurement(String field, String value) {
-    return parseEnum(field, value, Measurement.class);
-  }
-
-  static <E extends Enum<E>> E parseEnum(String field, String value, Class<E> type) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(value.trim())) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException(field + " " + value + " is not supported; allowed: "
-        + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+    return EnumChoice.parse(Measurement.class, field, value, "is not supported");
   }
 
   public boolean maximize() {

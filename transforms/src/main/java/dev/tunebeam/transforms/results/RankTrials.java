@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.results;
 
+import com.google.auto.value.AutoValue;
 import java.util.List;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -16,12 +17,11 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * PCollection<Leaderboard> board = results.apply(RankTrials.by(Objective.DEFAULT));
  * }</pre>
  */
-public final class RankTrials extends PTransform<PCollection<TrialResult>, PCollection<Leaderboard>> {
-  private final Objective objective;
+@AutoValue
+public abstract class RankTrials extends PTransform<PCollection<TrialResult>, PCollection<Leaderboard>> {
+  private static final long serialVersionUID = 1L;
 
-  private RankTrials(Objective objective) {
-    this.objective = objective;
-  }
+  public abstract Objective objective();
 
   /** Ranks by the default objective: best validation accuracy, maximised. */
   public static RankTrials byDefault() {
@@ -32,12 +32,12 @@ public final class RankTrials extends PTransform<PCollection<TrialResult>, PColl
     if (objective == null) {
       throw new IllegalArgumentException("objective is missing; use Objective.DEFAULT or Objective.parse(metric, goal, measurement)");
     }
-    return new RankTrials(objective);
+    return new AutoValue_RankTrials(objective);
   }
 
   @Override
   public PCollection<Leaderboard> expand(PCollection<TrialResult> results) {
-    Objective o = objective;
+    Objective o = objective();
     return results
         .apply("Gather", Combine.globally(ToList.<TrialResult>of()))
         .apply("Rank", MapElements.into(TypeDescriptor.of(Leaderboard.class)).via((List<TrialResult> all) -> Leaderboard.rank(all, o)));
@@ -46,6 +46,6 @@ public final class RankTrials extends PTransform<PCollection<TrialResult>, PColl
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
-    builder.add(DisplayData.item("objective", objective.describe()));
+    builder.add(DisplayData.item("objective", objective().describe()));
   }
 }

@@ -1,5 +1,7 @@
 package dev.tunebeam.transforms.results;
 
+import com.google.auto.value.AutoValue;
+import dev.tunebeam.transforms.settings.Checks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -11,6 +13,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
@@ -23,29 +26,46 @@ import org.apache.beam.sdk.values.PCollection;
  * board.apply(WriteLeaderboard.to("gs://my-bucket/studies/lenet5").withStudy("lenet5-fashion"));
  * }</pre>
  */
-public final class WriteLeaderboard extends PTransform<PCollection<Leaderboard>, PCollection<String>> {
+@AutoValue
+public abstract class WriteLeaderboard extends PTransform<PCollection<Leaderboard>, PCollection<String>> {
+  private static final long serialVersionUID = 1L;
+
   public static final List<String> FILES = List.of("results.csv", "results.json", "results.md", HtmlReport.FILE_NAME);
 
-  private final String directory;
-  private final String study;
+  public abstract String directory();
 
-  private WriteLeaderboard(String directory, String study) {
-    this.directory = directory;
-    this.study = study;
-  }
+  public abstract String study();
 
+  abstract Builder toBuilder();
+
+  /** A local folder or {@code gs://bucket/path}. */
   public static WriteLeaderboard to(String directory) {
-    return new WriteLeaderboard(directory, "study");
+    return new AutoValue_WriteLeaderboard.Builder().setDirectory(Checks.present("directory", directory, "a local folder or gs://bucket/path")).setStudy("study").build();
   }
 
   /** The study name the JSON, Markdown and HTML files carry. */
   public WriteLeaderboard withStudy(String study) {
-    return new WriteLeaderboard(directory, study);
+    return toBuilder().setStudy(Checks.present("study", study, "the study's name")).build();
   }
 
   @Override
   public PCollection<String> expand(PCollection<Leaderboard> board) {
-    return board.apply("WriteFiles", ParDo.of(new WriteFn(directory, study)));
+    return board.apply("WriteFiles", ParDo.of(new WriteFn(directory(), study())));
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.add(DisplayData.item("directory", directory())).add(DisplayData.item("study", study()));
+  }
+
+  @AutoValue.Builder
+  abstract static class Builder {
+    abstract Builder setDirectory(String v);
+
+    abstract Builder setStudy(String v);
+
+    abstract WriteLeaderboard build();
   }
 
   /** Writes {@code bytes} to {@code dir/name} atomically (temporary name, then rename). */

@@ -1,9 +1,12 @@
 package dev.tunebeam.transforms.space;
 
+import com.google.auto.value.AutoValue;
+import dev.tunebeam.transforms.settings.Checks;
 import java.util.List;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -16,35 +19,51 @@ import org.apache.beam.sdk.values.PCollection;
  * PCollection<Trial> trials = pipeline.apply(ExpandSearchSpace.of(SearchSpace.referenceStudy()).withMaxTrials(100));
  * }</pre>
  */
-public final class ExpandSearchSpace extends PTransform<PBegin, PCollection<Trial>> {
+@AutoValue
+public abstract class ExpandSearchSpace extends PTransform<PBegin, PCollection<Trial>> {
+  private static final long serialVersionUID = 1L;
+
   public static final int DEFAULT_MAX_TRIALS = 1000;
 
-  private final SearchSpace space;
-  private final int maxTrials;
+  public abstract SearchSpace space();
 
-  private ExpandSearchSpace(SearchSpace space, int maxTrials) {
-    this.space = space;
-    this.maxTrials = maxTrials;
-  }
+  public abstract int maxTrials();
+
+  abstract Builder toBuilder();
 
   public static ExpandSearchSpace of(SearchSpace space) {
-    return new ExpandSearchSpace(space, DEFAULT_MAX_TRIALS);
+    if (space == null) {
+      throw new IllegalArgumentException("space is missing; load one with SearchSpaceLoader or build one with SearchSpace.builder");
+    }
+    return new AutoValue_ExpandSearchSpace.Builder().setSpace(space).setMaxTrials(DEFAULT_MAX_TRIALS).build();
   }
 
   /** Refuse spaces of more trials than this (default 1000). */
   public ExpandSearchSpace withMaxTrials(int maxTrials) {
-    if (maxTrials < 1) {
-      throw new IllegalArgumentException("maxTrials " + maxTrials + " must be at least 1");
-    }
-    return new ExpandSearchSpace(space, maxTrials);
+    return toBuilder().setMaxTrials(Checks.atLeast("maxTrials", maxTrials, 1, "")).build();
   }
 
   public List<Trial> trials() {
-    return space.trials(maxTrials);
+    return space().trials(maxTrials());
   }
 
   @Override
   public PCollection<Trial> expand(PBegin input) {
     return input.apply("Trials", Create.of(trials())).apply("Spread", Reshuffle.viaRandomKey());
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.add(DisplayData.item("study", space().study())).add(DisplayData.item("maxTrials", maxTrials()));
+  }
+
+  @AutoValue.Builder
+  abstract static class Builder {
+    abstract Builder setSpace(SearchSpace v);
+
+    abstract Builder setMaxTrials(int v);
+
+    abstract ExpandSearchSpace build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.vertex;
 
+import dev.tunebeam.transforms.settings.InvalidSettingException;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -8,8 +9,18 @@ public record Backoff(Duration initial, Duration max) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public Backoff {
+    check("backoff", initial, max);
+  }
+
+  /** A backoff whose refusal names {@code field}, the setting it is for (e.g. {@code polling}). */
+  public static Backoff of(String field, Duration initial, Duration max) {
+    check(field, initial, max);
+    return new Backoff(initial, max);
+  }
+
+  private static void check(String field, Duration initial, Duration max) {
     if (initial == null || max == null || initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-      throw new IllegalArgumentException("backoff " + initial + " .. " + max + " is not allowed; initial must be positive and max at least initial");
+      throw new InvalidSettingException(field, initial + " .. " + max + " is not allowed; the first wait must be positive and the longest at least the first");
     }
   }
 

@@ -2,13 +2,19 @@ package dev.tunebeam.transforms.vertex;
 
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.settings.Checks;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -36,76 +42,82 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
   public static final String BACKEND = "vertex";
 
   private final VertexSettings settings;
-  private final FailureBudget budget;
 
-  private SubmitToVertex(VertexSettings settings, FailureBudget budget) {
+  private SubmitToVertex(VertexSettings settings) {
     this.settings = settings;
-    this.budget = budget;
   }
 
   /** Jobs in {@code project} and {@code region}, through the regional endpoint. */
   public static SubmitToVertex to(String project, String region) {
-    return new SubmitToVertex(VertexSettings.defaults(project, region), FailureBudget.unbounded());
+    return new SubmitToVertex(VertexSettings.defaults(project, region));
+  }
+
+  private SubmitToVertex with(VertexSettings.Builder changed) {
+    return new SubmitToVertex(changed.build());
+  }
+
+  private SubmitToVertex withJob(CustomJobTemplate template) {
+    return with(settings.toBuilder().setTemplate(template));
   }
 
   /** The trainer image, e.g. {@code us-central1-docker.pkg.dev/PROJECT/tunebeam/trainer:latest}. Required. */
   public SubmitToVertex withContainerUri(String uri) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withContainerUri(uri)), budget);
+    return withJob(settings.template().withContainerUri(uri));
   }
 
   /** Default {@code n1-standard-4}. */
   public SubmitToVertex withMachineType(String machineType) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withMachineType(machineType)), budget);
+    return withJob(settings.template().withMachineType(machineType));
   }
 
   /** A Vertex accelerator type name ({@code NVIDIA_TESLA_T4}) and count; "" for none (default). */
   public SubmitToVertex withAccelerator(String type, int count) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withAccelerator(type, count)), budget);
+    return withJob(settings.template().withAccelerator(type, count));
   }
 
   /** {@code gs://bucket/path}, a bucket in the job's region. Required. Trial {@code t} writes under {@code <prefix>/<study>/<t>/}. */
   public SubmitToVertex withOutputPrefix(String gcsPrefix) {
-    return new SubmitToVertex(settings.withOutputPrefix(gcsPrefix), budget);
+    return with(settings.toBuilder().setOutputPrefix(CloudNames.gcsPrefix("output prefix", gcsPrefix, settings.region())));
   }
 
   /** The service account jobs run as; default: Vertex AI's Custom Code Service Agent. */
   public SubmitToVertex withServiceAccount(String email) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withServiceAccount(email)), budget);
+    return withJob(settings.template().withServiceAccount(email));
   }
 
   /** A peered VPC network ({@code projects/NUMBER/global/networks/NAME}); default none. */
   public SubmitToVertex withNetwork(String network) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withNetwork(network)), budget);
+    return withJob(settings.template().withNetwork(network));
   }
 
   /** Vertex stops a job after this long; default Vertex's own limit. */
   public SubmitToVertex withTimeout(Duration timeout) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withTimeout(timeout)), budget);
+    return withJob(settings.template().withTimeout(timeout));
   }
 
   /** Restart the whole job when a worker restarts (default false). */
   public SubmitToVertex withRestartOnWorkerRestart(boolean restart) {
-    return new SubmitToVertex(settings.withTemplate(settings.template().withRestartOnWorkerRestart(restart)), budget);
+    return withJob(settings.template().withRestartOnWorkerRestart(restart));
   }
 
   /** Replaces the whole job shape at once; the launcher and this transform can share one. */
   public SubmitToVertex withTemplate(CustomJobTemplate template) {
-    return new SubmitToVertex(settings.withTemplate(template), budget);
+    return withJob(template);
   }
 
   /** Jobs in flight across the pipeline (default 3). */
   public SubmitToVertex withMaxParallelTrials(int max) {
-    return new SubmitToVertex(settings.withMaxParallelTrials(max), budget);
+    return with(settings.toBuilder().setMaxParallelTrials(Checks.atLeast("maxParallelTrials", max, 1, "")));
   }
 
   /** The Fashion-MNIST folder the container reads ({@code --data-dir}, usually gs://); default the trainer's own search. */
   public SubmitToVertex withDataDirectory(String dir) {
-    return new SubmitToVertex(settings.withDataDirectory(dir), budget);
+    return with(settings.toBuilder().setDataDirectory(dir));
   }
 
   /** Search-space parameters passed to the container although the bundled trainer does not know them. */
   public SubmitToVertex withPassThrough(Set<String> names) {
-    return new SubmitToVertex(settings.withPassThrough(names), budget);
+    return with(settings.toBuilder().setPassThrough(Collections.unmodifiableSet(new LinkedHashSet<>(names))));
   }
 
   /**
@@ -114,32 +126,36 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
    * Blank keeps the regional endpoint.
    */
   public SubmitToVertex withEndpoint(String endpoint) {
-    return new SubmitToVertex(settings.withConnector(endpoint == null || endpoint.isBlank() ? null : VertexEndpoint.resolve(settings.region(), endpoint)), budget);
+    return with(settings.toBuilder().setConnector(endpoint == null || endpoint.isBlank() ? null : VertexEndpoint.resolve(settings.region(), endpoint)));
   }
 
   /** Full control of the client settings (credentials, retries, transport). */
   public SubmitToVertex withJobService(JobServiceConnector connector) {
-    return new SubmitToVertex(settings.withConnector(connector), budget);
+    return with(settings.toBuilder().setConnector(connector));
   }
 
   /** The Cloud Storage client that reads metrics.json; default: Application Default Credentials. */
   public SubmitToVertex withStorage(StorageFactory storage) {
-    return new SubmitToVertex(settings.withStorage(storage), budget);
+    return with(settings.toBuilder().setStorage(storage));
   }
 
   /** How often a running job is polled: {@code initial}, doubling up to {@code max} (default 10 s to 60 s). */
   public SubmitToVertex withPolling(Duration initial, Duration max) {
-    return new SubmitToVertex(settings.withPolling(new Backoff(initial, max)), budget);
+    return with(settings.toBuilder().setPolling(Backoff.of("polling", initial, max)));
   }
 
   /** Quota and availability errors are retried {@code attempts} times in all, waiting {@code initial} doubling up to {@code max} (default 8, 5 s, 120 s). */
   public SubmitToVertex withRetries(int attempts, Duration initial, Duration max) {
-    return new SubmitToVertex(settings.withRetries(attempts, new Backoff(initial, max)), budget);
+    return with(settings.toBuilder().setRetryAttempts(Checks.atLeast("retry attempts", attempts, 1, "")).setRetryBackoff(Backoff.of("retry backoff", initial, max)));
   }
 
-  /** Stop submitting once more than the budget's bound of trials have failed; the rest come back SKIPPED. */
-  public SubmitToVertex withFailureBudget(FailureBudget failureBudget) {
-    return new SubmitToVertex(settings, failureBudget);
+  /**
+   * The study run these trials belong to (default: a run of this transform's own): once more
+   * than its failure bound of the run's trials have failed, on any backend, no more are
+   * submitted; the rest come back SKIPPED.
+   */
+  public SubmitToVertex withRun(StudyRun run) {
+    return with(settings.toBuilder().setRun(Objects.requireNonNull(run, "run")));
   }
 
   public VertexSettings settings() {
@@ -157,11 +173,20 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
   }
 
   @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.addIfNotNull(DisplayData.item("project", settings.project()))
+        .add(DisplayData.item("region", settings.region()))
+        .addIfNotNull(DisplayData.item("outputPrefix", settings.outputPrefix()))
+        .add(DisplayData.item("maxParallelTrials", settings.maxParallelTrials()));
+  }
+
+  @Override
   public PCollection<TrialResult> expand(PCollection<Trial> trials) {
     settings.checkComplete();
     return trials
         .apply("DealIntoSlots", new RoundRobinShards(settings.maxParallelTrials()))
-        .apply("RunJobs", ParDo.of(new RunSlotFn(settings, budget)));
+        .apply("RunJobs", ParDo.of(new RunSlotFn(settings)));
   }
 
   /** Runs one slot's trials one after another: submit, wait, read the result. */
@@ -170,15 +195,13 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
     private final Counter attached = Metrics.counter(SubmitToVertex.class, "attached");
     private final Counter succeeded = Metrics.counter(SubmitToVertex.class, "succeeded");
     private final Counter failed = Metrics.counter(SubmitToVertex.class, "failed");
-    private final FailureBudget budget;
-
-    RunSlotFn(VertexSettings settings, FailureBudget budget) {
+    RunSlotFn(VertexSettings settings) {
       super(settings);
-      this.budget = budget;
     }
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<Trial>> slot, OutputReceiver<TrialResult> out) {
+      FailureBudget budget = settings.run().failureBudget();
       for (Trial trial : slot.getValue()) {
         if (budget.exhausted()) {
           out.output(TrialResult.skipped(trial, BACKEND, budget.skipReason()));

@@ -24,7 +24,7 @@ public record VertexEndpoint(String hostPort, boolean plaintext) implements JobS
   }
 
   public static VertexEndpoint regional(String region) {
-    return new VertexEndpoint(Regions.check("region", region) + "-aiplatform.googleapis.com:443", false);
+    return new VertexEndpoint(CloudNames.region("region", region) + "-aiplatform.googleapis.com:443", false);
   }
 
   /** The regional endpoint when {@code override} is blank, else the override ({@code http://} = plaintext). */

@@ -1,0 +1,115 @@
+package dev.tunebeam.transforms.run;
+
+import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.results.Objective;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One run of a study: the handle every transform of the study and every one of their DoFns
+ * carries. It is small and serializable (an id, the failure bound, the objective); what is live
+ * about the run (its failure count, its progress) is a {@link RunState} looked up by the id in
+ * this JVM, created on first use and dropped by {@link #close()}. A handle serialized into a DoFn
+ * and read back in the same JVM finds the same state; two runs never share one, whether they run
+ * one after the other or at the same time.
+ *
+ * <p>A run is the study, not one transform application: successive halving applies the same
+ * {@code TrainLocally} once per rung, and a hybrid study runs local and Vertex trials, all under
+ * one handle, so they share one failure budget and one progress line. A transform given no
+ * handle creates its own. On a distributed runner each worker JVM holds its own state for the run
+ * (Beam's counters carry the totals).
+ *
+ * <pre>{@code
+ * try (StudyRun run = StudyRun.create(3, Objective.DEFAULT)) {
+ *   trials.apply(TrainLocally.to("/tmp/study").withRun(run));
+ *   pipeline.run().waitUntilFinish();
+ * }
+ * }</pre>
+ */
+public final class StudyRun implements Serializable, AutoCloseable {
+  private static final long serialVersionUID = 1L;
+  /** The live state of each run in this JVM that has not ended: the only static, keyed by run. */
+  private static final Map<String, RunState> LIVE = new ConcurrentHashMap<>();
+
+  private final String id;
+  private final int maxFailedTrials;
+  private final Objective objective;
+
+  private StudyRun(String id, int maxFailedTrials, Objective objective) {
+    this.id = id;
+    this.maxFailedTrials = maxFailedTrials;
+    this.objective = objective;
+  }
+
+  /** A run without a failure bound, reporting progress on the default objective (best val_accuracy). */
+  public static StudyRun create() {
+    return create(-1, Objective.DEFAULT);
+  }
+
+  /**
+   * A fresh run: once more than {@code maxFailedTrials} of its trials failed (-1: no bound), its
+   * backends start no new trials; progress lines show {@code objective}'s metric.
+   */
+  public static StudyRun create(int maxFailedTrials, Objective objective) {
+    if (maxFailedTrials < -1) {
+      throw new IllegalArgumentException("maxFailedTrials " + maxFailedTrials + " is not allowed; use -1 (no bound) or a count >= 0");
+    }
+    return new StudyRun(UUID.randomUUID().toString(), maxFailedTrials, Objects.requireNonNull(objective, "objective"));
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public int maxFailedTrials() {
+    return maxFailedTrials;
+  }
+
+  public Objective objective() {
+    return objective;
+  }
+
+  /** This run's failure budget in this JVM: its bound over its live count. */
+  public FailureBudget failureBudget() {
+    return new FailureBudget(maxFailedTrials, state().failures());
+  }
+
+  /** The run's live state in this JVM, created on first use. */
+  public RunState state() {
+    return LIVE.computeIfAbsent(id, k -> new RunState());
+  }
+
+  /** Whether this JVM holds state for the run (it was used and has not been closed). */
+  public boolean live() {
+    return LIVE.containsKey(id);
+  }
+
+  /** Ends the run in this JVM: its state is dropped; a later use starts from nothing. */
+  @Override
+  public void close() {
+    LIVE.remove(id);
+  }
+
+  /** How many runs hold state in this JVM. */
+  public static int liveRuns() {
+    return LIVE.size();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StudyRun other && other.id.equals(id);
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "StudyRun " + id + " (maxFailedTrials " + maxFailedTrials + ", objective " + objective.describe() + ")";
+  }
+}
