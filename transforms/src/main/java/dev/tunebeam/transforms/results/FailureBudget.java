@@ -38,6 +38,6 @@ public final class FailureBudget {
 
   /** The error text of a trial that was not started. */
   public String skipReason() {
-    return "not run: more than " + maxFailed + " trials failed (--maxFailedTrials=" + maxFailed + ")";
+    return "not run: more than " + maxFailed + " trials failed (the run's maxFailedTrials is " + maxFailed + ")";
   }
 }
