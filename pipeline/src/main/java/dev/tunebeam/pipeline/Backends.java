@@ -134,8 +134,8 @@ final class Backends {
 
   /**
    * {@code --fuse=auto}: the planner gets this machine's measured costs (the DirectRunner's; once
-   * per machine, remembered), so it fuses where that saves worker start-ups and gives the last
-   * groups every core where that finishes sooner; without a measurement, no fusion. A dry run, a
+   * per machine, remembered), so it fuses where that saves worker start-ups; without a
+   * measurement, no fusion. A dry run, a
    * runner whose workers are other machines, or a trainer of the user's own (never fused) keeps
    * {@code --maxFuse} and the default costs without measuring.
    */
@@ -147,7 +147,7 @@ final class Backends {
     int workers = o.getLocalWorkers() > 0 ? o.getLocalWorkers() : cores;
     int threads = o.getThreadsPerWorker() > 0 ? o.getThreadsPerWorker() : Math.max(1, cores / workers);
     // Measured once per machine; later calls (the options are read several times while building) read the cache file.
-    return FusionMeasurement.costs(threads, threads * workers, o.getDataDir(), FusionMeasurement.defaultCache())
+    return FusionMeasurement.costs(threads, o.getDataDir(), FusionMeasurement.defaultCache())
         .map(t::withFusionCosts)
         .orElseGet(() -> t.withMaxFuse(1));
   }

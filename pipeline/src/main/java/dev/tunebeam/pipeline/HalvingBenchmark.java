@@ -50,8 +50,7 @@ public final class HalvingBenchmark {
           num_epochs: 10
         """);
     // Measured (or read) before either run is timed, so neither pays for the probe.
-    int cores = Runtime.getRuntime().availableProcessors();
-    System.out.println("--fuse=auto costs on this machine: " + FusionMeasurement.costs(1, cores, null, FusionMeasurement.defaultCache())
+    System.out.println("--fuse=auto costs on this machine: " + FusionMeasurement.costs(1, null, FusionMeasurement.defaultCache())
         .map(Object::toString).orElse("none (the probe failed: no fusion)"));
     Figures halving = run("halving", common, "--searchSpace=" + space);
     print(halving);

@@ -17,14 +17,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How fast the local planner's choices train on this machine, from a few timed training steps:
- * one model alone and three fused (same activation, as the planner fuses) with the compute threads
- * a local worker gets, and one model alone with {@code WIDE_THREADS} threads (a worker that has the
- * machine to itself), printed twice as {@code FUSION_PROBE <alone> <fused> <wide>} in model-images
- * per second. {@code --fuse=auto} runs it once per machine.
+ * How fast fused groups train on this machine, from a few timed training steps: one model alone
+ * and three fused (same activation, as the planner fuses) with the compute threads a local worker
+ * gets, printed twice as {@code FUSION_PROBE <alone> <fused>} in model-images per second. {@code
+ * --fuse=auto} runs it once per machine.
  *
  * <pre>
- * java -cp tunebeam.jar dev.tunebeam.trainer.bench.FusionProbe THREADS WIDE_THREADS [DATA_DIR]
+ * java -cp tunebeam.jar dev.tunebeam.trainer.bench.FusionProbe THREADS [DATA_DIR]
  * </pre>
  */
 public final class FusionProbe {
@@ -36,29 +35,23 @@ public final class FusionProbe {
   public static void main(String[] args) throws Exception {
     System.setProperty("ai.djl.offline", "true");
     int threads = Integer.parseInt(args[0]);
-    int wideThreads = Integer.parseInt(args[1]);
     Engine.getEngine("PyTorch");
     if (threads > 0) {
       JniUtils.setNumThreads(threads);
     }
     int samples = STEPS * BATCH;
-    FashionMnistData data = FashionMnistLoader.load(DataLocator.standard(() -> null).locate(args.length > 2 ? args[2] : null), samples, BATCH);
+    FashionMnistData data = FashionMnistLoader.load(DataLocator.standard(() -> null).locate(args.length > 1 ? args[1] : null), samples, BATCH);
     try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         DeviceData train = DeviceData.of(data.train(), manager);
         DeviceData test = DeviceData.of(data.test(), manager)) {
       FusedTrainer trainer = new FusedTrainer(manager, train, test, ProgressListener.NONE);
-      // A first call pays its warm-up (allocator, kernels, the JIT); so does a new thread count.
+      // A first call pays its warm-up (allocator, kernels, the JIT).
       rate(trainer, 1, samples);
-      JniUtils.setNumThreads(Math.max(1, wideThreads));
-      rate(trainer, 1, samples);
-      // Twice, interleaved: the parent keeps the less favourable ratios, so a burst of load elsewhere cannot buy fusion.
+      // Twice, interleaved: the parent keeps the less favourable ratio, so a burst of load elsewhere cannot buy fusion.
       for (int repetition = 0; repetition < 2; repetition++) {
-        JniUtils.setNumThreads(Math.max(1, threads));
         double alone = rate(trainer, 1, samples);
         double fused = rate(trainer, 3, samples);
-        JniUtils.setNumThreads(Math.max(1, wideThreads));
-        double wide = rate(trainer, 1, samples);
-        System.out.printf(Locale.ROOT, "FUSION_PROBE %.1f %.1f %.1f%n", alone, fused, wide);
+        System.out.printf(Locale.ROOT, "FUSION_PROBE %.1f %.1f%n", alone, fused);
       }
     }
   }

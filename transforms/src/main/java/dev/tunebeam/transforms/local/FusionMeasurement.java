@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * once ({@code FusionProbe} in a child JVM with a worker's compute threads for the speeds, one
  * real worker for the start-up: {@link WorkerStartMeasurement}) and remembered in a small properties file keyed by the machine
  * (host, cores, architecture, threads). With measured costs the planner fuses only where the
- * worker start-ups it saves outweigh the slower fused steps, and gives the last groups every core
- * only where that finishes sooner, so {@code auto} is never slower than {@code off} in its model.
+ * worker start-ups it saves outweigh the slower fused steps, so {@code auto} is never slower than
+ * {@code off} in its model.
  * A probe that fails means no fusion for this run and is not remembered.
  */
 public final class FusionMeasurement {
@@ -39,25 +39,23 @@ public final class FusionMeasurement {
   }
 
   /**
-   * This machine's costs for workers of {@code threads} compute threads ({@code wideThreads}: a
-   * worker alone on the machine), remembered or measured now; empty when the probe failed.
+   * This machine's costs for workers of {@code threads} compute threads, remembered or measured
+   * now; empty when the probe failed. They never widen a group (see {@link FusionCosts}).
    */
-  public static Optional<FusionCosts> costs(int threads, int wideThreads, String dataDir, Path cache) {
+  public static Optional<FusionCosts> costs(int threads, String dataDir, Path cache) {
     String key = machineKey(threads);
     Properties known = read(cache);
     Optional<FusionCosts> remembered = parse(known, key);
     if (remembered.isPresent()) {
       return remembered;
     }
-    Optional<FusionCosts> probed = probe(threads, wideThreads, dataDir);
+    Optional<FusionCosts> probed = probe(threads, dataDir);
     probed.ifPresent(c -> {
       known.setProperty(key + ".fused3", format(c.fusedSpeed3()));
       known.setProperty(key + ".launch_work", format(c.launchWork()));
-      known.setProperty(key + ".wide", format(c.wideSpeedup()));
       write(cache, known);
-      LOG.info("--fuse=auto: on this machine three fused models train at {}x the speed of one alone, a worker's start-up costs {} model-images, "
-          + "one worker with {} threads trains {}x faster (remembered in {})", format(c.fusedSpeed3()), format(c.launchWork()), wideThreads,
-          format(c.wideSpeedup()), cache);
+      LOG.info("--fuse=auto: on this machine three fused models train at {}x the speed of one alone and a worker's start-up costs {} model-images "
+          + "(remembered in {})", format(c.fusedSpeed3()), format(c.launchWork()), cache);
     });
     // As remembered, so this run plans exactly as the next one will.
     return probed.isPresent() ? parse(known, key) : probed;
@@ -66,12 +64,11 @@ public final class FusionMeasurement {
   static Optional<FusionCosts> parse(Properties known, String key) {
     String fused = known.getProperty(key + ".fused3");
     String launch = known.getProperty(key + ".launch_work");
-    String wide = known.getProperty(key + ".wide");
-    if (fused == null || launch == null || wide == null) {
+    if (fused == null || launch == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new FusionCosts(Double.parseDouble(fused), Double.parseDouble(launch), Double.parseDouble(wide)));
+      return Optional.of(new FusionCosts(Double.parseDouble(fused), Double.parseDouble(launch), 1.0));
     } catch (IllegalArgumentException e) {
       LOG.warn("--fuse=auto: ignoring the unreadable measurement {} ({}); measuring again", key, e.getMessage());
       return Optional.empty();
@@ -90,10 +87,10 @@ public final class FusionMeasurement {
   }
 
   /** Runs the probe; empty when it could not run. */
-  static Optional<FusionCosts> probe(int threads, int wideThreads, String dataDir) {
+  static Optional<FusionCosts> probe(int threads, String dataDir) {
     try {
       ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dai.djl.offline=true",
-          "-cp", System.getProperty("java.class.path"), PROBE, Integer.toString(threads), Integer.toString(wideThreads));
+          "-cp", System.getProperty("java.class.path"), PROBE, Integer.toString(threads));
       if (dataDir != null && !dataDir.isBlank()) {
         pb.command().add(dataDir);
       }
@@ -125,20 +122,16 @@ public final class FusionMeasurement {
   }
 
   /**
-   * The probe's {@code FUSION_PROBE <alone> <fused> <wide>} lines and a worker's timed start-up:
-   * the costs, in model-images, with the least favourable of each ratio (noise must not buy fusion
-   * or wide groups).
+   * The probe's {@code FUSION_PROBE <alone> <fused>} lines and a worker's timed start-up: the
+   * costs, in model-images, with the least favourable fused ratio (noise must not buy fusion).
    */
   static FusionCosts fromProbe(List<String> lines, WorkerStartMeasurement.Start start) {
     double fused = Double.MAX_VALUE;
-    double wide = Double.MAX_VALUE;
     for (String line : lines) {
       String[] f = line.split(" ");
-      double alone = Double.parseDouble(f[1]);
-      fused = Math.min(fused, Double.parseDouble(f[2]) / alone);
-      wide = Math.min(wide, Double.parseDouble(f[3]) / alone);
+      fused = Math.min(fused, Double.parseDouble(f[2]) / Double.parseDouble(f[1]));
     }
-    return new FusionCosts(fused, start.seconds() * start.imagesPerSecond(), wide);
+    return new FusionCosts(fused, start.seconds() * start.imagesPerSecond(), 1.0);
   }
 
   private static String format(double v) {

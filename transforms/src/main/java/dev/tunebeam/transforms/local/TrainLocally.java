@@ -112,7 +112,8 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
 
   /**
    * The planner's cost model (default {@link FusionCosts#DEFAULT}); {@link FusionMeasurement#costs}
-   * measures this machine's, which lets short trials fuse and the last groups use every core.
+   * measures this machine's, which lets short trials fuse where a worker's start-up costs more
+   * than slower fused steps.
    */
   public TrainLocally withFusionCosts(FusionCosts costs) {
     return with(settings.toBuilder().setFusionCosts(Objects.requireNonNull(costs, "fusionCosts")));
