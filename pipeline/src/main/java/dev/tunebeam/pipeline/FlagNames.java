@@ -26,7 +26,9 @@ final class FlagNames {
       Map.entry("bucket", "--bucket"),
       Map.entry("output prefix", "--vertexOutput"),
       Map.entry("maxParallelTrials", "--maxParallelTrials"),
-      Map.entry("polling", "--vertexPollMillis"));
+      Map.entry("polling", "--vertexPollMillis"),
+      // StudyRun
+      Map.entry("maxFailedTrials", "--maxFailedTrials"));
 
   private FlagNames() {}
 

@@ -197,9 +197,6 @@ public final class GridSearchPipeline {
     checkWritable(options.getOutput());
     DataflowDryRun.configure(options);
     DataflowStaging.configure(options, rule);
-    if (options.getMaxFailedTrials() < -1) {
-      throw new IllegalArgumentException("--maxFailedTrials " + options.getMaxFailedTrials() + " is not allowed; use -1 (no bound) or a count >= 0");
-    }
     StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objective);
     created.accept(budget);
     TrainLocally local = rule.targets().contains(Backend.LOCAL) ? Backends.local(options, budget) : null;

@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.run;
 
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.settings.InvalidSettingException;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +56,7 @@ public final class StudyRun implements Serializable, AutoCloseable {
    */
   public static StudyRun create(int maxFailedTrials, Objective objective) {
     if (maxFailedTrials < -1) {
-      throw new IllegalArgumentException("maxFailedTrials " + maxFailedTrials + " is not allowed; use -1 (no bound) or a count >= 0");
+      throw new InvalidSettingException("maxFailedTrials", maxFailedTrials + " is not allowed; use -1 (no bound) or a count >= 0");
     }
     return new StudyRun(UUID.randomUUID().toString(), maxFailedTrials, Objects.requireNonNull(objective, "objective"));
   }
