@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Runs contract trials (a command, or a Java trainable in its own JVM) one process per trial, as
@@ -120,11 +118,7 @@ final class ProgramTrainer {
       Optional<WorkerOutcome> told = program.trainable() != null ? WorkerOutcome.read(outcomeFile) : Optional.empty();
       return ProgramOutcomes.interpret(exit, told, metricFile, trialLog, settings.timeoutSeconds(), dir);
     } finally {
-      try (Stream<Path> files = Files.walk(scratch)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      TrialTempFiles.delete(scratch);
     }
   }
 

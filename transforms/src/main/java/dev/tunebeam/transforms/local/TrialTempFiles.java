@@ -121,7 +121,8 @@ final class TrialTempFiles {
     }
   }
 
-  private static void delete(Path p) throws IOException {
+  /** Deletes {@code p} and everything under it. */
+  static void delete(Path p) throws IOException {
     try (Stream<Path> all = Files.walk(p)) {
       for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(q);
