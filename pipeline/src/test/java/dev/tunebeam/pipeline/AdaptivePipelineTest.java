@@ -1,22 +1,18 @@
 package dev.tunebeam.pipeline;
 
+import static dev.tunebeam.pipeline.MainJobRun.run;
+import static dev.tunebeam.pipeline.MainJobRun.csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,26 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class AdaptivePipelineTest {
   @TempDir Path tmp;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = GridSearchPipeline.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   private Path space(String yaml) throws Exception {
     Path f = tmp.resolve("space-" + Math.abs(yaml.hashCode()) + ".yaml");
     Files.writeString(f, yaml);
     return f;
-  }
-
-  private static List<CSVRecord> csv(Path file) throws Exception {
-    try (Reader r = Files.newBufferedReader(file);
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-      return p.getRecords();
-    }
   }
 
   private static final String CONDITIONAL = """
@@ -66,7 +46,7 @@ class AdaptivePipelineTest {
   void halvingPromotesTheBestStopsTheRestAndARerunTrainsNothing() throws Exception {
     Path space = space("study: halving-e2e\nalgorithm: halving\neta: 2\nmin_epochs: 1\n" + CONDITIONAL.replace("num_epochs: 3", "num_epochs: 4"));
     Path out = tmp.resolve("out");
-    Run r = run(common(space, out));
+    MainJobRun r = run(common(space, out));
     assertEquals(0, r.code(), r.err() + r.out());
     // 6 points: rungs of 6 at epoch 1, 3 at epoch 2, 1 at epoch 4.
     List<CSVRecord> rows = csv(out.resolve("results.csv"));
@@ -87,7 +67,7 @@ class AdaptivePipelineTest {
     assertTrue(accuracy > 0.3, "above chance: " + accuracy);
 
     Map<Path, FileTime> written = metricsFiles(out);
-    Run again = run(common(space, out));
+    MainJobRun again = run(common(space, out));
     assertEquals(0, again.code(), again.err());
     assertEquals(written, metricsFiles(out), "a rerun reuses every rung's result");
     assertEquals(rows.stream().map(x -> x.get("trial_id") + x.get("status") + x.get("epochs")).toList(),
@@ -98,10 +78,10 @@ class AdaptivePipelineTest {
   void hyperbandFlattensItsBracketsIntoOneLeaderboard() throws Exception {
     Path space = space("study: hyperband-e2e\nalgorithm: hyperband\neta: 2\nseed: 4\n" + CONDITIONAL.replace("num_epochs: 3", "num_epochs: 2"));
     Path out = tmp.resolve("out");
-    Run dry = run(concat(common(space, out), "--dryRun"));
+    MainJobRun dry = run(concat(common(space, out), "--dryRun"));
     assertEquals(0, dry.code(), dry.err());
     assertTrue(dry.out().contains("Model-epochs: 7 with warm start"), dry.out());
-    Run r = run(common(space, out));
+    MainJobRun r = run(common(space, out));
     assertEquals(0, r.code(), r.err() + r.out());
     // Bracket 0: 2 trials at epoch 1, the best to 2; bracket 1: 2 trials straight to 2.
     List<CSVRecord> rows = csv(out.resolve("results.csv"));
@@ -115,7 +95,7 @@ class AdaptivePipelineTest {
   void tpeRunsItsRoundsWithActiveParametersOnly() throws Exception {
     Path space = space("study: tpe-e2e\nalgorithm: tpe\ntrials: 5\nbatch: 2\nseed: 3\n" + CONDITIONAL.replace("num_epochs: 3", "num_epochs: 1"));
     Path out = tmp.resolve("out");
-    Run r = run(common(space, out));
+    MainJobRun r = run(common(space, out));
     assertEquals(0, r.code(), r.err() + r.out());
     List<CSVRecord> rows = csv(out.resolve("results.csv"));
     // Round 0: 2 random, then rounds of 2 and 1; the space has 6 points, so no repeats.
@@ -134,7 +114,7 @@ class AdaptivePipelineTest {
     for (String bad : List.of("algorithm: halving\neta: 1\n", "algorithm: halving\nmin_epochs: 4\n", "algorithm: halving\neta: 3\n#27",
         "algorithm: tpe\ntrials: 2\nbatch: 3\n")) {
       Path space = space("study: bad\n" + bad + "\n" + (bad.endsWith("#27") ? CONDITIONAL.replace("num_epochs: 3", "num_epochs: 27") : CONDITIONAL));
-      Run r = run(common(space, out));
+      MainJobRun r = run(common(space, out));
       assertEquals(2, r.code(), bad + r.out());
       assertTrue(r.err().startsWith("error: ") && r.err().strip().lines().count() == 1, r.err());
       assertTrue(!Files.exists(out), bad);
@@ -157,7 +137,7 @@ class AdaptivePipelineTest {
           test_samples: 100
         """);
     Path out = tmp.resolve("halving");
-    Run r = run("--searchSpace=" + halving, "--output=" + out);
+    MainJobRun r = run("--searchSpace=" + halving, "--output=" + out);
     assertEquals(0, r.code(), r.err() + r.out());
     // 5 points (batch_size only under learning_rate 0.5): 5 trials at epoch 1, the best 2 to epoch 2.
     List<CSVRecord> rows = csv(out.resolve("results.csv"));
@@ -179,7 +159,7 @@ class AdaptivePipelineTest {
           test_samples: 100
         """);
     Path tpeOut = tmp.resolve("tpe");
-    Run t = run("--searchSpace=" + tpe, "--output=" + tpeOut);
+    MainJobRun t = run("--searchSpace=" + tpe, "--output=" + tpeOut);
     assertEquals(0, t.code(), t.err() + t.out());
     List<CSVRecord> tpeRows = csv(tpeOut.resolve("results.csv"));
     assertEquals(4, tpeRows.size());
@@ -187,7 +167,7 @@ class AdaptivePipelineTest {
 
     Path hyperband = space(Files.readString(halving).replace("algorithm: halving", "algorithm: hyperband\nseed: 2").replace("contract-halving", "contract-hb"));
     Path hbOut = tmp.resolve("hyperband");
-    Run h = run("--searchSpace=" + hyperband, "--output=" + hbOut);
+    MainJobRun h = run("--searchSpace=" + hyperband, "--output=" + hbOut);
     assertEquals(0, h.code(), h.err() + h.out());
     // Bracket 0: 2 trials at epoch 1, the best to 2; bracket 1: 2 trials straight to 2.
     assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "STOPPED"),

@@ -1,20 +1,16 @@
 package dev.tunebeam.pipeline;
 
+import static dev.tunebeam.pipeline.MainJobRun.run;
+import static dev.tunebeam.pipeline.MainJobRun.csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,22 +20,6 @@ class ContractTrainerPipelineTest {
   static final Path EXAMPLE = Path.of("../examples/python/contract_trainer.py").toAbsolutePath().normalize();
 
   @TempDir Path tmp;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = GridSearchPipeline.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private static List<CSVRecord> csv(Path file) throws Exception {
-    try (Reader r = Files.newBufferedReader(file);
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-      return p.getRecords();
-    }
-  }
 
   @Test
   void aSearchSpaceWithATrainerBlockIsTunedRankedReportedAndResumed() throws Exception {
@@ -57,7 +37,7 @@ class ContractTrainerPipelineTest {
           test_samples: 200
         """.formatted(EXAMPLE));
     Path out = tmp.resolve("out");
-    Run first = run("--searchSpace=" + space, "--output=" + out);
+    MainJobRun first = run("--searchSpace=" + space, "--output=" + out);
     assertEquals(0, first.code(), first.err() + first.out());
     assertTrue(first.out().contains("3 trials: 2 succeeded, 1 failed."), first.out());
     for (String f : List.of("results.csv", "results.json", "results.md", "report.html")) {
@@ -74,7 +54,7 @@ class ContractTrainerPipelineTest {
       written.put(row.get("trial_id"), Files.getLastModifiedTime(out.resolve("trials").resolve(row.get("trial_id")).resolve("outcome.json")));
     }
 
-    Run again = run("--searchSpace=" + space, "--output=" + out);
+    MainJobRun again = run("--searchSpace=" + space, "--output=" + out);
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains("3 trials: 2 succeeded, 1 failed."), again.out());
     for (Map.Entry<String, FileTime> w : written.entrySet()) {
@@ -95,7 +75,7 @@ class ContractTrainerPipelineTest {
           test_samples: 100
         """);
     Path out = tmp.resolve("flag-out");
-    Run r = run("--searchSpace=" + space, "--output=" + out, "--trainerCommand=python3," + EXAMPLE, "--localWorkers=2");
+    MainJobRun r = run("--searchSpace=" + space, "--output=" + out, "--trainerCommand=python3," + EXAMPLE, "--localWorkers=2");
     assertEquals(0, r.code(), r.err() + r.out());
     assertTrue(r.out().contains("2 trials: 2 succeeded, 0 failed."), r.out());
     String log = Files.readString(Files.list(out.resolve("trials")).findFirst().orElseThrow().resolve("trainer.log"));

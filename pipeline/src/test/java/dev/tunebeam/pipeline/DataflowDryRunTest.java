@@ -1,19 +1,17 @@
 package dev.tunebeam.pipeline;
 
+import static dev.tunebeam.pipeline.MainJobRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,15 +66,6 @@ class DataflowDryRunTest {
     }
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = GridSearchPipeline.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   private static String[] launch(Object job, String... extra) {
     List<String> args = new ArrayList<>(List.of("--dataflowDryRun=" + job, "--runner=DataflowRunner", "--project=test-project",
         "--region=europe-west4", "--tempLocation=gs://test-bucket/tmp", "--output=gs://test-bucket/studies/lenet5"));
@@ -105,7 +94,7 @@ class DataflowDryRunTest {
   void vertexOnlyJobHasTheStudysStepsAndOptionsAndStagesNoNatives(@TempDir Path dir) throws Exception {
     Path job = dir.resolve("job.json");
     long started = System.nanoTime();
-    Run r = run(launch(job, "--backend=vertex", "--maxParallelTrials=5", "--containerUri=europe-west4-docker.pkg.dev/test-project/tunebeam/trainer:v1"));
+    MainJobRun r = run(launch(job, "--backend=vertex", "--maxParallelTrials=5", "--containerUri=europe-west4-docker.pkg.dev/test-project/tunebeam/trainer:v1"));
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("dry run translated in %.1f s%n%s", seconds, r.out());
 
@@ -135,7 +124,7 @@ class DataflowDryRunTest {
     Path job = dir.resolve("job.json");
     String image = "europe-west4-docker.pkg.dev/test-project/tunebeam/dataflow-worker:v1";
     String accelerator = "worker_accelerator=type:nvidia-tesla-t4;count:1;install-nvidia-driver";
-    Run r = run(launch(job, "--backend=local", "--device=gpu", "--sdkContainerImage=" + image, "--dataflowServiceOptions=" + accelerator,
+    MainJobRun r = run(launch(job, "--backend=local", "--device=gpu", "--sdkContainerImage=" + image, "--dataflowServiceOptions=" + accelerator,
         "--experiments=use_runner_v2", "--workerMachineType=n1-standard-4"));
 
     assertEquals(0, r.code(), r.err());
@@ -164,7 +153,7 @@ class DataflowDryRunTest {
   void anExplicitFilesToStageWins(@TempDir Path dir) throws Exception {
     Path jar = Files.write(dir.resolve("mine.jar"), new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
     Path job = dir.resolve("job.json");
-    Run r = run(launch(job, "--backend=vertex", "--filesToStage=" + jar));
+    MainJobRun r = run(launch(job, "--backend=vertex", "--filesToStage=" + jar));
 
     assertEquals(0, r.code(), r.err());
     assertEquals(List.of(jar.toString()), filesToStage(JSON.readTree(Files.readAllBytes(job))));
@@ -172,7 +161,7 @@ class DataflowDryRunTest {
 
   @Test
   void aGcpTempLocationAloneIsEnoughAndNamesTheStagingFolder(@TempDir Path dir) {
-    Run r = run("--dataflowDryRun=" + dir.resolve("job.json"), "--project=test-project", "--region=europe-west4",
+    MainJobRun r = run("--dataflowDryRun=" + dir.resolve("job.json"), "--project=test-project", "--region=europe-west4",
         "--gcpTempLocation=gs://test-bucket/gcp-tmp", "--output=gs://test-bucket/o", "--backend=vertex");
 
     assertEquals(0, r.code(), r.err());
@@ -182,15 +171,15 @@ class DataflowDryRunTest {
 
   @Test
   void badDryRunsExit2NamingTheOption(@TempDir Path dir) {
-    Run remote = run(launch("gs://bucket/job.json"));
+    MainJobRun remote = run(launch("gs://bucket/job.json"));
     assertEquals(2, remote.code());
     assertTrue(remote.err().contains("--dataflowDryRun gs://bucket/job.json must be a local file path"), remote.err());
 
-    Run noFolder = run(launch(dir.resolve("missing/job.json")));
+    MainJobRun noFolder = run(launch(dir.resolve("missing/job.json")));
     assertEquals(2, noFolder.code());
     assertTrue(noFolder.err().contains("is not a writable folder"), noFolder.err());
 
-    Run noTemp = run("--dataflowDryRun=" + dir.resolve("job.json"), "--project=p", "--region=us-central1", "--output=gs://b/o", "--backend=vertex");
+    MainJobRun noTemp = run("--dataflowDryRun=" + dir.resolve("job.json"), "--project=p", "--region=us-central1", "--output=gs://b/o", "--backend=vertex");
     assertEquals(2, noTemp.code());
     assertTrue(noTemp.err().contains("--dataflowDryRun needs --tempLocation=gs://BUCKET/PATH"), noTemp.err());
     assertFalse(Files.exists(dir.resolve("job.json")));

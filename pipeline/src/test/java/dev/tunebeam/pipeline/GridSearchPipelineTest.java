@@ -1,19 +1,15 @@
 package dev.tunebeam.pipeline;
 
+import static dev.tunebeam.pipeline.MainJobRun.run;
+import static dev.tunebeam.pipeline.MainJobRun.csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,26 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class GridSearchPipelineTest {
   @TempDir Path tmp;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = GridSearchPipeline.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   private Path space(String yaml) throws Exception {
     Path f = tmp.resolve("space-" + Math.abs(yaml.hashCode()) + ".yaml");
     Files.writeString(f, yaml);
     return f;
-  }
-
-  private static List<CSVRecord> csv(Path file) throws Exception {
-    try (Reader r = Files.newBufferedReader(file);
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-      return p.getRecords();
-    }
   }
 
   @Test
@@ -56,7 +36,7 @@ class GridSearchPipelineTest {
         """;
     // A batch larger than the training set could never train: refused before anything runs (issue 15), where it was a FAILED row.
     Path tooBig = space(yaml);
-    Run refused = run("--searchSpace=" + tooBig, "--epochs=1", "--trainSamples=512", "--testSamples=256",
+    MainJobRun refused = run("--searchSpace=" + tooBig, "--epochs=1", "--trainSamples=512", "--testSamples=256",
         "--dataDir=/usr/share/datasets/fashion-mnist", "--output=" + tmp.resolve("refused"));
     assertEquals(2, refused.code(), refused.err());
     assertTrue(refused.err().contains("has batch_size 600, larger than its 512 training images"), refused.err());
@@ -65,7 +45,7 @@ class GridSearchPipelineTest {
     String[] common = {"--searchSpace=" + space, "--epochs=1", "--trainSamples=512", "--testSamples=256",
         "--dataDir=/usr/share/datasets/fashion-mnist"};
     Path out1 = tmp.resolve("out1");
-    Run r = run(concat(common, "--output=" + out1));
+    MainJobRun r = run(concat(common, "--output=" + out1));
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("3 trials: 3 succeeded, 0 failed."), r.out());
     for (String f : List.of("results.csv", "results.json", "results.md", "report.html")) {
@@ -103,7 +83,7 @@ class GridSearchPipelineTest {
   void aBadSearchSpaceExitsTwoNamingTheParameterAndWritesNothing() throws Exception {
     Path space = space("study: bad\nparameters:\n  learning_rate: {type: double, min: 0.1, max: 0.01, steps: 3}\n");
     Path out = tmp.resolve("never");
-    Run r = run("--searchSpace=" + space, "--output=" + out);
+    MainJobRun r = run("--searchSpace=" + space, "--output=" + out);
     assertEquals(2, r.code());
     assertTrue(r.err().contains("parameter learning_rate has min 0.1 > max 0.01"), r.err());
     assertFalse(Files.exists(out));
