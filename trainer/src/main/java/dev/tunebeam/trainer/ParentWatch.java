@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A pipeline's worker process ends when the pipeline's JVM does. Without this, killing a search
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 final class ParentWatch {
   /** Exit code of a worker whose parent went away. */
   static final int ORPHANED = 3;
+  /** A long-lived worker runs many jobs; one watch is enough. */
+  private static final AtomicBoolean WATCHING = new AtomicBoolean();
 
   private ParentWatch() {}
 
@@ -22,7 +25,7 @@ final class ParentWatch {
    */
   static void exitWhenParentDies() {
     Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-    if (parent.isEmpty()) {
+    if (parent.isEmpty() || !WATCHING.compareAndSet(false, true)) {
       return;
     }
     ProcessHandle p = parent.get();

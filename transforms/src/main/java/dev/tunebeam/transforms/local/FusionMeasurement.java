@@ -75,6 +75,12 @@ public final class FusionMeasurement {
     }
   }
 
+  /**
+   * Part of the key: what a remembered figure was measured with. Start-ups measured with a fresh
+   * worker per group do not hold for warm workers, so those are measured again.
+   */
+  static final String METHOD = "warm";
+
   static String machineKey(int threads) {
     String host;
     try {
@@ -82,7 +88,7 @@ public final class FusionMeasurement {
     } catch (IOException e) {
       host = "unknown-host";
     }
-    return (host + "." + Runtime.getRuntime().availableProcessors() + "cores." + System.getProperty("os.arch") + "." + threads + "threads")
+    return (METHOD + "." + host + "." + Runtime.getRuntime().availableProcessors() + "cores." + System.getProperty("os.arch") + "." + threads + "threads")
         .replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 

@@ -41,6 +41,7 @@ final class GroupTrainer {
 
   private final LocalSettings settings;
   private final WorkerSlots.Slots slots;
+  private final WarmWorkers workers;
   private final int threads;
   private final Consumer<String> log;
   private final Consumer<List<Trial>> onStart;
@@ -49,6 +50,7 @@ final class GroupTrainer {
   GroupTrainer(LocalSettings settings, Consumer<String> log, Consumer<List<Trial>> onStart) {
     this.settings = settings;
     this.slots = WorkerSlots.forRun(settings);
+    this.workers = WarmWorkers.forRun(settings);
     this.threads = WorkerSlots.resolveThreads(settings, slots.size());
     this.log = log;
     this.onStart = onStart;
@@ -121,11 +123,10 @@ final class GroupTrainer {
     Path spec = GroupSpecFiles.create();
     try (TrialLog workerLog = new TrialLog()) {
       Files.write(spec, groupSpec(group));
-      WorkerProcess.Exit exit = WorkerProcess.run(spec, threads, settings.workerHeap(), settings.workerJvmOptions(),
-          settings.timeoutSeconds(), line -> {
-            workerLog.accept(line);
-            log.accept(line);
-          });
+      WorkerProcess.Exit exit = workers.train(spec, threads, WorkerProcess.outcomeFile(spec), settings.timeoutSeconds(), line -> {
+        workerLog.accept(line);
+        log.accept(line);
+      });
       // The whole output beside each member's results: the error cell stays one sentence.
       for (Trial t : group) {
         workerLog.saveTo(TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id()));

@@ -18,13 +18,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Runs the trainer contract in a child JVM ({@code TrainerMain --group FILE}) on this JVM's
- * classpath, or any trainer command ({@link #exec}). A native crash in the child ends only that
- * child. The child says how it ended in its outcome file; only when it wrote none (it crashed)
- * do its last lines explain.
+ * Child processes of the local backend: the built-in trainer's JVM ({@link #javaCommand}, run
+ * long-lived by {@link WarmWorker}) or any trainer command ({@link #exec}). A native crash in the
+ * child ends only that child. The child says how it ended in its outcome file; only when it wrote
+ * none (it crashed) do its last lines explain.
  */
 final class WorkerProcess {
-  static final String MAIN_CLASS = "dev.tunebeam.trainer.TrainerMain";
   private static final int TAIL_LINES = 40;
 
   private WorkerProcess() {}
@@ -36,27 +35,11 @@ final class WorkerProcess {
   }
 
   /** A watchdog that kills the worker when its time is up; a hung native call cannot hold a slot forever. */
-  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+  static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "tunebeam-worker-watchdog");
     t.setDaemon(true);
     return t;
   });
-
-  /** {@code timeoutSeconds} 0: no limit. */
-  static Exit run(Path groupFile, int threads, String heap, List<String> jvmOptions, long timeoutSeconds, Consumer<String> lines)
-      throws IOException, InterruptedException {
-    List<String> command = javaCommand(heap, jvmOptions);
-    command.add(MAIN_CLASS);
-    command.add("--group");
-    command.add(groupFile.toString());
-    if (threads > 0) {
-      command.add("--threads");
-      command.add(String.valueOf(threads));
-    }
-    command.add("--outcome-file");
-    command.add(outcomeFile(groupFile).toString());
-    return exec(command, Map.of(), timeoutSeconds, lines);
-  }
 
   /** Where the worker training {@code groupFile} writes how it ended. */
   static Path outcomeFile(Path groupFile) {

@@ -26,4 +26,26 @@ public final class RunState {
   public <T> T part(String key, Class<T> type, Supplier<T> create) {
     return type.cast(parts.computeIfAbsent(key, k -> create.get()));
   }
+
+  /** Closes the parts that hold resources (the local trainer's worker processes); the first failure is thrown, after all were tried. */
+  void close() {
+    RuntimeException first = null;
+    for (Object part : parts.values()) {
+      if (part instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          if (first == null) {
+            first = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+          } else {
+            first.addSuppressed(e);
+          }
+        }
+      }
+    }
+    parts.clear();
+    if (first != null) {
+      throw first;
+    }
+  }
 }

@@ -88,10 +88,13 @@ public final class StudyRun implements Serializable, AutoCloseable {
     return LIVE.containsKey(id);
   }
 
-  /** Ends the run in this JVM: its state is dropped; a later use starts from nothing. */
+  /** Ends the run in this JVM: its state is dropped and its local worker processes end; a later use starts from nothing. */
   @Override
   public void close() {
-    LIVE.remove(id);
+    RunState state = LIVE.remove(id);
+    if (state != null) {
+      state.close();
+    }
   }
 
   /** How many runs hold state in this JVM. */

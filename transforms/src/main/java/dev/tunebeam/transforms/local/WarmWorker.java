@@ -1,0 +1,159 @@
+package dev.tunebeam.transforms.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * One long-lived trainer JVM ({@code TrainerWorker}) that trains group after group, so a lane
+ * pays the JVM, the engine and the warm-up once instead of once per group. A job that does not
+ * end well (a crash, a timeout, an error) ends the worker too: the next group gets a fresh one,
+ * and nothing a failed job left behind in this JVM can touch it.
+ */
+final class WarmWorker implements AutoCloseable {
+  static final String MAIN_CLASS = "dev.tunebeam.trainer.TrainerWorker";
+  private static final String DONE = "@worker-done ";
+  private static final int TAIL_LINES = 40;
+  private static final long EXIT_SECONDS = 10;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Process process;
+  private final BufferedReader out;
+  private final OutputStream in;
+  private boolean broken;
+
+  private WarmWorker(Process process) {
+    this.process = process;
+    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.in = process.getOutputStream();
+  }
+
+  static WarmWorker start(String heap, List<String> jvmOptions) throws IOException {
+    List<String> command = WorkerProcess.javaCommand(heap, jvmOptions);
+    command.add(MAIN_CLASS);
+    return new WarmWorker(new ProcessBuilder(command).redirectErrorStream(true).start());
+  }
+
+  /** The worker's process. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  /** Whether the next job may be given to this worker. */
+  boolean reusable() {
+    return !broken && process.isAlive();
+  }
+
+  /**
+   * Trains {@code groupFile} with {@code threads} compute threads (0: the engine's default), its
+   * outcome written to {@code outcomeFile}; killed after {@code timeoutSeconds} (0: no limit).
+   */
+  WorkerProcess.Exit train(Path groupFile, int threads, Path outcomeFile, long timeoutSeconds, Consumer<String> lines)
+      throws IOException {
+    String id = UUID.randomUUID().toString();
+    ObjectNode job = JSON.createObjectNode().put("id", id);
+    var args = job.putArray("args").add("--group").add(groupFile.toString()).add("--outcome-file").add(outcomeFile.toString());
+    if (threads > 0) {
+      args.add("--threads").add(String.valueOf(threads));
+    }
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> watchdog = timeoutSeconds <= 0 ? null : WorkerProcess.WATCHDOG.schedule(() -> {
+      timedOut.set(true);
+      kill();
+    }, timeoutSeconds, TimeUnit.SECONDS);
+    try {
+      send(JSON.writeValueAsString(job));
+      Deque<String> tail = new ArrayDeque<>();
+      String end = DONE + id + " ";
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        // Output that did not end its line carries the marker at its end.
+        int at = line.indexOf(end);
+        String own = at < 0 ? line : line.substring(0, at);
+        if (at < 0 || !own.isEmpty()) {
+          lines.accept(own);
+          tail.addLast(own);
+          if (tail.size() > TAIL_LINES) {
+            tail.removeFirst();
+          }
+        }
+        if (at >= 0) {
+          int code = Integer.parseInt(line.substring(at + end.length()).trim());
+          broken = code != 0;
+          return new WorkerProcess.Exit(code, String.join("\n", tail), false);
+        }
+      }
+      // Its output ended before the job did: it died, so its exit code explains.
+      broken = true;
+      return new WorkerProcess.Exit(waitForExit(), String.join("\n", tail), timedOut.get());
+    } finally {
+      if (watchdog != null) {
+        watchdog.cancel(false);
+      }
+    }
+  }
+
+  private void send(String line) throws NotTaken {
+    try {
+      in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+    } catch (IOException e) {
+      broken = true;
+      throw new NotTaken(e);
+    }
+  }
+
+  /** The worker had ended before it could take the job; nothing of the job ran. */
+  static final class NotTaken extends IOException {
+    NotTaken(IOException cause) {
+      super("the worker process ended before it took the job: " + cause.getMessage(), cause);
+    }
+  }
+
+  private int waitForExit() {
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      kill();
+      return -1;
+    }
+  }
+
+  private void kill() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  /**
+   * Ends the worker without waiting for it: the end of its input lets it exit on its own, and one
+   * still alive after {@link #EXIT_SECONDS} is killed.
+   */
+  @Override
+  public void close() {
+    broken = true;
+    try {
+      in.close();
+    } catch (IOException e) {
+      kill();
+      return;
+    }
+    WorkerProcess.WATCHDOG.schedule(() -> {
+      if (process.isAlive()) {
+        kill();
+      }
+    }, EXIT_SECONDS, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.tunebeam.transforms.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunebeam.trainer.data.DataLocator;
+import dev.tunebeam.trainer.report.WorkerOutcome;
+import dev.tunebeam.transforms.run.StudyRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A lane's trainer JVM trains group after group, and one whose job failed is never given another. */
+class WarmWorkerTest {
+  @TempDir Path dir;
+
+  @Test
+  void oneProcessTrainsGroupAfterGroup() throws Exception {
+    List<String> linesA = new ArrayList<>();
+    List<String> linesB = new ArrayList<>();
+    try (WarmWorker worker = WarmWorker.start("1g", List.of())) {
+      long pid = worker.handle().pid();
+      WorkerProcess.Exit first = worker.train(group("a", 64), 1, dir.resolve("a.outcome.json"), 300, linesA::add);
+      WorkerProcess.Exit second = worker.train(group("b", 64), 1, dir.resolve("b.outcome.json"), 300, linesB::add);
+
+      assertTrue(first.ok(), first.tail());
+      assertTrue(second.ok(), second.tail());
+      assertEquals(pid, worker.handle().pid());
+      assertTrue(worker.reusable());
+      assertTrue(Files.exists(dir.resolve("a/metrics.json")));
+      assertTrue(Files.exists(dir.resolve("b/metrics.json")));
+      assertTrue(WorkerOutcome.read(dir.resolve("b.outcome.json")).orElseThrow().ok());
+      // Each job's lines are its own and end before its marker, which the caller never sees.
+      assertTrue(linesA.stream().anyMatch(l -> l.startsWith("@progress {\"trial\":\"a\"")), String.join("\n", linesA));
+      assertTrue(linesB.stream().anyMatch(l -> l.startsWith("@progress {\"trial\":\"b\"")), String.join("\n", linesB));
+      assertTrue(linesB.stream().noneMatch(l -> l.contains("\"trial\":\"a\"")), String.join("\n", linesB));
+      for (List<String> lines : List.of(linesA, linesB)) {
+        assertTrue(lines.stream().noneMatch(l -> l.contains("@worker-done")), String.join("\n", lines));
+      }
+    }
+  }
+
+  @Test
+  void aFailedJobEndsItsWorkerAndThePoolStartsAFreshOne() throws Exception {
+    try (WarmWorkers pool = new WarmWorkers("1g", List.of())) {
+      WarmWorker bad = pool.take();
+      WorkerProcess.Exit refused = bad.train(group("big", 4096), 1, dir.resolve("big.outcome.json"), 300, l -> {});
+      assertEquals(2, refused.code(), refused.tail());
+      assertFalse(bad.reusable());
+      WorkerOutcome told = WorkerOutcome.read(dir.resolve("big.outcome.json")).orElseThrow();
+      assertTrue(told.usageError() && told.error().contains("--batch-size 4096"), told.error());
+      pool.giveBack(bad);
+      assertTrue(bad.handle().onExit().get(30, TimeUnit.SECONDS) != null);
+
+      WarmWorker fresh = pool.take();
+      assertNotEquals(bad.handle().pid(), fresh.handle().pid());
+      assertTrue(fresh.train(group("ok", 64), 1, dir.resolve("ok.outcome.json"), 300, l -> {}).ok());
+      pool.giveBack(fresh);
+      WarmWorker again = pool.take();
+      assertEquals(fresh.handle().pid(), again.handle().pid(), "a worker whose job succeeded is reused");
+      pool.giveBack(again);
+    }
+  }
+
+  @Test
+  void aWorkerThatDiedWhileIdleIsReplaced() throws Exception {
+    try (WarmWorkers pool = new WarmWorkers("1g", List.of())) {
+      WarmWorker first = pool.take();
+      pool.giveBack(first);
+      first.handle().destroyForcibly();
+      first.handle().onExit().get(30, TimeUnit.SECONDS);
+
+      WorkerProcess.Exit exit = pool.train(group("after", 64), 1, dir.resolve("after.outcome.json"), 300, l -> {});
+
+      assertTrue(exit.ok(), exit.tail());
+      assertTrue(Files.exists(dir.resolve("after/metrics.json")));
+    }
+  }
+
+  @Test
+  void closingTheRunEndsItsIdleWorkers() throws Exception {
+    StudyRun run = StudyRun.create();
+    LocalSettings settings = LocalSettings.defaults(dir.toString()).toBuilder().setRun(run).build();
+    WarmWorkers pool = WarmWorkers.forRun(settings);
+    WarmWorker worker = pool.take();
+    pool.giveBack(worker);
+    assertTrue(worker.handle().isAlive());
+
+    run.close();
+
+    worker.handle().onExit().get(30, TimeUnit.SECONDS);
+    assertFalse(worker.handle().isAlive());
+  }
+
+  /** A group file of one member training {@code samples} images for one epoch, with the given batch size. */
+  private Path group(String trial, int batch) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    ArrayNode args = root.putArray("members").addObject().putArray("args");
+    List.of("--trial-id", trial, "--num-epochs", "1", "--batch-size", String.valueOf(batch), "--train-samples", "256",
+        "--validation-samples", "128", "--test-samples", "128", "--data-dir", DataLocator.DEBIAN_DIR.toString(),
+        "--model-dir", dir.resolve(trial).toString(), "--checkpoint-dir", dir.resolve(trial + "-checkpoint").toString()).forEach(args::add);
+    Path file = dir.resolve(trial + ".json");
+    Files.write(file, json.writeValueAsBytes(root));
+    return file;
+  }
+}
