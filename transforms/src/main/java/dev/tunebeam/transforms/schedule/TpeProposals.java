@@ -18,8 +18,10 @@ import org.apache.commons.math3.random.Well19937c;
 /**
  * A TPE round's new trials from the results of every earlier round. Deterministic: results are
  * read in trial-id order (a side input has none) and the generator is seeded from the study's
- * seed and the round. A proposal equal to an earlier trial is drawn again; after 20 repeats a
- * random point is taken instead, so a small space still fills its round where it can.
+ * seed and the round. The round's points are proposed one after another, each earlier one counted
+ * as a trial with the worst result (Optuna's {@code constant_liar}), so a round spreads out. A
+ * proposal equal to an earlier trial is drawn again; after 20 repeats a random point is taken
+ * instead, so a small space still fills its round where it can.
  */
 public final class TpeProposals {
   private TpeProposals() {}
@@ -35,9 +37,7 @@ public final class TpeProposals {
       taken.add(r.trial().id());
       double v = RungResults.value(r, objective);
       if (!Double.isNaN(v)) {
-        Map<String, String> point = new LinkedHashMap<>(r.trial().parameters());
-        point.keySet().retainAll(searched);
-        observations.add(new TpeSampler.Observation(point, objective.maximize() ? v : -v));
+        observations.add(new TpeSampler.Observation(searchedPoint(r.trial(), searched), objective.maximize() ? v : -v));
       }
     }
     long seed = space.seed() * 1_000_003L + round;
@@ -58,8 +58,17 @@ public final class TpeProposals {
       if (next != null) {
         taken.add(next.id());
         out.add(next);
+        // Optuna's constant liar: a point proposed but not yet trained counts as the worst result,
+        // so the round's next proposal is drawn away from it instead of beside it.
+        observations.add(new TpeSampler.Observation(searchedPoint(next, searched), Double.NEGATIVE_INFINITY));
       }
     }
     return out;
+  }
+
+  private static Map<String, String> searchedPoint(Trial t, Set<String> searched) {
+    Map<String, String> point = new LinkedHashMap<>(t.parameters());
+    point.keySet().retainAll(searched);
+    return point;
   }
 }

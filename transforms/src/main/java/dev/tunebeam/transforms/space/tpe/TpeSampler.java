@@ -25,7 +25,10 @@ import org.apache.commons.math3.random.RandomGenerator;
 public final class TpeSampler {
   static final int CANDIDATES = 24;
 
-  /** A finished trial's active values and objective, larger is better; in the order the trials finished. */
+  /**
+   * A trial's active values and objective, larger is better; in the order the trials finished.
+   * {@code Double.NEGATIVE_INFINITY} marks a point proposed but not yet trained.
+   */
   public record Observation(Map<String, String> point, double value) {}
 
   private final Conditions conditions;
@@ -37,7 +40,9 @@ public final class TpeSampler {
   public Map<String, String> propose(List<Observation> observations, RandomGenerator rng) {
     List<Observation> ranked = new ArrayList<>(observations);
     ranked.sort(Comparator.comparingDouble(o -> -o.value()));
-    int nBelow = Math.min((int) Math.ceil(0.1 * ranked.size()), 25);
+    // A pending point (the worst value, a constant liar) is never among the good ones.
+    int known = (int) ranked.stream().filter(o -> o.value() > Double.NEGATIVE_INFINITY).count();
+    int nBelow = Math.min(Math.min((int) Math.ceil(0.1 * ranked.size()), 25), known);
     List<Observation> below = chronological(observations, ranked.subList(0, nBelow));
     List<Observation> above = chronological(observations, ranked.subList(nBelow, ranked.size()));
     Map<String, String> point = new LinkedHashMap<>();
