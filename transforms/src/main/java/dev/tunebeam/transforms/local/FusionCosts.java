@@ -8,9 +8,10 @@ import java.io.Serializable;
  * speed, and how much faster one worker trains when it has every core. {@link #DEFAULT} is the
  * model the planner has always used (fusion measured 1.14x three wide on the 2-core development
  * machine, no start-up cost, no wide workers); {@link FusionMeasurement} builds a measured one,
- * which never widens: one model with two threads measured 1.3x faster alone in a probe, but 4x
- * slower (27 to 34 s an epoch against 7) as the last group of a study on the DirectRunner, whose
- * own threads keep the cores busy. Give a {@code wideSpeedup} only where it was measured in place.
+ * which never widens: one model with two threads measured 1.3x to 1.6x faster alone, but 2.5x
+ * to 3x slower as the last group of a study on the DirectRunner, whose driver loop polls on any
+ * free core, and PyTorch's OpenMP threads spin at every barrier when one of them is descheduled.
+ * Give a {@code wideSpeedup} only where it was measured in place.
  *
  * @param fusedSpeed3 speed of one model trained three wide, relative to alone (1.0: no change)
  * @param launchWork a worker's start and first-steps warm-up, as the model-images it could have trained meanwhile
