@@ -8,6 +8,7 @@ import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.dispatch.RunTrials;
 import dev.tunebeam.transforms.local.FusionMeasurement;
 import dev.tunebeam.transforms.local.TrainLocally;
+import dev.tunebeam.transforms.space.Algorithm;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.settings.Checks;
 import dev.tunebeam.transforms.settings.InvalidSettingException;
@@ -88,7 +89,7 @@ final class Backends {
     return Checks.choice(DeviceChoice.class, "device", o.getDevice());
   }
 
-  static TrainLocally local(GridSearchOptions o, StudyRun budget) {
+  static TrainLocally local(GridSearchOptions o, StudyRun budget, Algorithm algorithm) {
     Fuse fuse = EnumChoice.parse(Fuse.class, "--fuse", o.getFuse(), "is not supported");
     // The user's --maxFuse is set (and so checked) before autoFuse's probe can measure with it.
     TrainLocally t = TrainLocally.to(o.getOutput())
@@ -115,6 +116,8 @@ final class Backends {
       t = o.getLocalWorkers() == 0 && trainer.get().workers() > 0 ? t.withWorkers(trainer.get().workers()) : t;
     }
     t = o.getInProcess() ? t.inProcess() : t;
+    // Rungs are barriers: their last trials share the cores with a spare worker instead of leaving one idle (WorkerSlots).
+    t = algorithm == Algorithm.HALVING || algorithm == Algorithm.HYPERBAND ? t.withSpareWorker() : t;
     // One lane per local worker on the DirectRunner (see directRunnerThreads).
     return GridSearchPipeline.onDirectRunner(o) ? t.withLanes(t.workersOnThisMachine()) : t;
   }

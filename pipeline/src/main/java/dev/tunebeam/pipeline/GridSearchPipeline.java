@@ -199,7 +199,7 @@ public final class GridSearchPipeline {
     DataflowStaging.configure(options, rule);
     StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objective);
     created.accept(budget);
-    TrainLocally local = rule.targets().contains(Backend.LOCAL) ? Backends.local(options, budget) : null;
+    TrainLocally local = rule.targets().contains(Backend.LOCAL) ? Backends.local(options, budget, space.algorithm()) : null;
     if (onDirectRunner(options)) {
       options.as(DirectOptions.class).setTargetParallelism(Backends.directRunnerThreads(options, rule, local));
     }

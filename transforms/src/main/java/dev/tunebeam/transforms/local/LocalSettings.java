@@ -38,6 +38,9 @@ public abstract class LocalSettings implements Serializable {
 
   public abstract int threadsPerWorker();
 
+  /** With the default workers on a CPU, one more than the cores (see {@link WorkerSlots}). */
+  public abstract boolean spareWorker();
+
   public abstract int maxFuse();
 
   public abstract boolean inProcess();
@@ -69,6 +72,7 @@ public abstract class LocalSettings implements Serializable {
         .setDevice(DeviceChoice.AUTO)
         .setWorkers(0)
         .setThreadsPerWorker(0)
+        .setSpareWorker(false)
         .setMaxFuse(DEFAULT_MAX_FUSE)
         .setInProcess(false)
         .setResume(true)
@@ -94,6 +98,8 @@ public abstract class LocalSettings implements Serializable {
     abstract Builder setWorkers(int v);
 
     abstract Builder setThreadsPerWorker(int v);
+
+    abstract Builder setSpareWorker(boolean v);
 
     abstract Builder setMaxFuse(int v);
 

@@ -100,6 +100,15 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return with(settings.toBuilder().setWorkers(Checks.zeroOrPositive("workers", workers, "one per core")));
   }
 
+  /**
+   * With the default workers on a CPU, one worker more than the cores: for schedules with
+   * barriers (successive halving, Hyperband), whose last trials of each rung then share every core
+   * instead of leaving one idle.
+   */
+  public TrainLocally withSpareWorker() {
+    return with(settings.toBuilder().setSpareWorker(true));
+  }
+
   /** Compute threads per worker; 0 (default) is cores / workers. */
   public TrainLocally withThreadsPerWorker(int threads) {
     return with(settings.toBuilder().setThreadsPerWorker(Checks.zeroOrPositive("threadsPerWorker", threads, "cores / workers")));

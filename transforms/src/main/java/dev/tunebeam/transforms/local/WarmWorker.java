@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunebeam.trainer.TrainerWorker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,8 +25,7 @@ import java.util.function.Consumer;
  * and nothing a failed job left behind in this JVM can touch it.
  */
 final class WarmWorker implements AutoCloseable {
-  static final String MAIN_CLASS = "dev.tunebeam.trainer.TrainerWorker";
-  private static final String DONE = "@worker-done ";
+  static final String MAIN_CLASS = TrainerWorker.class.getName();
   private static final int TAIL_LINES = 40;
   private static final long EXIT_SECONDS = 10;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,7 +77,7 @@ final class WarmWorker implements AutoCloseable {
     try {
       send(JSON.writeValueAsString(job));
       Deque<String> tail = new ArrayDeque<>();
-      String end = DONE + id + " ";
+      String end = TrainerWorker.DONE + id + " ";
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         // Output that did not end its line carries the marker at its end.
         int at = line.indexOf(end);

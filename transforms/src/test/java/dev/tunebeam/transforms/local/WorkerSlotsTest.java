@@ -44,6 +44,26 @@ class WorkerSlotsTest {
   }
 
   @Test
+  void aSpareWorkerIsOneMoreThanTheCoresAndTheMachineRunsIt() throws Exception {
+    LocalSettings spare = settings("cpu", 0, 0).toBuilder().setSpareWorker(true).build();
+    assertEquals(CORES + 1, WorkerSlots.resolveWorkers(spare));
+    assertEquals(1, WorkerSlots.resolveThreads(spare, CORES + 1));
+    assertEquals(3, WorkerSlots.resolveWorkers(settings("cpu", 3, 0).toBuilder().setSpareWorker(true).build()), "an explicit count wins");
+    try (StudyRun run = StudyRun.create()) {
+      WorkerSlots.Slots slots = WorkerSlots.forRun(spare.toBuilder().setRun(run).build());
+      int free = WorkerSlots.MACHINE.availablePermits();
+      slots.acquire(1);
+      for (int i = 1; i < CORES + 1; i++) {
+        slots.acquire(1);
+      }
+      assertEquals(free - (CORES + 1), WorkerSlots.MACHINE.availablePermits(), "every one-thread worker runs at once");
+      for (int i = 0; i < CORES + 1; i++) {
+        slots.release(1);
+      }
+    }
+  }
+
+  @Test
   void explicitCountsWinAndInProcessIsOne() {
     assertEquals(3, WorkerSlots.resolveWorkers(settings("gpu", 3, 0)));
     assertEquals(2, WorkerSlots.resolveThreads(settings("cpu", 0, 2), CORES));
@@ -60,14 +80,14 @@ class WorkerSlotsTest {
       int free = WorkerSlots.MACHINE.availablePermits();
       a.acquire(1);
       b.acquire(1);
-      assertEquals(free - Math.min(2, CORES), WorkerSlots.MACHINE.availablePermits(), "one core per compute thread, from one pool");
+      assertEquals(free - 2, WorkerSlots.MACHINE.availablePermits(), "one permit per one-thread worker, from one pool");
       a.release(1);
       b.release(1);
       assertEquals(free, WorkerSlots.MACHINE.availablePermits());
-      // A worker with every core's threads holds them all: a second run's worker waits for it.
+      // A worker of several threads never shares a core: one with every core's threads holds every permit.
       WorkerSlots.Slots wide = WorkerSlots.forRun(settings("cpu", 1, 0).toBuilder().setRun(first).build());
       wide.acquire(1);
-      assertEquals(free - CORES, WorkerSlots.MACHINE.availablePermits());
+      assertEquals(free - (CORES > 1 ? WorkerSlots.COMPUTE_THREADS : 1), WorkerSlots.MACHINE.availablePermits());
       wide.release(1);
     }
   }

@@ -1,0 +1,37 @@
+package dev.tunebeam.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tunebeam.transforms.run.StudyRun;
+import dev.tunebeam.transforms.space.Algorithm;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Schedules with barriers get one local worker more than the cores; the others one per core; a flag wins. */
+class SpareWorkerTest {
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+  @TempDir java.nio.file.Path out;
+
+  private int workers(Algorithm algorithm, String... flags) {
+    String[] args = new String[flags.length + 3];
+    args[0] = "--output=" + out;
+    args[1] = "--fuse=off";
+    args[2] = "--device=cpu";
+    System.arraycopy(flags, 0, args, 3, flags.length);
+    GridSearchOptions o = PipelineOptionsFactory.fromArgs(args).as(GridSearchOptions.class);
+    try (StudyRun run = StudyRun.create()) {
+      return Backends.local(o, run, algorithm).workersOnThisMachine();
+    }
+  }
+
+  @Test
+  void halvingAndHyperbandGetASpareWorker() {
+    assertEquals(CORES + 1, workers(Algorithm.HALVING));
+    assertEquals(CORES + 1, workers(Algorithm.HYPERBAND));
+    assertEquals(CORES, workers(Algorithm.GRID));
+    assertEquals(CORES, workers(Algorithm.TPE));
+    assertEquals(2, workers(Algorithm.HALVING, "--localWorkers=2"));
+  }
+}
