@@ -9,8 +9,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -26,7 +24,6 @@ import java.util.function.Consumer;
  */
 final class WarmWorker implements AutoCloseable {
   static final String MAIN_CLASS = TrainerWorker.class.getName();
-  private static final int TAIL_LINES = 40;
   private static final long EXIT_SECONDS = 10;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,13 +67,10 @@ final class WarmWorker implements AutoCloseable {
       args.add("--threads").add(String.valueOf(threads));
     }
     AtomicBoolean timedOut = new AtomicBoolean();
-    ScheduledFuture<?> watchdog = timeoutSeconds <= 0 ? null : WorkerProcess.WATCHDOG.schedule(() -> {
-      timedOut.set(true);
-      kill();
-    }, timeoutSeconds, TimeUnit.SECONDS);
+    ScheduledFuture<?> watchdog = WorkerProcess.watch(process, timeoutSeconds, timedOut);
     try {
       send(JSON.writeValueAsString(job));
-      Deque<String> tail = new ArrayDeque<>();
+      WorkerProcess.Tail tail = new WorkerProcess.Tail();
       String end = TrainerWorker.DONE + id + " ";
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         // Output that did not end its line carries the marker at its end.
@@ -84,20 +78,17 @@ final class WarmWorker implements AutoCloseable {
         String own = at < 0 ? line : line.substring(0, at);
         if (at < 0 || !own.isEmpty()) {
           lines.accept(own);
-          tail.addLast(own);
-          if (tail.size() > TAIL_LINES) {
-            tail.removeFirst();
-          }
+          tail.add(own);
         }
         if (at >= 0) {
           int code = Integer.parseInt(line.substring(at + end.length()).trim());
           broken = code != 0;
-          return new WorkerProcess.Exit(code, String.join("\n", tail), false);
+          return new WorkerProcess.Exit(code, tail.text(), false);
         }
       }
       // Its output ended before the job did: it died, so its exit code explains.
       broken = true;
-      return new WorkerProcess.Exit(waitForExit(), String.join("\n", tail), timedOut.get());
+      return new WorkerProcess.Exit(waitForExit(), tail.text(), timedOut.get());
     } finally {
       if (watchdog != null) {
         watchdog.cancel(false);
@@ -127,14 +118,9 @@ final class WarmWorker implements AutoCloseable {
       return process.waitFor();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      kill();
+      WorkerProcess.kill(process);
       return -1;
     }
-  }
-
-  private void kill() {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
   }
 
   /**
@@ -147,12 +133,12 @@ final class WarmWorker implements AutoCloseable {
     try {
       in.close();
     } catch (IOException e) {
-      kill();
+      WorkerProcess.kill(process);
       return;
     }
     WorkerProcess.WATCHDOG.schedule(() -> {
       if (process.isAlive()) {
-        kill();
+        WorkerProcess.kill(process);
       }
     }, EXIT_SECONDS, TimeUnit.SECONDS);
   }

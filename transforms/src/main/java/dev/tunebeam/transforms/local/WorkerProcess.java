@@ -41,6 +41,36 @@ final class WorkerProcess {
     return t;
   });
 
+  /** The last {@link #TAIL_LINES} lines a child printed: what explains an exit it did not report. */
+  static final class Tail {
+    private final Deque<String> lines = new ArrayDeque<>();
+
+    void add(String line) {
+      lines.addLast(line);
+      if (lines.size() > TAIL_LINES) {
+        lines.removeFirst();
+      }
+    }
+
+    String text() {
+      return String.join("\n", lines);
+    }
+  }
+
+  /** Kills {@code process} and its children. */
+  static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  /** Kills {@code process} after {@code timeoutSeconds} (0: never), setting {@code timedOut}; null when there is no limit. */
+  static ScheduledFuture<?> watch(Process process, long timeoutSeconds, AtomicBoolean timedOut) {
+    return timeoutSeconds <= 0 ? null : WATCHDOG.schedule(() -> {
+      timedOut.set(true);
+      kill(process);
+    }, timeoutSeconds, TimeUnit.SECONDS);
+  }
+
   /** Where the worker training {@code groupFile} writes how it ended. */
   static Path outcomeFile(Path groupFile) {
     return groupFile.resolveSibling(groupFile.getFileName() + ".outcome.json");
@@ -69,20 +99,13 @@ final class WorkerProcess {
     builder.environment().putAll(env);
     Process process = builder.start();
     AtomicBoolean timedOut = new AtomicBoolean();
-    ScheduledFuture<?> watchdog = timeoutSeconds <= 0 ? null : WATCHDOG.schedule(() -> {
-      timedOut.set(true);
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-    }, timeoutSeconds, TimeUnit.SECONDS);
-    Deque<String> tail = new ArrayDeque<>();
+    ScheduledFuture<?> watchdog = watch(process, timeoutSeconds, timedOut);
+    Tail tail = new Tail();
     boolean readToEnd = false;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         lines.accept(line);
-        tail.addLast(line);
-        if (tail.size() > TAIL_LINES) {
-          tail.removeFirst();
-        }
+        tail.add(line);
       }
       readToEnd = true;
     } finally {
@@ -96,6 +119,6 @@ final class WorkerProcess {
     if (watchdog != null) {
       watchdog.cancel(false);
     }
-    return new Exit(code, String.join("\n", tail), timedOut.get());
+    return new Exit(code, tail.text(), timedOut.get());
   }
 }
