@@ -1,11 +1,15 @@
 package dev.tunebeam.transforms.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +36,18 @@ final class GroupSpecFiles {
       removeOrphans(tmp);
     }
     return Files.createTempFile(tmp, PREFIX + "p" + ProcessHandle.current().pid() + "-", ".json");
+  }
+
+  /** Writes the group file the trainer's {@code --group} reads: one member per argument list. */
+  static void write(Path file, List<List<String>> memberArgs) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    ArrayNode members = root.putArray("members");
+    for (List<String> args : memberArgs) {
+      ArrayNode a = members.addObject().putArray("args");
+      args.forEach(a::add);
+    }
+    Files.write(file, json.writeValueAsBytes(root));
   }
 
   /** Deletes group files whose pipeline process is gone; returns how many. */

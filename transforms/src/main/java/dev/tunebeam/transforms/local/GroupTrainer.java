@@ -1,8 +1,5 @@
 package dev.tunebeam.transforms.local;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.cloud.storage.StorageOptions;
 import com.google.cloud.storage.Storage;
 import dev.tunebeam.trainer.Memoized;
@@ -122,7 +119,7 @@ final class GroupTrainer {
   private Attempt trainInWorker(List<Trial> group, int threads) throws IOException, InterruptedException {
     Path spec = GroupSpecFiles.create();
     try (TrialLog workerLog = new TrialLog()) {
-      Files.write(spec, groupSpec(group));
+      GroupSpecFiles.write(spec, group.stream().map(t -> LocalTrial.args(t, settings)).toList());
       WorkerProcess.Exit exit = workers.train(spec, threads, WorkerProcess.outcomeFile(spec), settings.timeoutSeconds(), line -> {
         workerLog.accept(line);
         log.accept(line);
@@ -158,17 +155,6 @@ final class GroupTrainer {
     } catch (Exception e) {
       return new Attempt(e.getClass().getSimpleName() + ": " + e.getMessage(), false);
     }
-  }
-
-  private byte[] groupSpec(List<Trial> group) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode root = json.createObjectNode();
-    ArrayNode members = root.putArray("members");
-    for (Trial t : group) {
-      ArrayNode args = members.addObject().putArray("args");
-      LocalTrial.args(t, settings).forEach(args::add);
-    }
-    return json.writeValueAsBytes(root);
   }
 
   /** A trial's result from its metrics.json, or why there is none. */

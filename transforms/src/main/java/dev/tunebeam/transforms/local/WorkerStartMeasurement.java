@@ -1,8 +1,5 @@
 package dev.tunebeam.transforms.local;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +47,7 @@ final class WorkerStartMeasurement {
   private static Optional<Start> timeJob(WarmWorker worker, Path dir, int threads, String dataDir) throws IOException {
     Files.createDirectories(dir);
     Path spec = dir.resolve("group.json");
-    Files.write(spec, groupSpec(dir, dataDir));
+    GroupSpecFiles.write(spec, List.of(memberArgs(dir, dataDir)));
     List<Double> epochs = new ArrayList<>();
     long started = System.nanoTime();
     WorkerProcess.Exit exit = worker.train(spec, threads, dir.resolve("outcome.json"), 600, line -> {
@@ -69,15 +66,13 @@ final class WorkerStartMeasurement {
     return Optional.of(new Start(Math.max(0, wall - 2 * steady), SAMPLES / steady));
   }
 
-  private static byte[] groupSpec(Path dir, String dataDir) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode root = json.createObjectNode();
-    ArrayNode args = root.putArray("members").addObject().putArray("args");
-    List.of("--trial-id", "start", "--num-epochs", "2", "--train-samples", String.valueOf(SAMPLES), "--validation-samples", "1024",
-        "--test-samples", "1024", "--model-dir", dir.toString(), "--checkpoint-dir", dir.resolve("checkpoint").toString()).forEach(args::add);
+  private static List<String> memberArgs(Path dir, String dataDir) {
+    List<String> args = new ArrayList<>(List.of("--trial-id", "start", "--num-epochs", "2", "--train-samples", String.valueOf(SAMPLES),
+        "--validation-samples", "1024", "--test-samples", "1024", "--model-dir", dir.toString(), "--checkpoint-dir",
+        dir.resolve("checkpoint").toString()));
     if (dataDir != null && !dataDir.isBlank()) {
-      args.add("--data-dir").add(dataDir);
+      args.addAll(List.of("--data-dir", dataDir));
     }
-    return json.writeValueAsBytes(root);
+    return args;
   }
 }
