@@ -117,7 +117,7 @@ final class Backends {
     }
     t = o.getInProcess() ? t.inProcess() : t;
     // Rungs are barriers: their last trials share the cores with a spare worker instead of leaving one idle (WorkerSlots).
-    t = algorithm == Algorithm.HALVING || algorithm == Algorithm.HYPERBAND ? t.withSpareWorker() : t;
+    t = algorithm.rungs() ? t.withSpareWorker() : t;
     // One lane per local worker on the DirectRunner (see directRunnerThreads).
     return GridSearchPipeline.onDirectRunner(o) ? t.withLanes(t.workersOnThisMachine()) : t;
   }

@@ -19,6 +19,11 @@ public enum Algorithm {
 
   /** Whether trials are trained in rungs or rounds that depend on earlier results. */
   public boolean adaptive() {
-    return this == HALVING || this == HYPERBAND || this == TPE;
+    return rungs() || this == TPE;
+  }
+
+  /** Whether trials are trained in rungs of successive halving, each a barrier for the next. */
+  public boolean rungs() {
+    return this == HALVING || this == HYPERBAND;
   }
 }

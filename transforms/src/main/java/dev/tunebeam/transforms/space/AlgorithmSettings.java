@@ -13,7 +13,7 @@ public record AlgorithmSettings(int eta, int minEpochs, int trials, int batch) i
   public static final AlgorithmSettings DEFAULTS = new AlgorithmSettings(3, 1, 0, 0);
 
   void check(Algorithm algorithm) {
-    if (algorithm == Algorithm.HALVING || algorithm == Algorithm.HYPERBAND) {
+    if (algorithm.rungs()) {
       if (eta < 2) {
         throw new IllegalArgumentException("eta " + eta + " is not allowed; " + algorithm.key() + " keeps the top 1/eta of each rung, so eta must be at least 2");
       }
