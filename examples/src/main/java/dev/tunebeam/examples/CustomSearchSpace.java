@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Two ways to describe a search: a YAML file (the same format GridSearchPipeline's
- * {@code --searchSpace} reads), or the Java builder, here a random search over a log-scaled
- * learning rate. Prints the trials each expands to; nothing is trained.
+ * Two ways to describe a search: a YAML file (the same format GridSearchPipeline's {@code
+ * --searchSpace} reads), or the Java builder, here a random search over a log-scaled learning rate.
+ * Prints the trials each expands to; nothing is trained.
  *
  * <pre>
  * java -cp pipeline/target/tunebeam.jar:examples/target/tunebeam-examples-0.1.0-SNAPSHOT.jar \
@@ -25,13 +25,14 @@ public final class CustomSearchSpace {
       SearchSpace fromFile = SearchSpaceLoader.parse(args[0], Files.readAllBytes(Path.of(args[0])));
       print(fromFile);
     }
-    SearchSpace random = SearchSpace.builder("lr-search")
-        .random(8, 2024)
-        .doubleRange("learning_rate", 1e-4, 1e-2, Scale.LOG, null)
-        .categorical("optimizer", "adam", "rmsprop")
-        .fixed("batch_size", "64")
-        .fixed("num_epochs", "5")
-        .build();
+    SearchSpace random =
+        SearchSpace.builder("lr-search")
+            .random(8, 2024)
+            .doubleRange("learning_rate", 1e-4, 1e-2, Scale.LOG, null)
+            .categorical("optimizer", "adam", "rmsprop")
+            .fixed("batch_size", "64")
+            .fixed("num_epochs", "5")
+            .build();
     print(random);
   }
 

@@ -13,8 +13,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * Small-batch trials train here, the batch-128 ones run as Vertex AI jobs, and all meet in one
- * leaderboard whose {@code backend} column says where each ran. Needs Google Cloud credentials,
- * a bucket in the region and the trainer image (docs/cloud.md).
+ * leaderboard whose {@code backend} column says where each ran. Needs Google Cloud credentials, a
+ * bucket in the region and the trainer image (docs/cloud.md).
  *
  * <pre>
  * java -cp pipeline/target/tunebeam.jar:examples/target/tunebeam-examples-0.1.0-SNAPSHOT.jar \
@@ -36,13 +36,15 @@ public final class HybridDispatch {
 
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     p.apply(ExpandSearchSpace.of(space))
-        .apply(RunTrials.by(BackendRule.parse("batch_size>=128 -> vertex; else -> local"))
-            .withLocal(TrainLocally.to(output))
-            .withVertex(SubmitToVertex.to(project, region)
-                .withContainerUri(args[3])
-                .withOutputPrefix(output + "/vertex")
-                .withDataDirectory("gs://" + args[2] + "/data/fashion-mnist")
-                .withMaxParallelTrials(3)))
+        .apply(
+            RunTrials.by(BackendRule.parse("batch_size>=128 -> vertex; else -> local"))
+                .withLocal(TrainLocally.to(output))
+                .withVertex(
+                    SubmitToVertex.to(project, region)
+                        .withContainerUri(args[3])
+                        .withOutputPrefix(output + "/vertex")
+                        .withDataDirectory("gs://" + args[2] + "/data/fashion-mnist")
+                        .withMaxParallelTrials(3)))
         .apply(RankTrials.byDefault())
         .apply(WriteLeaderboard.to(output).withStudy(space.study()));
     p.run().waitUntilFinish();

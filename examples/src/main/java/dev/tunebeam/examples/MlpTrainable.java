@@ -31,11 +31,11 @@ import java.util.Map;
 
 /**
  * Your own DJL model, tuned by tunebeam: a multilayer perceptron from DJL's {@link Mlp} block,
- * trained with {@link EasyTrain} on Fashion-MNIST, as a {@link Trainable}. Hyperparameters:
- * {@code hidden} (units per hidden layer, 128), {@code layers} (1), {@code learning_rate} (Adam,
- * 0.001), {@code batch_size} (64), {@code num_epochs} (2), {@code train_samples} and {@code
- * test_samples} (0: all), {@code data_dir}. The last tenth of the training images validates; it
- * reports train and validation loss and accuracy, and test accuracy, after every epoch.
+ * trained with {@link EasyTrain} on Fashion-MNIST, as a {@link Trainable}. Hyperparameters: {@code
+ * hidden} (units per hidden layer, 128), {@code layers} (1), {@code learning_rate} (Adam, 0.001),
+ * {@code batch_size} (64), {@code num_epochs} (2), {@code train_samples} and {@code test_samples}
+ * (0: all), {@code data_dir}. The last tenth of the training images validates; it reports train and
+ * validation loss and accuracy, and test accuracy, after every epoch.
  *
  * <pre>
  * java -cp pipeline/target/tunebeam.jar:examples/target/tunebeam-examples-0.1.0-SNAPSHOT.jar \
@@ -54,24 +54,50 @@ public final class MlpTrainable implements Trainable {
     int batchSize = ctx.integer("batch_size", 64);
     int epochs = ctx.integer("num_epochs", 2);
     if (hidden < 1 || layers < 1 || batchSize < 1 || epochs < 1 || !(learningRate > 0)) {
-      throw new BadParameterException("hidden " + hidden + ", layers " + layers + ", batch_size " + batchSize + ", num_epochs " + epochs
-          + " and learning_rate " + learningRate + " must all be positive");
+      throw new BadParameterException(
+          "hidden "
+              + hidden
+              + ", layers "
+              + layers
+              + ", batch_size "
+              + batchSize
+              + ", num_epochs "
+              + epochs
+              + " and learning_rate "
+              + learningRate
+              + " must all be positive");
     }
-    FashionMnistData data = FashionMnistLoader.load(new LocalDataSource(Path.of(ctx.string("data_dir", DataLocator.DEBIAN_DIR.toString()))),
-        ctx.integer("train_samples", 0), ctx.integer("test_samples", 0));
+    FashionMnistData data =
+        FashionMnistLoader.load(
+            new LocalDataSource(Path.of(ctx.string("data_dir", DataLocator.DEBIAN_DIR.toString()))),
+            ctx.integer("train_samples", 0),
+            ctx.integer("test_samples", 0));
     int validation = Math.max(1, data.train().count() / 10);
     int[] units = new int[layers];
     Arrays.fill(units, hidden);
-    try (NDManager manager = NDManager.newBaseManager(); Model model = Model.newInstance("mlp")) {
-      ArrayDataset train = dataset(manager, data.train(), 0, data.train().count() - validation, batchSize, true);
-      ArrayDataset validate = dataset(manager, data.train(), data.train().count() - validation, data.train().count(), batchSize, false);
+    try (NDManager manager = NDManager.newBaseManager();
+        Model model = Model.newInstance("mlp")) {
+      ArrayDataset train =
+          dataset(manager, data.train(), 0, data.train().count() - validation, batchSize, true);
+      ArrayDataset validate =
+          dataset(
+              manager,
+              data.train(),
+              data.train().count() - validation,
+              data.train().count(),
+              batchSize,
+              false);
       NDArray testImages = images(manager, data.test(), 0, data.test().count());
       NDArray testLabels = labels(manager, data.test(), 0, data.test().count());
       model.setBlock(new Mlp(Split.PIXELS, 10, units));
-      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-          .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build())
-          .addEvaluator(new Accuracy())
-          .addTrainingListeners(TrainingListener.Defaults.basic());
+      DefaultTrainingConfig config =
+          new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+              .optOptimizer(
+                  Optimizer.adam()
+                      .optLearningRateTracker(Tracker.fixed((float) learningRate))
+                      .build())
+              .addEvaluator(new Accuracy())
+              .addTrainingListeners(TrainingListener.Defaults.basic());
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(1, Split.PIXELS));
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -93,10 +119,12 @@ public final class MlpTrainable implements Trainable {
 
   private static double accuracy(Trainer trainer, NDArray images, NDArray labels) {
     NDArray predicted = trainer.evaluate(new NDList(images)).singletonOrThrow().argMax(1);
-    return predicted.toType(labels.getDataType(), false).eq(labels).sum().getLong() / (double) labels.size();
+    return predicted.toType(labels.getDataType(), false).eq(labels).sum().getLong()
+        / (double) labels.size();
   }
 
-  private static ArrayDataset dataset(NDManager manager, Split split, int from, int to, int batchSize, boolean shuffle) {
+  private static ArrayDataset dataset(
+      NDManager manager, Split split, int from, int to, int batchSize, boolean shuffle) {
     return new ArrayDataset.Builder()
         .setData(images(manager, split, from, to))
         .optLabels(labels(manager, split, from, to))

@@ -23,14 +23,15 @@ public final class QuickGridSearch {
 
   public static void main(String[] args) {
     String output = args.length > 0 ? args[0] : "out/quick";
-    SearchSpace space = SearchSpace.builder("quick-grid")
-        .categorical("activation", "relu", "leakyrelu")
-        .categorical("optimizer", "adam", "rmsprop")
-        .fixed("batch_size", "64")
-        .fixed("num_epochs", "2")
-        .fixed("train_samples", "6000")
-        .fixed("test_samples", "2000")
-        .build();
+    SearchSpace space =
+        SearchSpace.builder("quick-grid")
+            .categorical("activation", "relu", "leakyrelu")
+            .categorical("optimizer", "adam", "rmsprop")
+            .fixed("batch_size", "64")
+            .fixed("num_epochs", "2")
+            .fixed("train_samples", "6000")
+            .fixed("test_samples", "2000")
+            .build();
 
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     p.apply("ExpandSearchSpace", ExpandSearchSpace.of(space))

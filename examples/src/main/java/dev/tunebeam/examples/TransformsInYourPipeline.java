@@ -32,22 +32,34 @@ public final class TransformsInYourPipeline {
   }
 
   static void run(Pipeline p, String output, int trainSamples, int testSamples) {
-    SearchSpace space = SearchSpace.builder("my-study")
-        .categorical("optimizer", "sgd", "adam")
-        .fixed("num_epochs", "1")
-        .fixed("train_samples", String.valueOf(trainSamples))
-        .fixed("test_samples", String.valueOf(testSamples))
-        .build();
+    SearchSpace space =
+        SearchSpace.builder("my-study")
+            .categorical("optimizer", "sgd", "adam")
+            .fixed("num_epochs", "1")
+            .fixed("train_samples", String.valueOf(trainSamples))
+            .fixed("test_samples", String.valueOf(testSamples))
+            .build();
 
-    PCollection<TrialResult> results = p
-        .apply(ExpandSearchSpace.of(space))
-        .apply(TrainLocally.to(output + "/artifacts").withMaxFuse(2));
+    PCollection<TrialResult> results =
+        p.apply(ExpandSearchSpace.of(space))
+            .apply(TrainLocally.to(output + "/artifacts").withMaxFuse(2));
     PCollection<Leaderboard> board = results.apply(RankTrials.byDefault());
 
     board
-        .apply("DescribeBest", MapElements.into(TypeDescriptors.strings()).via((Leaderboard b) -> b.best()
-            .map(r -> String.format("best: %s (%s) test accuracy %.4f at its chosen epoch", r.trial().id(), r.trial().describe(), r.testAccuracyAtChosen()))
-            .orElse("no trial succeeded")))
+        .apply(
+            "DescribeBest",
+            MapElements.into(TypeDescriptors.strings())
+                .via(
+                    (Leaderboard b) ->
+                        b.best()
+                            .map(
+                                r ->
+                                    String.format(
+                                        "best: %s (%s) test accuracy %.4f at its chosen epoch",
+                                        r.trial().id(),
+                                        r.trial().describe(),
+                                        r.testAccuracyAtChosen()))
+                            .orElse("no trial succeeded")))
         .apply(TextIO.write().to(output + "/best").withSuffix(".txt").withoutSharding());
     p.run().waitUntilFinish();
   }

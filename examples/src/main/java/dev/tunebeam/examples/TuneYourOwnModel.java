@@ -23,14 +23,15 @@ public final class TuneYourOwnModel {
 
   public static void main(String[] args) {
     String output = args.length > 0 ? args[0] : "out/mlp";
-    SearchSpace space = SearchSpace.builder("fashion-mlp")
-        .uncheckedParameters()
-        .discrete("hidden", 64, 256)
-        .discrete("learning_rate", 0.001, 0.003)
-        .fixed("num_epochs", "3")
-        .fixed("train_samples", "12000")
-        .fixed("test_samples", "2000")
-        .build();
+    SearchSpace space =
+        SearchSpace.builder("fashion-mlp")
+            .uncheckedParameters()
+            .discrete("hidden", 64, 256)
+            .discrete("learning_rate", 0.001, 0.003)
+            .fixed("num_epochs", "3")
+            .fixed("train_samples", "12000")
+            .fixed("test_samples", "2000")
+            .build();
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     p.apply("ExpandSearchSpace", ExpandSearchSpace.of(space))
         .apply("TrainLocally", TrainLocally.to(output).with(new MlpTrainable()))

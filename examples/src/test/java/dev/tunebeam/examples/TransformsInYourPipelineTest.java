@@ -14,8 +14,12 @@ class TransformsInYourPipelineTest {
 
   @Test
   void theExampleTrainsAndWritesItsBestLine() throws Exception {
-    TransformsInYourPipeline.run(Pipeline.create(PipelineOptionsFactory.create()), out.toString(), 512, 256);
+    TransformsInYourPipeline.run(
+        Pipeline.create(PipelineOptionsFactory.create()), out.toString(), 512, 256);
     String best = Files.readString(out.resolve("best.txt"));
-    assertTrue(best.matches("best: [0-9a-f]{12} \\(optimizer=(sgd|adam), .*\\) test accuracy 0\\.\\d{4} at its chosen epoch\\n"), best);
+    assertTrue(
+        best.matches(
+            "best: [0-9a-f]{12} \\(optimizer=(sgd|adam), .*\\) test accuracy 0\\.\\d{4} at its chosen epoch\\n"),
+        best);
   }
 }

@@ -19,10 +19,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * Google Cloud access, checked once before anything trains or is written: credentials for any
- * gs:// path or Vertex AI call, then each gs:// location (readable, or writable for outputs) and
- * the Vertex endpoint's reachability. Each check is bounded ({@link #DEADLINE_SECONDS} in all),
- * so a user who forgot {@code gcloud auth application-default login} learns it in seconds.
+ * Google Cloud access, checked once before anything trains or is written: credentials for any gs://
+ * path or Vertex AI call, then each gs:// location (readable, or writable for outputs) and the
+ * Vertex endpoint's reachability. Each check is bounded ({@link #DEADLINE_SECONDS} in all), so a
+ * user who forgot {@code gcloud auth application-default login} learns it in seconds.
  */
 final class CloudPreflight {
   static final int DEADLINE_SECONDS = 12;
@@ -30,6 +30,7 @@ final class CloudPreflight {
 
   /** Makes the fast-failing Storage client from credentials (tests pass an in-memory one). */
   private final Function<Credentials, Storage> storageFactory;
+
   private final boolean needsCredentials;
   private Credentials credentials;
   private GcsPreflight gcs;
@@ -46,8 +47,8 @@ final class CloudPreflight {
 
   /**
    * Before the options are even parsed (Beam's parsing takes seconds on a loaded machine): any
-   * gs:// value among the arguments needs credentials, so a user without them learns it at once.
-   * A Dataflow template dry run names gs:// staging folders it never touches, and is left alone.
+   * gs:// value among the arguments needs credentials, so a user without them learns it at once. A
+   * Dataflow template dry run names gs:// staging folders it never touches, and is left alone.
    */
   void checkCredentialsEarly(String[] args) {
     boolean gs = false;
@@ -58,17 +59,22 @@ final class CloudPreflight {
       gs |= pathFlag(a);
     }
     if (gs && needsCredentials) {
-      String first = java.util.Arrays.stream(args).filter(CloudPreflight::pathFlag).findFirst().orElseThrow();
-      bounded(() -> {
-        credentials(first.replaceFirst("=", " "));
-        return null;
-      });
+      String first =
+          java.util.Arrays.stream(args).filter(CloudPreflight::pathFlag).findFirst().orElseThrow();
+      bounded(
+          () -> {
+            credentials(first.replaceFirst("=", " "));
+            return null;
+          });
     }
   }
 
   /** A path option with a gs:// value; other flags are validated (and their errors shown) first. */
   private static boolean pathFlag(String arg) {
-    return java.util.List.of("--output=gs://", "--searchSpace=gs://", "--dataDir=gs://", "--vertexOutput=gs://").stream().anyMatch(arg::startsWith);
+    return java.util.List.of(
+            "--output=gs://", "--searchSpace=gs://", "--dataDir=gs://", "--vertexOutput=gs://")
+        .stream()
+        .anyMatch(arg::startsWith);
   }
 
   /** Before the search space is read: a gs:// space file must be readable. */
@@ -76,12 +82,14 @@ final class CloudPreflight {
     if (skipped(o)) {
       return;
     }
-    bounded(() -> {
-      if (gs(o.getSearchSpace())) {
-        gcs("--searchSpace " + o.getSearchSpace()).readable("--searchSpace", o.getSearchSpace());
-      }
-      return null;
-    });
+    bounded(
+        () -> {
+          if (gs(o.getSearchSpace())) {
+            gcs("--searchSpace " + o.getSearchSpace())
+                .readable("--searchSpace", o.getSearchSpace());
+          }
+          return null;
+        });
   }
 
   /** Every other place the run reads, writes or calls. */
@@ -89,25 +97,28 @@ final class CloudPreflight {
     if (skipped(o)) {
       return;
     }
-    bounded(() -> {
-      boolean vertex = rule.targets().contains(Backend.VERTEX);
-      if (gs(o.getDataDir())) {
-        gcs("--dataDir " + o.getDataDir()).readable("--dataDir", o.getDataDir());
-      }
-      if (!o.getDryRun() && gs(o.getOutput())) {
-        gcs("--output " + o.getOutput()).writable("--output", o.getOutput());
-      }
-      if (vertex && !o.getDryRun()) {
-        VertexEndpoint endpoint = VertexEndpoint.resolve(Backends.region(o), o.getVertexEndpoint());
-        if (!endpoint.plaintext()) {
-          credentials("Vertex AI (" + endpoint + ")");
-        }
-        reachable(endpoint, o.getVertexEndpoint().isBlank() ? "--region" : "--vertexEndpoint");
-        String prefix = Backends.vertexOutput(o, Backends.region(o));
-        gcs("Vertex AI jobs writing to " + prefix).writable(o.getVertexOutput().isBlank() ? "--bucket" : "--vertexOutput", prefix);
-      }
-      return null;
-    });
+    bounded(
+        () -> {
+          boolean vertex = rule.targets().contains(Backend.VERTEX);
+          if (gs(o.getDataDir())) {
+            gcs("--dataDir " + o.getDataDir()).readable("--dataDir", o.getDataDir());
+          }
+          if (!o.getDryRun() && gs(o.getOutput())) {
+            gcs("--output " + o.getOutput()).writable("--output", o.getOutput());
+          }
+          if (vertex && !o.getDryRun()) {
+            VertexEndpoint endpoint =
+                VertexEndpoint.resolve(Backends.region(o), o.getVertexEndpoint());
+            if (!endpoint.plaintext()) {
+              credentials("Vertex AI (" + endpoint + ")");
+            }
+            reachable(endpoint, o.getVertexEndpoint().isBlank() ? "--region" : "--vertexEndpoint");
+            String prefix = Backends.vertexOutput(o, Backends.region(o));
+            gcs("Vertex AI jobs writing to " + prefix)
+                .writable(o.getVertexOutput().isBlank() ? "--bucket" : "--vertexOutput", prefix);
+          }
+          return null;
+        });
   }
 
   /** A Dataflow template dry run calls nothing; it is checked by Beam's own option validation. */
@@ -143,8 +154,17 @@ final class CloudPreflight {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(host, port), CONNECT_MILLIS);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("Vertex AI endpoint " + endpoint + " (" + flag + ") cannot be reached (" + e.getClass().getSimpleName()
-          + ": " + e.getMessage() + "); check the network" + (endpoint.plaintext() ? ", or start the emulator" : " and the region"));
+      throw new IllegalArgumentException(
+          "Vertex AI endpoint "
+              + endpoint
+              + " ("
+              + flag
+              + ") cannot be reached ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "); check the network"
+              + (endpoint.plaintext() ? ", or start the emulator" : " and the region"));
     }
   }
 
@@ -152,18 +172,25 @@ final class CloudPreflight {
     return location != null && location.trim().startsWith("gs://");
   }
 
-  /** Runs a check with the whole preflight's deadline: a network that drops packets must not hold the run for minutes. */
+  /**
+   * Runs a check with the whole preflight's deadline: a network that drops packets must not hold
+   * the run for minutes.
+   */
   static void bounded(java.util.concurrent.Callable<Void> check) {
-    ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "tunebeam-cloud-preflight");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "tunebeam-cloud-preflight");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       executor.submit(check).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      throw new IllegalArgumentException("Google Cloud did not answer within " + DEADLINE_SECONDS
-          + " s while checking credentials and gs:// paths; check the network, proxy or firewall");
+      throw new IllegalArgumentException(
+          "Google Cloud did not answer within "
+              + DEADLINE_SECONDS
+              + " s while checking credentials and gs:// paths; check the network, proxy or firewall");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IllegalArgumentException iae) {
         throw iae;

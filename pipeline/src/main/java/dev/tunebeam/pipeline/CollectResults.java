@@ -38,9 +38,9 @@ import org.apache.beam.sdk.values.PCollectionList;
  *
  * Any {@link GridSearchOptions} flag is accepted; it reads {@code --output}, {@code --objective}
  * (and {@code --objectiveGoal}, {@code --measurement}), {@code --top} and {@code --vertexEndpoint}.
- * Project, region and the objective come from the manifest (the objective flags override it part
- * by part). Like the main job it checks the folder's layout first and holds the folder's lock
- * while it writes. Exit codes as {@link GridSearchPipeline}.
+ * Project, region and the objective come from the manifest (the objective flags override it part by
+ * part). Like the main job it checks the folder's layout first and holds the folder's lock while it
+ * writes. Exit codes as {@link GridSearchPipeline}.
  */
 public final class CollectResults {
   static final String COMMAND = "collect";
@@ -56,13 +56,17 @@ public final class CollectResults {
     return run(args, out, err, CloudPreflight.standard());
   }
 
-  /** {@code cloud} gives the storage a gs:// lock is kept in (tests pass one over in-memory storage). */
+  /**
+   * {@code cloud} gives the storage a gs:// lock is kept in (tests pass one over in-memory
+   * storage).
+   */
   static int run(String[] args, PrintStream out, PrintStream err, CloudPreflight cloud) {
     Prepared job;
     OutputLock lock;
     try {
       job = prepare(args);
-      // As the main job: one writer per --output, so two collects (or a collect and a run) cannot interleave one leaderboard.
+      // As the main job: one writer per --output, so two collects (or a collect and a run) cannot
+      // interleave one leaderboard.
       lock = OutputLocks.acquire(job.options(), cloud, msg -> err.println("warning: " + msg));
     } catch (IllegalArgumentException e) {
       err.println("error: " + OptionErrors.sentence(e.getMessage(), args));
@@ -73,7 +77,10 @@ public final class CollectResults {
     }
   }
 
-  /** Everything checked before the folder is locked: the flags, the folder's layout, the manifest; throws IllegalArgumentException. */
+  /**
+   * Everything checked before the folder is locked: the flags, the folder's layout, the manifest;
+   * throws IllegalArgumentException.
+   */
   private static Prepared prepare(String[] args) {
     GridSearchOptions options = GridSearchOptionsParser.parse(args);
     RunPreflight.checkOutputLayout(options.getOutput());
@@ -81,11 +88,23 @@ public final class CollectResults {
     return new Prepared(options, manifest, build(options, manifest), objective(options, manifest));
   }
 
-  private record Prepared(GridSearchOptions options, SubmissionManifest manifest, Pipeline pipeline, Objective objective) {
+  private record Prepared(
+      GridSearchOptions options,
+      SubmissionManifest manifest,
+      Pipeline pipeline,
+      Objective objective) {
     int collect(PrintStream out, PrintStream err) {
-      long pending = manifest.trials().stream().filter(e -> SubmissionManifest.SUBMITTED.equals(e.status())).count();
-      out.printf("Study %s: collecting %d trials (%d Vertex AI jobs to wait for) into %s, ranked by %s%n", manifest.study(),
-          manifest.trials().size(), pending, options.getOutput(), objective.describe());
+      long pending =
+          manifest.trials().stream()
+              .filter(e -> SubmissionManifest.SUBMITTED.equals(e.status()))
+              .count();
+      out.printf(
+          "Study %s: collecting %d trials (%d Vertex AI jobs to wait for) into %s, ranked by %s%n",
+          manifest.study(),
+          manifest.trials().size(),
+          pending,
+          options.getOutput(),
+          objective.describe());
       try {
         PipelineResult.State state = pipeline.run().waitUntilFinish();
         if (state != PipelineResult.State.DONE) {
@@ -101,51 +120,77 @@ public final class CollectResults {
     }
   }
 
-  /** The flags over the objective the study recorded ({@link RecordedObjective}), over the default. */
+  /**
+   * The flags over the objective the study recorded ({@link RecordedObjective}), over the default.
+   */
   static Objective objective(GridSearchOptions options, SubmissionManifest manifest) {
     return RecordedObjective.of(options.getOutput(), manifest)
         .map(found -> StudyObjective.overRecorded(options, found.objective()))
         .orElseGet(() -> StudyObjective.of(options));
   }
 
-  /** Waits for the manifest's jobs and ranks every trial; throws IllegalArgumentException on bad options. */
+  /**
+   * Waits for the manifest's jobs and ranks every trial; throws IllegalArgumentException on bad
+   * options.
+   */
   public static Pipeline build(GridSearchOptions options, SubmissionManifest manifest) {
     Objective objective = objective(options, manifest);
-    List<VertexSubmission> pending = manifest.trials().stream()
-        .filter(e -> SubmissionManifest.SUBMITTED.equals(e.status()))
-        .map(e -> new VertexSubmission(e.trial(manifest.study()), e.jobName(), e.location(), false))
-        .toList();
-    List<SubmissionManifest.Entry> settled = manifest.trials().stream().filter(e -> !SubmissionManifest.SUBMITTED.equals(e.status())).toList();
+    List<VertexSubmission> pending =
+        manifest.trials().stream()
+            .filter(e -> SubmissionManifest.SUBMITTED.equals(e.status()))
+            .map(
+                e ->
+                    new VertexSubmission(
+                        e.trial(manifest.study()), e.jobName(), e.location(), false))
+            .toList();
+    List<SubmissionManifest.Entry> settled =
+        manifest.trials().stream()
+            .filter(e -> !SubmissionManifest.SUBMITTED.equals(e.status()))
+            .toList();
 
     Pipeline p = Pipeline.create(options);
-    PCollection<TrialResult> fromVertex = p
-        .apply("Submitted", Create.of(pending).withCoder(SerializableCoder.of(VertexSubmission.class)))
-        .apply("AwaitVertexJobs", collector(options, manifest));
-    PCollection<TrialResult> fromManifest = p
-        .apply("Settled", Create.of(settled).withCoder(SerializableCoder.of(SubmissionManifest.Entry.class)))
-        .apply("ReadSettled", ParDo.of(new SettledFn(manifest.study())));
-    PCollectionList.of(fromVertex).and(fromManifest)
+    PCollection<TrialResult> fromVertex =
+        p.apply(
+                "Submitted",
+                Create.of(pending).withCoder(SerializableCoder.of(VertexSubmission.class)))
+            .apply("AwaitVertexJobs", collector(options, manifest));
+    PCollection<TrialResult> fromManifest =
+        p.apply(
+                "Settled",
+                Create.of(settled).withCoder(SerializableCoder.of(SubmissionManifest.Entry.class)))
+            .apply("ReadSettled", ParDo.of(new SettledFn(manifest.study())));
+    PCollectionList.of(fromVertex)
+        .and(fromManifest)
         .apply("AllResults", Flatten.pCollections())
         .apply("RankTrials", RankTrials.by(objective))
-        .apply("WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(manifest.study()));
+        .apply(
+            "WriteLeaderboard",
+            WriteLeaderboard.to(options.getOutput()).withStudy(manifest.study()));
     return p;
   }
 
   private static AwaitVertexJobs collector(GridSearchOptions o, SubmissionManifest m) {
     if (m.project() == null || m.region() == null) {
-      throw new IllegalArgumentException("the submission manifest names no Vertex AI project and region; was it written by this version?");
+      throw new IllegalArgumentException(
+          "the submission manifest names no Vertex AI project and region; was it written by this version?");
     }
-    SubmitToVertex v = SubmitToVertex.to(m.project(), m.region())
-        .withEndpoint(o.getVertexEndpoint())
-        .withStorage(o.getVertexStorage())
-        .withPolling(Duration.ofMillis(o.getVertexPollMillis()), Duration.ofMillis(o.getVertexPollMillis() * 6));
+    SubmitToVertex v =
+        SubmitToVertex.to(m.project(), m.region())
+            .withEndpoint(o.getVertexEndpoint())
+            .withStorage(o.getVertexStorage())
+            .withPolling(
+                Duration.ofMillis(o.getVertexPollMillis()),
+                Duration.ofMillis(o.getVertexPollMillis() * 6));
     if (m.vertexOutput() != null) {
       v = v.withOutputPrefix(m.vertexOutput());
     }
     return v.collect();
   }
 
-  /** Trials whose outcome the manifest already holds; a local success is read back from its metrics.json. */
+  /**
+   * Trials whose outcome the manifest already holds; a local success is read back from its
+   * metrics.json.
+   */
   static final class SettledFn extends DoFn<SubmissionManifest.Entry, TrialResult> {
     private final String study;
 
@@ -165,11 +210,23 @@ public final class CollectResults {
       }
       try {
         Optional<MetricsReport> m = TrialArtifacts.readMetrics(e.location());
-        out.output(m.isPresent()
-            ? TrialResult.succeeded(e.trial(study), e.backend(), m.get(), e.location())
-            : TrialResult.failed(e.trial(study), e.backend(), "metrics.json is gone from " + e.location(), 0, e.location()));
+        out.output(
+            m.isPresent()
+                ? TrialResult.succeeded(e.trial(study), e.backend(), m.get(), e.location())
+                : TrialResult.failed(
+                    e.trial(study),
+                    e.backend(),
+                    "metrics.json is gone from " + e.location(),
+                    0,
+                    e.location()));
       } catch (IOException | RuntimeException ex) {
-        out.output(TrialResult.failed(e.trial(study), e.backend(), "cannot read " + e.location() + "/metrics.json: " + ex.getMessage(), 0, e.location()));
+        out.output(
+            TrialResult.failed(
+                e.trial(study),
+                e.backend(),
+                "cannot read " + e.location() + "/metrics.json: " + ex.getMessage(),
+                0,
+                e.location()));
       }
     }
   }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * Prices and speeds the dry run estimates with: Vertex AI machine and accelerator prices per
- * hour, local and Vertex throughput, and a Vertex job's fixed overhead. The built-in table
- * ({@code cost-model.properties}) documents where each figure comes from; {@code --costModel=FILE}
+ * Prices and speeds the dry run estimates with: Vertex AI machine and accelerator prices per hour,
+ * local and Vertex throughput, and a Vertex job's fixed overhead. The built-in table ({@code
+ * cost-model.properties}) documents where each figure comes from; {@code --costModel=FILE}
  * overrides any of its keys.
  */
 final class CostModel {
@@ -32,9 +32,13 @@ final class CostModel {
       try (Reader r = Files.newBufferedReader(Path.of(overrides))) {
         p.load(r);
       } catch (NoSuchFileException e) {
-        throw new IllegalArgumentException("--costModel " + overrides + " does not exist; give a .properties file with the keys of the built-in table");
+        throw new IllegalArgumentException(
+            "--costModel "
+                + overrides
+                + " does not exist; give a .properties file with the keys of the built-in table");
       } catch (IOException e) {
-        throw new IllegalArgumentException("--costModel " + overrides + " cannot be read: " + e.getMessage());
+        throw new IllegalArgumentException(
+            "--costModel " + overrides + " cannot be read: " + e.getMessage());
       }
     }
     return new CostModel(p);
@@ -64,7 +68,8 @@ final class CostModel {
   private double number(String key) {
     String v = values.getProperty(key);
     if (v == null) {
-      throw new IllegalArgumentException("the cost model has no " + key + "; add it to a --costModel file");
+      throw new IllegalArgumentException(
+          "the cost model has no " + key + "; add it to a --costModel file");
     }
     try {
       double d = Double.parseDouble(v.trim());
@@ -73,7 +78,8 @@ final class CostModel {
       }
       return d;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the cost model's " + key + " is " + v + "; it must be a non-negative number");
+      throw new IllegalArgumentException(
+          "the cost model's " + key + " is " + v + "; it must be a non-negative number");
     }
   }
 }

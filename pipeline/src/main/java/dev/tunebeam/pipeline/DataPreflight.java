@@ -8,8 +8,8 @@ import java.io.IOException;
 
 /**
  * Reads the dataset the local trials will train on once, before the pipeline runs: a missing,
- * truncated or mismatched file is then one sentence and exit 2, not one FAILED row per trial.
- * Costs about a second; skipped for gs:// data (the trainer checks it) and when no trial is local.
+ * truncated or mismatched file is then one sentence and exit 2, not one FAILED row per trial. Costs
+ * about a second; skipped for gs:// data (the trainer checks it) and when no trial is local.
  */
 final class DataPreflight {
   private DataPreflight() {}
@@ -22,11 +22,16 @@ final class DataPreflight {
       return null;
     }
     try {
-      FashionMnistData data = FashionMnistLoader.load(DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService())
-          .locate(dataDir == null || dataDir.isBlank() ? null : dataDir), 0, 0);
+      FashionMnistData data =
+          FashionMnistLoader.load(
+              DataLocator.standard(() -> StorageOptions.getDefaultInstance().getService())
+                  .locate(dataDir == null || dataDir.isBlank() ? null : dataDir),
+              0,
+              0);
       return new Counts(data.train().count(), data.test().count());
     } catch (IOException e) {
-      throw new IllegalArgumentException("--dataDir " + dataDir + " cannot be read: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "--dataDir " + dataDir + " cannot be read: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage().replace("--data-dir", "--dataDir"), e);
     }

@@ -15,19 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a Dataflow job stages. Beam stages the whole classpath, which carries PyTorch's CPU
- * natives (~110 MB compressed, plus ~5 MB of JNI libraries) that only a worker that trains
- * needs. When no trial goes to the local backend they are left out: loose {@code pytorch-native-*}
- * and {@code pytorch-jni-*} jars are dropped, and a shaded jar that bundles them is swapped for
- * {@value #LEAN_JAR}, which the build writes beside it. An explicit {@code --filesToStage} is
- * left alone.
+ * What a Dataflow job stages. Beam stages the whole classpath, which carries PyTorch's CPU natives
+ * (~110 MB compressed, plus ~5 MB of JNI libraries) that only a worker that trains needs. When no
+ * trial goes to the local backend they are left out: loose {@code pytorch-native-*} and {@code
+ * pytorch-jni-*} jars are dropped, and a shaded jar that bundles them is swapped for {@value
+ * #LEAN_JAR}, which the build writes beside it. An explicit {@code --filesToStage} is left alone.
  *
- * <p>This must run before {@code Pipeline.create}: the DataflowRunner fills in {@code
- * filesToStage} when it is first created, after which a default cannot be told from a choice.
+ * <p>This must run before {@code Pipeline.create}: the DataflowRunner fills in {@code filesToStage}
+ * when it is first created, after which a default cannot be told from a choice.
  */
 final class DataflowStaging {
   /** The pipeline jar without PyTorch's natives; pipeline/pom.xml builds it beside tunebeam.jar. */
   static final String LEAN_JAR = "tunebeam-orchestrator.jar";
+
   /** Present in every jar that bundles DJL's PyTorch native library. */
   static final String NATIVES_MARKER = "native/lib/pytorch.properties";
 
@@ -43,11 +43,15 @@ final class DataflowStaging {
     if (dataflow.getFilesToStage() != null || rule.targets().contains(Backend.LOCAL)) {
       return;
     }
-    List<String> classpath = PipelineResources.detectClassPathResourcesToStage(DataflowRunner.class.getClassLoader(), options);
+    List<String> classpath =
+        PipelineResources.detectClassPathResourcesToStage(
+            DataflowRunner.class.getClassLoader(), options);
     dataflow.setFilesToStage(withoutNatives(classpath));
   }
 
-  /** The classpath an orchestrating worker needs: the same entries without PyTorch's native code. */
+  /**
+   * The classpath an orchestrating worker needs: the same entries without PyTorch's native code.
+   */
   static List<String> withoutNatives(List<String> classpath) {
     List<String> staged = new ArrayList<>();
     for (String entry : classpath) {
@@ -63,8 +67,13 @@ final class DataflowStaging {
           continue;
         }
         // Staging the full jar still works; it only costs upload time and worker start-up.
-        LOG.warn("{} bundles PyTorch's natives and no {} is beside it, so Dataflow stages all {} MB of it; build both jars with "
-            + "'mvn -pl pipeline -am package', or pass --filesToStage=PATH/{}", file, LEAN_JAR, file.length() >> 20, LEAN_JAR);
+        LOG.warn(
+            "{} bundles PyTorch's natives and no {} is beside it, so Dataflow stages all {} MB of it; build both jars with "
+                + "'mvn -pl pipeline -am package', or pass --filesToStage=PATH/{}",
+            file,
+            LEAN_JAR,
+            file.length() >> 20,
+            LEAN_JAR);
       }
       staged.add(entry);
     }

@@ -16,11 +16,11 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * A {@link Stager} for {@code --dataflowDryRun}: answers with the packages Dataflow would get,
- * under {@code --stagingLocation}, and remembers what it was given instead of uploading it.
- * Files the runner generates (with Runner v2 the pipeline itself, {@code pipeline.pb}, which
- * then replaces the job's steps) are written beside the job file as {@code JOB-NAME}. Beam
- * creates the stager through {@link #fromOptions} ({@code --stagerClass}) and keeps the
- * instance in the options, so {@link DataflowDryRun} reads the record back from there.
+ * under {@code --stagingLocation}, and remembers what it was given instead of uploading it. Files
+ * the runner generates (with Runner v2 the pipeline itself, {@code pipeline.pb}, which then
+ * replaces the job's steps) are written beside the job file as {@code JOB-NAME}. Beam creates the
+ * stager through {@link #fromOptions} ({@code --stagerClass}) and keeps the instance in the
+ * options, so {@link DataflowDryRun} reads the record back from there.
  */
 public final class DryRunStager implements Stager {
   /** One file the job would stage. */
@@ -41,7 +41,10 @@ public final class DryRunStager implements Stager {
     return new DryRunStager(dataflow.getStagingLocation(), Path.of(dataflow.getTemplateLocation()));
   }
 
-  /** Where a generated file goes: {@code /dir/job.json} and {@code pipeline.pb} give {@code /dir/job-pipeline.pb}. */
+  /**
+   * Where a generated file goes: {@code /dir/job.json} and {@code pipeline.pb} give {@code
+   * /dir/job-pipeline.pb}.
+   */
   Path besideJob(String name) {
     String job = jobFile.getFileName().toString();
     String stem = job.contains(".") ? job.substring(0, job.lastIndexOf('.')) : job;
@@ -53,7 +56,10 @@ public final class DryRunStager implements Stager {
     List<DataflowPackage> packages = new ArrayList<>();
     for (StagedFile f : files) {
       staged.add(new Staged(f.getSource(), f.getDestination(), new File(f.getSource()).length()));
-      packages.add(new DataflowPackage().setName(f.getDestination()).setLocation(stagingLocation + f.getDestination()));
+      packages.add(
+          new DataflowPackage()
+              .setName(f.getDestination())
+              .setLocation(stagingLocation + f.getDestination()));
     }
     return packages;
   }

@@ -27,11 +27,25 @@ final class ExperimentRuns {
   private ExperimentRuns() {}
 
   /** Returns the run contexts' names, best trial first. */
-  static List<String> log(MetadataServiceClient client, String project, String region, String experiment, String job, Leaderboard board) {
+  static List<String> log(
+      MetadataServiceClient client,
+      String project,
+      String region,
+      String experiment,
+      String job,
+      Leaderboard board) {
     String store = MetadataStoreName.of(project, region, "default").toString();
-    String experimentName = createOrGet(client, store, experiment, Context.newBuilder().setDisplayName(experiment)
-        .setSchemaTitle(EXPERIMENT_SCHEMA).setSchemaVersion(SCHEMA_VERSION)
-        .setDescription("tunebeam study; runs are the trials of " + job).build());
+    String experimentName =
+        createOrGet(
+            client,
+            store,
+            experiment,
+            Context.newBuilder()
+                .setDisplayName(experiment)
+                .setSchemaTitle(EXPERIMENT_SCHEMA)
+                .setSchemaVersion(SCHEMA_VERSION)
+                .setDescription("tunebeam study; runs are the trials of " + job)
+                .build());
     List<String> runs = new ArrayList<>();
     for (TrialResult r : board.ranked()) {
       String id = VertexLabels.value(experiment + "-" + r.trial().id()).replace('_', '-');
@@ -39,24 +53,40 @@ final class ExperimentRuns {
       r.trial().parameters().forEach((k, v) -> params.putFields(k, value(v)));
       Struct.Builder metrics = Struct.newBuilder();
       if (r.succeeded()) {
-        metrics.putFields(board.objective().column(), Value.newBuilder().setNumberValue(r.objectiveValue()).build());
+        metrics.putFields(
+            board.objective().column(),
+            Value.newBuilder().setNumberValue(r.objectiveValue()).build());
         if (Double.isFinite(r.testAccuracyAtChosen())) {
-          metrics.putFields("test_accuracy", Value.newBuilder().setNumberValue(r.testAccuracyAtChosen()).build());
+          metrics.putFields(
+              "test_accuracy", Value.newBuilder().setNumberValue(r.testAccuracyAtChosen()).build());
         }
       }
-      Struct metadata = Struct.newBuilder()
-          .putFields("_params", Value.newBuilder().setStructValue(params).build())
-          .putFields("_metrics", Value.newBuilder().setStructValue(metrics).build())
-          .putFields("_state", Value.newBuilder().setStringValue(r.succeeded() ? "COMPLETE" : "FAILED").build())
-          .build();
-      runs.add(createOrGet(client, store, id, Context.newBuilder().setDisplayName(id).setSchemaTitle(RUN_SCHEMA)
-          .setSchemaVersion(SCHEMA_VERSION).setMetadata(metadata).build()));
+      Struct metadata =
+          Struct.newBuilder()
+              .putFields("_params", Value.newBuilder().setStructValue(params).build())
+              .putFields("_metrics", Value.newBuilder().setStructValue(metrics).build())
+              .putFields(
+                  "_state",
+                  Value.newBuilder().setStringValue(r.succeeded() ? "COMPLETE" : "FAILED").build())
+              .build();
+      runs.add(
+          createOrGet(
+              client,
+              store,
+              id,
+              Context.newBuilder()
+                  .setDisplayName(id)
+                  .setSchemaTitle(RUN_SCHEMA)
+                  .setSchemaVersion(SCHEMA_VERSION)
+                  .setMetadata(metadata)
+                  .build()));
     }
     client.addContextChildren(experimentName, runs);
     return runs;
   }
 
-  private static String createOrGet(MetadataServiceClient client, String store, String id, Context context) {
+  private static String createOrGet(
+      MetadataServiceClient client, String store, String id, Context context) {
     try {
       return client.createContext(store, context, id).getName();
     } catch (AlreadyExistsException e) {

@@ -9,26 +9,27 @@ import java.util.Map;
  * ("--maxFuse 0 must be at least 1"). A field that no flag sets keeps the library's word.
  */
 final class FlagNames {
-  static final Map<String, String> FLAGS = Map.ofEntries(
-      // TrainLocally
-      Map.entry("outputDirectory", "--output"),
-      Map.entry("device", "--device"),
-      Map.entry("workers", "--localWorkers"),
-      Map.entry("threadsPerWorker", "--threadsPerWorker"),
-      Map.entry("maxFuse", "--maxFuse"),
-      Map.entry("timeout", "--trialTimeoutMinutes"),
-      // ExpandSearchSpace, WriteLeaderboard
-      Map.entry("maxTrials", "--maxTrials"),
-      Map.entry("directory", "--output"),
-      // SubmitToVertex
-      Map.entry("project", "--vertexProject"),
-      Map.entry("region", "--region"),
-      Map.entry("bucket", "--bucket"),
-      Map.entry("output prefix", "--vertexOutput"),
-      Map.entry("maxParallelTrials", "--maxParallelTrials"),
-      Map.entry("polling", "--vertexPollMillis"),
-      // StudyRun
-      Map.entry("maxFailedTrials", "--maxFailedTrials"));
+  static final Map<String, String> FLAGS =
+      Map.ofEntries(
+          // TrainLocally
+          Map.entry("outputDirectory", "--output"),
+          Map.entry("device", "--device"),
+          Map.entry("workers", "--localWorkers"),
+          Map.entry("threadsPerWorker", "--threadsPerWorker"),
+          Map.entry("maxFuse", "--maxFuse"),
+          Map.entry("timeout", "--trialTimeoutMinutes"),
+          // ExpandSearchSpace, WriteLeaderboard
+          Map.entry("maxTrials", "--maxTrials"),
+          Map.entry("directory", "--output"),
+          // SubmitToVertex
+          Map.entry("project", "--vertexProject"),
+          Map.entry("region", "--region"),
+          Map.entry("bucket", "--bucket"),
+          Map.entry("output prefix", "--vertexOutput"),
+          Map.entry("maxParallelTrials", "--maxParallelTrials"),
+          Map.entry("polling", "--vertexPollMillis"),
+          // StudyRun
+          Map.entry("maxFailedTrials", "--maxFailedTrials"));
 
   private FlagNames() {}
 

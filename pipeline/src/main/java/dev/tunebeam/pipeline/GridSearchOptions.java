@@ -11,14 +11,16 @@ import org.apache.beam.sdk.options.Description;
  * Dataflow dry run in {@link DataflowLaunchOptions}.
  */
 public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions {
-  @Description("Search-space file (YAML or JSON; local path or gs://). Empty: the reference study "
-      + "(activation relu/softmax/leakyrelu x optimizer sgd/adam/rmsprop x batch size 32/64/128, 10 epochs: 27 trials).")
+  @Description(
+      "Search-space file (YAML or JSON; local path or gs://). Empty: the reference study "
+          + "(activation relu/softmax/leakyrelu x optimizer sgd/adam/rmsprop x batch size 32/64/128, 10 epochs: 27 trials).")
   @Default.String("")
   String getSearchSpace();
 
   void setSearchSpace(String value);
 
-  @Description("Where results.csv/json/md and trials/<trial-id>/ go: a local folder or gs://bucket/path.")
+  @Description(
+      "Where results.csv/json/md and trials/<trial-id>/ go: a local folder or gs://bucket/path.")
   @Default.String("tunebeam-output")
   String getOutput();
 
@@ -30,20 +32,23 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
 
   void setEpochs(int value);
 
-  @Description("Train on the first N training images (0: all of them, 55,000 beside the default 5,000 validation images).")
+  @Description(
+      "Train on the first N training images (0: all of them, 55,000 beside the default 5,000 validation images).")
   @Default.Integer(0)
   int getTrainSamples();
 
   void setTrainSamples(int value);
 
-  @Description("Training images held out for validation by a seeded split, the same for every trial (-1: the space's "
-      + "validation_samples, else 5,000; 0: none, and then trials are selected on the test set, which the outputs say).")
+  @Description(
+      "Training images held out for validation by a seeded split, the same for every trial (-1: the space's "
+          + "validation_samples, else 5,000; 0: none, and then trials are selected on the test set, which the outputs say).")
   @Default.Integer(-1)
   int getValidationSamples();
 
   void setValidationSamples(int value);
 
-  @Description("Train each point this many times, with seeds seed, seed+1, ...; ranks points by their mean (0: the space's repeats, else 1).")
+  @Description(
+      "Train each point this many times, with seeds seed, seed+1, ...; ranks points by their mean (0: the space's repeats, else 1).")
   @Default.Integer(0)
   int getRepeats();
 
@@ -55,8 +60,9 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
 
   void setTestSamples(int value);
 
-  @Description("Folder with the four Fashion-MNIST IDX .gz files (local or gs://). Empty: $FASHION_MNIST_DIR, "
-      + "/usr/share/datasets/fashion-mnist, the user cache, then a download.")
+  @Description(
+      "Folder with the four Fashion-MNIST IDX .gz files (local or gs://). Empty: $FASHION_MNIST_DIR, "
+          + "/usr/share/datasets/fashion-mnist, the user cache, then a download.")
   @Default.String("")
   String getDataDir();
 
@@ -68,24 +74,28 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
 
   void setMaxTrials(int value);
 
-  @Description("Training seed for every trial (weights and shuffling); overrides seed in the search space. -1: keep the space's (default 42).")
+  @Description(
+      "Training seed for every trial (weights and shuffling); overrides seed in the search space. -1: keep the space's (default 42).")
   @Default.Long(-1)
   long getSeed();
 
   void setSeed(long value);
 
-  @Description("Metric tag to rank trials by, any tag the trainer reports (the built-in trainer: val_accuracy, val_loss, "
-      + "train_accuracy, train_loss, test_accuracy); default: the search space's objective, else val_accuracy.")
+  @Description(
+      "Metric tag to rank trials by, any tag the trainer reports (the built-in trainer: val_accuracy, val_loss, "
+          + "train_accuracy, train_loss, test_accuracy); default: the search space's objective, else val_accuracy.")
   String getObjective();
 
   void setObjective(String value);
 
-  @Description("Whether the objective is maximized or minimized: maximize or minimize (default: the space's, else maximize).")
+  @Description(
+      "Whether the objective is maximized or minimized: maximize or minimize (default: the space's, else maximize).")
   String getObjectiveGoal();
 
   void setObjectiveGoal(String value);
 
-  @Description("Which epoch a trial is judged at: best (its best epoch by the objective) or last (default: the space's, else best).")
+  @Description(
+      "Which epoch a trial is judged at: best (its best epoch by the objective) or last (default: the space's, else best).")
   String getMeasurement();
 
   void setMeasurement(String value);
@@ -108,7 +118,8 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
 
   void setThreadsPerWorker(int value);
 
-  @Description("Fuse trials that share batch size, epochs, pooling and seed into one network: auto or off.")
+  @Description(
+      "Fuse trials that share batch size, epochs, pooling and seed into one network: auto or off.")
   @Default.String("auto")
   String getFuse();
 
@@ -120,7 +131,8 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
 
   void setMaxFuse(int value);
 
-  @Description("Reuse trials already finished under --output (their metrics.json); false retrains all.")
+  @Description(
+      "Reuse trials already finished under --output (their metrics.json); false retrains all.")
   @Default.Boolean(true)
   boolean getResume();
 
@@ -132,47 +144,54 @@ public interface GridSearchOptions extends VertexOptions, DataflowLaunchOptions 
 
   void setInProcess(boolean value);
 
-  @Description("Stop starting trials once more than this many have failed; the rest are SKIPPED, the leaderboard of what "
-      + "finished is written and the job exits 1. -1: no bound. Counted per JVM: on the DirectRunner the whole search, "
-      + "on Dataflow each worker; not applied to --waitForCompletion=false submissions.")
+  @Description(
+      "Stop starting trials once more than this many have failed; the rest are SKIPPED, the leaderboard of what "
+          + "finished is written and the job exits 1. -1: no bound. Counted per JVM: on the DirectRunner the whole search, "
+          + "on Dataflow each worker; not applied to --waitForCompletion=false submissions.")
   @Default.Integer(-1)
   int getMaxFailedTrials();
 
   void setMaxFailedTrials(int value);
 
-  @Description("Extra JVM options for local worker processes, space-separated (for example -XX:+UseSerialGC).")
+  @Description(
+      "Extra JVM options for local worker processes, space-separated (for example -XX:+UseSerialGC).")
   @Default.String("")
   String getWorkerJvmOptions();
 
   void setWorkerJvmOptions(String value);
 
-  @Description("Print the trials, the backend each goes to, estimated wall time and Vertex cost; train, submit and write nothing.")
+  @Description(
+      "Print the trials, the backend each goes to, estimated wall time and Vertex cost; train, submit and write nothing.")
   @Default.Boolean(false)
   boolean getDryRun();
 
   void setDryRun(boolean value);
 
-  @Description("A .properties file overriding the dry run's prices and throughputs (keys as in the built-in cost-model.properties).")
+  @Description(
+      "A .properties file overriding the dry run's prices and throughputs (keys as in the built-in cost-model.properties).")
   @Default.String("")
   String getCostModel();
 
   void setCostModel(String value);
 
-  @Description("Kill a local worker whose fused group has run longer than this many minutes; its trials fail. 0: no limit.")
+  @Description(
+      "Kill a local worker whose fused group has run longer than this many minutes; its trials fail. 0: no limit.")
   @Default.Integer(0)
   int getTrialTimeoutMinutes();
 
   void setTrialTimeoutMinutes(int value);
 
-  @Description("Your own trainer instead of the built-in LeNet-5, as an argument list (repeat the flag or separate with commas: "
-      + "--trainerCommand=python3,-m,my_pkg.task). Each trial runs it with its parameters as --name value flags under the trial "
-      + "contract; parameters pass unchecked. Overrides the search space's trainer block.")
+  @Description(
+      "Your own trainer instead of the built-in LeNet-5, as an argument list (repeat the flag or separate with commas: "
+          + "--trainerCommand=python3,-m,my_pkg.task). Each trial runs it with its parameters as --name value flags under the trial "
+          + "contract; parameters pass unchecked. Overrides the search space's trainer block.")
   java.util.List<String> getTrainerCommand();
 
   void setTrainerCommand(java.util.List<String> value);
 
-  @Description("Your own Java trainer instead of the built-in LeNet-5: a class implementing dev.tunebeam.trainer.contract.Trainable "
-      + "with a public no-argument constructor, on the classpath. Each trial runs it in a worker JVM of its own.")
+  @Description(
+      "Your own Java trainer instead of the built-in LeNet-5: a class implementing dev.tunebeam.trainer.contract.Trainable "
+          + "with a public no-argument constructor, on the classpath. Each trial runs it in a worker JVM of its own.")
   @Default.String("")
   String getTrainerClass();
 

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Beam's own type errors (which quote the value but not the option) naming the option.
  */
 final class OptionErrors {
-  private static final Pattern BEAM_TYPE_ERROR = Pattern.compile("Cannot deserialize value of type `([\\w.]+)` from String \"([^\"]*)\"");
+  private static final Pattern BEAM_TYPE_ERROR =
+      Pattern.compile("Cannot deserialize value of type `([\\w.]+)` from String \"([^\"]*)\"");
 
   static final int MAX_CHARS = 600;
 
@@ -29,6 +30,8 @@ final class OptionErrors {
     }
     String line = Secrets.redact(text).replaceAll("\\s*\\R\\s*", " ").strip();
     // A value list from a hostile file can be megabytes; the sentence only needs its start.
-    return line.length() <= MAX_CHARS ? line : line.substring(0, MAX_CHARS) + "… (" + (line.length() - MAX_CHARS) + " more characters)";
+    return line.length() <= MAX_CHARS
+        ? line
+        : line.substring(0, MAX_CHARS) + "… (" + (line.length() - MAX_CHARS) + " more characters)";
   }
 }

@@ -12,26 +12,33 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * {@code --help=INTERFACE}: Beam's list of an options interface, without what only the code
- * needs. Options marked {@code @Hidden} are left out, and a default that Beam prints as the
- * name of the class computing it ({@code Default: DefaultGcpRegionFactory}) is given in words.
+ * {@code --help=INTERFACE}: Beam's list of an options interface, without what only the code needs.
+ * Options marked {@code @Hidden} are left out, and a default that Beam prints as the name of the
+ * class computing it ({@code Default: DefaultGcpRegionFactory}) is given in words.
  */
 final class OptionsHelp {
   /** Beam's and our default factories, as a user reads them. */
-  static final Map<String, String> FACTORY_DEFAULTS = Map.of(
-      "DefaultGcpRegionFactory", "gcloud's compute/region, else empty (then us-central1 for Vertex AI)",
-      "JobNameFactory", "a name from the main class, the user and the time",
-      "UserAgentFactory", "Apache Beam's SDK name and version",
-      "DefaultProjectFactory", "gcloud's core/project",
-      "GcpUserCredentialsFactory", "Application Default Credentials",
-      "GcpTempLocationFactory", "--tempLocation",
-      "StagingLocationFactory", "a folder under --gcpTempLocation");
+  static final Map<String, String> FACTORY_DEFAULTS =
+      Map.of(
+          "DefaultGcpRegionFactory",
+              "gcloud's compute/region, else empty (then us-central1 for Vertex AI)",
+          "JobNameFactory", "a name from the main class, the user and the time",
+          "UserAgentFactory", "Apache Beam's SDK name and version",
+          "DefaultProjectFactory", "gcloud's core/project",
+          "GcpUserCredentialsFactory", "Application Default Credentials",
+          "GcpTempLocationFactory", "--tempLocation",
+          "StagingLocationFactory", "a folder under --gcpTempLocation");
+
   private static final Pattern OPTION = Pattern.compile("^  --([A-Za-z0-9]+)=");
-  private static final Pattern FACTORY_DEFAULT = Pattern.compile("^(\\s+Default: )([A-Z][A-Za-z0-9]*(Factory|Storage))\\s*$");
+  private static final Pattern FACTORY_DEFAULT =
+      Pattern.compile("^(\\s+Default: )([A-Z][A-Za-z0-9]*(Factory|Storage))\\s*$");
 
   private OptionsHelp() {}
 
-  /** Throws IllegalArgumentException when {@code className} is not an options interface on the classpath. */
+  /**
+   * Throws IllegalArgumentException when {@code className} is not an options interface on the
+   * classpath.
+   */
   static void print(String className, PrintStream out) {
     Class<? extends PipelineOptions> iface = optionsInterface(className);
     ByteArrayOutputStream beam = new ByteArrayOutputStream();
@@ -62,8 +69,10 @@ final class OptionsHelp {
   static boolean hidden(Class<?> iface, String option) {
     String name = Character.toUpperCase(option.charAt(0)) + option.substring(1);
     for (Method m : iface.getMethods()) {
-      if ((m.getName().equals("get" + name) || m.getName().equals("is" + name)) && m.getParameterCount() == 0) {
-        return m.isAnnotationPresent(Hidden.class) || m.getDeclaringClass().isAnnotationPresent(Hidden.class);
+      if ((m.getName().equals("get" + name) || m.getName().equals("is" + name))
+          && m.getParameterCount() == 0) {
+        return m.isAnnotationPresent(Hidden.class)
+            || m.getDeclaringClass().isAnnotationPresent(Hidden.class);
       }
     }
     return false;
@@ -72,7 +81,13 @@ final class OptionsHelp {
   @SuppressWarnings("unchecked")
   static Class<? extends PipelineOptions> optionsInterface(String className) {
     // Beam accepts a simple name for the interfaces it knows; so do we, for the ones a user meets.
-    for (String prefix : new String[] {"", "dev.tunebeam.pipeline.", "org.apache.beam.runners.dataflow.options.", "org.apache.beam.sdk.options."}) {
+    for (String prefix :
+        new String[] {
+          "",
+          "dev.tunebeam.pipeline.",
+          "org.apache.beam.runners.dataflow.options.",
+          "org.apache.beam.sdk.options."
+        }) {
       try {
         Class<?> c = Class.forName(prefix + className, false, OptionsHelp.class.getClassLoader());
         if (c.isInterface() && PipelineOptions.class.isAssignableFrom(c)) {
@@ -82,7 +97,11 @@ final class OptionsHelp {
         // try the next package
       }
     }
-    throw new IllegalArgumentException("--help=" + className + " is not a PipelineOptions interface on the classpath; use --help=" 
-        + GridSearchOptions.class.getName() + " or --help for the overview");
+    throw new IllegalArgumentException(
+        "--help="
+            + className
+            + " is not a PipelineOptions interface on the classpath; use --help="
+            + GridSearchOptions.class.getName()
+            + " or --help for the overview");
   }
 }

@@ -13,8 +13,8 @@ import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * The objective a study recorded when it ran, for {@code collect}: the submission manifest's, or
- * for a manifest written before it held one, the objective of a leaderboard already in the
- * folder ({@code results.json}). Flags override it part by part ({@link StudyObjective}).
+ * for a manifest written before it held one, the objective of a leaderboard already in the folder
+ * ({@code results.json}). Flags override it part by part ({@link StudyObjective}).
  */
 final class RecordedObjective {
   private RecordedObjective() {}
@@ -27,17 +27,24 @@ final class RecordedObjective {
       return Optional.of(new Found(manifest.objective(), SubmissionManifest.FILE_NAME));
     }
     String path = (output.endsWith("/") ? output : output + "/") + "results.json";
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
+    try (InputStream in =
+        Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
       JsonNode o = new ObjectMapper().readTree(in).path("objective");
       if (!o.hasNonNull("metric")) {
         return Optional.empty();
       }
-      return Optional.of(new Found(Objective.parse(o.get("metric").asText(), text(o, "goal"), text(o, "measurement")), "results.json"));
+      return Optional.of(
+          new Found(
+              Objective.parse(o.get("metric").asText(), text(o, "goal"), text(o, "measurement")),
+              "results.json"));
     } catch (FileNotFoundException | NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(path + " cannot be read for the study's objective (" + e.getMessage()
-          + "); give it with --objective, --objectiveGoal and --measurement, or move that file away");
+      throw new IllegalArgumentException(
+          path
+              + " cannot be read for the study's objective ("
+              + e.getMessage()
+              + "); give it with --objective, --objectiveGoal and --measurement, or move that file away");
     }
   }
 

@@ -23,16 +23,25 @@ final class ResultsSummary {
   record Counts(long succeeded, long failed, long skipped) {}
 
   static Counts print(String output, int top, PrintStream out) {
-    return print(output, top, out, "per-trial metrics and models under " + output + "/trials/, TensorBoard runs of local trials under "
-        + output + "/tensorboard/");
+    return print(
+        output,
+        top,
+        out,
+        "per-trial metrics and models under "
+            + output
+            + "/trials/, TensorBoard runs of local trials under "
+            + output
+            + "/tensorboard/");
   }
 
   /** {@code artifacts} says where the per-trial files are. */
   static Counts print(String output, int top, PrintStream out, String artifacts) {
     String csv = output.endsWith("/") ? output + "results.csv" : output + "/results.csv";
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(csv, false)));
+    try (InputStream in =
+            Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(csv, false)));
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        CSVParser parser =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
       List<String> header = new ArrayList<>(parser.getHeaderNames());
       List<List<String>> rows = new ArrayList<>();
       long succeeded = 0;
@@ -48,7 +57,12 @@ final class ResultsSummary {
           default -> failed++;
         }
       }
-      out.printf("%d trials: %d succeeded, %d failed%s%s.%n", rows.size(), succeeded, failed, skipped > 0 ? ", " + skipped + " skipped" : "",
+      out.printf(
+          "%d trials: %d succeeded, %d failed%s%s.%n",
+          rows.size(),
+          succeeded,
+          failed,
+          skipped > 0 ? ", " + skipped + " skipped" : "",
           stopped > 0 ? ", " + stopped + " stopped early by the schedule" : "");
       if (succeeded > 0) {
         List<String> best = rows.get(0);
@@ -59,18 +73,28 @@ final class ResultsSummary {
           objective++;
         }
         for (int c = header.indexOf("trial_id") + 1; c < objective; c++) {
-          params.append(params.length() == 0 ? "" : ", ").append(header.get(c)).append('=').append(best.get(c));
+          params
+              .append(params.length() == 0 ? "" : ", ")
+              .append(header.get(c))
+              .append('=')
+              .append(best.get(c));
         }
-        out.printf("Best trial: %s (%s), %s %s.%n", best.get(header.indexOf("trial_id")), params,
-            objective < header.size() ? header.get(objective).replaceFirst("_", " ") : "objective", objective < header.size() ? best.get(objective) : "");
+        out.printf(
+            "Best trial: %s (%s), %s %s.%n",
+            best.get(header.indexOf("trial_id")),
+            params,
+            objective < header.size() ? header.get(objective).replaceFirst("_", " ") : "objective",
+            objective < header.size() ? best.get(objective) : "");
       }
       out.println();
       out.print(LeaderboardFormats.table(header, rows, top));
       out.println();
-      out.println("Leaderboard: " + csv + " (also results.json, results.md, report.html); " + artifacts);
+      out.println(
+          "Leaderboard: " + csv + " (also results.json, results.md, report.html); " + artifacts);
       return new Counts(succeeded, failed, skipped);
     } catch (IOException e) {
-      out.println("Results were written to " + output + " but cannot be read back: " + e.getMessage());
+      out.println(
+          "Results were written to " + output + " but cannot be read back: " + e.getMessage());
       return new Counts(0, 0, 0);
     }
   }

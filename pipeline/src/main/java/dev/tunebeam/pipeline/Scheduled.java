@@ -2,11 +2,11 @@ package dev.tunebeam.pipeline;
 
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.local.TrainLocally;
-import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.schedule.RunSchedule;
 import dev.tunebeam.transforms.schedule.RungRunner;
 import dev.tunebeam.transforms.schedule.Schedule;
@@ -22,21 +22,39 @@ import org.apache.beam.sdk.values.PCollection;
 final class Scheduled {
   private Scheduled() {}
 
-  static void build(Pipeline p, GridSearchOptions options, SearchSpace space, Objective objective, BackendRule rule, TrainLocally local, StudyRun budget) {
+  static void build(
+      Pipeline p,
+      GridSearchOptions options,
+      SearchSpace space,
+      Objective objective,
+      BackendRule rule,
+      TrainLocally local,
+      StudyRun budget) {
     Schedule schedule = Schedule.of(space);
     if (schedule.trials() > options.getMaxTrials()) {
-      throw new IllegalArgumentException("search space " + space.study() + " schedules " + schedule.trials() + " trials, more than maxTrials "
-          + options.getMaxTrials() + "; raise --maxTrials or narrow the space");
+      throw new IllegalArgumentException(
+          "search space "
+              + space.study()
+              + " schedules "
+              + schedule.trials()
+              + " trials, more than maxTrials "
+              + options.getMaxTrials()
+              + "; raise --maxTrials or narrow the space");
     }
     if (GridSearchPipeline.submitsOnly(options, rule)) {
-      throw new IllegalArgumentException("--waitForCompletion=false cannot run algorithm " + space.algorithm().key()
-          + ": each rung or round needs the results of the one before; drop the flag");
+      throw new IllegalArgumentException(
+          "--waitForCompletion=false cannot run algorithm "
+              + space.algorithm().key()
+              + ": each rung or round needs the results of the one before; drop the flag");
     }
-    // One transform serves every rung: a local trial's folder, and a Vertex job's rung label, come from the trial itself.
+    // One transform serves every rung: a local trial's folder, and a Vertex job's rung label, come
+    // from the trial itself.
     RungRunner runner = RungRunner.always(Backends.runTrials(options, space, rule, local, budget));
-    PCollection<TrialResult> results = p.apply("RunSchedule", RunSchedule.of(space, objective, runner));
+    PCollection<TrialResult> results =
+        p.apply("RunSchedule", RunSchedule.of(space, objective, runner));
     results
         .apply("RankTrials", RankTrials.by(objective))
-        .apply("WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
+        .apply(
+            "WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
   }
 }

@@ -12,8 +12,8 @@ import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * Reads a search-space file (local or gs://) with a size bound. A local path must be a regular
- * file, checked before it is opened: opening a FIFO blocks until a writer comes, and a device
- * such as {@code /dev/zero} never ends.
+ * file, checked before it is opened: opening a FIFO blocks until a writer comes, and a device such
+ * as {@code /dev/zero} never ends.
  */
 final class SearchSpaceFile {
   /** Far above any real search space (the reference study is ~300 bytes), far below a heap. */
@@ -21,21 +21,28 @@ final class SearchSpaceFile {
 
   private SearchSpaceFile() {}
 
-  /** The file's bytes; IllegalArgumentException naming {@code flag} when it cannot be a search space. */
+  /**
+   * The file's bytes; IllegalArgumentException naming {@code flag} when it cannot be a search
+   * space.
+   */
   static byte[] read(String flag, String location) {
     if (!location.contains("://")) {
       checkLocal(flag, location);
     }
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(location).resourceId()))) {
+    try (InputStream in =
+        Channels.newInputStream(
+            FileSystems.open(FileSystems.matchSingleFileSpec(location).resourceId()))) {
       byte[] content = in.readNBytes(MAX_BYTES + 1);
       if (content.length > MAX_BYTES) {
         throw tooLarge(flag, location);
       }
       return content;
     } catch (FileNotFoundException | NoSuchFileException e) {
-      throw new IllegalArgumentException(flag + " " + location + " does not exist; pass a YAML or JSON search-space file");
+      throw new IllegalArgumentException(
+          flag + " " + location + " does not exist; pass a YAML or JSON search-space file");
     } catch (IOException e) {
-      throw new IllegalArgumentException(flag + " " + location + " cannot be read: " + e.getMessage());
+      throw new IllegalArgumentException(
+          flag + " " + location + " cannot be read: " + e.getMessage());
     }
   }
 
@@ -44,31 +51,45 @@ final class SearchSpaceFile {
     try {
       path = Path.of(location);
     } catch (InvalidPathException e) {
-      throw new IllegalArgumentException(flag + " " + location + " is not a valid path: " + e.getReason());
+      throw new IllegalArgumentException(
+          flag + " " + location + " is not a valid path: " + e.getReason());
     }
     if (Files.isDirectory(path)) {
-      throw new IllegalArgumentException(flag + " " + location + " is a directory; pass a YAML or JSON search-space file");
+      throw new IllegalArgumentException(
+          flag + " " + location + " is a directory; pass a YAML or JSON search-space file");
     }
     if (!Files.exists(path)) {
-      throw new IllegalArgumentException(flag + " " + location + " does not exist; pass a YAML or JSON search-space file");
+      throw new IllegalArgumentException(
+          flag + " " + location + " does not exist; pass a YAML or JSON search-space file");
     }
     if (!Files.isRegularFile(path)) {
-      throw new IllegalArgumentException(flag + " " + location + " is not a regular file (a pipe, socket or device); pass a YAML or JSON search-space file");
+      throw new IllegalArgumentException(
+          flag
+              + " "
+              + location
+              + " is not a regular file (a pipe, socket or device); pass a YAML or JSON search-space file");
     }
     if (!Files.isReadable(path)) {
-      throw new IllegalArgumentException(flag + " " + location + " is not readable; check its permissions");
+      throw new IllegalArgumentException(
+          flag + " " + location + " is not readable; check its permissions");
     }
     try {
       if (Files.size(path) > MAX_BYTES) {
         throw tooLarge(flag, location);
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException(flag + " " + location + " cannot be read: " + e.getMessage());
+      throw new IllegalArgumentException(
+          flag + " " + location + " cannot be read: " + e.getMessage());
     }
   }
 
   private static IllegalArgumentException tooLarge(String flag, String location) {
-    return new IllegalArgumentException(flag + " " + location + " is larger than " + (MAX_BYTES >> 20)
-        + " MiB; a search space is a short YAML or JSON file");
+    return new IllegalArgumentException(
+        flag
+            + " "
+            + location
+            + " is larger than "
+            + (MAX_BYTES >> 20)
+            + " MiB; a search space is a short YAML or JSON file");
   }
 }

@@ -13,9 +13,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Runs the whole reference study (27 trials x 10 epochs x 60,000 images, unless other options
- * say otherwise) through {@link GridSearchPipeline} into a fresh folder, with nothing resumed,
- * and prints its real wall time and the best accuracy it found. Run it on an idle machine:
+ * Runs the whole reference study (27 trials x 10 epochs x 60,000 images, unless other options say
+ * otherwise) through {@link GridSearchPipeline} into a fresh folder, with nothing resumed, and
+ * prints its real wall time and the best accuracy it found. Run it on an idle machine:
  *
  * <pre>
  * java -cp pipeline/target/tunebeam.jar dev.tunebeam.pipeline.StudyBenchmark [GridSearchPipeline options...]
@@ -38,11 +38,19 @@ public final class StudyBenchmark {
       System.exit(code);
     }
     try (Reader r = Files.newBufferedReader(output.resolve("results.csv"));
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        CSVParser p =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       List<CSVRecord> rows = p.getRecords();
       CSVRecord best = rows.get(0);
-      System.out.printf(Locale.ROOT, "STUDY wall time: %.1f min for %d trials (%s); best trial %s: best test accuracy %s, final %s%n",
-          minutes, rows.size(), output, best.get("trial_id"), best.get("best_test_accuracy"), best.get("final_test_accuracy"));
+      System.out.printf(
+          Locale.ROOT,
+          "STUDY wall time: %.1f min for %d trials (%s); best trial %s: best test accuracy %s, final %s%n",
+          minutes,
+          rows.size(),
+          output,
+          best.get("trial_id"),
+          best.get("best_test_accuracy"),
+          best.get("final_test_accuracy"));
     }
   }
 }

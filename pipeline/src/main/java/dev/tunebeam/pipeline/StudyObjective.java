@@ -6,15 +6,20 @@ import dev.tunebeam.transforms.space.SearchSpace;
 import java.util.List;
 
 /**
- * The objective a run ranks by: each of {@code --objective --objectiveGoal --measurement} over
- * the search space's {@code objective}, over the default (best val_accuracy, maximised). A study
+ * The objective a run ranks by: each of {@code --objective --objectiveGoal --measurement} over the
+ * search space's {@code objective}, over the default (best val_accuracy, maximised). A study
  * without a validation split ({@code validation_samples: 0}) ranks by test accuracy instead, and
  * its outputs say so. The built-in trainer reports five tags; naming another is a typo, refused
  * before anything trains. A trainer of your own may report any tag.
  */
 final class StudyObjective {
-  static final List<String> BUILT_IN_TAGS = List.of(EpochRecord.TEST_ACCURACY, EpochRecord.TRAIN_ACCURACY, EpochRecord.TRAIN_LOSS,
-      EpochRecord.VAL_ACCURACY, EpochRecord.VAL_LOSS);
+  static final List<String> BUILT_IN_TAGS =
+      List.of(
+          EpochRecord.TEST_ACCURACY,
+          EpochRecord.TRAIN_ACCURACY,
+          EpochRecord.TRAIN_LOSS,
+          EpochRecord.VAL_ACCURACY,
+          EpochRecord.VAL_LOSS);
 
   private StudyObjective() {}
 
@@ -23,7 +28,8 @@ final class StudyObjective {
   }
 
   static Objective of(GridSearchOptions options, SearchSpace space) {
-    Objective d = space != null && space.objective() != null ? space.objective() : Objective.DEFAULT;
+    Objective d =
+        space != null && space.objective() != null ? space.objective() : Objective.DEFAULT;
     Objective o = over(options, d, true);
     return space == null ? o : space.withoutValidationIfOff(o);
   }
@@ -37,14 +43,26 @@ final class StudyObjective {
   }
 
   private static Objective over(GridSearchOptions options, Objective d, boolean checkTag) {
-    String metric = options.getObjective() == null ? d.metric() : Objective.checkMetric("--objective", options.getObjective().trim());
-    // A trainer of your own (--trainerCommand, --trainerClass, a trainer block) reports tags of its own choosing.
+    String metric =
+        options.getObjective() == null
+            ? d.metric()
+            : Objective.checkMetric("--objective", options.getObjective().trim());
+    // A trainer of your own (--trainerCommand, --trainerClass, a trainer block) reports tags of its
+    // own choosing.
     if (checkTag && !BUILT_IN_TAGS.contains(metric) && !TrainerChoice.ownTrainer(options)) {
-      throw new IllegalArgumentException((options.getObjective() == null ? "objective metric " : "--objective ") + metric
-          + " is not a metric the built-in trainer reports; allowed: " + String.join(", ", BUILT_IN_TAGS));
+      throw new IllegalArgumentException(
+          (options.getObjective() == null ? "objective metric " : "--objective ")
+              + metric
+              + " is not a metric the built-in trainer reports; allowed: "
+              + String.join(", ", BUILT_IN_TAGS));
     }
-    return new Objective(metric,
-        options.getObjectiveGoal() == null ? d.goal() : Objective.parseGoal("--objectiveGoal", options.getObjectiveGoal()),
-        options.getMeasurement() == null ? d.measurement() : Objective.parseMeasurement("--measurement", options.getMeasurement()));
+    return new Objective(
+        metric,
+        options.getObjectiveGoal() == null
+            ? d.goal()
+            : Objective.parseGoal("--objectiveGoal", options.getObjectiveGoal()),
+        options.getMeasurement() == null
+            ? d.measurement()
+            : Objective.parseMeasurement("--measurement", options.getMeasurement()));
   }
 }

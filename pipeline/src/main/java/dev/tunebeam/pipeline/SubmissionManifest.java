@@ -32,26 +32,43 @@ import org.apache.beam.sdk.io.FileSystems;
  * it was recorded). Keys are snake_case on disk.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SubmissionManifest(String study, String project, String region, String vertexOutput, Objective objective, List<Entry> trials)
+public record SubmissionManifest(
+    String study,
+    String project,
+    String region,
+    String vertexOutput,
+    Objective objective,
+    List<Entry> trials)
     implements Serializable {
   private static final long serialVersionUID = 1L;
   public static final String FILE_NAME = "submissions.json";
   public static final String SUBMITTED = "SUBMITTED";
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   public SubmissionManifest {
     trials = trials.stream().sorted(Comparator.comparing(Entry::trialId)).toList();
   }
 
-  /** One trial: {@code status} is SUBMITTED (then {@code jobName} is set), SUCCEEDED, FAILED or SKIPPED. */
+  /**
+   * One trial: {@code status} is SUBMITTED (then {@code jobName} is set), SUCCEEDED, FAILED or
+   * SKIPPED.
+   */
   @DefaultCoder(SerializableCoder.class)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Entry(String trialId, Map<String, String> parameters, String backend, String status, String jobName, String location, String error)
+  public record Entry(
+      String trialId,
+      Map<String, String> parameters,
+      String backend,
+      String status,
+      String jobName,
+      String location,
+      String error)
       implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -60,11 +77,25 @@ public record SubmissionManifest(String study, String project, String region, St
     }
 
     static Entry submitted(VertexSubmission s) {
-      return new Entry(s.trial().id(), s.trial().parameters(), "vertex", SUBMITTED, s.jobName(), s.baseOutputDirectory(), null);
+      return new Entry(
+          s.trial().id(),
+          s.trial().parameters(),
+          "vertex",
+          SUBMITTED,
+          s.jobName(),
+          s.baseOutputDirectory(),
+          null);
     }
 
     static Entry settled(TrialResult r) {
-      return new Entry(r.trial().id(), r.trial().parameters(), r.backend(), r.status().name(), null, r.location(), r.error());
+      return new Entry(
+          r.trial().id(),
+          r.trial().parameters(),
+          r.backend(),
+          r.status().name(),
+          null,
+          r.location(),
+          r.error());
     }
 
     Trial trial(String study) {
@@ -84,21 +115,29 @@ public record SubmissionManifest(String study, String project, String region, St
     try {
       SubmissionManifest m = JSON.readValue(json, SubmissionManifest.class);
       if (m.study() == null || m.trials() == null) {
-        throw new IllegalArgumentException(source + " is not a submission manifest: it needs study and trials");
+        throw new IllegalArgumentException(
+            source + " is not a submission manifest: it needs study and trials");
       }
       return m;
     } catch (IOException e) {
-      throw new IllegalArgumentException(source + " is not a valid submission manifest: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          source + " is not a valid submission manifest: " + e.getMessage(), e);
     }
   }
 
   /** {@code OUTPUT/submissions.json}, local or gs://. */
   public static SubmissionManifest read(String output) {
     String path = (output.endsWith("/") ? output : output + "/") + FILE_NAME;
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
+    try (InputStream in =
+        Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
       return parse(path, in.readAllBytes());
     } catch (FileNotFoundException | NoSuchFileException e) {
-      throw new IllegalArgumentException("--output " + output + " has no " + FILE_NAME + "; run the pipeline with --waitForCompletion=false and the same --output first");
+      throw new IllegalArgumentException(
+          "--output "
+              + output
+              + " has no "
+              + FILE_NAME
+              + "; run the pipeline with --waitForCompletion=false and the same --output first");
     } catch (IOException e) {
       throw new IllegalArgumentException(path + " cannot be read: " + e.getMessage(), e);
     }

@@ -25,10 +25,10 @@ import java.util.stream.Stream;
 /**
  * One study of the synthetic objective ({@code synthetic_objective.py}, a trainer under the trial
  * contract that scores its flags and reports {@code distance}), run by the main job on the
- * DirectRunner like any command-trainer study. Its trials come back in the order they finished:
- * the time each trial's {@code outcome.json} was written. TPE's rounds are barriers, so that
- * order is round by round; within a round (and in a random study) it is the order the workers
- * happened to finish in, which does not depend on the objective.
+ * DirectRunner like any command-trainer study. Its trials come back in the order they finished: the
+ * time each trial's {@code outcome.json} was written. TPE's rounds are barriers, so that order is
+ * round by round; within a round (and in a random study) it is the order the workers happened to
+ * finish in, which does not depend on the objective.
  */
 final class SyntheticStudy {
   static final String OBJECTIVE = "distance";
@@ -56,14 +56,21 @@ final class SyntheticStudy {
     return new SyntheticStudy(script, python, workers);
   }
 
-  /** {@code /usr/bin/python3} where it exists (it starts in tens of milliseconds; a pyenv shim takes ~0.5 s), else python3 on PATH. */
+  /**
+   * {@code /usr/bin/python3} where it exists (it starts in tens of milliseconds; a pyenv shim takes
+   * ~0.5 s), else python3 on PATH.
+   */
   static String defaultPython() {
     return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
   }
 
-  /** The space: algorithm {@code tpe} ({@code trials} and {@code batch}) or {@code random} ({@code samples}). */
+  /**
+   * The space: algorithm {@code tpe} ({@code trials} and {@code batch}) or {@code random} ({@code
+   * samples}).
+   */
   String space(String algorithm, int trials, int batch, long seed) {
-    String sizes = algorithm.equals("tpe") ? "trials: " + trials + "\nbatch: " + batch : "samples: " + trials;
+    String sizes =
+        algorithm.equals("tpe") ? "trials: " + trials + "\nbatch: " + batch : "samples: " + trials;
     return """
         study: synthetic-%s-%d
         algorithm: %s
@@ -79,23 +86,42 @@ final class SyntheticStudy {
           optimizer: {type: categorical, values: [sgd, adam, rmsprop]}
         fixed:
           num_epochs: 1
-        """.formatted(algorithm, seed, algorithm, sizes, seed, json(python), json(script.toString()), workers, OBJECTIVE);
+        """
+        .formatted(
+            algorithm,
+            seed,
+            algorithm,
+            sizes,
+            seed,
+            json(python),
+            json(script.toString()),
+            workers,
+            OBJECTIVE);
   }
 
-  /** Runs the space into a fresh {@code output} folder and returns its trials in the order they finished. */
+  /**
+   * Runs the space into a fresh {@code output} folder and returns its trials in the order they
+   * finished.
+   */
   List<Finished> run(String space, Path output) throws IOException {
     Path file = Files.createTempFile(script.getParent(), "space-", ".yaml");
     Files.writeString(file, space);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream sink = new PrintStream(log, true, StandardCharsets.UTF_8);
-    int code = GridSearchPipeline.run(new String[] {"--searchSpace=" + file, "--output=" + output}, sink, sink);
+    int code =
+        GridSearchPipeline.run(
+            new String[] {"--searchSpace=" + file, "--output=" + output}, sink, sink);
     if (code != 0) {
-      throw new IllegalStateException("the study exited " + code + ":\n" + log.toString(StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          "the study exited " + code + ":\n" + log.toString(StandardCharsets.UTF_8));
     }
     return finished(output);
   }
 
-  /** The trials of a finished study's {@code results.json}, ordered by when each one's outcome was written. */
+  /**
+   * The trials of a finished study's {@code results.json}, ordered by when each one's outcome was
+   * written.
+   */
   static List<Finished> finished(Path output) throws IOException {
     JsonNode board = JSON.readTree(output.resolve("results.json").toFile());
     String column = board.path("objective").path("measurement").asText() + "_" + OBJECTIVE;
@@ -103,18 +129,30 @@ final class SyntheticStudy {
     Map<String, FileTime> written = new LinkedHashMap<>();
     for (JsonNode t : board.path("trials")) {
       Map<String, String> parameters = new LinkedHashMap<>();
-      t.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+      t.path("parameters")
+          .fields()
+          .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
       String id = t.path("trial_id").asText();
-      out.add(new Finished(id, parameters, t.path(column).asDouble(Double.NaN), t.path("status").asText()));
-      written.put(id, Files.getLastModifiedTime(output.resolve("trials").resolve(id).resolve("outcome.json")));
+      out.add(
+          new Finished(
+              id, parameters, t.path(column).asDouble(Double.NaN), t.path("status").asText()));
+      written.put(
+          id,
+          Files.getLastModifiedTime(output.resolve("trials").resolve(id).resolve("outcome.json")));
     }
     out.sort(Comparator.comparing((Finished f) -> written.get(f.id())).thenComparing(Finished::id));
     return out;
   }
 
-  /** The sizes of a TPE study's rounds, as the main job schedules them (round 0 is the random one). */
+  /**
+   * The sizes of a TPE study's rounds, as the main job schedules them (round 0 is the random one).
+   */
   List<Integer> roundSizes(int trials, int batch) {
-    SearchSpace space = SearchSpaceLoader.parse("the synthetic space", space("tpe", trials, batch, 1).getBytes(StandardCharsets.UTF_8), true);
+    SearchSpace space =
+        SearchSpaceLoader.parse(
+            "the synthetic space",
+            space("tpe", trials, batch, 1).getBytes(StandardCharsets.UTF_8),
+            true);
     return Schedule.of(space).brackets().get(0).rungs().stream().map(Rung::trials).toList();
   }
 

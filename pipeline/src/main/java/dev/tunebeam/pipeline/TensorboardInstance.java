@@ -20,12 +20,25 @@ final class TensorboardInstance {
       return client.getTensorboard(name).getName();
     }
     String parent = LocationName.of(project, region).toString();
-    for (Tensorboard t : client.listTensorboards(com.google.cloud.aiplatform.v1.ListTensorboardsRequest.newBuilder()
-        .setParent(parent).setFilter("display_name=\"" + name.replace("\"", "") + "\"").build()).iterateAll()) {
+    for (Tensorboard t :
+        client
+            .listTensorboards(
+                com.google.cloud.aiplatform.v1.ListTensorboardsRequest.newBuilder()
+                    .setParent(parent)
+                    .setFilter("display_name=\"" + name.replace("\"", "") + "\"")
+                    .build())
+            .iterateAll()) {
       return t.getName();
     }
-    Tensorboard created = client.createTensorboardAsync(parent, Tensorboard.newBuilder().setDisplayName(name)
-        .setDescription("Created by tunebeam's tuning-job launcher").build()).get();
+    Tensorboard created =
+        client
+            .createTensorboardAsync(
+                parent,
+                Tensorboard.newBuilder()
+                    .setDisplayName(name)
+                    .setDescription("Created by tunebeam's tuning-job launcher")
+                    .build())
+            .get();
     return created.getName();
   }
 }

@@ -15,11 +15,11 @@ import java.util.Map;
 
 /**
  * TPE against random search on a synthetic objective with a known optimum: how many trials each
- * needs before one lands within {@code RADIUS} of the optimum (in the unit square of log10
- * learning rate over [1e-4, 1] and a linear x over [0, 1], with the right one of three
- * categories), median over 20 seeds. TPE runs as a {@code tpe} study does (a random round 0,
- * then rounds of {@code batch} proposals from every finished trial); random search draws the
- * space's random points. Prints one line per seed and the medians:
+ * needs before one lands within {@code RADIUS} of the optimum (in the unit square of log10 learning
+ * rate over [1e-4, 1] and a linear x over [0, 1], with the right one of three categories), median
+ * over 20 seeds. TPE runs as a {@code tpe} study does (a random round 0, then rounds of {@code
+ * batch} proposals from every finished trial); random search draws the space's random points.
+ * Prints one line per seed and the medians:
  *
  * <pre>
  * java -cp pipeline/target/tunebeam.jar dev.tunebeam.pipeline.TpeBenchmark [batch (4)] [cap (400)]
@@ -27,8 +27,10 @@ import java.util.Map;
  */
 public final class TpeBenchmark {
   static final double RADIUS = 0.1;
+
   static SearchSpace space(long seed) {
-    return SearchSpace.builder("tpe-bench").random(1, seed)
+    return SearchSpace.builder("tpe-bench")
+        .random(1, seed)
         .doubleRange("learning_rate", 1e-4, 1.0, Scale.LOG, null)
         .doubleRange("x", 0, 1, Scale.LINEAR, null)
         .categorical("optimizer", "sgd", "adam", "rmsprop")
@@ -54,10 +56,20 @@ public final class TpeBenchmark {
     random.sort(null);
     double mt = (tpe.get(9) + tpe.get(10)) / 2.0;
     double mr = (random.get(9) + random.get(10)) / 2.0;
-    System.out.printf(Locale.ROOT, "median trials to within %.2f of the optimum (cap %d): tpe %.1f, random %.1f, ratio %.2f%n", RADIUS, cap, mt, mr, mt / mr);
+    System.out.printf(
+        Locale.ROOT,
+        "median trials to within %.2f of the optimum (cap %d): tpe %.1f, random %.1f, ratio %.2f%n",
+        RADIUS,
+        cap,
+        mt,
+        mr,
+        mt / mr);
   }
 
-  /** The objective (larger is better) and the distance to its optimum at learning_rate 0.01, x 0.3, adam. */
+  /**
+   * The objective (larger is better) and the distance to its optimum at learning_rate 0.01, x 0.3,
+   * adam.
+   */
   static double distance(Map<String, String> p) {
     double a = (Math.log10(Double.parseDouble(p.get("learning_rate"))) + 2) / 4;
     double b = Double.parseDouble(p.get("x")) - 0.3;

@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which program a run's local trials run: {@code --trainerCommand}, else the search space's
- * {@code trainer:} block (whose workers and env the flag keeps), else the built-in LeNet-5
- * trainer (empty). The same space with {@code --backend=vertex} sends the same flags to the
- * container.
+ * Which program a run's local trials run: {@code --trainerCommand}, else the search space's {@code
+ * trainer:} block (whose workers and env the flag keeps), else the built-in LeNet-5 trainer
+ * (empty). The same space with {@code --backend=vertex} sends the same flags to the container.
  */
 final class TrainerChoice {
   private TrainerChoice() {}
@@ -21,7 +20,10 @@ final class TrainerChoice {
     return flag != null && !flag.isEmpty();
   }
 
-  /** Whether the run's trials run a trainer of the user's own (command, block or class) rather than the built-in one. */
+  /**
+   * Whether the run's trials run a trainer of the user's own (command, block or class) rather than
+   * the built-in one.
+   */
   static boolean ownTrainer(GridSearchOptions o) {
     return !o.getTrainerClass().isBlank() || of(o).isPresent();
   }
@@ -33,36 +35,51 @@ final class TrainerChoice {
       return Optional.empty();
     }
     if (commandFlag(o)) {
-      throw new IllegalArgumentException("--trainerClass " + name + " and --trainerCommand both name a trainer; give one");
+      throw new IllegalArgumentException(
+          "--trainerClass " + name + " and --trainerCommand both name a trainer; give one");
     }
     Class<?> type;
     try {
       type = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalArgumentException("--trainerClass " + name + " is not on the classpath; add its jar with -cp and give the full class name");
+      throw new IllegalArgumentException(
+          "--trainerClass "
+              + name
+              + " is not on the classpath; add its jar with -cp and give the full class name");
     }
     if (!Trainable.class.isAssignableFrom(type)) {
-      throw new IllegalArgumentException("--trainerClass " + name + " does not implement " + Trainable.class.getName());
+      throw new IllegalArgumentException(
+          "--trainerClass " + name + " does not implement " + Trainable.class.getName());
     }
     try {
       return Optional.of((Trainable) type.getConstructor().newInstance());
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalArgumentException("--trainerClass " + name + " cannot be made with a public no-argument constructor: " + e);
+      throw new IllegalArgumentException(
+          "--trainerClass " + name + " cannot be made with a public no-argument constructor: " + e);
     }
   }
 
   static Optional<TrainerBlock> of(GridSearchOptions o) {
-    Optional<TrainerBlock> block = o.getSearchSpace().isBlank() ? Optional.empty()
-        : SearchSpaceLoader.trainer(o.getSearchSpace(), StudySpace.read("--searchSpace", o.getSearchSpace()));
+    Optional<TrainerBlock> block =
+        o.getSearchSpace().isBlank()
+            ? Optional.empty()
+            : SearchSpaceLoader.trainer(
+                o.getSearchSpace(), StudySpace.read("--searchSpace", o.getSearchSpace()));
     if (!commandFlag(o)) {
       return block;
     }
     try {
-      return Optional.of(new TrainerBlock(o.getTrainerCommand(), block.map(TrainerBlock::workers).orElse(0),
-          block.map(TrainerBlock::env).orElse(Map.of())));
+      return Optional.of(
+          new TrainerBlock(
+              o.getTrainerCommand(),
+              block.map(TrainerBlock::workers).orElse(0),
+              block.map(TrainerBlock::env).orElse(Map.of())));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--trainerCommand " + o.getTrainerCommand() + " is not a command; give the program and its "
-          + "arguments, e.g. --trainerCommand=python3,-m,my_pkg.task");
+      throw new IllegalArgumentException(
+          "--trainerCommand "
+              + o.getTrainerCommand()
+              + " is not a command; give the program and its "
+              + "arguments, e.g. --trainerCommand=python3,-m,my_pkg.task");
     }
   }
 }

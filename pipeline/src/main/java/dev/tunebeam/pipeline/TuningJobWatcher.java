@@ -15,13 +15,17 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Polls a HyperparameterTuningJob until it ends, printing a line whenever its state or its
- * trials' states change (the launcher's {@code --debug-sync}). Waits grow from the poll interval
- * to at most a minute while nothing changes.
+ * Polls a HyperparameterTuningJob until it ends, printing a line whenever its state or its trials'
+ * states change (the launcher's {@code --debug-sync}). Waits grow from the poll interval to at most
+ * a minute while nothing changes.
  */
 final class TuningJobWatcher {
-  private static final Set<JobState> TERMINAL = Set.of(JobState.JOB_STATE_SUCCEEDED, JobState.JOB_STATE_FAILED,
-      JobState.JOB_STATE_CANCELLED, JobState.JOB_STATE_EXPIRED);
+  private static final Set<JobState> TERMINAL =
+      Set.of(
+          JobState.JOB_STATE_SUCCEEDED,
+          JobState.JOB_STATE_FAILED,
+          JobState.JOB_STATE_CANCELLED,
+          JobState.JOB_STATE_EXPIRED);
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private static final int MAX_CONSECUTIVE_BLIPS = 8;
@@ -51,7 +55,11 @@ final class TuningJobWatcher {
         if (!VertexErrors.retryable(e) || ++blips > MAX_CONSECUTIVE_BLIPS) {
           throw e;
         }
-        out.println(LocalTime.now().format(CLOCK) + "  polling failed (" + e.getStatusCode().getCode() + "), retrying");
+        out.println(
+            LocalTime.now().format(CLOCK)
+                + "  polling failed ("
+                + e.getStatusCode().getCode()
+                + "), retrying");
         Thread.sleep(wait);
         wait = Math.min(cap, wait * 2);
         continue;

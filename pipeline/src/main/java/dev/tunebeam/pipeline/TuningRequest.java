@@ -9,7 +9,10 @@ import dev.tunebeam.transforms.vertex.StudySpecs;
 import dev.tunebeam.transforms.vertex.TuningAlgorithm;
 import dev.tunebeam.transforms.vertex.TuningJobs;
 
-/** The tuning job the launcher creates, from checked flags: study, trial template, counts and where outputs go. */
+/**
+ * The tuning job the launcher creates, from checked flags: study, trial template, counts and where
+ * outputs go.
+ */
 record TuningRequest(
     String bucket,
     String jobName,
@@ -28,14 +31,26 @@ record TuningRequest(
     return "gs://" + bucket + "/" + jobName + "/";
   }
 
-  /** The request; building it also checks the space against the algorithm (a grid needs steps on double ranges). */
+  /**
+   * The request; building it also checks the space against the algorithm (a grid needs steps on
+   * double ranges).
+   */
   HyperparameterTuningJob job() {
     try {
-      Objective objective = new Objective(Objective.DEFAULT.metric(), Objective.DEFAULT.goal(), measurement);
-      return TuningJobs.build(jobName, space, StudySpecs.of(space, algorithm, objective, stopping), template, baseOutputDirectory(), dataDir,
-          maxTrialCount, parallelTrialCount);
+      Objective objective =
+          new Objective(Objective.DEFAULT.metric(), Objective.DEFAULT.goal(), measurement);
+      return TuningJobs.build(
+          jobName,
+          space,
+          StudySpecs.of(space, algorithm, objective, stopping),
+          template,
+          baseOutputDirectory(),
+          dataDir,
+          maxTrialCount,
+          parallelTrialCount);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("search space " + space.study() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "search space " + space.study() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -22,26 +22,33 @@ final class VertexServices {
   private VertexServices() {}
 
   static MetadataServiceClient metadata(VertexEndpoint endpoint) throws IOException {
-    return MetadataServiceClient.create(configure(MetadataServiceSettings.newBuilder(), endpoint).build());
+    return MetadataServiceClient.create(
+        configure(MetadataServiceSettings.newBuilder(), endpoint).build());
   }
 
   static TensorboardServiceClient tensorboards(VertexEndpoint endpoint) throws IOException {
-    return TensorboardServiceClient.create(configure(TensorboardServiceSettings.newBuilder(), endpoint).build());
+    return TensorboardServiceClient.create(
+        configure(TensorboardServiceSettings.newBuilder(), endpoint).build());
   }
 
   static ModelServiceClient models(VertexEndpoint endpoint) throws IOException {
-    return ModelServiceClient.create(configure(ModelServiceSettings.newBuilder(), endpoint).build());
+    return ModelServiceClient.create(
+        configure(ModelServiceSettings.newBuilder(), endpoint).build());
   }
 
-  @SuppressWarnings("rawtypes") // gax declares the channel configurator on the raw ManagedChannelBuilder
-  private static <S extends ClientSettings<S>, B extends ClientSettings.Builder<S, B>> B configure(B builder, VertexEndpoint endpoint) {
+  @SuppressWarnings(
+      "rawtypes") // gax declares the channel configurator on the raw ManagedChannelBuilder
+  private static <S extends ClientSettings<S>, B extends ClientSettings.Builder<S, B>> B configure(
+      B builder, VertexEndpoint endpoint) {
     builder.setEndpoint(endpoint.hostPort());
     if (endpoint.plaintext()) {
-      builder.setCredentialsProvider(NoCredentialsProvider.create())
-          .setTransportChannelProvider(InstantiatingGrpcChannelProvider.newBuilder()
-              .setEndpoint(endpoint.hostPort())
-              .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
-              .build());
+      builder
+          .setCredentialsProvider(NoCredentialsProvider.create())
+          .setTransportChannelProvider(
+              InstantiatingGrpcChannelProvider.newBuilder()
+                  .setEndpoint(endpoint.hostPort())
+                  .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
+                  .build());
     }
     return builder;
   }

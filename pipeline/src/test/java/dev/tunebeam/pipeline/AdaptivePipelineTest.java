@@ -1,7 +1,7 @@
 package dev.tunebeam.pipeline;
 
-import static dev.tunebeam.pipeline.MainJobRun.run;
 import static dev.tunebeam.pipeline.MainJobRun.csv;
+import static dev.tunebeam.pipeline.MainJobRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +17,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Halving, Hyperband and TPE with a conditional parameter, end to end on the DirectRunner with real (small) training. */
+/**
+ * Halving, Hyperband and TPE with a conditional parameter, end to end on the DirectRunner with real
+ * (small) training.
+ */
 class AdaptivePipelineTest {
   @TempDir Path tmp;
 
@@ -27,7 +30,8 @@ class AdaptivePipelineTest {
     return f;
   }
 
-  private static final String CONDITIONAL = """
+  private static final String CONDITIONAL =
+      """
       parameters:
         optimizer: {type: categorical, values: [sgd, adam]}
         momentum:  {type: discrete, values: [0.5, 0.9], when: {optimizer: [sgd]}}
@@ -38,30 +42,53 @@ class AdaptivePipelineTest {
       """;
 
   private String[] common(Path space, Path out) {
-    return new String[] {"--searchSpace=" + space, "--trainSamples=512", "--testSamples=256", "--dataDir=/usr/share/datasets/fashion-mnist",
-        "--output=" + out};
+    return new String[] {
+      "--searchSpace=" + space,
+      "--trainSamples=512",
+      "--testSamples=256",
+      "--dataDir=/usr/share/datasets/fashion-mnist",
+      "--output=" + out
+    };
   }
 
   @Test
   void halvingPromotesTheBestStopsTheRestAndARerunTrainsNothing() throws Exception {
-    Path space = space("study: halving-e2e\nalgorithm: halving\neta: 2\nmin_epochs: 1\n" + CONDITIONAL.replace("num_epochs: 3", "num_epochs: 4"));
+    Path space =
+        space(
+            "study: halving-e2e\nalgorithm: halving\neta: 2\nmin_epochs: 1\n"
+                + CONDITIONAL.replace("num_epochs: 3", "num_epochs: 4"));
     Path out = tmp.resolve("out");
     MainJobRun r = run(common(space, out));
     assertEquals(0, r.code(), r.err() + r.out());
     // 6 points: rungs of 6 at epoch 1, 3 at epoch 2, 1 at epoch 4.
     List<CSVRecord> rows = csv(out.resolve("results.csv"));
     assertEquals(6, rows.size(), r.out());
-    assertTrue(r.out().contains("6 trials: 1 succeeded, 0 failed, 5 stopped early by the schedule."), r.out());
-    assertEquals(List.of("SUCCEEDED", "STOPPED", "STOPPED", "STOPPED", "STOPPED", "STOPPED"), rows.stream().map(x -> x.get("status")).toList());
-    assertEquals(List.of("4", "2", "2", "1", "1", "1"), rows.stream().map(x -> x.get("epochs")).toList());
+    assertTrue(
+        r.out().contains("6 trials: 1 succeeded, 0 failed, 5 stopped early by the schedule."),
+        r.out());
+    assertEquals(
+        List.of("SUCCEEDED", "STOPPED", "STOPPED", "STOPPED", "STOPPED", "STOPPED"),
+        rows.stream().map(x -> x.get("status")).toList());
+    assertEquals(
+        List.of("4", "2", "2", "1", "1", "1"), rows.stream().map(x -> x.get("epochs")).toList());
     for (CSVRecord row : rows) {
-      assertEquals(row.get("optimizer").equals("sgd"), !row.get("momentum").isEmpty(), row.toString());
+      assertEquals(
+          row.get("optimizer").equals("sgd"), !row.get("momentum").isEmpty(), row.toString());
       assertEquals(row.get("epochs"), row.get("num_epochs"));
     }
-    // Each rung kept its best: every trial promoted past epoch 1 was at least as good there as every trial stopped at 1.
+    // Each rung kept its best: every trial promoted past epoch 1 was at least as good there as
+    // every trial stopped at 1.
     Map<String, Double> firstEpoch = firstEpochAccuracy(out);
-    double worstPromoted = rows.subList(0, 3).stream().mapToDouble(x -> firstEpoch.get(x.get("trial_id"))).min().orElseThrow();
-    double bestStopped = rows.subList(3, 6).stream().mapToDouble(x -> firstEpoch.get(x.get("trial_id"))).max().orElseThrow();
+    double worstPromoted =
+        rows.subList(0, 3).stream()
+            .mapToDouble(x -> firstEpoch.get(x.get("trial_id")))
+            .min()
+            .orElseThrow();
+    double bestStopped =
+        rows.subList(3, 6).stream()
+            .mapToDouble(x -> firstEpoch.get(x.get("trial_id")))
+            .max()
+            .orElseThrow();
     assertTrue(worstPromoted >= bestStopped, worstPromoted + " < " + bestStopped);
     double accuracy = Double.parseDouble(rows.get(0).get("test_accuracy"));
     assertTrue(accuracy > 0.3, "above chance: " + accuracy);
@@ -70,13 +97,19 @@ class AdaptivePipelineTest {
     MainJobRun again = run(common(space, out));
     assertEquals(0, again.code(), again.err());
     assertEquals(written, metricsFiles(out), "a rerun reuses every rung's result");
-    assertEquals(rows.stream().map(x -> x.get("trial_id") + x.get("status") + x.get("epochs")).toList(),
-        csv(out.resolve("results.csv")).stream().map(x -> x.get("trial_id") + x.get("status") + x.get("epochs")).toList());
+    assertEquals(
+        rows.stream().map(x -> x.get("trial_id") + x.get("status") + x.get("epochs")).toList(),
+        csv(out.resolve("results.csv")).stream()
+            .map(x -> x.get("trial_id") + x.get("status") + x.get("epochs"))
+            .toList());
   }
 
   @Test
   void hyperbandFlattensItsBracketsIntoOneLeaderboard() throws Exception {
-    Path space = space("study: hyperband-e2e\nalgorithm: hyperband\neta: 2\nseed: 4\n" + CONDITIONAL.replace("num_epochs: 3", "num_epochs: 2"));
+    Path space =
+        space(
+            "study: hyperband-e2e\nalgorithm: hyperband\neta: 2\nseed: 4\n"
+                + CONDITIONAL.replace("num_epochs: 3", "num_epochs: 2"));
     Path out = tmp.resolve("out");
     MainJobRun dry = run(concat(common(space, out), "--dryRun"));
     assertEquals(0, dry.code(), dry.err());
@@ -87,13 +120,20 @@ class AdaptivePipelineTest {
     List<CSVRecord> rows = csv(out.resolve("results.csv"));
     assertEquals(4, rows.size());
     assertEquals(3, rows.stream().filter(x -> x.get("status").equals("SUCCEEDED")).count());
-    assertEquals(1, rows.stream().filter(x -> x.get("status").equals("STOPPED") && x.get("epochs").equals("1")).count());
+    assertEquals(
+        1,
+        rows.stream()
+            .filter(x -> x.get("status").equals("STOPPED") && x.get("epochs").equals("1"))
+            .count());
     assertEquals("STOPPED", rows.get(3).get("status"));
   }
 
   @Test
   void tpeRunsItsRoundsWithActiveParametersOnly() throws Exception {
-    Path space = space("study: tpe-e2e\nalgorithm: tpe\ntrials: 5\nbatch: 2\nseed: 3\n" + CONDITIONAL.replace("num_epochs: 3", "num_epochs: 1"));
+    Path space =
+        space(
+            "study: tpe-e2e\nalgorithm: tpe\ntrials: 5\nbatch: 2\nseed: 3\n"
+                + CONDITIONAL.replace("num_epochs: 3", "num_epochs: 1"));
     Path out = tmp.resolve("out");
     MainJobRun r = run(common(space, out));
     assertEquals(0, r.code(), r.err() + r.out());
@@ -103,7 +143,8 @@ class AdaptivePipelineTest {
     assertEquals(5, rows.stream().map(x -> x.get("trial_id")).distinct().count());
     for (CSVRecord row : rows) {
       assertEquals("SUCCEEDED", row.get("status"));
-      assertEquals(row.get("optimizer").equals("sgd"), !row.get("momentum").isEmpty(), row.toString());
+      assertEquals(
+          row.get("optimizer").equals("sgd"), !row.get("momentum").isEmpty(), row.toString());
     }
   }
 
@@ -111,9 +152,20 @@ class AdaptivePipelineTest {
   void badSchedulesExitTwoAndWriteNothing() throws Exception {
     Path out = tmp.resolve("never");
     // The third: 6 points with eta 3 over 27 epochs leave rung 2 (epoch 9) empty.
-    for (String bad : List.of("algorithm: halving\neta: 1\n", "algorithm: halving\nmin_epochs: 4\n", "algorithm: halving\neta: 3\n#27",
-        "algorithm: tpe\ntrials: 2\nbatch: 3\n")) {
-      Path space = space("study: bad\n" + bad + "\n" + (bad.endsWith("#27") ? CONDITIONAL.replace("num_epochs: 3", "num_epochs: 27") : CONDITIONAL));
+    for (String bad :
+        List.of(
+            "algorithm: halving\neta: 1\n",
+            "algorithm: halving\nmin_epochs: 4\n",
+            "algorithm: halving\neta: 3\n#27",
+            "algorithm: tpe\ntrials: 2\nbatch: 3\n")) {
+      Path space =
+          space(
+              "study: bad\n"
+                  + bad
+                  + "\n"
+                  + (bad.endsWith("#27")
+                      ? CONDITIONAL.replace("num_epochs: 3", "num_epochs: 27")
+                      : CONDITIONAL));
       MainJobRun r = run(common(space, out));
       assertEquals(2, r.code(), bad + r.out());
       assertTrue(r.err().startsWith("error: ") && r.err().strip().lines().count() == 1, r.err());
@@ -121,13 +173,21 @@ class AdaptivePipelineTest {
     }
   }
 
-  /** The contract's Python example: warm-starts from AIP_CHECKPOINT_DIR and reports val_accuracy per epoch. */
-  private static final Path CONTRACT_TRAINER = Path.of("../examples/python/contract_trainer.py").toAbsolutePath().normalize();
+  /**
+   * The contract's Python example: warm-starts from AIP_CHECKPOINT_DIR and reports val_accuracy per
+   * epoch.
+   */
+  private static final Path CONTRACT_TRAINER =
+      Path.of("../examples/python/contract_trainer.py").toAbsolutePath().normalize();
 
   @Test
   void halvingAndTpeRunACommandTrainerThroughTheContract() throws Exception {
     String trainer = "trainer: {command: [python3, " + CONTRACT_TRAINER + "]}\n";
-    Path halving = space("study: contract-halving\nalgorithm: halving\neta: 2\n" + trainer + """
+    Path halving =
+        space(
+            "study: contract-halving\nalgorithm: halving\neta: 2\n"
+                + trainer
+                + """
         parameters:
           learning_rate: {type: discrete, values: [0.05, 0.5, 1.0, 2.0]}
           batch_size: {type: discrete, values: [16, 64], when: {learning_rate: [0.5]}}
@@ -139,18 +199,30 @@ class AdaptivePipelineTest {
     Path out = tmp.resolve("halving");
     MainJobRun r = run("--searchSpace=" + halving, "--output=" + out);
     assertEquals(0, r.code(), r.err() + r.out());
-    // 5 points (batch_size only under learning_rate 0.5): 5 trials at epoch 1, the best 2 to epoch 2.
+    // 5 points (batch_size only under learning_rate 0.5): 5 trials at epoch 1, the best 2 to epoch
+    // 2.
     List<CSVRecord> rows = csv(out.resolve("results.csv"));
-    assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "STOPPED", "STOPPED", "STOPPED"), rows.stream().map(x -> x.get("status")).toList(), r.out());
-    assertEquals(List.of("2", "2", "1", "1", "1"), rows.stream().map(x -> x.get("epochs")).toList());
+    assertEquals(
+        List.of("SUCCEEDED", "SUCCEEDED", "STOPPED", "STOPPED", "STOPPED"),
+        rows.stream().map(x -> x.get("status")).toList(),
+        r.out());
+    assertEquals(
+        List.of("2", "2", "1", "1", "1"), rows.stream().map(x -> x.get("epochs")).toList());
     for (CSVRecord row : rows) {
-      assertEquals(row.get("learning_rate").equals("0.5"), !row.get("batch_size").isEmpty(), row.toString());
+      assertEquals(
+          row.get("learning_rate").equals("0.5"), !row.get("batch_size").isEmpty(), row.toString());
     }
     String promoted = rows.get(0).get("trial_id");
-    assertTrue(Files.readString(out.resolve("trials").resolve(promoted).resolve("trainer.log")).contains("continuing from the checkpoint at epoch 1"),
+    assertTrue(
+        Files.readString(out.resolve("trials").resolve(promoted).resolve("trainer.log"))
+            .contains("continuing from the checkpoint at epoch 1"),
         "rung 2 continued the trial from its rung-1 checkpoint");
 
-    Path tpe = space("study: contract-tpe\nalgorithm: tpe\ntrials: 4\nbatch: 2\nseed: 5\n" + trainer + """
+    Path tpe =
+        space(
+            "study: contract-tpe\nalgorithm: tpe\ntrials: 4\nbatch: 2\nseed: 5\n"
+                + trainer
+                + """
         parameters:
           learning_rate: {type: double, min: 0.01, max: 2.0, scale: log}
         fixed:
@@ -165,13 +237,19 @@ class AdaptivePipelineTest {
     assertEquals(4, tpeRows.size());
     assertTrue(tpeRows.stream().allMatch(x -> x.get("status").equals("SUCCEEDED")), t.out());
 
-    Path hyperband = space(Files.readString(halving).replace("algorithm: halving", "algorithm: hyperband\nseed: 2").replace("contract-halving", "contract-hb"));
+    Path hyperband =
+        space(
+            Files.readString(halving)
+                .replace("algorithm: halving", "algorithm: hyperband\nseed: 2")
+                .replace("contract-halving", "contract-hb"));
     Path hbOut = tmp.resolve("hyperband");
     MainJobRun h = run("--searchSpace=" + hyperband, "--output=" + hbOut);
     assertEquals(0, h.code(), h.err() + h.out());
     // Bracket 0: 2 trials at epoch 1, the best to 2; bracket 1: 2 trials straight to 2.
-    assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "STOPPED"),
-        csv(hbOut.resolve("results.csv")).stream().map(x -> x.get("status")).toList(), h.out());
+    assertEquals(
+        List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "STOPPED"),
+        csv(hbOut.resolve("results.csv")).stream().map(x -> x.get("status")).toList(),
+        h.out());
   }
 
   private static Map<String, Double> firstEpochAccuracy(Path out) throws Exception {

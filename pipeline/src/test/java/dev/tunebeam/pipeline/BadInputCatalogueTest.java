@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 7's catalogue: every bad input to the main job gives one sentence on stderr that says
- * what is wrong, where, and what is allowed; exits 2; and writes nothing under --output.
+ * Issue 7's catalogue: every bad input to the main job gives one sentence on stderr that says what
+ * is wrong, where, and what is allowed; exits 2; and writes nothing under --output.
  */
 class BadInputCatalogueTest {
   @TempDir static Path tmp;
@@ -35,9 +35,13 @@ class BadInputCatalogueTest {
   /** A data folder with the four files, {@code broken} replaced by {@code content}. */
   static Path data(String name, FashionMnistFile broken, byte[] content) throws Exception {
     Path d = Files.createDirectories(tmp.resolve(name));
-    Files.write(d.resolve(FashionMnistFile.TRAIN_IMAGES.fileName()), IdxFiles.images(2051, 100, 28, 28, 100));
-    Files.write(d.resolve(FashionMnistFile.TRAIN_LABELS.fileName()), IdxFiles.labels(2049, 100, 100));
-    Files.write(d.resolve(FashionMnistFile.TEST_IMAGES.fileName()), IdxFiles.images(2051, 50, 28, 28, 50));
+    Files.write(
+        d.resolve(FashionMnistFile.TRAIN_IMAGES.fileName()),
+        IdxFiles.images(2051, 100, 28, 28, 100));
+    Files.write(
+        d.resolve(FashionMnistFile.TRAIN_LABELS.fileName()), IdxFiles.labels(2049, 100, 100));
+    Files.write(
+        d.resolve(FashionMnistFile.TEST_IMAGES.fileName()), IdxFiles.images(2051, 50, 28, 28, 50));
     Files.write(d.resolve(FashionMnistFile.TEST_LABELS.fileName()), IdxFiles.labels(2049, 50, 50));
     if (content == null) {
       Files.delete(d.resolve(broken.fileName()));
@@ -51,97 +55,291 @@ class BadInputCatalogueTest {
     List<Arguments> cases = new ArrayList<>();
     String space = "study: s\nparameters:\n";
     // Search-space files.
-    cases.add(Arguments.of("YAML syntax", "--searchSpace=" + file("syntax.yaml", space + "  optimizer: {type: categorical, values: [sgd\n"),
-        "syntax.yaml: not valid YAML at line 3"));
-    cases.add(Arguments.of("unknown type", "--searchSpace=" + file("type.yaml", space + "  optimizer: {type: choice, values: [sgd]}\n"),
-        "parameter optimizer has type choice; allowed: categorical, discrete, integer, double"));
-    cases.add(Arguments.of("text where numbers go", "--searchSpace=" + file("num.yaml", space + "  batch_size: {type: discrete, values: [32, big]}\n"),
-        "parameter batch_size has value \"big\"; discrete values must be numbers"));
-    cases.add(Arguments.of("min above max", "--searchSpace=" + file("range.yaml", space + "  learning_rate: {type: double, min: 1, max: 0.1, steps: 2}\n"),
-        "parameter learning_rate has min 1 > max 0.1; min must not exceed max"));
-    cases.add(Arguments.of("log scale at zero", "--searchSpace=" + file("log.yaml", space + "  learning_rate: {type: double, min: 0, max: 0.1, scale: log, steps: 2}\n"),
-        "a log scale needs min > 0"));
-    cases.add(Arguments.of("duplicate parameter", "--searchSpace=" + file("dup.yaml",
-        space + "  optimizer: {type: categorical, values: [sgd]}\n  optimizer: {type: categorical, values: [adam]}\n"), "Duplicate field 'optimizer'"));
-    cases.add(Arguments.of("empty values", "--searchSpace=" + file("empty.yaml", space + "  optimizer: {type: categorical, values: []}\n"),
-        "parameter optimizer has an empty values list; give at least one value"));
-    cases.add(Arguments.of("value the trainer refuses", "--searchSpace=" + file("swish.yaml", space + "  activation: {type: categorical, values: [swish]}\n"),
-        "--activation swish is not supported; allowed: relu, leakyrelu, softmax, tanh, sigmoid"));
-    cases.add(Arguments.of("missing file", "--searchSpace=" + tmp.resolve("nope.yaml"), "does not exist; pass a YAML or JSON search-space file"));
-    cases.add(Arguments.of("too many trials", "--maxTrials=5", "has 27 trials, more than maxTrials 5; raise --maxTrials or narrow the space"));
+    cases.add(
+        Arguments.of(
+            "YAML syntax",
+            "--searchSpace="
+                + file("syntax.yaml", space + "  optimizer: {type: categorical, values: [sgd\n"),
+            "syntax.yaml: not valid YAML at line 3"));
+    cases.add(
+        Arguments.of(
+            "unknown type",
+            "--searchSpace="
+                + file("type.yaml", space + "  optimizer: {type: choice, values: [sgd]}\n"),
+            "parameter optimizer has type choice; allowed: categorical, discrete, integer, double"));
+    cases.add(
+        Arguments.of(
+            "text where numbers go",
+            "--searchSpace="
+                + file("num.yaml", space + "  batch_size: {type: discrete, values: [32, big]}\n"),
+            "parameter batch_size has value \"big\"; discrete values must be numbers"));
+    cases.add(
+        Arguments.of(
+            "min above max",
+            "--searchSpace="
+                + file(
+                    "range.yaml",
+                    space + "  learning_rate: {type: double, min: 1, max: 0.1, steps: 2}\n"),
+            "parameter learning_rate has min 1 > max 0.1; min must not exceed max"));
+    cases.add(
+        Arguments.of(
+            "log scale at zero",
+            "--searchSpace="
+                + file(
+                    "log.yaml",
+                    space
+                        + "  learning_rate: {type: double, min: 0, max: 0.1, scale: log, steps: 2}\n"),
+            "a log scale needs min > 0"));
+    cases.add(
+        Arguments.of(
+            "duplicate parameter",
+            "--searchSpace="
+                + file(
+                    "dup.yaml",
+                    space
+                        + "  optimizer: {type: categorical, values: [sgd]}\n  optimizer: {type: categorical, values: [adam]}\n"),
+            "Duplicate field 'optimizer'"));
+    cases.add(
+        Arguments.of(
+            "empty values",
+            "--searchSpace="
+                + file("empty.yaml", space + "  optimizer: {type: categorical, values: []}\n"),
+            "parameter optimizer has an empty values list; give at least one value"));
+    cases.add(
+        Arguments.of(
+            "value the trainer refuses",
+            "--searchSpace="
+                + file(
+                    "swish.yaml", space + "  activation: {type: categorical, values: [swish]}\n"),
+            "--activation swish is not supported; allowed: relu, leakyrelu, softmax, tanh, sigmoid"));
+    cases.add(
+        Arguments.of(
+            "missing file",
+            "--searchSpace=" + tmp.resolve("nope.yaml"),
+            "does not exist; pass a YAML or JSON search-space file"));
+    cases.add(
+        Arguments.of(
+            "too many trials",
+            "--maxTrials=5",
+            "has 27 trials, more than maxTrials 5; raise --maxTrials or narrow the space"));
     // Flags.
     cases.add(Arguments.of("unknown flag", "--epoch=3", "missing a property named 'epoch'"));
     cases.add(Arguments.of("wrong type", "--epochs=ten", "--epochs ten is not a valid int value"));
     cases.add(Arguments.of("out of range", "--epochs=-1", "--epochs -1 is negative"));
-    cases.add(Arguments.of("conflicting flags", "--backendRule=batch_size>=64 -> vertex", "--backendRule is only read with --backend=rule; got --backend=local"));
-    cases.add(Arguments.of("unknown choice", "--fuse=sometimes", "--fuse sometimes is not supported; allowed: auto, off"));
-    cases.add(Arguments.of("bad bound", "--maxFailedTrials=-5", "--maxFailedTrials -5 is not allowed; use -1 (no bound) or a count >= 0"));
+    cases.add(
+        Arguments.of(
+            "conflicting flags",
+            "--backendRule=batch_size>=64 -> vertex",
+            "--backendRule is only read with --backend=rule; got --backend=local"));
+    cases.add(
+        Arguments.of(
+            "unknown choice",
+            "--fuse=sometimes",
+            "--fuse sometimes is not supported; allowed: auto, off"));
+    cases.add(
+        Arguments.of(
+            "bad bound",
+            "--maxFailedTrials=-5",
+            "--maxFailedTrials -5 is not allowed; use -1 (no bound) or a count >= 0"));
     // Data files.
-    cases.add(Arguments.of("missing data folder", "--dataDir=" + tmp.resolve("no-data"), "is not a readable directory"));
-    cases.add(Arguments.of("missing data file", "--dataDir=" + data("lacks", FashionMnistFile.TEST_LABELS, null), "lacks t10k-labels-idx1-ubyte.gz"));
-    cases.add(Arguments.of("truncated data file", "--dataDir=" + data("truncated", FashionMnistFile.TRAIN_IMAGES, IdxFiles.images(2051, 100, 28, 28, 60)),
-        "train-images-idx3-ubyte.gz: truncated: the header declares 100 images of 28x28 but the file ends early"));
-    cases.add(Arguments.of("wrong magic", "--dataDir=" + data("magic", FashionMnistFile.TEST_IMAGES, IdxFiles.labels(2049, 50, 50)),
-        "t10k-images-idx3-ubyte.gz: magic number 2049 is not an image file's (2051)"));
-    cases.add(Arguments.of("count mismatch", "--dataDir=" + data("mismatch", FashionMnistFile.TRAIN_LABELS, IdxFiles.labels(2049, 99, 99)),
-        "declares 100 images but"));
+    cases.add(
+        Arguments.of(
+            "missing data folder",
+            "--dataDir=" + tmp.resolve("no-data"),
+            "is not a readable directory"));
+    cases.add(
+        Arguments.of(
+            "missing data file",
+            "--dataDir=" + data("lacks", FashionMnistFile.TEST_LABELS, null),
+            "lacks t10k-labels-idx1-ubyte.gz"));
+    cases.add(
+        Arguments.of(
+            "truncated data file",
+            "--dataDir="
+                + data(
+                    "truncated",
+                    FashionMnistFile.TRAIN_IMAGES,
+                    IdxFiles.images(2051, 100, 28, 28, 60)),
+            "train-images-idx3-ubyte.gz: truncated: the header declares 100 images of 28x28 but the file ends early"));
+    cases.add(
+        Arguments.of(
+            "wrong magic",
+            "--dataDir="
+                + data("magic", FashionMnistFile.TEST_IMAGES, IdxFiles.labels(2049, 50, 50)),
+            "t10k-images-idx3-ubyte.gz: magic number 2049 is not an image file's (2051)"));
+    cases.add(
+        Arguments.of(
+            "count mismatch",
+            "--dataDir="
+                + data("mismatch", FashionMnistFile.TRAIN_LABELS, IdxFiles.labels(2049, 99, 99)),
+            "declares 100 images but"));
     // Outputs.
-    cases.add(Arguments.of("unwritable output", "--output=/proc/self/out", "--output /proc/self/out is not writable"));
-    cases.add(Arguments.of("output is a file", "--output=" + file("a-file", "x") + "/out", "is not a writable directory"));
-    // Issue 15: search-space files that are not files, bombs, aliases, several documents, huge grids.
+    cases.add(
+        Arguments.of(
+            "unwritable output",
+            "--output=/proc/self/out",
+            "--output /proc/self/out is not writable"));
+    cases.add(
+        Arguments.of(
+            "output is a file",
+            "--output=" + file("a-file", "x") + "/out",
+            "is not a writable directory"));
+    // Issue 15: search-space files that are not files, bombs, aliases, several documents, huge
+    // grids.
     Path fifo = tmp.resolve("space.fifo");
     new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
-    cases.add(Arguments.of("FIFO as search space", "--searchSpace=" + fifo, "is not a regular file"));
-    cases.add(Arguments.of("device as search space", "--searchSpace=/dev/zero", "is not a regular file"));
+    cases.add(
+        Arguments.of("FIFO as search space", "--searchSpace=" + fifo, "is not a regular file"));
+    cases.add(
+        Arguments.of("device as search space", "--searchSpace=/dev/zero", "is not a regular file"));
     cases.add(Arguments.of("directory as search space", "--searchSpace=" + tmp, "is a directory"));
     Path big = tmp.resolve("big.yaml");
     Files.write(big, new byte[SearchSpaceFile.MAX_BYTES + 10]);
-    cases.add(Arguments.of("oversized search space", "--searchSpace=" + big, "is larger than 1 MiB"));
-    cases.add(Arguments.of("second YAML document", "--searchSpace=" + file("two.yaml", space + "  optimizer: {type: categorical, values: [sgd]}\n---\nstudy: t\n"),
-        "holds more than one YAML document (the second starts at line"));
-    cases.add(Arguments.of("alias resolves to its anchor", "--searchSpace=" + file("alias.yaml", space + "  activation: {type: categorical, values: [&a relu, *a]}\n"),
-        "lists a value twice: [relu, relu]"));
+    cases.add(
+        Arguments.of("oversized search space", "--searchSpace=" + big, "is larger than 1 MiB"));
+    cases.add(
+        Arguments.of(
+            "second YAML document",
+            "--searchSpace="
+                + file(
+                    "two.yaml",
+                    space + "  optimizer: {type: categorical, values: [sgd]}\n---\nstudy: t\n"),
+            "holds more than one YAML document (the second starts at line"));
+    cases.add(
+        Arguments.of(
+            "alias resolves to its anchor",
+            "--searchSpace="
+                + file(
+                    "alias.yaml",
+                    space + "  activation: {type: categorical, values: [&a relu, *a]}\n"),
+            "lists a value twice: [relu, relu]"));
     StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
     for (char c = 'b'; c <= 'i'; c++) {
-      bomb.append(c).append(": &").append(c).append(" [").append(("*" + (char) (c - 1) + ", ").repeat(9)).append('*').append((char) (c - 1)).append("]\n");
+      bomb.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [")
+          .append(("*" + (char) (c - 1) + ", ").repeat(9))
+          .append('*')
+          .append((char) (c - 1))
+          .append("]\n");
     }
-    cases.add(Arguments.of("YAML bomb", "--searchSpace=" + file("bomb.yaml", bomb.toString()), "expands to more than 100000 values"));
-    StringBuilder aliases = new StringBuilder(space + "  activation: {type: categorical, values: [&a relu");
+    cases.add(
+        Arguments.of(
+            "YAML bomb",
+            "--searchSpace=" + file("bomb.yaml", bomb.toString()),
+            "expands to more than 100000 values"));
+    StringBuilder aliases =
+        new StringBuilder(space + "  activation: {type: categorical, values: [&a relu");
     aliases.append(", *a".repeat(100_000)).append("]}\n");
-    cases.add(Arguments.of("100k aliases", "--searchSpace=" + file("aliases.yaml", aliases.toString()), "expands to more than 100000 values"));
-    cases.add(Arguments.of("two billion grid steps", "--searchSpace=" + file("steps.yaml", space + "  learning_rate: {type: double, min: 0.001, max: 0.1, steps: 2000000000}\n")
-        + " --dryRun=true", "has 2000000000 trials, more than maxTrials 1000"));
-    cases.add(Arguments.of("steps beyond an int", "--searchSpace=" + file("steps3e9.yaml", space + "  learning_rate: {type: double, min: 0.001, max: 0.1, steps: 3e9}\n"),
-        "steps must be a whole number from 1 to 2147483647"));
-    cases.add(Arguments.of("batch beyond an int", "--searchSpace=" + file("batch1e12.yaml", space + "  batch_size: {type: discrete, values: [1e12]}\n"),
-        "--batch-size 1000000000000 is out of range"));
-    cases.add(Arguments.of("injected study name", "--searchSpace=" + file("inject.yaml", "study: \"x; rm -rf /\\nfoo\"\nparameters:\n  optimizer: {type: categorical, values: [sgd]}\n"),
-        "is not allowed; use 1-63 lowercase letters"));
-    cases.add(Arguments.of("rule compares text", "--backend=rule --backendRule=batch_size>=big -> vertex", "which is not a number"));
-    cases.add(Arguments.of("credentials in the Vertex endpoint", "--backend=vertex --vertexProject=my-project-1 --bucket=my-bucket --vertexEndpoint=http://user:PW@127.0.0.1:1",
-        "holds user:password@"));
-    cases.add(Arguments.of("unreachable Vertex endpoint", "--backend=vertex --vertexProject=my-project-1 --bucket=my-bucket --vertexEndpoint=http://127.0.0.1:1",
-        "cannot be reached"));
+    cases.add(
+        Arguments.of(
+            "100k aliases",
+            "--searchSpace=" + file("aliases.yaml", aliases.toString()),
+            "expands to more than 100000 values"));
+    cases.add(
+        Arguments.of(
+            "two billion grid steps",
+            "--searchSpace="
+                + file(
+                    "steps.yaml",
+                    space
+                        + "  learning_rate: {type: double, min: 0.001, max: 0.1, steps: 2000000000}\n")
+                + " --dryRun=true",
+            "has 2000000000 trials, more than maxTrials 1000"));
+    cases.add(
+        Arguments.of(
+            "steps beyond an int",
+            "--searchSpace="
+                + file(
+                    "steps3e9.yaml",
+                    space + "  learning_rate: {type: double, min: 0.001, max: 0.1, steps: 3e9}\n"),
+            "steps must be a whole number from 1 to 2147483647"));
+    cases.add(
+        Arguments.of(
+            "batch beyond an int",
+            "--searchSpace="
+                + file(
+                    "batch1e12.yaml", space + "  batch_size: {type: discrete, values: [1e12]}\n"),
+            "--batch-size 1000000000000 is out of range"));
+    cases.add(
+        Arguments.of(
+            "injected study name",
+            "--searchSpace="
+                + file(
+                    "inject.yaml",
+                    "study: \"x; rm -rf /\\nfoo\"\nparameters:\n  optimizer: {type: categorical, values: [sgd]}\n"),
+            "is not allowed; use 1-63 lowercase letters"));
+    cases.add(
+        Arguments.of(
+            "rule compares text",
+            "--backend=rule --backendRule=batch_size>=big -> vertex",
+            "which is not a number"));
+    cases.add(
+        Arguments.of(
+            "credentials in the Vertex endpoint",
+            "--backend=vertex --vertexProject=my-project-1 --bucket=my-bucket --vertexEndpoint=http://user:PW@127.0.0.1:1",
+            "holds user:password@"));
+    cases.add(
+        Arguments.of(
+            "unreachable Vertex endpoint",
+            "--backend=vertex --vertexProject=my-project-1 --bucket=my-bucket --vertexEndpoint=http://127.0.0.1:1",
+            "cannot be reached"));
     // Conditions that would fail every trial.
     if (ai.djl.util.cuda.CudaUtils.getGpuCount() == 0) {
-      cases.add(Arguments.of("gpu without a gpu", "--device=gpu --trainSamples=100 --testSamples=50 --dataDir=" + data("gpu", FashionMnistFile.TRAIN_IMAGES,
-          IdxFiles.images(2051, 100, 28, 28, 100)), "--device gpu: this machine has no GPU"));
+      cases.add(
+          Arguments.of(
+              "gpu without a gpu",
+              "--device=gpu --trainSamples=100 --testSamples=50 --dataDir="
+                  + data(
+                      "gpu",
+                      FashionMnistFile.TRAIN_IMAGES,
+                      IdxFiles.images(2051, 100, 28, 28, 100)),
+              "--device gpu: this machine has no GPU"));
     }
-    // The real data: the validation split (5000 by default) needs more than the small test files hold.
+    // The real data: the validation split (5000 by default) needs more than the small test files
+    // hold.
     String small = "/usr/share/datasets/fashion-mnist";
-    cases.add(Arguments.of("batch larger than the data", "--trainSamples=100 --testSamples=50 --dataDir=" + small, "has batch_size 128, larger than its 100 training images"));
-    cases.add(Arguments.of("more samples than the data", "--trainSamples=70000 --dataDir=" + small, "train_samples 70000"));
-    cases.add(Arguments.of("more test samples than the data", "--trainSamples=1000 --testSamples=20000 --dataDir=" + small, "test_samples 20000"));
+    cases.add(
+        Arguments.of(
+            "batch larger than the data",
+            "--trainSamples=100 --testSamples=50 --dataDir=" + small,
+            "has batch_size 128, larger than its 100 training images"));
+    cases.add(
+        Arguments.of(
+            "more samples than the data",
+            "--trainSamples=70000 --dataDir=" + small,
+            "train_samples 70000"));
+    cases.add(
+        Arguments.of(
+            "more test samples than the data",
+            "--trainSamples=1000 --testSamples=20000 --dataDir=" + small,
+            "test_samples 20000"));
     Path trialsFile = Files.createDirectories(tmp.resolve("trials-is-a-file"));
     Files.writeString(trialsFile.resolve("trials"), "x");
-    cases.add(Arguments.of("trials is a file", "--output=" + trialsFile, "holds a file named trials"));
+    cases.add(
+        Arguments.of("trials is a file", "--output=" + trialsFile, "holds a file named trials"));
     cases.add(Arguments.of("output under /sys", "--output=/sys/tunebeam-x", "is not writable"));
     // IDX headers.
-    cases.add(Arguments.of("IDX size overflow", "--dataDir=" + data("overflow", FashionMnistFile.TRAIN_IMAGES, IdxFiles.images(2051, 100_000_000, 28, 28, 0)),
-        "more than one file of images can hold"));
-    cases.add(Arguments.of("label above 255 as signed", "--dataDir=" + data("label200", FashionMnistFile.TRAIN_LABELS, labelsWith((byte) 200)),
-        "label 200 at index 0 is outside 0..9"));
-    cases.add(Arguments.of("empty gz", "--dataDir=" + data("emptygz", FashionMnistFile.TEST_LABELS, new byte[0]), "is empty or ends inside its gzip header"));
+    cases.add(
+        Arguments.of(
+            "IDX size overflow",
+            "--dataDir="
+                + data(
+                    "overflow",
+                    FashionMnistFile.TRAIN_IMAGES,
+                    IdxFiles.images(2051, 100_000_000, 28, 28, 0)),
+            "more than one file of images can hold"));
+    cases.add(
+        Arguments.of(
+            "label above 255 as signed",
+            "--dataDir=" + data("label200", FashionMnistFile.TRAIN_LABELS, labelsWith((byte) 200)),
+            "label 200 at index 0 is outside 0..9"));
+    cases.add(
+        Arguments.of(
+            "empty gz",
+            "--dataDir=" + data("emptygz", FashionMnistFile.TEST_LABELS, new byte[0]),
+            "is empty or ends inside its gzip header"));
     return cases.stream();
   }
 
@@ -171,8 +369,11 @@ class BadInputCatalogueTest {
     }
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    int code = GridSearchPipeline.run(args.toArray(String[]::new), new PrintStream(stdout, true, StandardCharsets.UTF_8),
-        new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    int code =
+        GridSearchPipeline.run(
+            args.toArray(String[]::new),
+            new PrintStream(stdout, true, StandardCharsets.UTF_8),
+            new PrintStream(stderr, true, StandardCharsets.UTF_8));
     String err = stderr.toString(StandardCharsets.UTF_8).strip();
     assertEquals(2, code, what + ": " + err + stdout);
     assertTrue(err.startsWith("error: ") && err.contains(expected), what + ": " + err);

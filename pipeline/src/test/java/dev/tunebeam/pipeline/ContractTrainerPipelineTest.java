@@ -1,7 +1,7 @@
 package dev.tunebeam.pipeline;
 
-import static dev.tunebeam.pipeline.MainJobRun.run;
 import static dev.tunebeam.pipeline.MainJobRun.csv;
+import static dev.tunebeam.pipeline.MainJobRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,15 +15,22 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The main job tunes the PyTorch-free Python contract example: leaderboard, report and resume as for the built-in trainer. */
+/**
+ * The main job tunes the PyTorch-free Python contract example: leaderboard, report and resume as
+ * for the built-in trainer.
+ */
 class ContractTrainerPipelineTest {
-  static final Path EXAMPLE = Path.of("../examples/python/contract_trainer.py").toAbsolutePath().normalize();
+  static final Path EXAMPLE =
+      Path.of("../examples/python/contract_trainer.py").toAbsolutePath().normalize();
 
   @TempDir Path tmp;
 
   @Test
   void aSearchSpaceWithATrainerBlockIsTunedRankedReportedAndResumed() throws Exception {
-    Path space = Files.writeString(tmp.resolve("space.yaml"), """
+    Path space =
+        Files.writeString(
+            tmp.resolve("space.yaml"),
+            """
         study: python-contract
         trainer:
           command: [python3, %s]
@@ -35,7 +42,8 @@ class ContractTrainerPipelineTest {
           num_epochs: 2
           train_samples: 400
           test_samples: 200
-        """.formatted(EXAMPLE));
+        """
+                .formatted(EXAMPLE));
     Path out = tmp.resolve("out");
     MainJobRun first = run("--searchSpace=" + space, "--output=" + out);
     assertEquals(0, first.code(), first.err() + first.out());
@@ -44,28 +52,44 @@ class ContractTrainerPipelineTest {
       assertTrue(Files.exists(out.resolve(f)), f);
     }
     List<CSVRecord> rows = csv(out.resolve("results.csv"));
-    assertEquals("0.5", rows.get(0).get("learning_rate"), "the higher rate learns more in two epochs");
-    assertTrue(Double.parseDouble(rows.get(0).get("best_val_accuracy")) > Double.parseDouble(rows.get(1).get("best_val_accuracy")));
-    assertTrue(Double.parseDouble(rows.get(0).get("best_val_accuracy")) > 0.3, "well above chance: " + rows.get(0));
+    assertEquals(
+        "0.5", rows.get(0).get("learning_rate"), "the higher rate learns more in two epochs");
+    assertTrue(
+        Double.parseDouble(rows.get(0).get("best_val_accuracy"))
+            > Double.parseDouble(rows.get(1).get("best_val_accuracy")));
+    assertTrue(
+        Double.parseDouble(rows.get(0).get("best_val_accuracy")) > 0.3,
+        "well above chance: " + rows.get(0));
     assertEquals("FAILED", rows.get(2).get("status"));
-    assertEquals("contract_trainer.py: error: argument --learning_rate: -1 must be positive", rows.get(2).get("error"));
+    assertEquals(
+        "contract_trainer.py: error: argument --learning_rate: -1 must be positive",
+        rows.get(2).get("error"));
     Map<String, FileTime> written = new HashMap<>();
     for (CSVRecord row : rows.subList(0, 2)) {
-      written.put(row.get("trial_id"), Files.getLastModifiedTime(out.resolve("trials").resolve(row.get("trial_id")).resolve("outcome.json")));
+      written.put(
+          row.get("trial_id"),
+          Files.getLastModifiedTime(
+              out.resolve("trials").resolve(row.get("trial_id")).resolve("outcome.json")));
     }
 
     MainJobRun again = run("--searchSpace=" + space, "--output=" + out);
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains("3 trials: 2 succeeded, 1 failed."), again.out());
     for (Map.Entry<String, FileTime> w : written.entrySet()) {
-      assertEquals(w.getValue(), Files.getLastModifiedTime(out.resolve("trials").resolve(w.getKey()).resolve("outcome.json")),
+      assertEquals(
+          w.getValue(),
+          Files.getLastModifiedTime(
+              out.resolve("trials").resolve(w.getKey()).resolve("outcome.json")),
           "a finished trial is reused, not run again");
     }
   }
 
   @Test
   void theTrainerCommandFlagRunsTheSameContractWithTheSpacesNames() throws Exception {
-    Path space = Files.writeString(tmp.resolve("flag.yaml"), """
+    Path space =
+        Files.writeString(
+            tmp.resolve("flag.yaml"),
+            """
         study: python-flag
         parameters:
           batch_size: {type: discrete, values: [16, 64]}
@@ -75,10 +99,17 @@ class ContractTrainerPipelineTest {
           test_samples: 100
         """);
     Path out = tmp.resolve("flag-out");
-    MainJobRun r = run("--searchSpace=" + space, "--output=" + out, "--trainerCommand=python3," + EXAMPLE, "--localWorkers=2");
+    MainJobRun r =
+        run(
+            "--searchSpace=" + space,
+            "--output=" + out,
+            "--trainerCommand=python3," + EXAMPLE,
+            "--localWorkers=2");
     assertEquals(0, r.code(), r.err() + r.out());
     assertTrue(r.out().contains("2 trials: 2 succeeded, 0 failed."), r.out());
-    String log = Files.readString(Files.list(out.resolve("trials")).findFirst().orElseThrow().resolve("trainer.log"));
+    String log =
+        Files.readString(
+            Files.list(out.resolve("trials")).findFirst().orElseThrow().resolve("trainer.log"));
     assertTrue(log.contains("Epoch 1/1"), log);
   }
 }

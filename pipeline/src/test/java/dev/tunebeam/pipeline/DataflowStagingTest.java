@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DataflowStagingTest {
   private static Path jar(Path file, String... entries) throws IOException {
     Files.createDirectories(file.getParent());
-    try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(file);
+        ZipOutputStream zip = new ZipOutputStream(out)) {
       for (String e : entries) {
         zip.putNextEntry(new ZipEntry(e));
         zip.write(1);
@@ -34,17 +35,28 @@ class DataflowStagingTest {
   @Test
   void looseNativeJarsAreDroppedAndEverythingElseKeptInOrder(@TempDir Path m2) throws IOException {
     String classes = m2.resolve("classes").toString();
-    String beam = jar(m2.resolve("beam-sdks-java-core-2.73.0.jar"), "org/apache/beam/A.class").toString();
-    String natives = jar(m2.resolve("pytorch-native-cpu-2.7.1-linux-x86_64.jar"), DataflowStaging.NATIVES_MARKER).toString();
-    String jni = jar(m2.resolve("pytorch-jni-2.7.1-0.36.0.jar"), "jnilib/pytorch.properties").toString();
-    String engine = jar(m2.resolve("pytorch-engine-0.36.0.jar"), "ai/djl/pytorch/engine/PtEngine.class").toString();
+    String beam =
+        jar(m2.resolve("beam-sdks-java-core-2.73.0.jar"), "org/apache/beam/A.class").toString();
+    String natives =
+        jar(m2.resolve("pytorch-native-cpu-2.7.1-linux-x86_64.jar"), DataflowStaging.NATIVES_MARKER)
+            .toString();
+    String jni =
+        jar(m2.resolve("pytorch-jni-2.7.1-0.36.0.jar"), "jnilib/pytorch.properties").toString();
+    String engine =
+        jar(m2.resolve("pytorch-engine-0.36.0.jar"), "ai/djl/pytorch/engine/PtEngine.class")
+            .toString();
 
-    assertEquals(List.of(classes, beam, engine), DataflowStaging.withoutNatives(List.of(classes, beam, natives, jni, engine)));
+    assertEquals(
+        List.of(classes, beam, engine),
+        DataflowStaging.withoutNatives(List.of(classes, beam, natives, jni, engine)));
   }
 
   @Test
-  void aShadedJarWithNativesIsSwappedForTheLeanJarBesideIt(@TempDir Path target) throws IOException {
-    String fat = jar(target.resolve("tunebeam.jar"), "dev/tunebeam/X.class", DataflowStaging.NATIVES_MARKER).toString();
+  void aShadedJarWithNativesIsSwappedForTheLeanJarBesideIt(@TempDir Path target)
+      throws IOException {
+    String fat =
+        jar(target.resolve("tunebeam.jar"), "dev/tunebeam/X.class", DataflowStaging.NATIVES_MARKER)
+            .toString();
     Path lean = jar(target.resolve(DataflowStaging.LEAN_JAR), "dev/tunebeam/X.class");
 
     assertEquals(List.of(lean.toString()), DataflowStaging.withoutNatives(List.of(fat)));
@@ -52,7 +64,12 @@ class DataflowStagingTest {
 
   @Test
   void aShadedJarWithNativesAndNoLeanJarIsStagedAsItIs(@TempDir Path elsewhere) throws IOException {
-    String fat = jar(elsewhere.resolve("copied/tunebeam.jar"), "dev/tunebeam/X.class", DataflowStaging.NATIVES_MARKER).toString();
+    String fat =
+        jar(
+                elsewhere.resolve("copied/tunebeam.jar"),
+                "dev/tunebeam/X.class",
+                DataflowStaging.NATIVES_MARKER)
+            .toString();
     String plain = jar(elsewhere.resolve("other.jar"), "dev/tunebeam/Y.class").toString();
 
     assertEquals(List.of(fat, plain), DataflowStaging.withoutNatives(List.of(fat, plain)));
@@ -60,15 +77,21 @@ class DataflowStagingTest {
 
   @Test
   void onlyDataflowRunsThatTrainNothingLocallyAreTouched() {
-    DataflowPipelineOptions direct = PipelineOptionsFactory.fromArgs("--project=p").as(DataflowPipelineOptions.class);
+    DataflowPipelineOptions direct =
+        PipelineOptionsFactory.fromArgs("--project=p").as(DataflowPipelineOptions.class);
     DataflowStaging.configure(direct, BackendRule.all(Backend.VERTEX));
     assertNull(direct.getFilesToStage(), "DirectRunner stages nothing");
 
-    DataflowPipelineOptions local = PipelineOptionsFactory.fromArgs("--runner=DataflowRunner").as(DataflowPipelineOptions.class);
+    DataflowPipelineOptions local =
+        PipelineOptionsFactory.fromArgs("--runner=DataflowRunner")
+            .as(DataflowPipelineOptions.class);
     DataflowStaging.configure(local, BackendRule.all(Backend.LOCAL));
-    assertNull(local.getFilesToStage(), "workers that train keep Beam's default, the whole classpath");
+    assertNull(
+        local.getFilesToStage(), "workers that train keep Beam's default, the whole classpath");
 
-    DataflowPipelineOptions chosen = PipelineOptionsFactory.fromArgs("--runner=DataflowRunner", "--filesToStage=/a.jar,/b.jar").as(DataflowPipelineOptions.class);
+    DataflowPipelineOptions chosen =
+        PipelineOptionsFactory.fromArgs("--runner=DataflowRunner", "--filesToStage=/a.jar,/b.jar")
+            .as(DataflowPipelineOptions.class);
     DataflowStaging.configure(chosen, BackendRule.all(Backend.VERTEX));
     assertEquals(List.of("/a.jar", "/b.jar"), chosen.getFilesToStage());
   }

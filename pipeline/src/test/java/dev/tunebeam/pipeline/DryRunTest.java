@@ -18,7 +18,11 @@ class DryRunTest {
 
   private String run(int expectedCode, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = GridSearchPipeline.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+    int code =
+        GridSearchPipeline.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(out, true, StandardCharsets.UTF_8));
     assertEquals(expectedCode, code, out.toString(StandardCharsets.UTF_8));
     return out.toString(StandardCharsets.UTF_8);
   }
@@ -26,19 +30,42 @@ class DryRunTest {
   @Test
   void plansBackendsTimeAndCostAndWritesNothing() throws Exception {
     Path costs = tmp.resolve("costs.properties");
-    Files.writeString(costs, "price.machine.n1-standard-4=1.0\nprice.accelerator.NVIDIA_TESLA_T4=2.0\nthroughput.vertex.gpu=1000\n"
-        + "overhead.vertex.seconds=0\nthroughput.local=20000\n");
+    Files.writeString(
+        costs,
+        "price.machine.n1-standard-4=1.0\nprice.accelerator.NVIDIA_TESLA_T4=2.0\nthroughput.vertex.gpu=1000\n"
+            + "overhead.vertex.seconds=0\nthroughput.local=20000\n");
     Path out = tmp.resolve("never-written");
-    String printed = run(0, "--dryRun", "--output=" + out, "--backend=rule", "--backendRule=batch_size>=128 -> vertex; else -> local",
-        "--vertexProject=my-project", "--region=us-central1", "--bucket=my-bucket", "--containerUri=us-docker.pkg.dev/p/r/trainer:1",
-        "--acceleratorType=NVIDIA_TESLA_T4", "--acceleratorCount=1", "--maxParallelTrials=3", "--costModel=" + costs);
+    String printed =
+        run(
+            0,
+            "--dryRun",
+            "--output=" + out,
+            "--backend=rule",
+            "--backendRule=batch_size>=128 -> vertex; else -> local",
+            "--vertexProject=my-project",
+            "--region=us-central1",
+            "--bucket=my-bucket",
+            "--containerUri=us-docker.pkg.dev/p/r/trainer:1",
+            "--acceleratorType=NVIDIA_TESLA_T4",
+            "--acceleratorCount=1",
+            "--maxParallelTrials=3",
+            "--costModel=" + costs);
     assertTrue(printed.contains("Dry run of study lenet5-fashion: 27 trials"), printed);
-    assertEquals(9, printed.lines().filter(l -> l.matches("[0-9a-f]{12}  vertex .*")).count(), printed);
-    assertEquals(18, printed.lines().filter(l -> l.matches("[0-9a-f]{12}  local .*")).count(), printed);
-    // 9 Vertex trials x 600,000 images / 1,000 per s = 600 s of a $3/h machine each: $0.50 each, $4.50 in all; 3 at a time: 30 min.
-    assertTrue(printed.contains("Vertex: 9 trials on n1-standard-4 + 1x NVIDIA_TESLA_T4 at $3.0000/h, 3 at a time: about 30 min and $4.50."), printed);
+    assertEquals(
+        9, printed.lines().filter(l -> l.matches("[0-9a-f]{12}  vertex .*")).count(), printed);
+    assertEquals(
+        18, printed.lines().filter(l -> l.matches("[0-9a-f]{12}  local .*")).count(), printed);
+    // 9 Vertex trials x 600,000 images / 1,000 per s = 600 s of a $3/h machine each: $0.50 each,
+    // $4.50 in all; 3 at a time: 30 min.
+    assertTrue(
+        printed.contains(
+            "Vertex: 9 trials on n1-standard-4 + 1x NVIDIA_TESLA_T4 at $3.0000/h, 3 at a time: about 30 min and $4.50."),
+        printed);
     // 18 local trials x 600,000 images / 20,000 per s = 540 s: 9 min.
-    assertTrue(printed.contains("Local:  18 trials, 10.8M model-images at 20000 model-images/s: about 9 min"), printed);
+    assertTrue(
+        printed.contains(
+            "Local:  18 trials, 10.8M model-images at 20000 model-images/s: about 9 min"),
+        printed);
     assertFalse(Files.exists(out), "a dry run writes nothing");
   }
 

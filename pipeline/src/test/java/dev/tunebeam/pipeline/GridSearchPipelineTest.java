@@ -1,7 +1,7 @@
 package dev.tunebeam.pipeline;
 
-import static dev.tunebeam.pipeline.MainJobRun.run;
 import static dev.tunebeam.pipeline.MainJobRun.csv;
+import static dev.tunebeam.pipeline.MainJobRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +26,8 @@ class GridSearchPipelineTest {
 
   @Test
   void threeTrialsRankedWithStableIds() throws Exception {
-    String yaml = """
+    String yaml =
+        """
         study: e2e
         parameters:
           batch_size: {type: discrete, values: [32, 64, 128, 600]}
@@ -34,16 +35,30 @@ class GridSearchPipelineTest {
           activation: relu
           optimizer: adam
         """;
-    // A batch larger than the training set could never train: refused before anything runs (issue 15), where it was a FAILED row.
+    // A batch larger than the training set could never train: refused before anything runs (issue
+    // 15), where it was a FAILED row.
     Path tooBig = space(yaml);
-    MainJobRun refused = run("--searchSpace=" + tooBig, "--epochs=1", "--trainSamples=512", "--testSamples=256",
-        "--dataDir=/usr/share/datasets/fashion-mnist", "--output=" + tmp.resolve("refused"));
+    MainJobRun refused =
+        run(
+            "--searchSpace=" + tooBig,
+            "--epochs=1",
+            "--trainSamples=512",
+            "--testSamples=256",
+            "--dataDir=/usr/share/datasets/fashion-mnist",
+            "--output=" + tmp.resolve("refused"));
     assertEquals(2, refused.code(), refused.err());
-    assertTrue(refused.err().contains("has batch_size 600, larger than its 512 training images"), refused.err());
+    assertTrue(
+        refused.err().contains("has batch_size 600, larger than its 512 training images"),
+        refused.err());
     assertFalse(Files.exists(tmp.resolve("refused")));
     Path space = space(yaml.replace(", 600]", "]"));
-    String[] common = {"--searchSpace=" + space, "--epochs=1", "--trainSamples=512", "--testSamples=256",
-        "--dataDir=/usr/share/datasets/fashion-mnist"};
+    String[] common = {
+      "--searchSpace=" + space,
+      "--epochs=1",
+      "--trainSamples=512",
+      "--testSamples=256",
+      "--dataDir=/usr/share/datasets/fashion-mnist"
+    };
     Path out1 = tmp.resolve("out1");
     MainJobRun r = run(concat(common, "--output=" + out1));
     assertEquals(0, r.code(), r.err());
@@ -53,35 +68,75 @@ class GridSearchPipelineTest {
     }
     List<CSVRecord> rows = csv(out1.resolve("results.csv"));
     assertEquals(3, rows.size());
-    assertEquals(List.of("rank", "trial_id", "batch_size", "activation", "optimizer", "num_epochs", "train_samples", "test_samples",
-        "best_val_accuracy", "chosen_epoch", "test_accuracy", "final_test_accuracy", "epochs", "seconds", "group_seconds", "backend",
-        "device", "status", "note", "error"),
+    assertEquals(
+        List.of(
+            "rank",
+            "trial_id",
+            "batch_size",
+            "activation",
+            "optimizer",
+            "num_epochs",
+            "train_samples",
+            "test_samples",
+            "best_val_accuracy",
+            "chosen_epoch",
+            "test_accuracy",
+            "final_test_accuracy",
+            "epochs",
+            "seconds",
+            "group_seconds",
+            "backend",
+            "device",
+            "status",
+            "note",
+            "error"),
         rows.get(0).getParser().getHeaderNames());
     for (int i = 0; i < 2; i++) {
-      assertTrue(Double.parseDouble(rows.get(i).get("best_val_accuracy")) >= Double.parseDouble(rows.get(i + 1).get("best_val_accuracy")));
+      assertTrue(
+          Double.parseDouble(rows.get(i).get("best_val_accuracy"))
+              >= Double.parseDouble(rows.get(i + 1).get("best_val_accuracy")));
     }
-    assertTrue(rows.subList(0, 3).stream().allMatch(x -> x.get("status").equals("SUCCEEDED") && x.get("backend").equals("local")));
+    assertTrue(
+        rows.subList(0, 3).stream()
+            .allMatch(
+                x -> x.get("status").equals("SUCCEEDED") && x.get("backend").equals("local")));
     for (CSVRecord row : rows.subList(0, 3)) {
-      // A readable run name ending in the trial id's first 8 digits: the training's events and the leaderboard's scalar.
+      // A readable run name ending in the trial id's first 8 digits: the training's events and the
+      // leaderboard's scalar.
       Path run;
       try (java.util.stream.Stream<Path> runs = Files.list(out1.resolve("tensorboard"))) {
-        run = runs.filter(d -> d.getFileName().toString().endsWith("-" + row.get("trial_id").substring(0, 8))).findFirst().orElseThrow();
+        run =
+            runs.filter(
+                    d ->
+                        d.getFileName()
+                            .toString()
+                            .endsWith("-" + row.get("trial_id").substring(0, 8)))
+                .findFirst()
+                .orElseThrow();
       }
-      assertTrue(run.getFileName().toString().startsWith(row.get("batch_size") + "-"), run.toString());
+      assertTrue(
+          run.getFileName().toString().startsWith(row.get("batch_size") + "-"), run.toString());
       try (java.util.stream.Stream<Path> files = Files.list(run)) {
-        assertEquals(2, files.filter(f -> f.getFileName().toString().startsWith("events.out.tfevents.")).count(),
+        assertEquals(
+            2,
+            files
+                .filter(f -> f.getFileName().toString().startsWith("events.out.tfevents."))
+                .count(),
             "the trial's TensorBoard event file and the leaderboard's");
       }
     }
 
     Path out2 = tmp.resolve("out2");
     assertEquals(0, run(concat(common, "--output=" + out2)).code());
-    assertEquals(ids(rows), ids(csv(out2.resolve("results.csv"))), "same trial ids on a second run");
+    assertEquals(
+        ids(rows), ids(csv(out2.resolve("results.csv"))), "same trial ids on a second run");
   }
 
   @Test
   void aBadSearchSpaceExitsTwoNamingTheParameterAndWritesNothing() throws Exception {
-    Path space = space("study: bad\nparameters:\n  learning_rate: {type: double, min: 0.1, max: 0.01, steps: 3}\n");
+    Path space =
+        space(
+            "study: bad\nparameters:\n  learning_rate: {type: double, min: 0.1, max: 0.01, steps: 3}\n");
     Path out = tmp.resolve("never");
     MainJobRun r = run("--searchSpace=" + space, "--output=" + out);
     assertEquals(2, r.code());
@@ -92,13 +147,31 @@ class GridSearchPipelineTest {
   @Test
   void badOptionsExitTwo() {
     assertEquals(2, run("--fuse=sometimes").code());
-    assertTrue(run("--fuse=sometimes").err().contains("--fuse sometimes is not supported; allowed: auto, off"));
-    assertTrue(run("--objective=speed").err().contains("--objective speed is not a metric the built-in trainer reports; allowed: "
-        + "test_accuracy, train_accuracy, train_loss, val_accuracy, val_loss"), run("--objective=speed").err());
-    assertTrue(run("--objectiveGoal=up").err().contains("--objectiveGoal up is not supported; allowed: maximize, minimize"));
-    assertTrue(run("--measurement=mean").err().contains("--measurement mean is not supported; allowed: best, last"));
-    assertTrue(run("--searchSpace=/no/such.yaml").err().contains("--searchSpace /no/such.yaml does not exist"));
-    assertTrue(run("--output=/proc/self/x").err().contains("--output /proc/self/x is not writable"));
+    assertTrue(
+        run("--fuse=sometimes")
+            .err()
+            .contains("--fuse sometimes is not supported; allowed: auto, off"));
+    assertTrue(
+        run("--objective=speed")
+            .err()
+            .contains(
+                "--objective speed is not a metric the built-in trainer reports; allowed: "
+                    + "test_accuracy, train_accuracy, train_loss, val_accuracy, val_loss"),
+        run("--objective=speed").err());
+    assertTrue(
+        run("--objectiveGoal=up")
+            .err()
+            .contains("--objectiveGoal up is not supported; allowed: maximize, minimize"));
+    assertTrue(
+        run("--measurement=mean")
+            .err()
+            .contains("--measurement mean is not supported; allowed: best, last"));
+    assertTrue(
+        run("--searchSpace=/no/such.yaml")
+            .err()
+            .contains("--searchSpace /no/such.yaml does not exist"));
+    assertTrue(
+        run("--output=/proc/self/x").err().contains("--output /proc/self/x is not writable"));
     assertTrue(run("--epochs=-1").err().contains("--epochs -1 is negative"));
   }
 

@@ -28,18 +28,38 @@ class KillAndResumeTest {
   @Test
   void aKilledSearchResumesWithoutRetrainingFinishedTrials() throws Exception {
     Path space = tmp.resolve("space.yaml");
-    Files.writeString(space, """
+    Files.writeString(
+        space,
+        """
         study: kill-resume
         parameters:
           activation: {type: categorical, values: [relu, tanh, leakyrelu, sigmoid]}
         """);
     Path out = tmp.resolve("out");
-    String[] args = {"--searchSpace=" + space, "--output=" + out, "--epochs=1", "--trainSamples=2000", "--testSamples=500",
-        "--maxFuse=1", "--localWorkers=1", "--dataDir=/usr/share/datasets/fashion-mnist"};
+    String[] args = {
+      "--searchSpace=" + space,
+      "--output=" + out,
+      "--epochs=1",
+      "--trainSamples=2000",
+      "--testSamples=500",
+      "--maxFuse=1",
+      "--localWorkers=1",
+      "--dataDir=/usr/share/datasets/fashion-mnist"
+    };
 
-    Process search = new ProcessBuilder(Stream.concat(Stream.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), GridSearchPipeline.class.getName()), Stream.of(args)).toList())
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("first-run.log").toFile()).start();
+    Process search =
+        new ProcessBuilder(
+                Stream.concat(
+                        Stream.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            GridSearchPipeline.class.getName()),
+                        Stream.of(args))
+                    .toList())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("first-run.log").toFile())
+            .start();
     Map<Path, FileTime> finished = waitForFinishedTrials(out, search);
     List<ProcessHandle> workers = search.descendants().toList();
     search.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -47,22 +67,26 @@ class KillAndResumeTest {
       w.onExit().get(30, TimeUnit.SECONDS);
       assertFalse(w.isAlive(), "worker " + w.pid() + " outlived its pipeline");
     }
-    assertFalse(Files.exists(out.resolve("results.csv")), "the first run was killed before its table");
+    assertFalse(
+        Files.exists(out.resolve("results.csv")), "the first run was killed before its table");
     finished = currentFinished(out);
-    assertTrue(finished.size() >= 1 && finished.size() < 4, "killed mid-search: " + finished.keySet());
+    assertTrue(
+        finished.size() >= 1 && finished.size() < 4, "killed mid-search: " + finished.keySet());
 
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     int code = GridSearchPipeline.run(args, new PrintStream(log), new PrintStream(log));
     assertEquals(0, code, log.toString());
     assertTrue(log.toString().contains("4 trials: 4 succeeded, 0 failed."), log.toString());
     for (Map.Entry<Path, FileTime> e : finished.entrySet()) {
-      assertEquals(e.getValue(), Files.getLastModifiedTime(e.getKey()), "not retrained: " + e.getKey());
+      assertEquals(
+          e.getValue(), Files.getLastModifiedTime(e.getKey()), "not retrained: " + e.getKey());
     }
     assertEquals(4, currentFinished(out).size());
     assertEquals(5, Files.readAllLines(out.resolve("results.csv")).size());
   }
 
-  private static Map<Path, FileTime> waitForFinishedTrials(Path out, Process search) throws Exception {
+  private static Map<Path, FileTime> waitForFinishedTrials(Path out, Process search)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
       assertTrue(search.isAlive(), "the search ended before it could be killed");

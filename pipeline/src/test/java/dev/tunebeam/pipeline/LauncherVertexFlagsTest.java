@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The reference launcher's Vertex flags, each against its fake service on loopback, through the real clients. */
+/**
+ * The reference launcher's Vertex flags, each against its fake service on loopback, through the
+ * real clients.
+ */
 class LauncherVertexFlagsTest {
   static final String SA = "trainer@test-project.iam.gserviceaccount.com";
   static final String LOCATION = "projects/test-project/locations/us-central1";
@@ -42,10 +45,15 @@ class LauncherVertexFlagsTest {
   }
 
   private int launch(String... args) {
-    List<String> all = new ArrayList<>(List.of("--project", "test-project", "--bucket", "test-bucket", "--num-epochs", "3"));
+    List<String> all =
+        new ArrayList<>(
+            List.of("--project", "test-project", "--bucket", "test-bucket", "--num-epochs", "3"));
     all.addAll(List.of(args));
     all.addAll(List.of("--endpoint", vertex.endpoint(), "--poll-seconds", "0.01"));
-    return VertexTuningLauncher.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+    return VertexTuningLauncher.run(
+        all,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
         vertex.storage());
   }
 
@@ -59,23 +67,49 @@ class LauncherVertexFlagsTest {
 
   @Test
   void aMissingTensorboardIsCreatedAndEveryTrialWritesToIt() {
-    assertEquals(0, launch("--job-name", "tb-test", "--tensorboard-name", "lenet5-board", "--service-account", SA), err());
+    assertEquals(
+        0,
+        launch(
+            "--job-name", "tb-test", "--tensorboard-name", "lenet5-board", "--service-account", SA),
+        err());
     assertEquals(1, vertex.tensorboards().creates());
     String created = vertex.tensorboards().tensorboards().get(0).getName();
     assertTrue(created.startsWith(LOCATION + "/tensorboards/"), created);
     assertEquals("lenet5-board", vertex.tensorboards().tensorboards().get(0).getDisplayName());
-    assertEquals(created, vertex.jobs().tuningRequests().get(0).getHyperparameterTuningJob().getTrialJobSpec().getTensorboard());
+    assertEquals(
+        created,
+        vertex
+            .jobs()
+            .tuningRequests()
+            .get(0)
+            .getHyperparameterTuningJob()
+            .getTrialJobSpec()
+            .getTensorboard());
     assertTrue(out().contains("Trials write TensorBoard logs to " + created), out());
   }
 
   @Test
   void anExistingTensorboardIsFoundByDisplayNameOrResourceName() {
     String existing = vertex.tensorboards().add(LOCATION, "shared-board").getName();
-    assertEquals(0, launch("--job-name", "tb-a", "--tensorboard-name", "shared-board", "--service-account", SA), err());
-    assertEquals(0, launch("--job-name", "tb-b", "--tensorboard-name", existing, "--service-account", SA), err());
+    assertEquals(
+        0,
+        launch("--job-name", "tb-a", "--tensorboard-name", "shared-board", "--service-account", SA),
+        err());
+    assertEquals(
+        0,
+        launch("--job-name", "tb-b", "--tensorboard-name", existing, "--service-account", SA),
+        err());
     assertEquals(0, vertex.tensorboards().creates(), "nothing created");
     for (int i = 0; i < 2; i++) {
-      assertEquals(existing, vertex.jobs().tuningRequests().get(i).getHyperparameterTuningJob().getTrialJobSpec().getTensorboard());
+      assertEquals(
+          existing,
+          vertex
+              .jobs()
+              .tuningRequests()
+              .get(i)
+              .getHyperparameterTuningJob()
+              .getTrialJobSpec()
+              .getTensorboard());
     }
   }
 
@@ -88,7 +122,17 @@ class LauncherVertexFlagsTest {
 
   @Test
   void theFinishedTrialsBecomeRunsOfAnExperiment(@TempDir Path dir) throws Exception {
-    assertEquals(0, launch("--job-name", "exp-test", "--experiment-name", "lenet5-exp", "--debug-sync", "--output", dir.toString()), err());
+    assertEquals(
+        0,
+        launch(
+            "--job-name",
+            "exp-test",
+            "--experiment-name",
+            "lenet5-exp",
+            "--debug-sync",
+            "--output",
+            dir.toString()),
+        err());
     Map<String, Context> contexts = vertex.metadata().contexts();
     String experiment = LOCATION + "/metadataStores/default/contexts/lenet5-exp";
     assertEquals("system.Experiment", contexts.get(experiment).getSchemaTitle());
@@ -96,47 +140,104 @@ class LauncherVertexFlagsTest {
     assertEquals(27, runs.size(), "every trial is a run of the experiment");
     Context best = contexts.get(runs.get(0));
     assertEquals("system.ExperimentRun", best.getSchemaTitle());
-    Map<String, Value> params = best.getMetadata().getFieldsOrThrow("_params").getStructValue().getFieldsMap();
-    assertEquals(Map.of("activation", "relu", "optimizer", "adam", "batch_size", 128.0, "num_epochs", 3.0), Map.of(
-        "activation", params.get("activation").getStringValue(), "optimizer", params.get("optimizer").getStringValue(),
-        "batch_size", params.get("batch_size").getNumberValue(), "num_epochs", params.get("num_epochs").getNumberValue()));
+    Map<String, Value> params =
+        best.getMetadata().getFieldsOrThrow("_params").getStructValue().getFieldsMap();
+    assertEquals(
+        Map.of("activation", "relu", "optimizer", "adam", "batch_size", 128.0, "num_epochs", 3.0),
+        Map.of(
+            "activation",
+            params.get("activation").getStringValue(),
+            "optimizer",
+            params.get("optimizer").getStringValue(),
+            "batch_size",
+            params.get("batch_size").getNumberValue(),
+            "num_epochs",
+            params.get("num_epochs").getNumberValue()));
     JsonNode board = new ObjectMapper().readTree(Files.readAllBytes(dir.resolve("results.json")));
     String column = "best_" + board.at("/objective/metric").asText();
-    double objective = best.getMetadata().getFieldsOrThrow("_metrics").getStructValue().getFieldsOrThrow(column).getNumberValue();
-    assertEquals(board.get("trials").get(0).get(column).asDouble(), objective, 1e-9, "the objective as the leaderboard ranks it");
+    double objective =
+        best.getMetadata()
+            .getFieldsOrThrow("_metrics")
+            .getStructValue()
+            .getFieldsOrThrow(column)
+            .getNumberValue();
+    assertEquals(
+        board.get("trials").get(0).get(column).asDouble(),
+        objective,
+        1e-9,
+        "the objective as the leaderboard ranks it");
     assertEquals("COMPLETE", best.getMetadata().getFieldsOrThrow("_state").getStringValue());
-    assertTrue(out().contains("Logged 27 trials as runs of Vertex AI Experiment lenet5-exp"), out());
+    assertTrue(
+        out().contains("Logged 27 trials as runs of Vertex AI Experiment lenet5-exp"), out());
 
     // Collecting the same job again finds the runs there and links them once.
-    java.util.regex.Matcher name = java.util.regex.Pattern.compile("Created hyperparameter tuning job (\\S+)").matcher(out());
+    java.util.regex.Matcher name =
+        java.util.regex.Pattern.compile("Created hyperparameter tuning job (\\S+)").matcher(out());
     assertTrue(name.find(), out());
-    List<String> collect = new ArrayList<>(List.of("--collect", name.group(1), "--experiment-name", "lenet5-exp", "--output", dir.toString(),
-        "--endpoint", vertex.endpoint(), "--poll-seconds", "0.01"));
-    assertEquals(0, VertexTuningLauncher.run(collect, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), vertex.storage()), err());
+    List<String> collect =
+        new ArrayList<>(
+            List.of(
+                "--collect",
+                name.group(1),
+                "--experiment-name",
+                "lenet5-exp",
+                "--output",
+                dir.toString(),
+                "--endpoint",
+                vertex.endpoint(),
+                "--poll-seconds",
+                "0.01"));
+    assertEquals(
+        0,
+        VertexTuningLauncher.run(
+            collect,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            vertex.storage()),
+        err());
     assertEquals(27, vertex.metadata().children(experiment).size());
-    assertEquals(28, vertex.metadata().contexts().size(), "one experiment and 27 runs, however often it is collected");
+    assertEquals(
+        28,
+        vertex.metadata().contexts().size(),
+        "one experiment and 27 runs, however often it is collected");
   }
 
   @Test
   void theBestTrialsModelIsRegisteredWithItsParametersAsLabels(@TempDir Path dir) {
-    assertEquals(0, launch("--job-name", "reg-test", "--enable-model-registry", "--use-custom-container", "--debug-sync",
-        "--output", dir.toString()), err());
+    assertEquals(
+        0,
+        launch(
+            "--job-name",
+            "reg-test",
+            "--enable-model-registry",
+            "--use-custom-container",
+            "--debug-sync",
+            "--output",
+            dir.toString()),
+        err());
     assertEquals(1, vertex.models().uploads().size());
     Model m = vertex.models().uploads().get(0).getModel();
     assertEquals(LOCATION, vertex.models().uploads().get(0).getParent());
-    assertTrue(m.getArtifactUri().matches("gs://test-bucket/reg-test/\\d+/model/"), m.getArtifactUri());
+    assertTrue(
+        m.getArtifactUri().matches("gs://test-bucket/reg-test/\\d+/model/"), m.getArtifactUri());
     assertEquals("relu", m.getLabelsOrThrow("activation"));
     assertEquals("adam", m.getLabelsOrThrow("optimizer"));
     assertEquals("128", m.getLabelsOrThrow("batch_size"));
-    assertTrue(m.getDescription().contains("activation=relu, optimizer=adam, batch_size=128"), m.getDescription());
+    assertTrue(
+        m.getDescription().contains("activation=relu, optimizer=adam, batch_size=128"),
+        m.getDescription());
     assertTrue(out().contains("Registered the best trial's model"), out());
   }
 
   @Test
   void bareSwitchesAreAcceptedAndValuedFlagsSayWhatTheyNeed() {
-    assertEquals(0, launch("--job-name", "sw-test", "--use-custom-container", "--enable-model-registry"), err());
-    assertTrue(out().contains("--enable-model-registry"), "registering waits for collect, and the hint says so: " + out());
+    assertEquals(
+        0,
+        launch("--job-name", "sw-test", "--use-custom-container", "--enable-model-registry"),
+        err());
+    assertTrue(
+        out().contains("--enable-model-registry"),
+        "registering waits for collect, and the hint says so: " + out());
     assertEquals(0, vertex.models().uploads().size(), "nothing to register before the job ends");
     err.reset();
     assertEquals(2, launch("--experiment-name"));

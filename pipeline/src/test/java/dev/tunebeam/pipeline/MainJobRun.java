@@ -11,18 +11,27 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** The main job run in this JVM with what it printed, and the leaderboard CSV it wrote: shared by the end-to-end tests. */
+/**
+ * The main job run in this JVM with what it printed, and the leaderboard CSV it wrote: shared by
+ * the end-to-end tests.
+ */
 record MainJobRun(int code, String out, String err) {
   static MainJobRun run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = GridSearchPipeline.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new MainJobRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        GridSearchPipeline.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new MainJobRun(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static List<CSVRecord> csv(Path file) throws Exception {
     try (Reader r = Files.newBufferedReader(file);
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        CSVParser p =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       return p.getRecords();
     }
   }

@@ -8,7 +8,10 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Schedules with barriers get one local worker more than the cores; the others one per core; a flag wins. */
+/**
+ * Schedules with barriers get one local worker more than the cores; the others one per core; a flag
+ * wins.
+ */
 class SpareWorkerTest {
   private static final int CORES = Runtime.getRuntime().availableProcessors();
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The TPE benchmark's small version: real tpe and random studies of the synthetic objective run
- * by the main job, each trial a process under the trial contract, and the counts taken from the
+ * The TPE benchmark's small version: real tpe and random studies of the synthetic objective run by
+ * the main job, each trial a process under the trial contract, and the counts taken from the
  * studies' results.
  */
 class TpeContractBenchmarkTest {
@@ -36,8 +36,10 @@ class TpeContractBenchmarkTest {
     for (long seed : new long[] {3, 8}) {
       String tpeSpace = studies.space("tpe", TRIALS, BATCH, seed);
       List<Finished> tpe = studies.run(tpeSpace, tmp.resolve("tpe-" + seed));
-      // The same seed as TPE's here, so random search draws TPE's round 0 first and then goes on drawing.
-      List<Finished> random = studies.run(studies.space("random", TRIALS, BATCH, seed), tmp.resolve("random-" + seed));
+      // The same seed as TPE's here, so random search draws TPE's round 0 first and then goes on
+      // drawing.
+      List<Finished> random =
+          studies.run(studies.space("random", TRIALS, BATCH, seed), tmp.resolve("random-" + seed));
       assertEquals(TRIALS, tpe.size());
       assertEquals(TRIALS, random.size());
       for (Finished f : concat(tpe, random)) {
@@ -46,14 +48,20 @@ class TpeContractBenchmarkTest {
         assertEquals(TpeBenchmark.distance(f.parameters()), f.distance(), 1e-9, f.toString());
       }
 
-      // In the order they finished, round 0 comes first and is the space's random draw for the seed.
-      SearchSpace space = SearchSpaceLoader.parse("tpe space", tpeSpace.getBytes(StandardCharsets.UTF_8), true);
+      // In the order they finished, round 0 comes first and is the space's random draw for the
+      // seed.
+      SearchSpace space =
+          SearchSpaceLoader.parse("tpe space", tpeSpace.getBytes(StandardCharsets.UTF_8), true);
       List<Finished> round0 = tpe.subList(0, rounds.get(0));
       List<Finished> later = tpe.subList(rounds.get(0), TRIALS);
-      assertEquals(space.randomTrials(rounds.get(0), seed).stream().map(Trial::id).collect(Collectors.toSet()),
+      assertEquals(
+          space.randomTrials(rounds.get(0), seed).stream()
+              .map(Trial::id)
+              .collect(Collectors.toSet()),
           round0.stream().map(Finished::id).collect(Collectors.toSet()));
       Set<String> drawn = points(random);
-      assertTrue(drawn.containsAll(points(round0)), "random search with the same seed drew TPE's round 0");
+      assertTrue(
+          drawn.containsAll(points(round0)), "random search with the same seed drew TPE's round 0");
       Set<String> proposed = points(later);
       proposed.retainAll(drawn);
       assertEquals(Set.of(), proposed, "TPE's later rounds are not random search's next draws");
@@ -61,15 +69,23 @@ class TpeContractBenchmarkTest {
       // The estimator pulls later rounds towards the best points: closer to the optimum than its
       // own random round and than random search's draws after those same points.
       double proposals = median(later);
-      assertTrue(proposals < median(round0), seed + ": " + proposals + " vs round 0 " + median(round0));
-      List<Finished> randomAfter = random.stream().filter(f -> !points(round0).contains(point(f))).toList();
+      assertTrue(
+          proposals < median(round0), seed + ": " + proposals + " vs round 0 " + median(round0));
+      List<Finished> randomAfter =
+          random.stream().filter(f -> !points(round0).contains(point(f))).toList();
       assertEquals(TRIALS - rounds.get(0), randomAfter.size());
-      assertTrue(proposals < median(randomAfter), seed + ": " + proposals + " vs random " + median(randomAfter));
+      assertTrue(
+          proposals < median(randomAfter),
+          seed + ": " + proposals + " vs random " + median(randomAfter));
 
       Seed figures = Seed.of(seed, tpe, rounds, random, 0, 0);
       checkCount(figures.tpe(), tpe);
       checkCount(figures.random(), random);
-      assertEquals(figures.tpe() == 0 ? -1 : figures.tpe() <= 10 ? 0 : figures.tpe() <= 14 ? 1 : figures.tpe() <= 18 ? 2 : 3, figures.tpeRound());
+      assertEquals(
+          figures.tpe() == 0
+              ? -1
+              : figures.tpe() <= 10 ? 0 : figures.tpe() <= 14 ? 1 : figures.tpe() <= 18 ? 2 : 3,
+          figures.tpeRound());
     }
   }
 
@@ -84,7 +100,9 @@ class TpeContractBenchmarkTest {
     assertTrue(!bound.exact() && bound.toString().contains("lower bound"), bound.toString());
   }
 
-  /** {@code count} trials to the radius: the count-th is within it, none before it is; 0: none is. */
+  /**
+   * {@code count} trials to the radius: the count-th is within it, none before it is; 0: none is.
+   */
   private static void checkCount(int count, List<Finished> order) {
     for (int i = 0; i < (count == 0 ? order.size() : count - 1); i++) {
       assertTrue(order.get(i).distance() > TpeBenchmark.RADIUS, order.get(i).toString());
@@ -100,12 +118,19 @@ class TpeContractBenchmarkTest {
   }
 
   private static Set<String> points(List<Finished> trials) {
-    return trials.stream().map(TpeContractBenchmarkTest::point).collect(Collectors.toCollection(HashSet::new));
+    return trials.stream()
+        .map(TpeContractBenchmarkTest::point)
+        .collect(Collectors.toCollection(HashSet::new));
   }
 
-  /** The searched values, as numbers: the two studies' ids differ (the study name is part of an id). */
+  /**
+   * The searched values, as numbers: the two studies' ids differ (the study name is part of an id).
+   */
   private static String point(Finished f) {
-    return f.parameters().get("optimizer") + " " + Double.parseDouble(f.parameters().get("learning_rate")) + " "
+    return f.parameters().get("optimizer")
+        + " "
+        + Double.parseDouble(f.parameters().get("learning_rate"))
+        + " "
         + Double.parseDouble(f.parameters().get("x"));
   }
 

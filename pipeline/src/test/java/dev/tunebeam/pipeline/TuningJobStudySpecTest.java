@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher's algorithm, automated-stopping, measurement and conditional mapping, as the fake Vertex AI receives it. */
+/**
+ * The launcher's algorithm, automated-stopping, measurement and conditional mapping, as the fake
+ * Vertex AI receives it.
+ */
 class TuningJobStudySpecTest {
   private FakeVertex vertex;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -37,10 +40,14 @@ class TuningJobStudySpecTest {
   }
 
   private int launch(String... args) {
-    List<String> all = new ArrayList<>(List.of("--project", "test-project", "--bucket", "test-bucket"));
+    List<String> all =
+        new ArrayList<>(List.of("--project", "test-project", "--bucket", "test-bucket"));
     all.addAll(List.of(args));
     all.addAll(List.of("--endpoint", vertex.endpoint(), "--poll-seconds", "0.01"));
-    return VertexTuningLauncher.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+    return VertexTuningLauncher.run(
+        all,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
         vertex.storage());
   }
 
@@ -50,34 +57,52 @@ class TuningJobStudySpecTest {
 
   @Test
   void medianStoppingAndLastMeasurement() {
-    assertEquals(0, launch("--search-algorithm", "random", "--early-stopping", "median", "--measurement-selection", "last"), err.toString());
+    assertEquals(
+        0,
+        launch(
+            "--search-algorithm",
+            "random",
+            "--early-stopping",
+            "median",
+            "--measurement-selection",
+            "last"),
+        err.toString());
     StudySpec s = sent();
     assertEquals(StudySpec.Algorithm.RANDOM_SEARCH, s.getAlgorithm());
     assertTrue(s.hasMedianAutomatedStoppingSpec());
     assertFalse(s.getMedianAutomatedStoppingSpec().getUseElapsedDuration(), "steps are epochs");
-    assertEquals(StudySpec.MeasurementSelectionType.LAST_MEASUREMENT, s.getMeasurementSelectionType());
+    assertEquals(
+        StudySpec.MeasurementSelectionType.LAST_MEASUREMENT, s.getMeasurementSelectionType());
   }
 
   @Test
   void decayCurveStoppingUnderBayesianSearch() {
-    assertEquals(0, launch("--search-algorithm", "bayesian", "--early-stopping", "decay-curve"), err.toString());
+    assertEquals(
+        0,
+        launch("--search-algorithm", "bayesian", "--early-stopping", "decay-curve"),
+        err.toString());
     StudySpec s = sent();
     assertEquals(StudySpec.Algorithm.ALGORITHM_UNSPECIFIED, s.getAlgorithm());
     assertTrue(s.hasDecayCurveStoppingSpec());
-    assertEquals(StudySpec.MeasurementSelectionType.BEST_MEASUREMENT, s.getMeasurementSelectionType());
+    assertEquals(
+        StudySpec.MeasurementSelectionType.BEST_MEASUREMENT, s.getMeasurementSelectionType());
   }
 
   @Test
   void noStoppingByDefault() {
     assertEquals(0, launch(), err.toString());
-    assertEquals(StudySpec.AutomatedStoppingSpecCase.AUTOMATEDSTOPPINGSPEC_NOT_SET, sent().getAutomatedStoppingSpecCase());
+    assertEquals(
+        StudySpec.AutomatedStoppingSpecCase.AUTOMATEDSTOPPINGSPEC_NOT_SET,
+        sent().getAutomatedStoppingSpecCase());
     assertEquals(StudySpec.Algorithm.GRID_SEARCH, sent().getAlgorithm());
   }
 
   @Test
   void conditionalParametersNestUnderTheirParents() throws Exception {
     Path space = dir.resolve("space.yaml");
-    Files.writeString(space, """
+    Files.writeString(
+        space,
+        """
         study: cond
         algorithm: random
         samples: 8
@@ -87,13 +112,25 @@ class TuningJobStudySpecTest {
           batch_size: {type: integer, min: 32, max: 128}
           learning_rate: {type: double, min: 0.001, max: 0.1, scale: log, when: {batch_size: [128]}}
         """);
-    assertEquals(0, launch("--search-space", space.toString(), "--search-algorithm", "bayesian", "--max-trial-count", "8"), err.toString());
+    assertEquals(
+        0,
+        launch(
+            "--search-space",
+            space.toString(),
+            "--search-algorithm",
+            "bayesian",
+            "--max-trial-count",
+            "8"),
+        err.toString());
     StudySpec s = sent();
-    assertEquals(List.of("optimizer", "batch_size"), s.getParametersList().stream().map(StudySpec.ParameterSpec::getParameterId).toList());
+    assertEquals(
+        List.of("optimizer", "batch_size"),
+        s.getParametersList().stream().map(StudySpec.ParameterSpec::getParameterId).toList());
     ConditionalParameterSpec momentum = s.getParameters(0).getConditionalParameterSpecs(0);
     assertEquals("momentum", momentum.getParameterSpec().getParameterId());
     assertEquals(List.of("sgd"), momentum.getParentCategoricalValues().getValuesList());
-    assertEquals(List.of(0.5, 0.9), momentum.getParameterSpec().getDiscreteValueSpec().getValuesList());
+    assertEquals(
+        List.of(0.5, 0.9), momentum.getParameterSpec().getDiscreteValueSpec().getValuesList());
     ConditionalParameterSpec lr = s.getParameters(1).getConditionalParameterSpecs(0);
     assertEquals("learning_rate", lr.getParameterSpec().getParameterId());
     assertEquals(List.of(128L), lr.getParentIntValues().getValuesList());
@@ -102,7 +139,10 @@ class TuningJobStudySpecTest {
   @Test
   void unknownStoppingIsAUsageError() {
     assertEquals(2, launch("--early-stopping", "asha"));
-    assertTrue(err.toString().contains("--early-stopping asha is not supported; allowed: median, decay-curve, none"), err.toString());
+    assertTrue(
+        err.toString()
+            .contains("--early-stopping asha is not supported; allowed: median, decay-curve, none"),
+        err.toString());
     assertTrue(vertex.jobs().tuningRequests().isEmpty());
   }
 }

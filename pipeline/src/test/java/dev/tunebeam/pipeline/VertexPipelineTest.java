@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * GridSearchPipeline with --backend=vertex and --backend=rule against the fake JobService, the
- * asynchronous submit-then-collect round trip, and the option checks. The hybrid tests really
- * train their local trials (512 images, one epoch).
+ * asynchronous submit-then-collect round trip, and the option checks. The hybrid tests really train
+ * their local trials (512 images, one epoch).
  */
 class VertexPipelineTest {
   private FakeVertex vertex;
@@ -61,11 +61,22 @@ class VertexPipelineTest {
   }
 
   private GridSearchOptions options(Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of("--output=" + out, "--vertexProject=test-project", "--vertexEndpoint=" + vertex.endpoint(),
-        "--containerUri=" + FakeVertex.IMAGE, "--vertexOutput=" + FakeVertex.OUTPUT, "--vertexPollMillis=5", "--inProcess=true"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--output=" + out,
+                "--vertexProject=test-project",
+                "--vertexEndpoint=" + vertex.endpoint(),
+                "--containerUri=" + FakeVertex.IMAGE,
+                "--vertexOutput=" + FakeVertex.OUTPUT,
+                "--vertexPollMillis=5",
+                "--inProcess=true"));
     args.addAll(List.of(extra));
     PipelineOptionsFactory.register(GridSearchOptions.class);
-    GridSearchOptions o = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(GridSearchOptions.class);
+    GridSearchOptions o =
+        PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
+            .withValidation()
+            .as(GridSearchOptions.class);
     o.setVertexStorage(vertex.storage());
     FileSystems.setDefaultPipelineOptions(o);
     return o;
@@ -77,8 +88,10 @@ class VertexPipelineTest {
 
   @Test
   void vertexBackendRunsEveryTrialAsAJob(@TempDir Path out) throws Exception {
-    GridSearchOptions o = options(out, "--backend=vertex", "--machineType=n1-highmem-2", "--maxParallelTrials=1");
-    assertEquals(PipelineResult.State.DONE, GridSearchPipeline.build(o, space()).run().waitUntilFinish());
+    GridSearchOptions o =
+        options(out, "--backend=vertex", "--machineType=n1-highmem-2", "--maxParallelTrials=1");
+    assertEquals(
+        PipelineResult.State.DONE, GridSearchPipeline.build(o, space()).run().waitUntilFinish());
 
     JsonNode board = results(out);
     assertEquals(2, board.get("succeeded").asInt());
@@ -88,17 +101,35 @@ class VertexPipelineTest {
     assertEquals(2, vertex.jobs().creates());
     assertEquals(1, vertex.jobs().maxInFlight(), "--maxParallelTrials=1");
     CustomJob job = vertex.jobs().jobs().get(0);
-    assertEquals("n1-highmem-2", job.getJobSpec().getWorkerPoolSpecs(0).getMachineSpec().getMachineType());
-    assertEquals(List.of("--activation", "relu", "--batch-size", job.getJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getArgs(3),
-        "--optimizer", "adam", "--num-epochs", "1", "--train-samples", "512", "--test-samples", "256"),
+    assertEquals(
+        "n1-highmem-2", job.getJobSpec().getWorkerPoolSpecs(0).getMachineSpec().getMachineType());
+    assertEquals(
+        List.of(
+            "--activation",
+            "relu",
+            "--batch-size",
+            job.getJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getArgs(3),
+            "--optimizer",
+            "adam",
+            "--num-epochs",
+            "1",
+            "--train-samples",
+            "512",
+            "--test-samples",
+            "256"),
         job.getJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getArgsList());
-    assertTrue(job.getJobSpec().getBaseOutputDirectory().getOutputUriPrefix().startsWith(FakeVertex.OUTPUT + "/hybrid/"));
+    assertTrue(
+        job.getJobSpec()
+            .getBaseOutputDirectory()
+            .getOutputUriPrefix()
+            .startsWith(FakeVertex.OUTPUT + "/hybrid/"));
   }
 
   @Test
   void aRuleMixesRealLocalTrainingAndVertexInOneLeaderboard(@TempDir Path out) throws Exception {
     GridSearchOptions o = options(out, "--backend=rule", "--backendRule=batch_size>=128 -> vertex");
-    assertEquals(PipelineResult.State.DONE, GridSearchPipeline.build(o, space()).run().waitUntilFinish());
+    assertEquals(
+        PipelineResult.State.DONE, GridSearchPipeline.build(o, space()).run().waitUntilFinish());
 
     Map<String, JsonNode> byBackend = new HashMap<>();
     results(out).get("trials").forEach(t -> byBackend.put(t.get("backend").asText(), t));
@@ -106,34 +137,55 @@ class VertexPipelineTest {
     JsonNode local = byBackend.get("local");
     assertEquals("64", local.get("parameters").get("batch_size").asText());
     assertEquals("SUCCEEDED", local.get("status").asText(), local.toString());
-    assertTrue(local.get("best_val_accuracy").asDouble() > 0.1, "really trained, above chance: " + local);
+    assertTrue(
+        local.get("best_val_accuracy").asDouble() > 0.1, "really trained, above chance: " + local);
     assertEquals("128", byBackend.get("vertex").get("parameters").get("batch_size").asText());
     assertEquals(1, vertex.jobs().creates());
   }
 
   @Test
   void submitWithoutWaitingThenCollect(@TempDir Path out) throws Exception {
-    GridSearchOptions o = options(out, "--backend=rule", "--backendRule=batch_size>=128 -> vertex", "--waitForCompletion=false");
-    assertEquals(PipelineResult.State.DONE, GridSearchPipeline.build(o, space()).run().waitUntilFinish());
+    GridSearchOptions o =
+        options(
+            out,
+            "--backend=rule",
+            "--backendRule=batch_size>=128 -> vertex",
+            "--waitForCompletion=false");
+    assertEquals(
+        PipelineResult.State.DONE, GridSearchPipeline.build(o, space()).run().waitUntilFinish());
 
     assertFalse(Files.exists(out.resolve("results.csv")), "no leaderboard before collect");
     SubmissionManifest manifest = SubmissionManifest.read(out.toString());
     assertEquals("hybrid", manifest.study());
     assertEquals("test-project", manifest.project());
     assertEquals("us-central1", manifest.region());
-    assertEquals(dev.tunebeam.transforms.results.Objective.DEFAULT, manifest.objective(), "the objective collect will rank by");
+    assertEquals(
+        dev.tunebeam.transforms.results.Objective.DEFAULT,
+        manifest.objective(),
+        "the objective collect will rank by");
     assertEquals(2, manifest.trials().size());
     Map<String, SubmissionManifest.Entry> byBackend = new HashMap<>();
     manifest.trials().forEach(e -> byBackend.put(e.backend(), e));
     assertEquals(SubmissionManifest.SUBMITTED, byBackend.get("vertex").status());
-    assertTrue(byBackend.get("vertex").jobName().startsWith("projects/test-project/locations/us-central1/customJobs/"));
+    assertTrue(
+        byBackend
+            .get("vertex")
+            .jobName()
+            .startsWith("projects/test-project/locations/us-central1/customJobs/"));
     assertEquals("SUCCEEDED", byBackend.get("local").status());
-    assertTrue(vertex.jobs().jobs().stream().allMatch(j -> j.getState() == JobState.JOB_STATE_QUEUED), "submitted, never polled");
-    JsonNode onDisk = new ObjectMapper().readTree(Files.readAllBytes(out.resolve("submissions.json")));
+    assertTrue(
+        vertex.jobs().jobs().stream().allMatch(j -> j.getState() == JobState.JOB_STATE_QUEUED),
+        "submitted, never polled");
+    JsonNode onDisk =
+        new ObjectMapper().readTree(Files.readAllBytes(out.resolve("submissions.json")));
     assertTrue(onDisk.get("trials").get(0).has("trial_id"), "snake_case keys: " + onDisk);
 
     GridSearchOptions later = options(out);
-    assertEquals(PipelineResult.State.DONE, CollectResults.build(later, SubmissionManifest.read(out.toString())).run().waitUntilFinish());
+    assertEquals(
+        PipelineResult.State.DONE,
+        CollectResults.build(later, SubmissionManifest.read(out.toString()))
+            .run()
+            .waitUntilFinish());
     JsonNode board = results(out);
     assertEquals(2, board.get("succeeded").asInt(), board.toString());
     assertEquals(1, vertex.jobs().creates(), "collect only waits");
@@ -145,45 +197,67 @@ class VertexPipelineTest {
   @Test
   void collectWithoutAManifestSaysWhatToRunFirst(@TempDir Path out) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = CollectResults.run(new String[] {"--output=" + out}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        CollectResults.run(
+            new String[] {"--output=" + out},
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(2, code);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("has no submissions.json; run the pipeline with --waitForCompletion=false and the same --output first"),
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8)
+            .contains(
+                "has no submissions.json; run the pipeline with --waitForCompletion=false and the same --output first"),
         err.toString(StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "--backend=cloud                                           | --backend cloud is not supported; allowed: local, vertex, rule",
-      "--backend=rule                                            | --backendRule: backend rule is empty",
-      "--backend=rule --backendRule=dropout>0.5->vertex          | --backendRule reads parameter dropout, which search space lenet5-fashion does not have",
-      "--backend=local --backendRule=batch_size>64->vertex       | --backendRule is only read with --backend=rule",
-      "--backend=vertex --vertexProject=test-project             | Vertex AI jobs write to Cloud Storage, and --output",
-      "--backend=vertex --vertexProject=test-project --bucket=gs://b-1 | --bucket gs://b-1 must be a bucket name without gs://",
-      "--backend=vertex --vertexProject=test-project --bucket=b-1 --acceleratorType=TPU_X | accelerator type TPU_X is not a Vertex AI accelerator type",
-      "--backend=vertex --vertexProject=test-project --bucket=b-1 --maxParallelTrials=0 | --maxParallelTrials 0 must be at least 1",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--backend=cloud                                           | --backend cloud is not supported; allowed: local, vertex, rule",
+        "--backend=rule                                            | --backendRule: backend rule is empty",
+        "--backend=rule --backendRule=dropout>0.5->vertex          | --backendRule reads parameter dropout, which search space lenet5-fashion does not have",
+        "--backend=local --backendRule=batch_size>64->vertex       | --backendRule is only read with --backend=rule",
+        "--backend=vertex --vertexProject=test-project             | Vertex AI jobs write to Cloud Storage, and --output",
+        "--backend=vertex --vertexProject=test-project --bucket=gs://b-1 | --bucket gs://b-1 must be a bucket name without gs://",
+        "--backend=vertex --vertexProject=test-project --bucket=b-1 --acceleratorType=TPU_X | accelerator type TPU_X is not a Vertex AI accelerator type",
+        "--backend=vertex --vertexProject=test-project --bucket=b-1 --maxParallelTrials=0 | --maxParallelTrials 0 must be at least 1",
+      })
   void badBackendOptionsExitTwoBeforeAnythingRuns(String args, String expected, @TempDir Path out) {
     List<String> all = new ArrayList<>(List.of(args.trim().split("\\s+")));
     all.add("--output=" + out);
     all.add("--vertexEndpoint=" + vertex.endpoint());
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = GridSearchPipeline.run(all.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        GridSearchPipeline.run(
+            all.toArray(String[]::new),
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains(expected), err.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains(expected),
+        err.toString(StandardCharsets.UTF_8));
     assertEquals(0, vertex.rpcs());
   }
 
   @Test
   void regionWorksBesideDataflowsOwnRegionOption() {
-    GridSearchOptions o = PipelineOptionsFactory.fromArgs("--region=europe-west4").as(GridSearchOptions.class);
+    GridSearchOptions o =
+        PipelineOptionsFactory.fromArgs("--region=europe-west4").as(GridSearchOptions.class);
     assertEquals("europe-west4", Backends.region(o));
-    assertEquals("europe-west4", o.as(DataflowPipelineOptions.class).getRegion(), "one --region for Dataflow and Vertex");
-    assertEquals("us-central1", Backends.region(PipelineOptionsFactory.create().as(GridSearchOptions.class)));
+    assertEquals(
+        "europe-west4",
+        o.as(DataflowPipelineOptions.class).getRegion(),
+        "one --region for Dataflow and Vertex");
+    assertEquals(
+        "us-central1",
+        Backends.region(PipelineOptionsFactory.create().as(GridSearchOptions.class)));
   }
 
   @Test
   void theVertexProjectDefaultsToTheGcpProject() {
-    GridSearchOptions o = PipelineOptionsFactory.fromArgs("--project=gcp-project").as(GridSearchOptions.class);
+    GridSearchOptions o =
+        PipelineOptionsFactory.fromArgs("--project=gcp-project").as(GridSearchOptions.class);
     assertEquals("gcp-project", Backends.project(o));
     o.setVertexProject("vertex-project");
     assertEquals("vertex-project", Backends.project(o));

@@ -15,7 +15,10 @@ final class GpuInfo {
     StringBuilder line = new StringBuilder("GPU: ").append(name(device.getDeviceId()));
     try {
       MemoryUsage memory = CudaUtils.getGpuMemory(device);
-      line.append(String.format(", %.1f GiB total, %.1f GiB used", memory.getMax() / 1073741824.0, memory.getUsed() / 1073741824.0));
+      line.append(
+          String.format(
+              ", %.1f GiB total, %.1f GiB used",
+              memory.getMax() / 1073741824.0, memory.getUsed() / 1073741824.0));
     } catch (RuntimeException e) {
       line.append(", memory unknown (").append(e.getMessage()).append(')');
     }
@@ -24,8 +27,15 @@ final class GpuInfo {
 
   private static String name(int id) {
     try {
-      Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=name", "--format=csv,noheader", "-i", String.valueOf(id))
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  "nvidia-smi",
+                  "--query-gpu=name",
+                  "--format=csv,noheader",
+                  "-i",
+                  String.valueOf(id))
+              .redirectErrorStream(true)
+              .start();
       if (p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0) {
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       }

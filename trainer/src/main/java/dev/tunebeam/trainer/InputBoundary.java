@@ -5,8 +5,8 @@ import java.io.IOException;
 
 /**
  * A training job's steps at the input boundary (flags, folders, data files): an
- * IllegalArgumentException thrown there is the user's input, so it becomes a {@link
- * UsageException} (exit 2); anything else stays what it is.
+ * IllegalArgumentException thrown there is the user's input, so it becomes a {@link UsageException}
+ * (exit 2); anything else stays what it is.
  */
 final class InputBoundary {
   private InputBoundary() {}
@@ -34,9 +34,10 @@ final class InputBoundary {
   }
 
   static void check(Check check) throws IOException {
-    read(() -> {
-      check.run();
-      return null;
-    });
+    read(
+        () -> {
+          check.run();
+          return null;
+        });
   }
 }

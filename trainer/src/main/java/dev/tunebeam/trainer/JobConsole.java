@@ -33,7 +33,9 @@ final class JobConsole {
   void continuing(List<TrainingCheckpoint> checkpoints) {
     for (int i = 0; i < members.size(); i++) {
       if (checkpoints.get(i) != null) {
-        out.printf("Continuing from the checkpoint at epoch %d in %s%n", checkpoints.get(i).epoch(), members.get(i).checkpointDir());
+        out.printf(
+            "Continuing from the checkpoint at epoch %d in %s%n",
+            checkpoints.get(i).epoch(), members.get(i).checkpointDir());
       }
     }
   }
@@ -41,25 +43,49 @@ final class JobConsole {
   void header(JobInputs in) {
     for (int i = 0; i < members.size(); i++) {
       TrainingConfig c = members.get(i).config();
-      out.printf(Locale.ROOT, "%sHyperparameters: activation=%s optimizer=%s learning_rate=%s batch_size=%d num_epochs=%d pooling=%s "
-          + "init=%s normalize=%s seed=%d%n", progress.prefix(i), c.activation().flagValue(), c.optimizer().flagValue(), c.learningRate(),
-          c.batchSize(), c.epochs(), c.pooling().flagValue(), c.init().flagValue(), c.normalize().flagValue(), c.seed());
+      out.printf(
+          Locale.ROOT,
+          "%sHyperparameters: activation=%s optimizer=%s learning_rate=%s batch_size=%d num_epochs=%d pooling=%s "
+              + "init=%s normalize=%s seed=%d%n",
+          progress.prefix(i),
+          c.activation().flagValue(),
+          c.optimizer().flagValue(),
+          c.learningRate(),
+          c.batchSize(),
+          c.epochs(),
+          c.pooling().flagValue(),
+          c.init().flagValue(),
+          c.normalize().flagValue(),
+          c.seed());
     }
     out.println("CUDA available: " + (in.engine().getGpuCount() > 0));
-    out.println("Device: " + in.device() + (members.size() > 1 ? " (" + members.size() + " models fused)" : ""));
+    out.println(
+        "Device: "
+            + in.device()
+            + (members.size() > 1 ? " (" + members.size() + " models fused)" : ""));
     if (in.device().isGpu()) {
       out.println(GpuInfo.describe(in.device()));
     }
-    out.printf("Data: %s (%d training, %d validation, %d test images)%n", in.data().location(), in.data().train().count(),
-        in.data().validation() == null ? 0 : in.data().validation().count(), in.data().test().count());
+    out.printf(
+        "Data: %s (%d training, %d validation, %d test images)%n",
+        in.data().location(),
+        in.data().train().count(),
+        in.data().validation() == null ? 0 : in.data().validation().count(),
+        in.data().test().count());
     out.flush();
   }
 
   /** {@code tensorBoard}: the member's event file, null where it writes none. */
   void finished(int i, TrainingOutcome outcome, String tensorBoard) {
-    out.printf(Locale.ROOT, "%sFinal test accuracy: %.3f%n", progress.prefix(i), outcome.finalMetric(EpochRecord.TEST_ACCURACY));
+    out.printf(
+        Locale.ROOT,
+        "%sFinal test accuracy: %.3f%n",
+        progress.prefix(i),
+        outcome.finalMetric(EpochRecord.TEST_ACCURACY));
     if (members.get(i).modelDir() != null) {
-      out.printf("%sModel and metrics.json written to %s%n", progress.prefix(i), members.get(i).modelDir());
+      out.printf(
+          "%sModel and metrics.json written to %s%n",
+          progress.prefix(i), members.get(i).modelDir());
     }
     if (tensorBoard != null) {
       out.printf("%sTensorBoard events written to %s%n", progress.prefix(i), tensorBoard);

@@ -20,18 +20,29 @@ import java.util.function.Supplier;
  * group shares the first one's data settings) and each member's checkpoint, null where it starts
  * fresh. Everything here is read from what the user named, so its refusals are usage errors.
  */
-record JobInputs(Engine engine, Device device, FashionMnistData data, List<TrainingCheckpoint> checkpoints) {
-  static JobInputs prepare(List<MemberRun> members, int threads, DataLocator locator, Supplier<Storage> storage) throws IOException {
+record JobInputs(
+    Engine engine, Device device, FashionMnistData data, List<TrainingCheckpoint> checkpoints) {
+  static JobInputs prepare(
+      List<MemberRun> members, int threads, DataLocator locator, Supplier<Storage> storage)
+      throws IOException {
     TrainingConfig first = members.get(0).config();
     Engine engine = Engine.getEngine("PyTorch");
     if (threads > 0) {
       JniUtils.setNumThreads(threads);
     }
     Device device = InputBoundary.read(() -> first.device().resolve(engine));
-    FashionMnistData data = InputBoundary.read(() -> FashionMnistLoader.load(locator.locate(first.dataDir()), first.trainSamples(),
-        first.validationSamples(), first.validationSeed(), first.testSamples()));
+    FashionMnistData data =
+        InputBoundary.read(
+            () ->
+                FashionMnistLoader.load(
+                    locator.locate(first.dataDir()),
+                    first.trainSamples(),
+                    first.validationSamples(),
+                    first.validationSeed(),
+                    first.testSamples()));
     InputBoundary.check(() -> FusedTrainer.checkBatchFits(first.batchSize(), data.train().count()));
-    List<TrainingCheckpoint> checkpoints = InputBoundary.read(() -> Checkpoints.read(members, storage));
+    List<TrainingCheckpoint> checkpoints =
+        InputBoundary.read(() -> Checkpoints.read(members, storage));
     return new JobInputs(engine, device, data, checkpoints);
   }
 }

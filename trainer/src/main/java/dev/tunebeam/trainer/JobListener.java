@@ -14,7 +14,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** What a training job does as it trains: prints epochs, reports hypertune metrics, records TensorBoard events and writes checkpoints. */
+/**
+ * What a training job does as it trains: prints epochs, reports hypertune metrics, records
+ * TensorBoard events and writes checkpoints.
+ */
 final class JobListener implements ProgressListener {
   private final List<MemberRun> members;
   private final ConsoleProgress console;
@@ -23,7 +26,12 @@ final class JobListener implements ProgressListener {
   private final Supplier<Storage> storage;
 
   /** {@code hypertune}: null unless one model trains (the hypertune file is one trial's). */
-  JobListener(List<MemberRun> members, ConsoleProgress console, HypertuneReporter hypertune, TensorBoardListener tensorBoard, Supplier<Storage> storage) {
+  JobListener(
+      List<MemberRun> members,
+      ConsoleProgress console,
+      HypertuneReporter hypertune,
+      TensorBoardListener tensorBoard,
+      Supplier<Storage> storage) {
     this.members = members;
     this.console = console;
     this.hypertune = hypertune;
@@ -42,9 +50,13 @@ final class JobListener implements ProgressListener {
     tensorBoard.epochFinished(member, config, metrics);
     if (hypertune != null) {
       try {
-        hypertune.report(members.get(member).metricId(), metrics.metric(members.get(member).metricId()), metrics.epoch());
+        hypertune.report(
+            members.get(member).metricId(),
+            metrics.metric(members.get(member).metricId()),
+            metrics.epoch());
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the hypertune metric file " + hypertune.file(), e);
+        throw new UncheckedIOException(
+            "cannot write the hypertune metric file " + hypertune.file(), e);
       }
     }
   }

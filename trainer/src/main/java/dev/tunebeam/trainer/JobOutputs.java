@@ -15,7 +15,10 @@ import dev.tunebeam.trainer.train.TrainingOutcome;
 import java.io.IOException;
 import java.util.function.Supplier;
 
-/** A trained model's report, and its {@code model.npz} and {@code metrics.json} in its model dir where it has one. */
+/**
+ * A trained model's report, and its {@code model.npz} and {@code metrics.json} in its model dir
+ * where it has one.
+ */
 final class JobOutputs {
   private final MetricsReport.Dataset dataset;
   private final Engine engine;
@@ -30,7 +33,9 @@ final class JobOutputs {
   }
 
   MetricsReport write(MemberRun member, TrainingOutcome outcome) throws IOException {
-    MetricsReport report = MetricsReport.of(member.trialId(), outcome, dataset, Versions.all(engine), ComputeSettings.current());
+    MetricsReport report =
+        MetricsReport.of(
+            member.trialId(), outcome, dataset, Versions.all(engine), ComputeSettings.current());
     if (member.modelDir() != null) {
       ArtifactStore store = ArtifactStore.open(member.modelDir(), storage);
       store.write(ModelFile.FILE_NAME, ModelFile.encode(outcome.parameters(), manager));

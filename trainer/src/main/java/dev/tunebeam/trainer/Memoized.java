@@ -2,7 +2,10 @@ package dev.tunebeam.trainer;
 
 import java.util.function.Supplier;
 
-/** A supplier that builds its value once, on first use: one Cloud Storage client per process, not one per write. */
+/**
+ * A supplier that builds its value once, on first use: one Cloud Storage client per process, not
+ * one per write.
+ */
 public final class Memoized<T> implements Supplier<T> {
   private final Supplier<T> factory;
   private T value;

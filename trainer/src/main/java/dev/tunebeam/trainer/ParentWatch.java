@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ParentWatch {
   /** Exit code of a worker whose parent went away. */
   static final int ORPHANED = 3;
+
   /** A long-lived worker runs many jobs; one watch is enough. */
   private static final AtomicBoolean WATCHING = new AtomicBoolean();
 
@@ -29,16 +30,22 @@ final class ParentWatch {
       return;
     }
     ProcessHandle p = parent.get();
-    ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "parent-watch");
-      t.setDaemon(true);
-      return t;
-    });
-    watch.scheduleWithFixedDelay(() -> {
-      if (!p.isAlive()) {
-        System.err.println("parent process " + p.pid() + " ended; stopping this worker");
-        Runtime.getRuntime().halt(ORPHANED);
-      }
-    }, 1, 1, TimeUnit.SECONDS);
+    ScheduledExecutorService watch =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "parent-watch");
+              t.setDaemon(true);
+              return t;
+            });
+    watch.scheduleWithFixedDelay(
+        () -> {
+          if (!p.isAlive()) {
+            System.err.println("parent process " + p.pid() + " ended; stopping this worker");
+            Runtime.getRuntime().halt(ORPHANED);
+          }
+        },
+        1,
+        1,
+        TimeUnit.SECONDS);
   }
 }

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The trainer container's entry point, the same contract a Vertex AI CustomJob and a local
- * worker process run: {@code --activation --optimizer --batch-size --num-epochs} and friends,
- * as {@code --name value} or {@code --name=value}. Exit 0 on success, 2 on bad input (one
- * sentence on stderr, nothing written), 1 when training itself fails.
+ * The trainer container's entry point, the same contract a Vertex AI CustomJob and a local worker
+ * process run: {@code --activation --optimizer --batch-size --num-epochs} and friends, as {@code
+ * --name value} or {@code --name=value}. Exit 0 on success, 2 on bad input (one sentence on stderr,
+ * nothing written), 1 when training itself fails.
  */
 public final class TrainerMain {
   private TrainerMain() {}
@@ -41,7 +41,10 @@ public final class TrainerMain {
     return code;
   }
 
-  /** The value of {@code --outcome-file}, found before parsing so that even a parse error is reported through it. */
+  /**
+   * The value of {@code --outcome-file}, found before parsing so that even a parse error is
+   * reported through it.
+   */
   private static Path outcomeFile(List<String> args) {
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i).equals("--outcome-file") && i + 1 < args.size()) {
@@ -62,7 +65,12 @@ public final class TrainerMain {
     }
   }
 
-  private static int train(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Path outcomeFile) {
+  private static int train(
+      List<String> args,
+      Map<String, String> env,
+      PrintStream out,
+      PrintStream err,
+      Path outcomeFile) {
     try {
       TrainerArgs.Invocation invocation = TrainerArgs.parse(args, env);
       if (invocation.help()) {
@@ -73,17 +81,27 @@ public final class TrainerMain {
         ParentWatch.exitWhenParentDies();
         FaultInjection.crashIfAsked(invocation.members());
       }
-      // Credentials are found (and a token fetched) when a gs:// path first needs them: a missing or bogus
-      // setup is then one sentence, where the client would proceed with null credentials and retry for a minute.
-      Supplier<Storage> storage = Memoized.of(() -> StorageOptions.newBuilder()
-          .setCredentials(dev.tunebeam.trainer.cloud.GcpCredentials.find("a gs:// path", env)).build().getService());
+      // Credentials are found (and a token fetched) when a gs:// path first needs them: a missing
+      // or bogus
+      // setup is then one sentence, where the client would proceed with null credentials and retry
+      // for a minute.
+      Supplier<Storage> storage =
+          Memoized.of(
+              () ->
+                  StorageOptions.newBuilder()
+                      .setCredentials(
+                          dev.tunebeam.trainer.cloud.GcpCredentials.find("a gs:// path", env))
+                      .build()
+                      .getService());
       TrainingJob job = new TrainingJob(DataLocator.standard(storage), storage, out, env);
-      (invocation.group() ? job.withProgressLines() : job).run(invocation.members(), invocation.threads());
+      (invocation.group() ? job.withProgressLines() : job)
+          .run(invocation.members(), invocation.threads());
       return 0;
     } catch (UsageException e) {
       err.println("error: " + Secrets.redact(e.getMessage()));
       if (outcomeFile != null) {
-        writeOutcome(outcomeFile, WorkerOutcome.failed(UsageException.EXIT_CODE, e.getMessage()), err);
+        writeOutcome(
+            outcomeFile, WorkerOutcome.failed(UsageException.EXIT_CODE, e.getMessage()), err);
       }
       return UsageException.EXIT_CODE;
     } catch (Exception e) {

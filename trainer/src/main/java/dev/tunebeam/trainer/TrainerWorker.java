@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * A pipeline's long-lived local worker: one JVM that trains job after job, so the engine, the
- * JIT-compiled training loop and the data stay loaded between the groups and rungs of a lane.
- * Each stdin line is one job, {@code {"id": "...", "args": ["--group", FILE, ...]}}, run exactly
- * as {@link TrainerMain} runs those arguments (outcome file included); its end is the line
+ * JIT-compiled training loop and the data stay loaded between the groups and rungs of a lane. Each
+ * stdin line is one job, {@code {"id": "...", "args": ["--group", FILE, ...]}}, run exactly as
+ * {@link TrainerMain} runs those arguments (outcome file included); its end is the line
  * {@code @worker-done ID CODE} on stdout. End of stdin ends the worker.
  */
 public final class TrainerWorker {
@@ -31,11 +31,16 @@ public final class TrainerWorker {
       System.setProperty("ai.djl.offline", "true");
     }
     ParentWatch.exitWhenParentDies();
-    System.exit(serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.getenv(), System.out,
-        System.err));
+    System.exit(
+        serve(
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+            System.getenv(),
+            System.out,
+            System.err));
   }
 
-  static int serve(BufferedReader jobs, Map<String, String> env, PrintStream out, PrintStream err) throws IOException {
+  static int serve(BufferedReader jobs, Map<String, String> env, PrintStream out, PrintStream err)
+      throws IOException {
     ObjectMapper json = new ObjectMapper();
     for (String line = jobs.readLine(); line != null; line = jobs.readLine()) {
       if (line.isBlank()) {

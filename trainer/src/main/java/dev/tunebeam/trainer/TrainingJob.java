@@ -36,11 +36,17 @@ public final class TrainingJob {
   private final Map<String, String> env;
   private final boolean progressLines;
 
-  public TrainingJob(DataLocator locator, Supplier<Storage> storage, PrintStream out, Map<String, String> env) {
+  public TrainingJob(
+      DataLocator locator, Supplier<Storage> storage, PrintStream out, Map<String, String> env) {
     this(locator, storage, out, env, false);
   }
 
-  private TrainingJob(DataLocator locator, Supplier<Storage> storage, PrintStream out, Map<String, String> env, boolean progressLines) {
+  private TrainingJob(
+      DataLocator locator,
+      Supplier<Storage> storage,
+      PrintStream out,
+      Map<String, String> env,
+      boolean progressLines) {
     this.locator = locator;
     this.storage = storage;
     this.out = out;
@@ -48,7 +54,10 @@ public final class TrainingJob {
     this.progressLines = progressLines;
   }
 
-  /** Also print a machine-readable {@code @progress {json}} line per model and epoch (for a pipeline worker's parent). */
+  /**
+   * Also print a machine-readable {@code @progress {json}} line per model and epoch (for a pipeline
+   * worker's parent).
+   */
   public TrainingJob withProgressLines() {
     return new TrainingJob(locator, storage, out, env, true);
   }
@@ -59,20 +68,33 @@ public final class TrainingJob {
     JobInputs in = JobInputs.prepare(members, threads, locator, storage);
     JobConsole console = new JobConsole(out, members, progressLines);
     console.continuing(in.checkpoints());
-    HypertuneReporter hypertune = members.size() == 1 ? HypertuneReporter.fromEnvironment(env) : null;
-    TensorBoardListener tensorBoard = TensorBoardListener.open(
-        members, in.data().train().count(), in.data().test().count(), storage, Clock.systemUTC(), EventFileName.localHost(env));
-    JobListener listener = new JobListener(members, console.progress(), hypertune, tensorBoard, storage);
+    HypertuneReporter hypertune =
+        members.size() == 1 ? HypertuneReporter.fromEnvironment(env) : null;
+    TensorBoardListener tensorBoard =
+        TensorBoardListener.open(
+            members,
+            in.data().train().count(),
+            in.data().test().count(),
+            storage,
+            Clock.systemUTC(),
+            EventFileName.localHost(env));
+    JobListener listener =
+        new JobListener(members, console.progress(), hypertune, tensorBoard, storage);
     console.header(in);
     Normalize normalize = members.get(0).config().normalize();
     FashionMnistData data = in.data();
     try (NDManager manager = NDManager.newBaseManager(in.device(), in.engine().getEngineName());
         DeviceData train = DeviceData.of(data.train(), manager, normalize);
-        DeviceData validation = data.validation() == null ? null : DeviceData.of(data.validation(), manager, normalize);
+        DeviceData validation =
+            data.validation() == null
+                ? null
+                : DeviceData.of(data.validation(), manager, normalize);
         DeviceData test = DeviceData.of(data.test(), manager, normalize)) {
       List<TrainingOutcome> outcomes;
       try {
-        outcomes = new FusedTrainer(manager, train, validation, test, listener).train(members.stream().map(MemberRun::config).toList(), in.checkpoints());
+        outcomes =
+            new FusedTrainer(manager, train, validation, test, listener)
+                .train(members.stream().map(MemberRun::config).toList(), in.checkpoints());
       } catch (RuntimeException | Error e) {
         endTensorBoardSessions(tensorBoard, e);
         throw e;
@@ -88,7 +110,10 @@ public final class TrainingJob {
     }
   }
 
-  /** Marks the sessions failed, so TensorBoard does not show them as running forever; the training's error wins. */
+  /**
+   * Marks the sessions failed, so TensorBoard does not show them as running forever; the training's
+   * error wins.
+   */
   private static void endTensorBoardSessions(TensorBoardListener tensorBoard, Throwable failure) {
     try {
       tensorBoard.finished(false);

@@ -1,6 +1,5 @@
 package dev.tunebeam.trainer;
 
-import dev.tunebeam.trainer.report.EpochRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Value;
 import dev.tunebeam.trainer.cli.TrainerArgs;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.trainer.report.tensorboard.TensorBoardTestAccess;
@@ -37,38 +37,100 @@ class TensorBoardTrainingTest {
 
   @Test
   void everyModelWithADirectoryGetsARunWithItsEpochsAndSession() throws Exception {
-    List<String> common = List.of("--data-dir", TestData.dir().toString(), "--train-samples", "256", "--test-samples", "128", "--num-epochs", "2",
-        "--batch-size", "64", "--device", "cpu");
+    List<String> common =
+        List.of(
+            "--data-dir",
+            TestData.dir().toString(),
+            "--train-samples",
+            "256",
+            "--test-samples",
+            "128",
+            "--num-epochs",
+            "2",
+            "--batch-size",
+            "64",
+            "--device",
+            "cpu");
     Path tbA = tmp.resolve("tensorboard/trial-a");
     Path tbB = tmp.resolve("tensorboard/trial-b");
     Path group = tmp.resolve("group.json");
-    new ObjectMapper().writeValue(group.toFile(), Map.of("members", List.of(
-        Map.of("args", concat(common, "--trial-id", "trial-a", "--optimizer", "adam", "--learning-rate", "0.002",
-            "--model-dir", tmp.resolve("trials/trial-a").toString(), "--tensorboard-dir", tbA.toString())),
-        Map.of("args", concat(common, "--trial-id", "trial-b", "--optimizer", "sgd", "--activation", "tanh",
-            "--model-dir", tmp.resolve("trials/trial-b").toString(), "--tensorboard-dir", tbB.toString())),
-        Map.of("args", concat(common, "--trial-id", "trial-c", "--optimizer", "sgd",
-            "--model-dir", tmp.resolve("trials/trial-c").toString())))));
+    new ObjectMapper()
+        .writeValue(
+            group.toFile(),
+            Map.of(
+                "members",
+                List.of(
+                    Map.of(
+                        "args",
+                        concat(
+                            common,
+                            "--trial-id",
+                            "trial-a",
+                            "--optimizer",
+                            "adam",
+                            "--learning-rate",
+                            "0.002",
+                            "--model-dir",
+                            tmp.resolve("trials/trial-a").toString(),
+                            "--tensorboard-dir",
+                            tbA.toString())),
+                    Map.of(
+                        "args",
+                        concat(
+                            common,
+                            "--trial-id",
+                            "trial-b",
+                            "--optimizer",
+                            "sgd",
+                            "--activation",
+                            "tanh",
+                            "--model-dir",
+                            tmp.resolve("trials/trial-b").toString(),
+                            "--tensorboard-dir",
+                            tbB.toString())),
+                    Map.of(
+                        "args",
+                        concat(
+                            common,
+                            "--trial-id",
+                            "trial-c",
+                            "--optimizer",
+                            "sgd",
+                            "--model-dir",
+                            tmp.resolve("trials/trial-c").toString())))));
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    // No --threads: it sets PyTorch's thread count for the whole test JVM, and other tests' numbers depend on it.
-    int code = TrainerMain.run(List.of("--group", group.toString()), Map.of("HOSTNAME", "testhost"),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(0, code, () -> out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    // No --threads: it sets PyTorch's thread count for the whole test JVM, and other tests' numbers
+    // depend on it.
+    int code =
+        TrainerMain.run(
+            List.of("--group", group.toString()),
+            Map.of("HOSTNAME", "testhost"),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(
+        0, code, () -> out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
 
     checkRun(tbA, "trial-a", Map.of("optimizer", "adam", "activation", "relu"), 0.002);
     checkRun(tbB, "trial-b", Map.of("optimizer", "sgd", "activation", "tanh"), 0.01);
-    assertFalse(Files.exists(tmp.resolve("tensorboard/trial-c")), "a model without --tensorboard-dir writes no events");
+    assertFalse(
+        Files.exists(tmp.resolve("tensorboard/trial-c")),
+        "a model without --tensorboard-dir writes no events");
     String printed = out.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains("[trial-a] TensorBoard events written to " + tbA), printed);
   }
 
-  private void checkRun(Path dir, String trialId, Map<String, String> texts, double learningRate) throws Exception {
+  private void checkRun(Path dir, String trialId, Map<String, String> texts, double learningRate)
+      throws Exception {
     Path modelDir = tmp.resolve("trials/" + trialId);
-    MetricsReport metrics = MetricsJson.read(modelDir.toString(), Files.readAllBytes(modelDir.resolve(MetricsJson.FILE_NAME)));
+    MetricsReport metrics =
+        MetricsJson.read(
+            modelDir.toString(), Files.readAllBytes(modelDir.resolve(MetricsJson.FILE_NAME)));
     Path file = TensorBoardTestAccess.singleEventFile(dir);
-    assertTrue(file.getFileName().toString().matches("events\\.out\\.tfevents\\.\\d{10}\\.testhost"), file.toString());
+    assertTrue(
+        file.getFileName().toString().matches("events\\.out\\.tfevents\\.\\d{10}\\.testhost"),
+        file.toString());
     List<Event> events = TensorBoardTestAccess.read(file);
     assertEquals(2 + 2 + 1, events.size(), "version, session start, 2 epochs, session end");
 
@@ -94,12 +156,26 @@ class TensorBoardTrainingTest {
       EpochRecord m = metrics.history().get(epoch - 1);
       assertEquals(epoch, e.getStep());
       Map<String, Float> scalars = TensorBoardTestAccess.scalars(e);
-      assertEquals(Map.of("train/loss", (float) m.metric(EpochRecord.TRAIN_LOSS), "train/accuracy", (float) m.metric(EpochRecord.TRAIN_ACCURACY),
-          "val/loss", (float) m.metric(EpochRecord.VAL_LOSS), "val/accuracy", (float) m.metric(EpochRecord.VAL_ACCURACY),
-          "test/accuracy", (float) m.metric(EpochRecord.TEST_ACCURACY), "epoch/seconds", (float) m.seconds()), scalars);
+      assertEquals(
+          Map.of(
+              "train/loss",
+              (float) m.metric(EpochRecord.TRAIN_LOSS),
+              "train/accuracy",
+              (float) m.metric(EpochRecord.TRAIN_ACCURACY),
+              "val/loss",
+              (float) m.metric(EpochRecord.VAL_LOSS),
+              "val/accuracy",
+              (float) m.metric(EpochRecord.VAL_ACCURACY),
+              "test/accuracy",
+              (float) m.metric(EpochRecord.TEST_ACCURACY),
+              "epoch/seconds",
+              (float) m.seconds()),
+          scalars);
       assertTrue(e.getWallTime() >= start.getStartTimeSecs());
     }
-    assertEquals((float) metrics.finalMetric(EpochRecord.TEST_ACCURACY), TensorBoardTestAccess.scalars(events.get(3)).get("test/accuracy"),
+    assertEquals(
+        (float) metrics.finalMetric(EpochRecord.TEST_ACCURACY),
+        TensorBoardTestAccess.scalars(events.get(3)).get("test/accuracy"),
         "the HParams table's test/accuracy is the last scalar: the final test accuracy");
     assertEquals(Status.STATUS_SUCCESS, TensorBoardTestAccess.sessionEndStatus(events.get(4)));
     assertEquals(2, events.get(4).getStep());

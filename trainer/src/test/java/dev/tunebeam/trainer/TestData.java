@@ -12,8 +12,11 @@ public final class TestData {
 
   public static Path dir() {
     Path dir = DataLocator.DEBIAN_DIR;
-    assertTrue(new LocalDataSource(dir).complete(),
-        "training tests need real Fashion-MNIST in " + dir + ": apt-get install -y dataset-fashion-mnist (.ci/run does)");
+    assertTrue(
+        new LocalDataSource(dir).complete(),
+        "training tests need real Fashion-MNIST in "
+            + dir
+            + ": apt-get install -y dataset-fashion-mnist (.ci/run does)");
     return dir;
   }
 }

@@ -17,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The trainer's command line continues from its checkpoint folder, and says how it ended in its outcome file. */
+/**
+ * The trainer's command line continues from its checkpoint folder, and says how it ended in its
+ * outcome file.
+ */
 class TrainerMainResumeTest {
   @TempDir Path tmp;
 
@@ -25,9 +28,25 @@ class TrainerMainResumeTest {
 
   private int run(Path model, Path checkpoints, Path outcome, String... extra) {
     printed.reset();
-    List<String> args = new ArrayList<>(List.of("--data-dir", TestData.dir().toString(), "--train-samples", "300", "--validation-samples", "50",
-        "--test-samples", "100", "--batch-size", "50", "--model-dir", model.toString(), "--checkpoint-dir", checkpoints.toString(),
-        "--outcome-file", outcome.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--data-dir",
+                TestData.dir().toString(),
+                "--train-samples",
+                "300",
+                "--validation-samples",
+                "50",
+                "--test-samples",
+                "100",
+                "--batch-size",
+                "50",
+                "--model-dir",
+                model.toString(),
+                "--checkpoint-dir",
+                checkpoints.toString(),
+                "--outcome-file",
+                outcome.toString()));
     args.addAll(List.of(extra));
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
     return TrainerMain.run(args, Map.of(), out, out);
@@ -40,23 +59,34 @@ class TrainerMainResumeTest {
   @Test
   void oneEpochThenOneMoreFromTheCheckpointEqualsTwoAtOnce() throws Exception {
     Path checkpoints = tmp.resolve("ck");
-    assertEquals(0, run(tmp.resolve("m1"), checkpoints, tmp.resolve("o1.json"), "--num-epochs", "1"));
+    assertEquals(
+        0, run(tmp.resolve("m1"), checkpoints, tmp.resolve("o1.json"), "--num-epochs", "1"));
     assertTrue(WorkerOutcome.read(tmp.resolve("o1.json")).orElseThrow().ok());
-    assertEquals(0, run(tmp.resolve("m2"), checkpoints, tmp.resolve("o2.json"), "--num-epochs", "2"));
+    assertEquals(
+        0, run(tmp.resolve("m2"), checkpoints, tmp.resolve("o2.json"), "--num-epochs", "2"));
     String second = printed.toString(StandardCharsets.UTF_8);
-    assertTrue(second.contains("Continuing from the checkpoint at epoch 1") && second.contains("Epoch 2/2") && !second.contains("Epoch 1/2"),
+    assertTrue(
+        second.contains("Continuing from the checkpoint at epoch 1")
+            && second.contains("Epoch 2/2")
+            && !second.contains("Epoch 1/2"),
         "only the second epoch is trained: " + second);
-    assertEquals(0, run(tmp.resolve("m3"), tmp.resolve("fresh"), tmp.resolve("o3.json"), "--num-epochs", "2"));
+    assertEquals(
+        0,
+        run(tmp.resolve("m3"), tmp.resolve("fresh"), tmp.resolve("o3.json"), "--num-epochs", "2"));
     MetricsReport continued = metrics(tmp.resolve("m2"));
     MetricsReport atOnce = metrics(tmp.resolve("m3"));
     assertEquals(2, continued.history().size(), "the first epoch comes from the checkpoint");
     assertEquals(atOnce.history().get(1).metrics(), continued.history().get(1).metrics());
-    assertEquals(Files.readAllBytes(tmp.resolve("m3").resolve("model.npz")).length, Files.readAllBytes(tmp.resolve("m2").resolve("model.npz")).length);
+    assertEquals(
+        Files.readAllBytes(tmp.resolve("m3").resolve("model.npz")).length,
+        Files.readAllBytes(tmp.resolve("m2").resolve("model.npz")).length);
   }
 
   @Test
   void aBadFlagIsExitTwoWithItsSentenceInTheOutcomeFile() {
-    assertEquals(2, run(tmp.resolve("m"), tmp.resolve("ck"), tmp.resolve("bad.json"), "--num-epochs", "zero"));
+    assertEquals(
+        2,
+        run(tmp.resolve("m"), tmp.resolve("ck"), tmp.resolve("bad.json"), "--num-epochs", "zero"));
     WorkerOutcome o = WorkerOutcome.read(tmp.resolve("bad.json")).orElseThrow();
     assertEquals("FAILED", o.status());
     assertTrue(o.usageError());

@@ -1,6 +1,5 @@
 package dev.tunebeam.trainer;
 
-import dev.tunebeam.trainer.report.EpochRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
 import java.io.ByteArrayOutputStream;
@@ -30,15 +30,22 @@ class TrainerMainTest {
   private Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = TrainerMain.run(List.of(args), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        TrainerMain.run(
+            List.of(args),
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** Runs with a model dir under tmp; asserts exit 2, the message, and that nothing was written. */
   private void assertUsageError(String expected, String... args) {
     Path modelDir = tmp.resolve("model-" + Math.abs(expected.hashCode()));
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--model-dir", modelDir.toString(), "--data-dir", TestData.dir().toString()));
+    all.addAll(
+        List.of("--model-dir", modelDir.toString(), "--data-dir", TestData.dir().toString()));
     Run r = run(all.toArray(String[]::new));
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().startsWith("error: ") && r.err().contains(expected), r.err());
@@ -48,12 +55,18 @@ class TrainerMainTest {
 
   @Test
   void unknownActivationListsTheAllowedValues() {
-    assertUsageError("--activation swish is not supported; allowed: relu, leakyrelu, softmax, tanh, sigmoid", "--activation", "swish");
+    assertUsageError(
+        "--activation swish is not supported; allowed: relu, leakyrelu, softmax, tanh, sigmoid",
+        "--activation",
+        "swish");
   }
 
   @Test
   void unknownOptimizerAndPooling() {
-    assertUsageError("--optimizer adagrad is not supported; allowed: sgd, adam, rmsprop", "--optimizer", "adagrad");
+    assertUsageError(
+        "--optimizer adagrad is not supported; allowed: sgd, adam, rmsprop",
+        "--optimizer",
+        "adagrad");
     assertUsageError("--pooling min is not supported; allowed: avg, max", "--pooling", "min");
   }
 
@@ -61,8 +74,14 @@ class TrainerMainTest {
   void batchSizeAndEpochBounds() {
     assertUsageError("--batch-size 0 is too small; it must be at least 1", "--batch-size", "0");
     assertUsageError("--num-epochs 0 is too small; it must be at least 1", "--num-epochs", "0");
-    assertUsageError("--batch-size 128 is larger than the 100 training samples; use at most 100",
-        "--batch-size", "128", "--train-samples", "100", "--test-samples", "50");
+    assertUsageError(
+        "--batch-size 128 is larger than the 100 training samples; use at most 100",
+        "--batch-size",
+        "128",
+        "--train-samples",
+        "100",
+        "--test-samples",
+        "50");
   }
 
   @Test
@@ -93,16 +112,45 @@ class TrainerMainTest {
   @Test
   void trainsOneEpochOnRealDataAndWritesTheContractOutputs() throws Exception {
     Path modelDir = tmp.resolve("model");
-    Run r = run("--activation", "relu", "--optimizer", "adam", "--batch-size", "64", "--num-epochs", "1",
-        "--pooling", "max", "--init", "he", "--normalize", "standard",
-        "--train-samples", "6000", "--test-samples", "1000", "--model-dir", modelDir.toString(), "--data-dir", TestData.dir().toString());
+    Run r =
+        run(
+            "--activation",
+            "relu",
+            "--optimizer",
+            "adam",
+            "--batch-size",
+            "64",
+            "--num-epochs",
+            "1",
+            "--pooling",
+            "max",
+            "--init",
+            "he",
+            "--normalize",
+            "standard",
+            "--train-samples",
+            "6000",
+            "--test-samples",
+            "1000",
+            "--model-dir",
+            modelDir.toString(),
+            "--data-dir",
+            TestData.dir().toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("CUDA available: "), r.out());
     assertTrue(r.out().contains("Epoch 1/1\nTrain Loss: "), r.out());
     assertTrue(r.out().contains("Test Acc: "), r.out());
-    MetricsReport m = MetricsJson.read("metrics.json", Files.readAllBytes(modelDir.resolve("metrics.json")));
-    assertTrue(m.finalMetric(EpochRecord.TEST_ACCURACY) > 0.75, "test accuracy " + m.finalMetric(EpochRecord.TEST_ACCURACY));
-    assertTrue(r.out().contains(String.format("Final test accuracy: %.3f", m.finalMetric(EpochRecord.TEST_ACCURACY))), r.out());
+    MetricsReport m =
+        MetricsJson.read("metrics.json", Files.readAllBytes(modelDir.resolve("metrics.json")));
+    assertTrue(
+        m.finalMetric(EpochRecord.TEST_ACCURACY) > 0.75,
+        "test accuracy " + m.finalMetric(EpochRecord.TEST_ACCURACY));
+    assertTrue(
+        r.out()
+            .contains(
+                String.format(
+                    "Final test accuracy: %.3f", m.finalMetric(EpochRecord.TEST_ACCURACY))),
+        r.out());
     assertEquals("relu", m.config().activation());
     assertEquals(6000, m.dataset().trainSamples());
     assertEquals(6000, m.config().trainSamples(), "sample counts as used");
@@ -110,7 +158,10 @@ class TrainerMainTest {
     assertEquals("cpu", m.device());
     assertEquals(5000, m.dataset().validation().samples());
     assertEquals(64, m.dataset().validation().indicesSha256().length());
-    assertTrue(m.compute().threads() > 0 && m.compute().determinism().containsKey("deterministic_algorithms"), String.valueOf(m.compute()));
+    assertTrue(
+        m.compute().threads() > 0
+            && m.compute().determinism().containsKey("deterministic_algorithms"),
+        String.valueOf(m.compute()));
     assertEquals(4, m.dataset().sha256().size());
     assertEquals(1, m.history().size());
     assertEquals("0.36.0", m.versions().get("djl"));

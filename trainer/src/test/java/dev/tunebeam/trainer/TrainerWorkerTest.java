@@ -17,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The long-lived worker runs each stdin job as the trainer's own command line and marks where each ends. */
+/**
+ * The long-lived worker runs each stdin job as the trainer's own command line and marks where each
+ * ends.
+ */
 class TrainerWorkerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,38 +28,84 @@ class TrainerWorkerTest {
 
   @Test
   void runsJobAfterJobAndMarksEachEndWithItsCode() throws Exception {
-    String jobs = job("first", group("a", 64)) + "\n\n" + job("second", group("b", 4096)) + "\n" + job("third", group("c", 64)) + "\n";
+    String jobs =
+        job("first", group("a", 64))
+            + "\n\n"
+            + job("second", group("b", 4096))
+            + "\n"
+            + job("third", group("c", 64))
+            + "\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     // No --threads in the jobs: it sets PyTorch's thread count for the whole test JVM.
-    int code = TrainerWorker.serve(new BufferedReader(new StringReader(jobs)), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        TrainerWorker.serve(
+            new BufferedReader(new StringReader(jobs)),
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertEquals(0, code, "end of input ends the worker cleanly");
-    List<String> markers = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith(TrainerWorker.DONE)).toList();
-    assertEquals(List.of("@worker-done first 0", "@worker-done second 2", "@worker-done third 0"), markers);
+    List<String> markers =
+        out.toString(StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.startsWith(TrainerWorker.DONE))
+            .toList();
+    assertEquals(
+        List.of("@worker-done first 0", "@worker-done second 2", "@worker-done third 0"), markers);
     assertTrue(Files.exists(tmp.resolve("a/metrics.json")));
     assertTrue(Files.exists(tmp.resolve("c/metrics.json")), "a refused job does not stop the next");
     WorkerOutcome refused = WorkerOutcome.read(tmp.resolve("b.outcome.json")).orElseThrow();
-    assertTrue(refused.usageError() && refused.error().contains("--batch-size 4096"), refused.error());
+    assertTrue(
+        refused.usageError() && refused.error().contains("--batch-size 4096"), refused.error());
     assertTrue(WorkerOutcome.read(tmp.resolve("c.outcome.json")).orElseThrow().ok());
     String printed = out.toString(StandardCharsets.UTF_8);
     assertTrue(printed.indexOf("\"trial\":\"a\"") < printed.indexOf("@worker-done first"), printed);
-    assertTrue(printed.indexOf("\"trial\":\"c\"") > printed.indexOf("@worker-done second"), printed);
+    assertTrue(
+        printed.indexOf("\"trial\":\"c\"") > printed.indexOf("@worker-done second"), printed);
   }
 
   private String job(String id, Path group) throws Exception {
     String name = group.getFileName().toString().replace(".json", "");
-    return JSON.writeValueAsString(Map.of("id", id, "args",
-        List.of("--group", group.toString(), "--outcome-file", tmp.resolve(name + ".outcome.json").toString())));
+    return JSON.writeValueAsString(
+        Map.of(
+            "id",
+            id,
+            "args",
+            List.of(
+                "--group",
+                group.toString(),
+                "--outcome-file",
+                tmp.resolve(name + ".outcome.json").toString())));
   }
 
   private Path group(String trial, int batch) throws Exception {
     Path file = tmp.resolve(trial + ".json");
-    JSON.writeValue(file.toFile(), Map.of("members", List.of(Map.of("args", List.of("--trial-id", trial, "--data-dir", TestData.dir().toString(),
-        "--train-samples", "256", "--test-samples", "128", "--num-epochs", "1", "--batch-size", String.valueOf(batch), "--device", "cpu",
-        "--model-dir", tmp.resolve(trial).toString())))));
+    JSON.writeValue(
+        file.toFile(),
+        Map.of(
+            "members",
+            List.of(
+                Map.of(
+                    "args",
+                    List.of(
+                        "--trial-id",
+                        trial,
+                        "--data-dir",
+                        TestData.dir().toString(),
+                        "--train-samples",
+                        "256",
+                        "--test-samples",
+                        "128",
+                        "--num-epochs",
+                        "1",
+                        "--batch-size",
+                        String.valueOf(batch),
+                        "--device",
+                        "cpu",
+                        "--model-dir",
+                        tmp.resolve(trial).toString())))));
     return file;
   }
 }

@@ -15,7 +15,10 @@ import java.util.Optional;
  */
 public record GcsLockStore(Storage storage, BlobId id) implements LockStore {
   private static final int PRECONDITION_FAILED = 412;
-  /** A client that reports no generations (the in-memory test storage): operations go unconditional. */
+
+  /**
+   * A client that reports no generations (the in-memory test storage): operations go unconditional.
+   */
   private static final long UNKNOWN = -1;
 
   private static long generation(Blob b) {
@@ -30,7 +33,11 @@ public record GcsLockStore(Storage storage, BlobId id) implements LockStore {
   @Override
   public Optional<Object> createIfAbsent(byte[] content) throws IOException {
     try {
-      Blob b = storage.create(BlobInfo.newBuilder(id).setContentType("application/json").build(), content, Storage.BlobTargetOption.doesNotExist());
+      Blob b =
+          storage.create(
+              BlobInfo.newBuilder(id).setContentType("application/json").build(),
+              content,
+              Storage.BlobTargetOption.doesNotExist());
       return Optional.of(generation(b));
     } catch (StorageException e) {
       if (e.getCode() == PRECONDITION_FAILED) {
@@ -44,7 +51,9 @@ public record GcsLockStore(Storage storage, BlobId id) implements LockStore {
   public Optional<Versioned> read() throws IOException {
     try {
       Blob blob = storage.get(id);
-      return blob == null ? Optional.empty() : Optional.of(new Versioned(blob.getContent(), generation(blob)));
+      return blob == null
+          ? Optional.empty()
+          : Optional.of(new Versioned(blob.getContent(), generation(blob)));
     } catch (StorageException e) {
       throw new IOException("cannot read " + location() + ": " + e.getMessage(), e);
     }
@@ -54,8 +63,13 @@ public record GcsLockStore(Storage storage, BlobId id) implements LockStore {
   public Optional<Object> replace(Object version, byte[] content) throws IOException {
     try {
       long g = (Long) version;
-      Blob b = g == UNKNOWN ? storage.create(BlobInfo.newBuilder(id).build(), content)
-          : storage.create(BlobInfo.newBuilder(BlobId.of(id.getBucket(), id.getName(), g)).build(), content, Storage.BlobTargetOption.generationMatch());
+      Blob b =
+          g == UNKNOWN
+              ? storage.create(BlobInfo.newBuilder(id).build(), content)
+              : storage.create(
+                  BlobInfo.newBuilder(BlobId.of(id.getBucket(), id.getName(), g)).build(),
+                  content,
+                  Storage.BlobTargetOption.generationMatch());
       return Optional.of(generation(b));
     } catch (StorageException e) {
       if (e.getCode() == PRECONDITION_FAILED) {
@@ -69,7 +83,11 @@ public record GcsLockStore(Storage storage, BlobId id) implements LockStore {
   public boolean delete(Object version) throws IOException {
     try {
       long g = (Long) version;
-      return g == UNKNOWN ? storage.delete(id) : storage.delete(BlobId.of(id.getBucket(), id.getName(), g), Storage.BlobSourceOption.generationMatch());
+      return g == UNKNOWN
+          ? storage.delete(id)
+          : storage.delete(
+              BlobId.of(id.getBucket(), id.getName(), g),
+              Storage.BlobSourceOption.generationMatch());
     } catch (StorageException e) {
       if (e.getCode() == PRECONDITION_FAILED) {
         return false;

@@ -10,7 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** A lock file: created with CREATE_NEW (atomic on local file systems); its content is its version. */
+/**
+ * A lock file: created with CREATE_NEW (atomic on local file systems); its content is its version.
+ */
 public record LocalLockStore(Path file) implements LockStore {
   @Override
   public String location() {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Where an output folder's lock lives: a file (local) or an object (gs://). Creation is atomic
- * and fails when a lock exists, which is what makes one run the owner.
+ * Where an output folder's lock lives: a file (local) or an object (gs://). Creation is atomic and
+ * fails when a lock exists, which is what makes one run the owner.
  */
 public interface LockStore {
   /** The lock's location, for messages. */
@@ -17,7 +17,10 @@ public interface LockStore {
   /** The lock's content and version, or empty when there is none. */
   Optional<Versioned> read() throws IOException;
 
-  /** Replaces the lock if it is still {@code version} (a heartbeat); the new version, or empty when it changed hands. */
+  /**
+   * Replaces the lock if it is still {@code version} (a heartbeat); the new version, or empty when
+   * it changed hands.
+   */
   Optional<Object> replace(Object version, byte[] content) throws IOException;
 
   /** Deletes the lock if it is still {@code version}; false when it changed hands or is gone. */

@@ -25,20 +25,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The images' two scripts, run for real: fetch-djl-natives.sh against a local server laid out
- * like publish.djl.ai, and pytorch-env.sh with and without a GPU device.
+ * The images' two scripts, run for real: fetch-djl-natives.sh against a local server laid out like
+ * publish.djl.ai, and pytorch-env.sh with and without a GPU device.
  */
 class DockerScriptsTest {
   private static final Repository REPO = Repository.find();
-  private static final String INDEX = String.join("\n",
-      "cpu/linux-x86_64/native/lib/libtorch.so.gz",
-      "cpu/linux-x86_64/native/lib/libtorch_cpu.so.gz",
-      "cu128/linux-x86_64/native/lib/libtorch.so.gz",
-      "cu128/linux-x86_64/native/lib/libtorch_cuda.so.gz",
-      "cu128/linux-x86_64/native/lib/libcudart-218eec4c.so.12.gz",
-      "cu128/linux-x86_64/native/lib/libnv%2Bext.so.gz",
-      "cu128/linux-aarch64/native/lib/libtorch.so.gz",
-      "cu126/linux-x86_64/native/lib/libtorch.so.gz") + "\n";
+  private static final String INDEX =
+      String.join(
+              "\n",
+              "cpu/linux-x86_64/native/lib/libtorch.so.gz",
+              "cpu/linux-x86_64/native/lib/libtorch_cpu.so.gz",
+              "cu128/linux-x86_64/native/lib/libtorch.so.gz",
+              "cu128/linux-x86_64/native/lib/libtorch_cuda.so.gz",
+              "cu128/linux-x86_64/native/lib/libcudart-218eec4c.so.12.gz",
+              "cu128/linux-x86_64/native/lib/libnv%2Bext.so.gz",
+              "cu128/linux-aarch64/native/lib/libtorch.so.gz",
+              "cu126/linux-x86_64/native/lib/libtorch.so.gz")
+          + "\n";
 
   private HttpServer server;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -54,20 +57,22 @@ class DockerScriptsTest {
       files.put("/pytorch/2.7.1/" + line, gzip(line));
     }
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getRawPath();
-      synchronized (requested) {
-        requested.add(path);
-      }
-      byte[] body = files.get(path);
-      exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-      if (body != null) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getRawPath();
+          synchronized (requested) {
+            requested.add(path);
+          }
+          byte[] body = files.get(path);
+          exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+          if (body != null) {
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          }
+          exchange.close();
+        });
     server.start();
   }
 
@@ -85,10 +90,13 @@ class DockerScriptsTest {
   }
 
   private Result fetch(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash", REPO.root.resolve("docker/fetch-djl-natives.sh").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of("bash", REPO.root.resolve("docker/fetch-djl-natives.sh").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().put("DJL_PUBLISH_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/pytorch");
+    pb.environment()
+        .put("DJL_PUBLISH_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/pytorch");
     return run(pb);
   }
 
@@ -100,21 +108,33 @@ class DockerScriptsTest {
   }
 
   @Test
-  void fetchesExactlyTheFlavorsFilesDecodedAndLinksTheCudaRuntime(@TempDir Path dir) throws Exception {
+  void fetchesExactlyTheFlavorsFilesDecodedAndLinksTheCudaRuntime(@TempDir Path dir)
+      throws Exception {
     Path lib = dir.resolve("pytorch");
     Path link = dir.resolve("cudart");
     Result r = fetch("2.7.1", "cu128", lib.toString(), link.toString());
 
     assertEquals(0, r.code(), r.out());
     try (var listing = Files.list(lib)) {
-      assertEquals(List.of("libcudart-218eec4c.so.12", "libnv+ext.so", "libtorch.so", "libtorch_cuda.so"),
+      assertEquals(
+          List.of("libcudart-218eec4c.so.12", "libnv+ext.so", "libtorch.so", "libtorch_cuda.so"),
           listing.map(p -> p.getFileName().toString()).sorted().toList());
     }
-    assertEquals("cu128/linux-x86_64/native/lib/libtorch_cuda.so.gz", Files.readString(lib.resolve("libtorch_cuda.so")), "gunzipped");
-    assertEquals("cu128/linux-x86_64/native/lib/libnv%2Bext.so.gz", Files.readString(lib.resolve("libnv+ext.so")), "fetched by its encoded name");
+    assertEquals(
+        "cu128/linux-x86_64/native/lib/libtorch_cuda.so.gz",
+        Files.readString(lib.resolve("libtorch_cuda.so")),
+        "gunzipped");
+    assertEquals(
+        "cu128/linux-x86_64/native/lib/libnv%2Bext.so.gz",
+        Files.readString(lib.resolve("libnv+ext.so")), "fetched by its encoded name");
     assertTrue(Files.isSymbolicLink(link.resolve("libcudart.so")));
-    assertEquals(lib.resolve("libcudart-218eec4c.so.12").toRealPath(), link.resolve("libcudart.so").toRealPath());
-    assertFalse(requested.stream().anyMatch(p -> p.contains("cpu/") || p.contains("cu126/") || p.contains("aarch64")), requested.toString());
+    assertEquals(
+        lib.resolve("libcudart-218eec4c.so.12").toRealPath(),
+        link.resolve("libcudart.so").toRealPath());
+    assertFalse(
+        requested.stream()
+            .anyMatch(p -> p.contains("cpu/") || p.contains("cu126/") || p.contains("aarch64")),
+        requested.toString());
   }
 
   @Test
@@ -128,20 +148,24 @@ class DockerScriptsTest {
   @Test
   void aMissingFileOrVersionFailsTheBuild(@TempDir Path dir) throws Exception {
     files.remove("/pytorch/2.7.1/cu128/linux-x86_64/native/lib/libtorch_cuda.so.gz");
-    assertTrue(fetch("2.7.1", "cu128", dir.resolve("b").toString()).code() != 0, "a 404 on a listed file");
-    assertTrue(fetch("9.9.9", "cu128", dir.resolve("c").toString()).code() != 0, "a 404 on the index");
+    assertTrue(
+        fetch("2.7.1", "cu128", dir.resolve("b").toString()).code() != 0, "a 404 on a listed file");
+    assertTrue(
+        fetch("9.9.9", "cu128", dir.resolve("c").toString()).code() != 0, "a 404 on the index");
   }
 
   @Test
   void cpuFetchesNothing(@TempDir Path dir) throws Exception {
-    Result r = fetch("2.7.1", "cpu", dir.resolve("pytorch").toString(), dir.resolve("cudart").toString());
+    Result r =
+        fetch("2.7.1", "cpu", dir.resolve("pytorch").toString(), dir.resolve("cudart").toString());
     assertEquals(0, r.code(), r.out());
     assertEquals(List.of(), requested);
     assertFalse(Files.exists(dir.resolve("cudart")));
   }
 
   private static Map<String, String> envUnder(Path device, Path natives) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("sh", REPO.root.resolve("docker/pytorch-env.sh").toString(), "env");
+    ProcessBuilder pb =
+        new ProcessBuilder("sh", REPO.root.resolve("docker/pytorch-env.sh").toString(), "env");
     pb.environment().put("TUNEBEAM_GPU_DEVICE", device.toString());
     pb.environment().put("TUNEBEAM_CUDA_NATIVES", natives.toString());
     pb.environment().put("TUNEBEAM_CUDART_DIR", "/opt/djl/cudart");
@@ -170,16 +194,23 @@ class DockerScriptsTest {
     Map<String, String> env = envUnder(device, natives);
     assertEquals(natives.toString(), env.get("PYTORCH_LIBRARY_PATH"));
     assertEquals("cu128", env.get("PYTORCH_FLAVOR"));
-    assertTrue(env.get("LD_LIBRARY_PATH").startsWith("/opt/djl/cudart:/usr/local/nvidia/lib64"), env.get("LD_LIBRARY_PATH"));
+    assertTrue(
+        env.get("LD_LIBRARY_PATH").startsWith("/opt/djl/cudart:/usr/local/nvidia/lib64"),
+        env.get("LD_LIBRARY_PATH"));
   }
 
   @Test
   void withoutAGpuOrWithoutCudaNativesTheJarsCpuBuildIsUsed(@TempDir Path dir) throws Exception {
     Path natives = Files.createDirectories(dir.resolve("pytorch"));
     Files.createFile(natives.resolve("libtorch.so"));
-    assertFalse(envUnder(dir.resolve("no-such-device"), natives).containsKey("PYTORCH_LIBRARY_PATH"), "no GPU");
+    assertFalse(
+        envUnder(dir.resolve("no-such-device"), natives).containsKey("PYTORCH_LIBRARY_PATH"),
+        "no GPU");
 
     Path device = Files.createFile(dir.resolve("nvidiactl"));
-    assertFalse(envUnder(device, Files.createDirectories(dir.resolve("empty"))).containsKey("PYTORCH_LIBRARY_PATH"), "a cpu-flavor image");
+    assertFalse(
+        envUnder(device, Files.createDirectories(dir.resolve("empty")))
+            .containsKey("PYTORCH_LIBRARY_PATH"),
+        "a cpu-flavor image");
   }
 }

@@ -20,7 +20,8 @@ record Dockerfile(Map<String, String> globalArgs, List<Stage> stages) {
   /** One {@code COPY}: {@code from} is the stage name, or null for the build context. */
   record Copy(String from, List<String> sources, String destination) {}
 
-  record Stage(String image, String name, List<Copy> copies, List<String> entrypoint, List<String> lines) {}
+  record Stage(
+      String image, String name, List<Copy> copies, List<String> entrypoint, List<String> lines) {}
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
 
@@ -49,7 +50,13 @@ record Dockerfile(Map<String, String> globalArgs, List<Stage> stages) {
       if (keyword.equals("FROM")) {
         String[] from = rest.split("\\s+");
         String name = from.length == 3 && from[1].equalsIgnoreCase("AS") ? from[2] : null;
-        stages.add(new Stage(substitute(from[0], globals), name, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+        stages.add(
+            new Stage(
+                substitute(from[0], globals),
+                name,
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>()));
       } else if (stages.isEmpty()) {
         if (keyword.equals("ARG")) {
           String[] arg = rest.split("=", 2);
@@ -62,7 +69,9 @@ record Dockerfile(Map<String, String> globalArgs, List<Stage> stages) {
           stage.copies().add(copy(rest));
         } else if (keyword.equals("ENTRYPOINT")) {
           stage.entrypoint().clear();
-          stage.entrypoint().addAll(Arrays.asList(new ObjectMapper().readValue(rest, String[].class)));
+          stage
+              .entrypoint()
+              .addAll(Arrays.asList(new ObjectMapper().readValue(rest, String[].class)));
         }
       }
     }

@@ -33,14 +33,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What can be checked of the images without a Docker engine: every file they copy is in the
- * repository or written by the build, the trainer's entry point is the jar's main class and
- * takes the reference flags, the base images match the pom's Beam and Java versions, the
- * PyTorch version and CUDA flavor fetched are ones DJL's JNI library here was built for, and the
- * Cloud Build files build what the docs push.
+ * repository or written by the build, the trainer's entry point is the jar's main class and takes
+ * the reference flags, the base images match the pom's Beam and Java versions, the PyTorch version
+ * and CUDA flavor fetched are ones DJL's JNI library here was built for, and the Cloud Build files
+ * build what the docs push.
  */
 class DockerfilesTest {
   private static final Repository REPO = Repository.find();
-  private static final List<String> REFERENCE_FLAGS = List.of("--activation", "relu", "--optimizer", "adam", "--batch-size", "64", "--num-epochs", "2");
+  private static final List<String> REFERENCE_FLAGS =
+      List.of(
+          "--activation", "relu", "--optimizer", "adam", "--batch-size", "64", "--num-epochs", "2");
   private static final Pattern JAVA_MAJOR = Pattern.compile("(?:java|temurin:|jdk|jre)[_-]?(\\d+)");
 
   private static Dockerfile dockerfile(String name) throws IOException {
@@ -63,18 +65,29 @@ class DockerfilesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"trainer.Dockerfile", "dataflow-worker.Dockerfile"})
-  void everyCopiedFileIsInTheRepositoryOrBuiltAndReachesTheBuildContext(String name) throws Exception {
+  void everyCopiedFileIsInTheRepositoryOrBuiltAndReachesTheBuildContext(String name)
+      throws Exception {
     Dockerfile file = dockerfile(name);
     Set<String> built = builtFiles();
     for (Dockerfile.Copy copy : file.copies()) {
       if (copy.from() != null) {
-        assertTrue(file.stageNames().contains(copy.from()), name + " copies from an undefined stage " + copy.from());
+        assertTrue(
+            file.stageNames().contains(copy.from()),
+            name + " copies from an undefined stage " + copy.from());
         continue;
       }
       for (String source : copy.sources()) {
-        assertTrue(built.contains(source) || Files.exists(REPO.root.resolve(source)),
-            name + " copies " + source + ", which is neither in the repository nor written by the build (" + built + ")");
-        assertFalse(REPO.dockerIgnores(source), ".dockerignore leaves " + source + " out of the build context");
+        assertTrue(
+            built.contains(source) || Files.exists(REPO.root.resolve(source)),
+            name
+                + " copies "
+                + source
+                + ", which is neither in the repository nor written by the build ("
+                + built
+                + ")");
+        assertFalse(
+            REPO.dockerIgnores(source),
+            ".dockerignore leaves " + source + " out of the build context");
       }
     }
   }
@@ -85,22 +98,44 @@ class DockerfilesTest {
     Repository.ShadedJar jar = REPO.shadedJars("trainer").get(0);
     assertEquals(TrainerMain.class.getName(), jar.mainClass(), "trainer/pom.xml's Main-Class");
 
-    Dockerfile.Copy copied = image.copies().stream().filter(c -> c.sources().contains(jar.path())).findFirst().orElseThrow();
+    Dockerfile.Copy copied =
+        image.copies().stream()
+            .filter(c -> c.sources().contains(jar.path()))
+            .findFirst()
+            .orElseThrow();
     List<String> entry = image.entrypoint();
-    assertEquals(TrainerMain.class.getName(), entry.get(entry.size() - 1), "the trial's flags follow the main class as container args");
-    assertEquals(copied.destination(), entry.get(entry.indexOf("-cp") + 1), "the entry point runs the copied jar");
-    assertTrue(entry.contains("-Dai.djl.offline=true"), "DJL must not download at run time: " + entry);
-    assertEquals("/usr/local/bin/pytorch-env", entry.get(0), "the CUDA natives are chosen per machine");
-    String user = image.lines().stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElse("USER root").substring(5).trim();
+    assertEquals(
+        TrainerMain.class.getName(),
+        entry.get(entry.size() - 1),
+        "the trial's flags follow the main class as container args");
+    assertEquals(
+        copied.destination(),
+        entry.get(entry.indexOf("-cp") + 1),
+        "the entry point runs the copied jar");
+    assertTrue(
+        entry.contains("-Dai.djl.offline=true"), "DJL must not download at run time: " + entry);
+    assertEquals(
+        "/usr/local/bin/pytorch-env", entry.get(0), "the CUDA natives are chosen per machine");
+    String user =
+        image.lines().stream()
+            .filter(l -> l.startsWith("USER "))
+            .reduce((a, b) -> b)
+            .orElse("USER root")
+            .substring(5)
+            .trim();
     assertFalse(user.equals("root") || user.equals("0"), "runs as " + user);
-    assertTrue(image.copies().stream().anyMatch(c -> c.destination().equals(DataLocator.DEBIAN_DIR.toString())),
+    assertTrue(
+        image.copies().stream()
+            .anyMatch(c -> c.destination().equals(DataLocator.DEBIAN_DIR.toString())),
         "Fashion-MNIST is baked in where the trainer looks first");
 
     Path built = REPO.root.resolve(jar.path());
     if (Files.exists(built)) {
       // After `mvn package` the jar itself is checked too; the pom check above holds without it.
       try (JarFile shaded = new JarFile(built.toFile())) {
-        assertEquals(TrainerMain.class.getName(), shaded.getManifest().getMainAttributes().getValue("Main-Class"));
+        assertEquals(
+            TrainerMain.class.getName(),
+            shaded.getManifest().getMainAttributes().getValue("Main-Class"));
         assertNotNull(shaded.getEntry(TrainerMain.class.getName().replace('.', '/') + ".class"));
       }
     }
@@ -114,7 +149,8 @@ class DockerfilesTest {
     assertEquals(64, config.batchSize());
     assertEquals(2, config.epochs());
 
-    // The entry point's own command line, with the test classpath for the jar: known flags and --help exit 0, a bad value 2.
+    // The entry point's own command line, with the test classpath for the jar: known flags and
+    // --help exit 0, a bad value 2.
     assertEquals(0, runEntryPoint(concat(REFERENCE_FLAGS, List.of("--help"))).exitValue());
     Process refused = runEntryPoint(List.of("--activation", "relu", "--batch-size", "0"));
     assertEquals(2, refused.exitValue());
@@ -144,7 +180,10 @@ class DockerfilesTest {
     Map<String, String> pom = REPO.properties();
     int release = Integer.parseInt(pom.get("maven.compiler.release"));
     String worker = dockerfile("dataflow-worker.Dockerfile").last().image();
-    assertEquals(pom.get("beam.java.image"), worker, "the worker image is Beam's SDK image of the pom's Beam version");
+    assertEquals(
+        pom.get("beam.java.image"),
+        worker,
+        "the worker image is Beam's SDK image of the pom's Beam version");
     assertTrue(worker.endsWith(":" + pom.get("beam.version")), worker);
     assertEquals(release, javaMajor(worker));
     assertEquals(release, javaMajor(dockerfile("trainer.Dockerfile").last().image()));
@@ -154,14 +193,26 @@ class DockerfilesTest {
   @ValueSource(strings = {"trainer.Dockerfile", "dataflow-worker.Dockerfile"})
   void theFetchedPyTorchIsTheOneDjlsJniLibraryWasBuiltFor(String name) throws Exception {
     Dockerfile file = dockerfile(name);
-    assertEquals(REPO.properties().get("pytorch.version"), file.globalArgs().get("PYTORCH_VERSION"));
+    assertEquals(
+        REPO.properties().get("pytorch.version"), file.globalArgs().get("PYTORCH_VERSION"));
     String flavor = file.globalArgs().get("PYTORCH_FLAVOR");
     assertTrue(flavor.startsWith("cu"), flavor);
-    assertNotNull(getClass().getClassLoader().getResource("jnilib/linux-x86_64/" + flavor + "/libdjl_torch.so"),
-        "pytorch-jni has no JNI library for " + flavor + "; DJL could not load the fetched natives");
+    assertNotNull(
+        getClass()
+            .getClassLoader()
+            .getResource("jnilib/linux-x86_64/" + flavor + "/libdjl_torch.so"),
+        "pytorch-jni has no JNI library for "
+            + flavor
+            + "; DJL could not load the fetched natives");
     List<String> last = file.last().lines();
-    assertTrue(last.contains("ARG PYTORCH_FLAVOR"), "a global ARG is empty in a stage that does not declare it again");
-    assertTrue(last.stream().anyMatch(l -> l.startsWith("ENV ") && l.contains("TUNEBEAM_CUDA_FLAVOR=${PYTORCH_FLAVOR}")), "pytorch-env.sh learns the flavor");
+    assertTrue(
+        last.contains("ARG PYTORCH_FLAVOR"),
+        "a global ARG is empty in a stage that does not declare it again");
+    assertTrue(
+        last.stream()
+            .anyMatch(
+                l -> l.startsWith("ENV ") && l.contains("TUNEBEAM_CUDA_FLAVOR=${PYTORCH_FLAVOR}")),
+        "pytorch-env.sh learns the flavor");
   }
 
   @Test
@@ -179,11 +230,19 @@ class DockerfilesTest {
       Matcher m = named.matcher(Files.readString(doc));
       while (m.find()) {
         seen.add(m.group(1));
-        assertTrue(Files.isRegularFile(REPO.root.resolve(m.group(1))), doc.getFileName() + " names " + m.group(1) + ", which does not exist");
+        assertTrue(
+            Files.isRegularFile(REPO.root.resolve(m.group(1))),
+            doc.getFileName() + " names " + m.group(1) + ", which does not exist");
       }
     }
-    assertTrue(seen.containsAll(List.of("docker/cloudbuild-trainer.yaml", "docker/cloudbuild-dataflow-worker.yaml",
-        "docker/trainer.Dockerfile", "docker/dataflow-worker.Dockerfile")), "the docs build both images: " + seen);
+    assertTrue(
+        seen.containsAll(
+            List.of(
+                "docker/cloudbuild-trainer.yaml",
+                "docker/cloudbuild-dataflow-worker.yaml",
+                "docker/trainer.Dockerfile",
+                "docker/dataflow-worker.Dockerfile")),
+        "the docs build both images: " + seen);
   }
 
   @ParameterizedTest
@@ -192,22 +251,40 @@ class DockerfilesTest {
     JsonNode build = new YAMLMapper().readTree(REPO.root.resolve("docker").resolve(name).toFile());
     List<JsonNode> steps = StreamSupport.stream(build.path("steps").spliterator(), false).toList();
     JsonNode docker = steps.get(steps.size() - 1);
-    List<String> args = StreamSupport.stream(docker.path("args").spliterator(), false).map(JsonNode::asText).toList();
+    List<String> args =
+        StreamSupport.stream(docker.path("args").spliterator(), false)
+            .map(JsonNode::asText)
+            .toList();
     String dockerfile = args.get(args.indexOf("-f") + 1);
     assertTrue(Files.exists(REPO.root.resolve(dockerfile)), dockerfile);
     assertEquals(".", args.get(args.size() - 1), "the repository root is the build context");
-    assertEquals(args.get(args.indexOf("-t") + 1), build.path("images").path(0).asText(), "the tagged image is pushed");
-    assertTrue(build.path("substitutions").path("_IMAGE").asText().contains("docker.pkg.dev"), "Artifact Registry by default");
+    assertEquals(
+        args.get(args.indexOf("-t") + 1),
+        build.path("images").path(0).asText(),
+        "the tagged image is pushed");
+    assertTrue(
+        build.path("substitutions").path("_IMAGE").asText().contains("docker.pkg.dev"),
+        "Artifact Registry by default");
 
     Set<String> built = builtFiles();
-    List<String> jarsCopied = dockerfile(Path.of(dockerfile).getFileName().toString()).copies().stream()
-        .filter(c -> c.from() == null).flatMap(c -> c.sources().stream()).filter(built::contains).toList();
+    List<String> jarsCopied =
+        dockerfile(Path.of(dockerfile).getFileName().toString()).copies().stream()
+            .filter(c -> c.from() == null)
+            .flatMap(c -> c.sources().stream())
+            .filter(built::contains)
+            .toList();
     for (String jar : jarsCopied) {
       String module = jar.substring(0, jar.indexOf('/'));
-      String earlier = steps.subList(0, steps.size() - 1).stream().map(JsonNode::toString).collect(Collectors.joining());
-      assertTrue(earlier.contains("\"package\"") && earlier.contains("\"" + module + "\""),
+      String earlier =
+          steps.subList(0, steps.size() - 1).stream()
+              .map(JsonNode::toString)
+              .collect(Collectors.joining());
+      assertTrue(
+          earlier.contains("\"package\"") && earlier.contains("\"" + module + "\""),
           name + " must build " + jar + " before the image: Cloud Build uploads no target/ folder");
     }
-    assertTrue(Files.readAllLines(REPO.root.resolve(".gcloudignore")).contains("target/"), "the upload leaves local build outputs out");
+    assertTrue(
+        Files.readAllLines(REPO.root.resolve(".gcloudignore")).contains("target/"),
+        "the upload leaves local build outputs out");
   }
 }

@@ -14,7 +14,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The checkout the tests run in: its root, the parent pom's properties, the jars the build writes. */
+/**
+ * The checkout the tests run in: its root, the parent pom's properties, the jars the build writes.
+ */
 final class Repository {
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{([\\w.]+)}");
 
@@ -24,14 +26,19 @@ final class Repository {
     this.root = root;
   }
 
-  /** Surefire runs in a module folder; the root is the nearest folder above with docker/ and a pom. */
+  /**
+   * Surefire runs in a module folder; the root is the nearest folder above with docker/ and a pom.
+   */
   static Repository find() {
     Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !(Files.isDirectory(dir.resolve("docker")) && Files.isRegularFile(dir.resolve("pom.xml")))) {
+    while (dir != null
+        && !(Files.isDirectory(dir.resolve("docker"))
+            && Files.isRegularFile(dir.resolve("pom.xml")))) {
       dir = dir.getParent();
     }
     if (dir == null) {
-      throw new IllegalStateException("no repository root with docker/ and pom.xml above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "no repository root with docker/ and pom.xml above " + Path.of("").toAbsolutePath());
     }
     return new Repository(dir);
   }
@@ -39,7 +46,8 @@ final class Repository {
   /** The parent pom's properties, with ${...} references between them resolved. */
   Map<String, String> properties() throws Exception {
     Map<String, String> raw = new LinkedHashMap<>();
-    Element props = (Element) pom(root.resolve("pom.xml")).getElementsByTagName("properties").item(0);
+    Element props =
+        (Element) pom(root.resolve("pom.xml")).getElementsByTagName("properties").item(0);
     NodeList children = props.getChildNodes();
     for (int i = 0; i < children.getLength(); i++) {
       if (children.item(i) instanceof Element e) {
@@ -51,7 +59,9 @@ final class Repository {
     return resolved;
   }
 
-  /** What a shade execution of a module writes, as repository-relative paths, with its main class. */
+  /**
+   * What a shade execution of a module writes, as repository-relative paths, with its main class.
+   */
   record ShadedJar(String path, String mainClass) {}
 
   List<ShadedJar> shadedJars(String module) throws Exception {
@@ -60,7 +70,12 @@ final class Repository {
     List<ShadedJar> jars = new ArrayList<>();
     NodeList outputs = pom.getElementsByTagName("outputFile");
     for (int i = 0; i < outputs.getLength(); i++) {
-      String file = outputs.item(i).getTextContent().trim().replace("${project.build.directory}", module + "/target");
+      String file =
+          outputs
+              .item(i)
+              .getTextContent()
+              .trim()
+              .replace("${project.build.directory}", module + "/target");
       jars.add(new ShadedJar(file, mainClass));
     }
     return jars;
@@ -81,12 +96,17 @@ final class Repository {
       if (!m.find()) {
         return v;
       }
-      v = m.replaceAll(r -> Matcher.quoteReplacement(properties.getOrDefault(r.group(1), r.group())));
+      v =
+          m.replaceAll(
+              r -> Matcher.quoteReplacement(properties.getOrDefault(r.group(1), r.group())));
     }
     return v;
   }
 
-  /** .dockerignore as Docker applies it: patterns in order, the last one that matches decides, ! keeps. */
+  /**
+   * .dockerignore as Docker applies it: patterns in order, the last one that matches decides, !
+   * keeps.
+   */
   boolean dockerIgnores(String path) throws IOException {
     Path file = root.resolve(".dockerignore");
     if (!Files.exists(file)) {
@@ -107,7 +127,10 @@ final class Repository {
     return ignored;
   }
 
-  /** Docker's patterns: ** any folders, * within one name, ? one character; a folder match covers what is inside. */
+  /**
+   * Docker's patterns: ** any folders, * within one name, ? one character; a folder match covers
+   * what is inside.
+   */
   static boolean globMatches(String glob, String path) {
     StringBuilder regex = new StringBuilder();
     for (int i = 0; i < glob.length(); i++) {

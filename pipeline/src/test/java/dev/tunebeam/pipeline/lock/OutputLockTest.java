@@ -33,12 +33,23 @@ class OutputLockTest {
     LockStore store = new LocalLockStore(tmp.resolve("out").resolve(OutputLock.FILE_NAME));
     try (OutputLock first = acquire(store)) {
       String json = Files.readString(tmp.resolve("out").resolve(OutputLock.FILE_NAME));
-      assertTrue(json.contains("\"pid\":" + ProcessHandle.current().pid()) && json.contains("\"host\""), json);
-      String message = assertThrows(IllegalArgumentException.class, () -> acquire(store)).getMessage();
-      assertTrue(message.startsWith("--output OUT is in use by another run (host " + LockOwner.hostName() + ", pid " + ProcessHandle.current().pid()
-          + ", started " + first.owner().started()), message);
+      assertTrue(
+          json.contains("\"pid\":" + ProcessHandle.current().pid()) && json.contains("\"host\""),
+          json);
+      String message =
+          assertThrows(IllegalArgumentException.class, () -> acquire(store)).getMessage();
+      assertTrue(
+          message.startsWith(
+              "--output OUT is in use by another run (host "
+                  + LockOwner.hostName()
+                  + ", pid "
+                  + ProcessHandle.current().pid()
+                  + ", started "
+                  + first.owner().started()),
+          message);
     }
-    assertFalse(Files.exists(tmp.resolve("out").resolve(OutputLock.FILE_NAME)), "released on close");
+    assertFalse(
+        Files.exists(tmp.resolve("out").resolve(OutputLock.FILE_NAME)), "released on close");
     acquire(store).close();
   }
 
@@ -54,16 +65,22 @@ class OutputLockTest {
       assertEquals(ProcessHandle.current().pid(), lock.owner().pid());
     }
     assertEquals(1, warnings.size(), warnings.toString());
-    assertTrue(warnings.get(0).contains("its process " + dead.pid() + " on " + LockOwner.hostName() + " is gone"), warnings.get(0));
+    assertTrue(
+        warnings
+            .get(0)
+            .contains("its process " + dead.pid() + " on " + LockOwner.hostName() + " is gone"),
+        warnings.get(0));
   }
 
   @Test
   void anotherHostsLockIsStaleOnlyAfterItsHeartbeatStops() throws Exception {
     Instant now = Instant.now();
     LocalLockStore store = new LocalLockStore(tmp.resolve(OutputLock.FILE_NAME));
-    store.createIfAbsent(new LockOwner("other-host", 1, 0, now, now.minusSeconds(60), "t").toJson());
+    store.createIfAbsent(
+        new LockOwner("other-host", 1, 0, now, now.minusSeconds(60), "t").toJson());
     assertThrows(IllegalArgumentException.class, () -> acquire(store));
-    Clock later = Clock.fixed(now.plus(OutputLock.STALE_AFTER).plus(Duration.ofMinutes(2)), ZoneOffset.UTC);
+    Clock later =
+        Clock.fixed(now.plus(OutputLock.STALE_AFTER).plus(Duration.ofMinutes(2)), ZoneOffset.UTC);
     OutputLock.acquire("--output", "OUT", store, later, warnings::add).close();
     assertTrue(warnings.get(0).contains("has not refreshed it since"), warnings.toString());
   }
@@ -78,33 +95,46 @@ class OutputLockTest {
 
   /**
    * LocalStorageHelper ignores preconditions; this wrapper answers a create that carries
-   * doesNotExist for an existing object as Cloud Storage does (412), so the test proves the
-   * store sends the precondition and acts on its failure.
+   * doesNotExist for an existing object as Cloud Storage does (412), so the test proves the store
+   * sends the precondition and acts on its failure.
    */
   static Storage honouringDoesNotExist(Storage fake) {
-    return (Storage) java.lang.reflect.Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class}, (proxy, m, args) -> {
-      if (m.getName().equals("create") && args != null && args.length == 3 && args[0] instanceof com.google.cloud.storage.BlobInfo info
-          && args[2] instanceof Storage.BlobTargetOption[] opts && java.util.Arrays.asList(opts).contains(Storage.BlobTargetOption.doesNotExist())
-          && fake.get(info.getBlobId()) != null) {
-        throw new com.google.cloud.storage.StorageException(412, "conditionNotMet");
-      }
-      try {
-        return m.invoke(fake, args);
-      } catch (java.lang.reflect.InvocationTargetException e) {
-        throw e.getCause();
-      }
-    });
+    return (Storage)
+        java.lang.reflect.Proxy.newProxyInstance(
+            Storage.class.getClassLoader(),
+            new Class<?>[] {Storage.class},
+            (proxy, m, args) -> {
+              if (m.getName().equals("create")
+                  && args != null
+                  && args.length == 3
+                  && args[0] instanceof com.google.cloud.storage.BlobInfo info
+                  && args[2] instanceof Storage.BlobTargetOption[] opts
+                  && java.util.Arrays.asList(opts).contains(Storage.BlobTargetOption.doesNotExist())
+                  && fake.get(info.getBlobId()) != null) {
+                throw new com.google.cloud.storage.StorageException(412, "conditionNotMet");
+              }
+              try {
+                return m.invoke(fake, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   @Test
   void onCloudStorageTheLockIsAnObjectCreatedWithAPrecondition() throws Exception {
     Storage storage = honouringDoesNotExist(LocalStorageHelper.customOptions(false).getService());
-    GcsLockStore store = new GcsLockStore(storage, BlobId.of("bucket", "study/" + OutputLock.FILE_NAME));
+    GcsLockStore store =
+        new GcsLockStore(storage, BlobId.of("bucket", "study/" + OutputLock.FILE_NAME));
     OutputLock first = acquire(store);
     assertTrue(storage.get(store.id()) != null);
     assertTrue(store.createIfAbsent(new byte[0]).isEmpty(), "doesNotExist refuses a second create");
-    String message = assertThrows(IllegalArgumentException.class, () -> acquire(store)).getMessage();
-    assertTrue(message.contains("is in use by another run") && message.contains("gs://bucket/study/.tunebeam.lock"), message);
+    String message =
+        assertThrows(IllegalArgumentException.class, () -> acquire(store)).getMessage();
+    assertTrue(
+        message.contains("is in use by another run")
+            && message.contains("gs://bucket/study/.tunebeam.lock"),
+        message);
     first.beat();
     assertTrue(warnings.isEmpty(), "a heartbeat keeps the lock: " + warnings);
     first.close();

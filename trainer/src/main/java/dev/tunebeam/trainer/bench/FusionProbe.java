@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How fast fused groups train on this machine, from a few timed training steps: one model alone
- * and three fused (same activation, as the planner fuses) with the compute threads a local worker
- * gets, printed twice as {@code FUSION_PROBE <alone> <fused>} in model-images per second. {@code
+ * How fast fused groups train on this machine, from a few timed training steps: one model alone and
+ * three fused (same activation, as the planner fuses) with the compute threads a local worker gets,
+ * printed twice as {@code FUSION_PROBE <alone> <fused>} in model-images per second. {@code
  * --fuse=auto} runs it once per machine.
  *
  * <pre>
@@ -40,14 +40,19 @@ public final class FusionProbe {
       JniUtils.setNumThreads(threads);
     }
     int samples = STEPS * BATCH;
-    FashionMnistData data = FashionMnistLoader.load(DataLocator.standard(() -> null).locate(args.length > 1 ? args[1] : null), samples, BATCH);
+    FashionMnistData data =
+        FashionMnistLoader.load(
+            DataLocator.standard(() -> null).locate(args.length > 1 ? args[1] : null),
+            samples,
+            BATCH);
     try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         DeviceData train = DeviceData.of(data.train(), manager);
         DeviceData test = DeviceData.of(data.test(), manager)) {
       FusedTrainer trainer = new FusedTrainer(manager, train, test, ProgressListener.NONE);
       // A first call pays its warm-up (allocator, kernels, the JIT).
       rate(trainer, 1, samples);
-      // Twice, interleaved: the parent keeps the less favourable ratio, so a burst of load elsewhere cannot buy fusion.
+      // Twice, interleaved: the parent keeps the less favourable ratio, so a burst of load
+      // elsewhere cannot buy fusion.
       for (int repetition = 0; repetition < 2; repetition++) {
         double alone = rate(trainer, 1, samples);
         double fused = rate(trainer, 3, samples);
@@ -59,8 +64,16 @@ public final class FusionProbe {
   private static double rate(FusedTrainer trainer, int models, int samples) {
     List<TrainingConfig> configs = new ArrayList<>();
     for (int i = 0; i < models; i++) {
-      configs.add(TrainingConfig.builder().optimizer(OptimizerKind.ADAM).learningRate(0.001f * (i + 1)).batchSize(BATCH).epochs(1)
-          .trainSamples(samples).validationSamples(0).testSamples(BATCH).build());
+      configs.add(
+          TrainingConfig.builder()
+              .optimizer(OptimizerKind.ADAM)
+              .learningRate(0.001f * (i + 1))
+              .batchSize(BATCH)
+              .epochs(1)
+              .trainSamples(samples)
+              .validationSamples(0)
+              .testSamples(BATCH)
+              .build());
     }
     double seconds = trainer.train(configs).get(0).history().get(0).trainSeconds();
     return models * samples / seconds;

@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 
 /**
  * The one parser for every enum a flag or a field names (activation, optimizer, pooling, init,
- * normalize, device, backend, algorithm, early stopping, measurement): a value is a constant's
- * name in lower case with '-' for '_' ({@code DECAY_CURVE} is {@code decay-curve}), in any case,
- * and the "allowed:" list of an error is built from the constants, so it cannot go stale.
+ * normalize, device, backend, algorithm, early stopping, measurement): a value is a constant's name
+ * in lower case with '-' for '_' ({@code DECAY_CURVE} is {@code decay-curve}), in any case, and the
+ * "allowed:" list of an error is built from the constants, so it cannot go stale.
  */
 public final class EnumChoice {
   private EnumChoice() {}
@@ -21,7 +21,9 @@ public final class EnumChoice {
 
   /** Every constant's key, comma-separated, in declaration order. */
   public static String allowed(Class<? extends Enum<?>> type) {
-    return Arrays.stream(type.getEnumConstants()).map(EnumChoice::key).collect(Collectors.joining(", "));
+    return Arrays.stream(type.getEnumConstants())
+        .map(EnumChoice::key)
+        .collect(Collectors.joining(", "));
   }
 
   /** The constant {@code value} names, if any. */
@@ -36,10 +38,13 @@ public final class EnumChoice {
   }
 
   /**
-   * The constant {@code value} names; otherwise an IllegalArgumentException "FIELD VALUE
-   * PROBLEM; allowed: ...", where {@code problem} says what the value is not (e.g. "is not supported").
+   * The constant {@code value} names; otherwise an IllegalArgumentException "FIELD VALUE PROBLEM;
+   * allowed: ...", where {@code problem} says what the value is not (e.g. "is not supported").
    */
-  public static <E extends Enum<E>> E parse(Class<E> type, String field, String value, String problem) {
-    return find(type, value).orElseThrow(() -> new IllegalArgumentException(field + " " + value + " " + refusal(type, problem)));
+  public static <E extends Enum<E>> E parse(
+      Class<E> type, String field, String value, String problem) {
+    return find(type, value)
+        .orElseThrow(
+            () -> new IllegalArgumentException(field + " " + value + " " + refusal(type, problem)));
   }
 }

@@ -13,7 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * enum its keys ({@code --pooling avg|max}), taken from the constants like every "allowed:" list.
  */
 final class FlagHelp extends CommandLine.Help {
-  /** The width of the flag column: enough for most flags with their values, so descriptions line up. */
+  /**
+   * The width of the flag column: enough for most flags with their values, so descriptions line up.
+   */
   static final int LABEL_COLUMN = 36;
 
   FlagHelp(CommandSpec spec, ColorScheme scheme) {
@@ -40,7 +42,9 @@ final class FlagHelp extends CommandLine.Help {
 
   private static String label(ArgSpec arg) {
     if (arg.type().isEnum()) {
-      return Arrays.stream(arg.type().getEnumConstants()).map(c -> EnumChoice.key((Enum<?>) c)).collect(Collectors.joining("|"));
+      return Arrays.stream(arg.type().getEnumConstants())
+          .map(c -> EnumChoice.key((Enum<?>) c))
+          .collect(Collectors.joining("|"));
     }
     return arg.paramLabel();
   }

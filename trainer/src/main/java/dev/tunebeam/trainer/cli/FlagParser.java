@@ -15,8 +15,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * The command lines of the trainer and the launcher: picocli over a class of {@code @Option}
  * declarations, in the two spellings Vertex AI and Python's argparse accept ({@code --name value},
- * {@code --name=value}, also {@code --name_with_underscores}). Every bad input is a
- * {@link UsageException} whose one sentence names the flag; help is generated from the declarations.
+ * {@code --name=value}, also {@code --name_with_underscores}). Every bad input is a {@link
+ * UsageException} whose one sentence names the flag; help is generated from the declarations.
  */
 public final class FlagParser {
   private final CommandLine line;
@@ -42,12 +42,18 @@ public final class FlagParser {
     }
   }
 
-  /** A parser for the options declared (with picocli's {@code @Option} and {@code @Mixin}) on {@code declarations}. */
+  /**
+   * A parser for the options declared (with picocli's {@code @Option} and {@code @Mixin}) on {@code
+   * declarations}.
+   */
   public static FlagParser of(Object declarations) {
     return new FlagParser(declarations);
   }
 
-  /** Enum values of {@code type} that name no constant are refused as "VALUE PROBLEM; allowed: ..." (default "is not supported"). */
+  /**
+   * Enum values of {@code type} that name no constant are refused as "VALUE PROBLEM; allowed: ..."
+   * (default "is not supported").
+   */
   public <E extends Enum<E>> FlagParser choice(Class<E> type, String problem) {
     line.registerConverter(type, FlagValues.choice(type, problem));
     return this;
@@ -71,7 +77,13 @@ public final class FlagParser {
     for (OptionSpec option : new LinkedHashSet<>(result.matchedOptions())) {
       List<String> given = option.originalStringValues();
       if (option.arity().max() <= 1 && given.size() > 1) {
-        throw new UsageException(option.longestName() + " is given twice (" + given.get(0) + " and " + given.get(1) + "); give it once");
+        throw new UsageException(
+            option.longestName()
+                + " is given twice ("
+                + given.get(0)
+                + " and "
+                + given.get(1)
+                + "); give it once");
       }
     }
     return result;
@@ -126,19 +138,25 @@ public final class FlagParser {
   }
 
   private String sentence(ParameterException e) {
-    if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+    if (e instanceof CommandLine.MissingParameterException missing
+        && !missing.getMissing().isEmpty()) {
       return flag(missing.getMissing().get(0)) + " needs a value";
     }
-    if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()) {
       String arg = unmatched.getUnmatched().get(0);
       if (arg.startsWith("--")) {
         Set<String> known = new TreeSet<>();
         line.getCommandSpec().options().forEach(o -> known.add(o.longestName()));
-        return "unknown flag " + arg.replaceFirst("=.*", "") + "; known flags: " + String.join(", ", known);
+        return "unknown flag "
+            + arg.replaceFirst("=.*", "")
+            + "; known flags: "
+            + String.join(", ", known);
       }
       return "unexpected argument " + arg + "; flags look like --name value or --name=value";
     }
-    if (e.getCause() instanceof CommandLine.TypeConversionException conversion && e.getArgSpec() != null) {
+    if (e.getCause() instanceof CommandLine.TypeConversionException conversion
+        && e.getArgSpec() != null) {
       return flag(e.getArgSpec()) + " " + e.getValue() + " " + conversion.getMessage();
     }
     return e.getMessage();

@@ -29,7 +29,8 @@ final class FlagValues {
         throw new TypeConversionException("is not an integer");
       }
       if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
-        throw new TypeConversionException("is out of range; allowed: whole numbers from " + min + " to " + max);
+        throw new TypeConversionException(
+            "is out of range; allowed: whole numbers from " + min + " to " + max);
       }
       return d.longValueExact();
     };
@@ -58,16 +59,22 @@ final class FlagValues {
     };
   }
 
-  /** A switch: bare it means true; {@code --name=false} turns it off, as the reference launcher's scripts write it. */
+  /**
+   * A switch: bare it means true; {@code --name=false} turns it off, as the reference launcher's
+   * scripts write it.
+   */
   static ITypeConverter<Boolean> bool() {
-    return text -> switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "true", "1", "yes" -> true;
-      case "false", "0", "no" -> false;
-      default -> throw new TypeConversionException("is not true or false");
-    };
+    return text ->
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+          case "true", "1", "yes" -> true;
+          case "false", "0", "no" -> false;
+          default -> throw new TypeConversionException("is not true or false");
+        };
   }
 
   static <E extends Enum<E>> ITypeConverter<E> choice(Class<E> type, String problem) {
-    return text -> EnumChoice.find(type, text).orElseThrow(() -> new TypeConversionException(EnumChoice.refusal(type, problem)));
+    return text ->
+        EnumChoice.find(type, text)
+            .orElseThrow(() -> new TypeConversionException(EnumChoice.refusal(type, problem)));
   }
 }

@@ -14,18 +14,25 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The trainer contract's flags, turned into the models to train. One model by default; with
- * {@code --group FILE} a JSON list of members, each with its own flags, trained as one fused
- * group (how a local worker process runs a group of trials).
+ * The trainer contract's flags, turned into the models to train. One model by default; with {@code
+ * --group FILE} a JSON list of members, each with its own flags, trained as one fused group (how a
+ * local worker process runs a group of trials).
  */
 public final class TrainerArgs {
-  /** The flags (without dashes) a search space may vary: the declarations of {@link Hyperparameters}. */
+  /**
+   * The flags (without dashes) a search space may vary: the declarations of {@link
+   * Hyperparameters}.
+   */
   public static final Set<String> HYPERPARAMETERS = FlagParser.names(new Hyperparameters());
+
   private static final Set<String> MODEL_FLAGS = FlagParser.names(new ModelFlags());
 
   private TrainerArgs() {}
 
-  /** What a process was asked to do: train these members with this many compute threads (0: engine default). */
+  /**
+   * What a process was asked to do: train these members with this many compute threads (0: engine
+   * default).
+   */
   public record Invocation(List<MemberRun> members, int threads, boolean help, boolean group) {}
 
   public static Invocation parse(List<String> args, Map<String, String> env) {
@@ -33,7 +40,10 @@ public final class TrainerArgs {
     FlagParser parser = FlagParser.of(command);
     ParseResult parsed = parser.parse(args);
     if (command.threads < 0) {
-      throw new UsageException("--threads " + command.threads + " is negative; use 0 for the engine's default or a positive count");
+      throw new UsageException(
+          "--threads "
+              + command.threads
+              + " is negative; use 0 for the engine's default or a positive count");
     }
     if (parser.helpRequested()) {
       return new Invocation(List.of(), command.threads, true, false);
@@ -41,7 +51,9 @@ public final class TrainerArgs {
     if (command.group != null) {
       for (OptionSpec given : parsed.matchedOptions()) {
         if (MODEL_FLAGS.contains(given.longestName().substring(2))) {
-          throw new UsageException(given.longestName() + " conflicts with --group; put it in the group file's member args");
+          throw new UsageException(
+              given.longestName()
+                  + " conflicts with --group; put it in the group file's member args");
         }
       }
       return new Invocation(group(command.group), command.threads, false, true);
@@ -54,12 +66,17 @@ public final class TrainerArgs {
     return FlagParser.of(new TrainerCommand()).usage();
   }
 
-  /** One model from its flags alone (no environment): what a search space's trial is checked against. */
+  /**
+   * One model from its flags alone (no environment): what a search space's trial is checked
+   * against.
+   */
   public static MemberRun member(List<String> args) {
     return member(args, Map.of());
   }
 
-  /** One model from its flags; Vertex's AIP_* variables in {@code env} fill the folders not given. */
+  /**
+   * One model from its flags; Vertex's AIP_* variables in {@code env} fill the folders not given.
+   */
   public static MemberRun member(List<String> args, Map<String, String> env) {
     return MEMBER_PARSER.get().member(args, env);
   }
@@ -68,7 +85,8 @@ public final class TrainerArgs {
    * Reading the declarations costs milliseconds, and a search space checks every trial through
    * here: each thread keeps one parser, which picocli resets to the defaults before every parse.
    */
-  private static final ThreadLocal<MemberParser> MEMBER_PARSER = ThreadLocal.withInitial(MemberParser::new);
+  private static final ThreadLocal<MemberParser> MEMBER_PARSER =
+      ThreadLocal.withInitial(MemberParser::new);
 
   private static final class MemberParser {
     private final ModelFlags flags = new ModelFlags();
@@ -89,7 +107,10 @@ public final class TrainerArgs {
     }
     JsonNode members = root.path("members");
     if (!members.isArray() || members.isEmpty()) {
-      throw new UsageException("--group " + file + " has no members; it must be {\"members\": [{\"args\": [...]}, ...]}");
+      throw new UsageException(
+          "--group "
+              + file
+              + " has no members; it must be {\"members\": [{\"args\": [...]}, ...]}");
     }
     List<MemberRun> runs = new ArrayList<>();
     for (JsonNode m : members) {

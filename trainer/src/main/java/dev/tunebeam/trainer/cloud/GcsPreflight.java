@@ -34,7 +34,11 @@ public final class GcsPreflight {
     return StorageOptions.newBuilder()
         .setCredentials(credentials)
         .setRetrySettings(ServiceOptions.getNoRetrySettings())
-        .setTransportOptions(HttpTransportOptions.newBuilder().setConnectTimeout(TIMEOUT_MILLIS).setReadTimeout(TIMEOUT_MILLIS).build())
+        .setTransportOptions(
+            HttpTransportOptions.newBuilder()
+                .setConnectTimeout(TIMEOUT_MILLIS)
+                .setReadTimeout(TIMEOUT_MILLIS)
+                .build())
         .build()
         .getService();
   }
@@ -46,14 +50,25 @@ public final class GcsPreflight {
       return this;
     }
     try {
-      storage.list(path.bucket(), Storage.BlobListOption.prefix(path.object()), Storage.BlobListOption.pageSize(1));
+      storage.list(
+          path.bucket(),
+          Storage.BlobListOption.prefix(path.object()),
+          Storage.BlobListOption.pageSize(1));
     } catch (StorageException e) {
-      throw new IllegalArgumentException(flag + " " + location + " cannot be read: " + explain(e, path, "roles/storage.objectViewer"));
+      throw new IllegalArgumentException(
+          flag
+              + " "
+              + location
+              + " cannot be read: "
+              + explain(e, path, "roles/storage.objectViewer"));
     }
     return this;
   }
 
-  /** May be written: a marker object is created and deleted at once (the one call that proves both bucket and permission). */
+  /**
+   * May be written: a marker object is created and deleted at once (the one call that proves both
+   * bucket and permission).
+   */
   public GcsPreflight writable(String flag, String location) {
     GcsPath path = parse(flag, location);
     if (Boolean.TRUE.equals(checked.put(flag + " " + location, true))) {
@@ -64,7 +79,12 @@ public final class GcsPreflight {
       storage.create(BlobInfo.newBuilder(marker).build(), new byte[0]);
       storage.delete(marker);
     } catch (StorageException e) {
-      throw new IllegalArgumentException(flag + " " + location + " is not writable: " + explain(e, path, "roles/storage.objectAdmin"));
+      throw new IllegalArgumentException(
+          flag
+              + " "
+              + location
+              + " is not writable: "
+              + explain(e, path, "roles/storage.objectAdmin"));
     }
     return this;
   }
@@ -78,14 +98,25 @@ public final class GcsPreflight {
   }
 
   static String explain(StorageException e, GcsPath path, String role) {
-    if (causedBy(e, UnknownHostException.class) || causedBy(e, java.net.ConnectException.class)
+    if (causedBy(e, UnknownHostException.class)
+        || causedBy(e, java.net.ConnectException.class)
         || causedBy(e, java.net.SocketTimeoutException.class)) {
-      return "Cloud Storage cannot be reached (" + GcpCredentials.firstLine(e) + "); check the network, proxy or firewall";
+      return "Cloud Storage cannot be reached ("
+          + GcpCredentials.firstLine(e)
+          + "); check the network, proxy or firewall";
     }
     return switch (e.getCode()) {
-      case 404 -> "bucket " + path.bucket() + " does not exist; create it (in the region the jobs run in) or fix the name";
-      case 401 -> "the credentials were refused; " + GcpCredentials.LOGIN.replace("run", "run again");
-      case 403 -> "permission denied; grant the account that runs this " + role + " on bucket " + path.bucket();
+      case 404 ->
+          "bucket "
+              + path.bucket()
+              + " does not exist; create it (in the region the jobs run in) or fix the name";
+      case 401 ->
+          "the credentials were refused; " + GcpCredentials.LOGIN.replace("run", "run again");
+      case 403 ->
+          "permission denied; grant the account that runs this "
+              + role
+              + " on bucket "
+              + path.bucket();
       default -> GcpCredentials.firstLine(e);
     };
   }

@@ -60,9 +60,12 @@ public final class TrainableMain {
 
   private static Trainable load(String file) throws IOException, ClassNotFoundException {
     if (file == null) {
-      throw new IllegalStateException(ContractEnvironment.TRAINABLE_FILE + " is not set; this process runs a Trainable that tunebeam serialized");
+      throw new IllegalStateException(
+          ContractEnvironment.TRAINABLE_FILE
+              + " is not set; this process runs a Trainable that tunebeam serialized");
     }
-    try (InputStream in = Files.newInputStream(Path.of(file)); ObjectInputStream objects = new ObjectInputStream(in)) {
+    try (InputStream in = Files.newInputStream(Path.of(file));
+        ObjectInputStream objects = new ObjectInputStream(in)) {
       return (Trainable) objects.readObject();
     }
   }

@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a {@link Trainable} gets: the trial's hyperparameters with typed getters (a wrong or
- * missing value is a {@link BadParameterException} naming the parameter), the contract's folders
- * (each null when the run gives none), the device asked for, and {@link #report} for per-epoch
- * metrics, written to the hypertune metric file as {@code cloudml-hypertune} writes it.
+ * What a {@link Trainable} gets: the trial's hyperparameters with typed getters (a wrong or missing
+ * value is a {@link BadParameterException} naming the parameter), the contract's folders (each null
+ * when the run gives none), the device asked for, and {@link #report} for per-epoch metrics,
+ * written to the hypertune metric file as {@code cloudml-hypertune} writes it.
  */
 public final class TrialContext {
   private final Map<String, String> parameters;
@@ -29,13 +29,17 @@ public final class TrialContext {
     this.reporter = HypertuneReporter.fromEnvironment(env);
   }
 
-  /** The contract's flags ({@code --name value} or {@code --name=value}) as parameters named as in the search space. */
+  /**
+   * The contract's flags ({@code --name value} or {@code --name=value}) as parameters named as in
+   * the search space.
+   */
   public static TrialContext fromContract(List<String> args, Map<String, String> env) {
     Map<String, String> parameters = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (!arg.startsWith("--") || arg.length() == 2) {
-        throw new BadParameterException("unexpected argument " + arg + "; parameters come as --name value or --name=value");
+        throw new BadParameterException(
+            "unexpected argument " + arg + "; parameters come as --name value or --name=value");
       }
       int eq = arg.indexOf('=');
       String name = eq > 0 ? arg.substring(2, eq) : arg.substring(2);
@@ -87,7 +91,10 @@ public final class TrialContext {
   public String string(String name) {
     String v = parameters.get(name);
     if (v == null) {
-      throw new BadParameterException("parameter " + name + " is missing; add it to the search space's parameters or fixed values");
+      throw new BadParameterException(
+          "parameter "
+              + name
+              + " is missing; add it to the search space's parameters or fixed values");
     }
     return v;
   }
@@ -100,7 +107,13 @@ public final class TrialContext {
   public String choice(String name, String fallback, String... allowed) {
     String v = string(name, fallback).trim().toLowerCase(Locale.ROOT);
     if (Arrays.stream(allowed).noneMatch(v::equals)) {
-      throw new BadParameterException("parameter " + name + " " + v + " is not supported; allowed: " + String.join(", ", allowed));
+      throw new BadParameterException(
+          "parameter "
+              + name
+              + " "
+              + v
+              + " is not supported; allowed: "
+              + String.join(", ", allowed));
     }
     return v;
   }
@@ -126,7 +139,8 @@ public final class TrialContext {
       // 128.0 is 128: Vertex AI passes integer parameters as decimals.
       return new BigDecimal(value.trim()).intValueExact();
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new BadParameterException("parameter " + name + " " + value + " is not a whole number; give an integer such as 64");
+      throw new BadParameterException(
+          "parameter " + name + " " + value + " is not a whole number; give an integer such as 64");
     }
   }
 
@@ -139,17 +153,21 @@ public final class TrialContext {
     } catch (NumberFormatException e) {
       // falls through to the sentence below
     }
-    throw new BadParameterException("parameter " + name + " " + value + " is not a finite number; give a number such as 0.001");
+    throw new BadParameterException(
+        "parameter " + name + " " + value + " is not a finite number; give a number such as 0.001");
   }
 
   /**
-   * Reports metrics for a step (an epoch): one line per metric in the hypertune metric file.
-   * Tags are letters, digits and '_' ({@code val_accuracy}); values must be numbers.
+   * Reports metrics for a step (an epoch): one line per metric in the hypertune metric file. Tags
+   * are letters, digits and '_' ({@code val_accuracy}); values must be numbers.
    */
   public void report(long step, Map<String, Double> metrics) {
     for (Map.Entry<String, Double> m : metrics.entrySet()) {
       if (!m.getKey().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-        throw new IllegalArgumentException("metric tag " + m.getKey() + " is not allowed; use letters, digits and '_', starting with a letter");
+        throw new IllegalArgumentException(
+            "metric tag "
+                + m.getKey()
+                + " is not allowed; use letters, digits and '_', starting with a letter");
       }
       if (reporter == null) {
         continue;
@@ -157,7 +175,8 @@ public final class TrialContext {
       try {
         reporter.report(m.getKey(), m.getValue(), step);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the hypertune metric file " + reporter.file(), e);
+        throw new UncheckedIOException(
+            "cannot write the hypertune metric file " + reporter.file(), e);
       }
     }
     lastStep = Math.max(lastStep, step);

@@ -7,18 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The trial contract, in one place for every executor: a trial is a program run with its
- * parameters as flags ({@code --name value}, names as in the search space) and Vertex AI's
- * environment ({@code AIP_MODEL_DIR}, {@code AIP_CHECKPOINT_DIR}, {@code AIP_TENSORBOARD_LOG_DIR},
- * {@code CLOUD_ML_TRIAL_ID}, {@code CLOUD_ML_HP_METRIC_FILE}). It reports metrics to the metric
- * file as {@code cloudml-hypertune} does, a line per metric and epoch ({@code global_step}); it
- * continues from a checkpoint it finds in the checkpoint folder. Exit 0 is success, 2 is bad
- * parameters (its last line of output is the reason), anything else a failed trial.
+ * The trial contract, in one place for every executor: a trial is a program run with its parameters
+ * as flags ({@code --name value}, names as in the search space) and Vertex AI's environment ({@code
+ * AIP_MODEL_DIR}, {@code AIP_CHECKPOINT_DIR}, {@code AIP_TENSORBOARD_LOG_DIR}, {@code
+ * CLOUD_ML_TRIAL_ID}, {@code CLOUD_ML_HP_METRIC_FILE}). It reports metrics to the metric file as
+ * {@code cloudml-hypertune} does, a line per metric and epoch ({@code global_step}); it continues
+ * from a checkpoint it finds in the checkpoint folder. Exit 0 is success, 2 is bad parameters (its
+ * last line of output is the reason), anything else a failed trial.
  *
  * <p>Local workers set every variable; on Vertex AI the service sets the {@code AIP_} folders from
  * the job's output directory, and the job carries the rest. A null field is left unset.
  */
-public record TrialContract(String trialId, String modelDir, String checkpointDir, String tensorboardDir, String metricFile)
+public record TrialContract(
+    String trialId, String modelDir, String checkpointDir, String tensorboardDir, String metricFile)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -28,10 +29,11 @@ public record TrialContract(String trialId, String modelDir, String checkpointDi
   /** The parameters as flags, {@code --name value}, in the order given. */
   public static List<String> flags(Map<String, String> parameters) {
     List<String> args = new ArrayList<>();
-    parameters.forEach((name, value) -> {
-      args.add("--" + name);
-      args.add(value);
-    });
+    parameters.forEach(
+        (name, value) -> {
+          args.add("--" + name);
+          args.add(value);
+        });
     return args;
   }
 

@@ -25,7 +25,12 @@ public final class DataLocator {
   private final Downloader downloader;
   private final Supplier<Storage> storage;
 
-  public DataLocator(Map<String, String> env, Path debianDir, Path cacheDir, Downloader downloader, Supplier<Storage> storage) {
+  public DataLocator(
+      Map<String, String> env,
+      Path debianDir,
+      Path cacheDir,
+      Downloader downloader,
+      Supplier<Storage> storage) {
     this.env = env;
     this.debianDir = debianDir;
     this.cacheDir = cacheDir;
@@ -33,21 +38,27 @@ public final class DataLocator {
     this.storage = storage;
   }
 
-  /** The locator a user's machine gets: real environment, Debian folder, ~/.cache, canonical mirror. */
+  /**
+   * The locator a user's machine gets: real environment, Debian folder, ~/.cache, canonical mirror.
+   */
   public static DataLocator standard(Supplier<Storage> storage) {
     Map<String, String> env = System.getenv();
-    return new DataLocator(env, DEBIAN_DIR, defaultCacheDir(env), Downloader.fromEnvironment(env), storage);
+    return new DataLocator(
+        env, DEBIAN_DIR, defaultCacheDir(env), Downloader.fromEnvironment(env), storage);
   }
 
   static Path defaultCacheDir(Map<String, String> env) {
     String xdg = env.get("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("tunebeam").resolve("fashion-mnist");
   }
 
   /**
-   * The source to read. An explicit directory (flag or environment) must hold the files; only
-   * the implicit places fall through to a download.
+   * The source to read. An explicit directory (flag or environment) must hold the files; only the
+   * implicit places fall through to a download.
    */
   public DataSource locate(String dataDir) throws IOException {
     if (dataDir != null && !dataDir.isBlank()) {
@@ -69,8 +80,13 @@ public final class DataLocator {
       downloader.downloadInto(cacheDir);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "Fashion-MNIST was not found in " + String.join(" or ", searched)
-              + " and could not be downloaded from " + downloader.baseUrl() + " (" + e.getMessage() + "); "
+          "Fashion-MNIST was not found in "
+              + String.join(" or ", searched)
+              + " and could not be downloaded from "
+              + downloader.baseUrl()
+              + " ("
+              + e.getMessage()
+              + "); "
               + "install the Debian package dataset-fashion-mnist, or pass --data-dir with the four IDX .gz files");
     }
     return new LocalDataSource(cacheDir);
@@ -82,7 +98,11 @@ public final class DataLocator {
     }
     LocalDataSource local = new LocalDataSource(Path.of(dir));
     if (!Files.isDirectory(local.dir())) {
-      throw new IllegalArgumentException(origin + " " + dir + " is not a readable directory; it must hold the four Fashion-MNIST IDX .gz files");
+      throw new IllegalArgumentException(
+          origin
+              + " "
+              + dir
+              + " is not a readable directory; it must hold the four Fashion-MNIST IDX .gz files");
     }
     if (!local.complete()) {
       List<String> missing = new ArrayList<>();
@@ -91,7 +111,13 @@ public final class DataLocator {
           missing.add(f.fileName());
         }
       }
-      throw new IllegalArgumentException(origin + " " + dir + " lacks " + String.join(", ", missing) + "; it must hold the four Fashion-MNIST IDX .gz files");
+      throw new IllegalArgumentException(
+          origin
+              + " "
+              + dir
+              + " lacks "
+              + String.join(", ", missing)
+              + "; it must hold the four Fashion-MNIST IDX .gz files");
     }
     return local;
   }

@@ -18,11 +18,12 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Downloads the canonical files into a cache folder, each verified against its published MD5
- * before it is moved into place, so an interrupted or altered download is never used.
+ * Downloads the canonical files into a cache folder, each verified against its published MD5 before
+ * it is moved into place, so an interrupted or altered download is never used.
  */
 public final class Downloader {
-  public static final String CANONICAL_BASE_URL = "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/";
+  public static final String CANONICAL_BASE_URL =
+      "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/";
   public static final String ENV_MIRROR = "FASHION_MNIST_MIRROR";
 
   private final String baseUrl;
@@ -38,7 +39,11 @@ public final class Downloader {
   public Downloader(String baseUrl, Map<FashionMnistFile, String> expectedMd5) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     this.expectedMd5 = Map.copyOf(expectedMd5);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
   }
 
   private static Map<FashionMnistFile, String> published() {
@@ -73,7 +78,9 @@ public final class Downloader {
     Path partial = Files.createTempFile(target.getParent(), file.fileName(), ".part");
     try {
       HttpResponse<InputStream> response =
-          http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofInputStream());
+          http.send(
+              HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).build(),
+              HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() != 200) {
         response.body().close();
         throw new IOException(uri + " answered HTTP " + response.statusCode());

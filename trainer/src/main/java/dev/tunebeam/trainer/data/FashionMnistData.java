@@ -8,7 +8,12 @@ import java.util.Map;
  * validationSplit} are null when no images were held out.
  */
 public record FashionMnistData(
-    Split train, Split validation, Split test, String location, Map<String, String> sha256, ValidationSplit validationSplit) {
+    Split train,
+    Split validation,
+    Split test,
+    String location,
+    Map<String, String> sha256,
+    ValidationSplit validationSplit) {
 
   public FashionMnistData(Split train, Split test, String location, Map<String, String> sha256) {
     this(train, null, test, location, sha256, null);

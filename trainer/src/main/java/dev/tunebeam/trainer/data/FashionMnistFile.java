@@ -1,8 +1,8 @@
 package dev.tunebeam.trainer.data;
 
 /**
- * The four canonical Fashion-MNIST files, with the MD5 sums the dataset's authors publish for
- * them (zalandoresearch/fashion-mnist README), used to verify a download.
+ * The four canonical Fashion-MNIST files, with the MD5 sums the dataset's authors publish for them
+ * (zalandoresearch/fashion-mnist README), used to verify a download.
  */
 public enum FashionMnistFile {
   TRAIN_IMAGES("train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d"),

@@ -6,7 +6,10 @@ import dev.tunebeam.trainer.report.GcsPath;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** The dataset files under a {@code gs://bucket/prefix}: objects read as the trainer's other gs:// files are ({@link GcsArtifactStore}). */
+/**
+ * The dataset files under a {@code gs://bucket/prefix}: objects read as the trainer's other gs://
+ * files are ({@link GcsArtifactStore}).
+ */
 public final class GcsDataSource implements DataSource {
   private final GcsArtifactStore objects;
 

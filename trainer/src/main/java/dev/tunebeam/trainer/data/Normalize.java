@@ -4,9 +4,9 @@ import dev.tunebeam.trainer.cli.EnumChoice;
 import java.util.Locale;
 
 /**
- * How pixels become inputs: {@code none} (default, the reference) divides by 255 as
- * torchvision's {@code ToTensor} does; {@code standard} also subtracts Fashion-MNIST's mean
- * (0.2860) and divides by its standard deviation (0.3530).
+ * How pixels become inputs: {@code none} (default, the reference) divides by 255 as torchvision's
+ * {@code ToTensor} does; {@code standard} also subtracts Fashion-MNIST's mean (0.2860) and divides
+ * by its standard deviation (0.3530).
  */
 public enum Normalize {
   NONE,

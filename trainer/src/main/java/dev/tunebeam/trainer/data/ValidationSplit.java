@@ -6,28 +6,37 @@ import java.util.Random;
 
 /**
  * Which training images are held out for validation: {@code samples} of them, drawn by a seeded
- * permutation of the whole training file, so every trial of a study (any training seed, any
- * {@code train_samples}) validates on the same images. {@code indicesSha256} is the SHA-256 of
- * the chosen indices, ascending, as 4-byte big-endian integers: two runs with equal checksums
- * validated on the same images.
+ * permutation of the whole training file, so every trial of a study (any training seed, any {@code
+ * train_samples}) validates on the same images. {@code indicesSha256} is the SHA-256 of the chosen
+ * indices, ascending, as 4-byte big-endian integers: two runs with equal checksums validated on the
+ * same images.
  */
 public record ValidationSplit(long seed, int samples, String indicesSha256) {
   public static final int DEFAULT_SAMPLES = 5000;
-  /** Independent of the training seed on purpose: repeats with seeds 42, 43, ... share one split. */
+
+  /**
+   * Independent of the training seed on purpose: repeats with seeds 42, 43, ... share one split.
+   */
   public static final long DEFAULT_SEED = 20_240_601L;
 
   /** The split's train part, its validation part and the record of which images were held out. */
   public record Parts(Split train, Split validation, ValidationSplit split) {}
 
   /**
-   * Holds {@code samples} images of {@code all} out, then keeps the first {@code trainLimit} of
-   * the rest (all when {@code <= 0}), in file order. With {@code samples == 0} there is no
-   * validation part and {@code split} is null.
+   * Holds {@code samples} images of {@code all} out, then keeps the first {@code trainLimit} of the
+   * rest (all when {@code <= 0}), in file order. With {@code samples == 0} there is no validation
+   * part and {@code split} is null.
    */
   public static Parts hold(Split all, int samples, long seed, int trainLimit) {
     if (samples < 0 || samples >= all.count()) {
-      throw new IllegalArgumentException("--validation-samples " + samples + " is not allowed; use 0 (no validation split) to "
-          + (all.count() - 1) + " of the " + all.count() + " training images");
+      throw new IllegalArgumentException(
+          "--validation-samples "
+              + samples
+              + " is not allowed; use 0 (no validation split) to "
+              + (all.count() - 1)
+              + " of the "
+              + all.count()
+              + " training images");
     }
     int[] held = heldIndices(all.count(), samples, seed);
     boolean[] isHeld = new boolean[all.count()];
@@ -49,7 +58,10 @@ public record ValidationSplit(long seed, int samples, String indicesSha256) {
     return new Parts(train, select(all, held), new ValidationSplit(seed, samples, checksum(held)));
   }
 
-  /** The held-out indices among {@code count} images, ascending: the first {@code samples} of a seeded shuffle. */
+  /**
+   * The held-out indices among {@code count} images, ascending: the first {@code samples} of a
+   * seeded shuffle.
+   */
   public static int[] heldIndices(int count, int samples, long seed) {
     int[] order = new int[count];
     Arrays.setAll(order, i -> i);
@@ -69,7 +81,8 @@ public record ValidationSplit(long seed, int samples, String indicesSha256) {
     byte[] pixels = new byte[indices.length * Split.PIXELS];
     byte[] labels = new byte[indices.length];
     for (int n = 0; n < indices.length; n++) {
-      System.arraycopy(all.pixels(), indices[n] * Split.PIXELS, pixels, n * Split.PIXELS, Split.PIXELS);
+      System.arraycopy(
+          all.pixels(), indices[n] * Split.PIXELS, pixels, n * Split.PIXELS, Split.PIXELS);
       labels[n] = all.labels()[indices[n]];
     }
     return new Split(pixels, labels, indices.length);

@@ -1,12 +1,12 @@
 package dev.tunebeam.trainer.model;
 
-import dev.tunebeam.trainer.cli.EnumChoice;
 import ai.djl.ndarray.NDArray;
+import dev.tunebeam.trainer.cli.EnumChoice;
 import java.util.Locale;
 
 /**
- * The hidden-layer activations. {@code softmax} is in the set because the reference grid uses it
- * as a hidden activation; like Keras' {@code Conv2D(activation="softmax")} it normalises over a
+ * The hidden-layer activations. {@code softmax} is in the set because the reference grid uses it as
+ * a hidden activation; like Keras' {@code Conv2D(activation="softmax")} it normalises over a
  * model's own channels at each pixel, and over the features of a dense layer.
  */
 public enum Activation {

@@ -9,16 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * K LeNet-5 models computed as one wider network (HFTA, Wang et al., MLSys 2021): the models
- * share each input batch, conv1 is one convolution with {@code K*6} filters, conv2 a grouped
- * convolution with K groups and the dense layers batched matrix products. Each model keeps its
- * own weights (a row of the {@code [K, SIZE]} parameter tensor), so its gradients, and therefore
- * its training, are the same as when it is trained alone.
+ * K LeNet-5 models computed as one wider network (HFTA, Wang et al., MLSys 2021): the models share
+ * each input batch, conv1 is one convolution with {@code K*6} filters, conv2 a grouped convolution
+ * with K groups and the dense layers batched matrix products. Each model keeps its own weights (a
+ * row of the {@code [K, SIZE]} parameter tensor), so its gradients, and therefore its training, are
+ * the same as when it is trained alone.
  *
  * <p>On this project's 2-core CPU the plain {@code K*6}-filter convolution measured faster for
- * conv1 than a matrix product over unfolded patches (15.8k vs 14.6k model-images/s at K=9), so
- * that is the form used. Rows with the same activation are expected to be contiguous: each run
- * costs one activation call per layer.
+ * conv1 than a matrix product over unfolded patches (15.8k vs 14.6k model-images/s at K=9), so that
+ * is the form used. Rows with the same activation are expected to be contiguous: each run costs one
+ * activation call per layer.
  */
 public final class FusedLeNet {
   private static final Shape UNIT = new Shape(1, 1);
@@ -41,17 +41,27 @@ public final class FusedLeNet {
   }
 
   /**
-   * Logits {@code [K, batch, 10]} for images {@code [batch, 1, 28, 28]} under parameters {@code
-   * [K, SIZE]}.
+   * Logits {@code [K, batch, 10]} for images {@code [batch, 1, 28, 28]} under parameters {@code [K,
+   * SIZE]}.
    */
   public NDArray forward(NDArray parameters, NDArray images) {
     long batch = images.getShape().get(0);
     int k = models;
-    NDArray h = conv(images, view(parameters, LeNetLayout.CONV1_WEIGHT, k * 6L, 1, 5, 5),
-        view(parameters, LeNetLayout.CONV1_BIAS, k * 6L), CONV1_PADDING, 1);
+    NDArray h =
+        conv(
+            images,
+            view(parameters, LeNetLayout.CONV1_WEIGHT, k * 6L, 1, 5, 5),
+            view(parameters, LeNetLayout.CONV1_BIAS, k * 6L),
+            CONV1_PADDING,
+            1);
     h = pooling.apply(activateChannels(h, 6));
-    h = conv(h, view(parameters, LeNetLayout.CONV2_WEIGHT, k * 16L, 6, 5, 5),
-        view(parameters, LeNetLayout.CONV2_BIAS, k * 16L), NO_PADDING, k);
+    h =
+        conv(
+            h,
+            view(parameters, LeNetLayout.CONV2_WEIGHT, k * 16L, 6, 5, 5),
+            view(parameters, LeNetLayout.CONV2_BIAS, k * 16L),
+            NO_PADDING,
+            k);
     h = pooling.apply(activateChannels(h, 16));
     // [batch, K*16, 5, 5] -> [K, batch, 400]: model k's 400 features in PyTorch's flatten order.
     h = h.reshape(batch, k, 400).transpose(1, 0, 2);
@@ -62,7 +72,8 @@ public final class FusedLeNet {
 
   private NDArray dense(NDArray x, Tensor weight, Tensor bias, NDArray parameters) {
     long[] w = weight.shape();
-    return x.matMul(view(parameters, weight, models, w[0], w[1])).add(view(parameters, bias, models, 1, w[1]));
+    return x.matMul(view(parameters, weight, models, w[0], w[1]))
+        .add(view(parameters, bias, models, 1, w[1]));
   }
 
   private static NDArray conv(NDArray x, NDArray weight, NDArray bias, Shape padding, int groups) {
@@ -79,7 +90,9 @@ public final class FusedLeNet {
     }
     NDList parts = new NDList(runs.size());
     for (Run run : runs) {
-      parts.add(run.activation.onChannels(x.get(":, " + run.from * channels + ":" + run.to * channels), channels));
+      parts.add(
+          run.activation.onChannels(
+              x.get(":, " + run.from * channels + ":" + run.to * channels), channels));
     }
     return NDArrays.concat(parts, 1);
   }

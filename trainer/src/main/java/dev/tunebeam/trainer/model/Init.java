@@ -9,11 +9,11 @@ import java.util.SplittableRandom;
  * weights on every engine, device and fusion width.
  *
  * <ul>
- *   <li>{@code torch} (default, the reference): PyTorch's own default for {@code Conv2d} and
- *       {@code Linear}, kaiming-uniform with a=sqrt(5) for weights and {@code U(-1/sqrt(fan_in),
+ *   <li>{@code torch} (default, the reference): PyTorch's own default for {@code Conv2d} and {@code
+ *       Linear}, kaiming-uniform with a=sqrt(5) for weights and {@code U(-1/sqrt(fan_in),
  *       1/sqrt(fan_in))} for biases; with a=sqrt(5) the weight bound is also 1/sqrt(fan_in).
- *   <li>{@code he}: He-uniform weights {@code U(-sqrt(6/fan_in), sqrt(6/fan_in))}, 2.45x wider,
- *       and zero biases (tunebeam's earlier default; it learns faster in the first epoch).
+ *   <li>{@code he}: He-uniform weights {@code U(-sqrt(6/fan_in), sqrt(6/fan_in))}, 2.45x wider, and
+ *       zero biases (tunebeam's earlier default; it learns faster in the first epoch).
  * </ul>
  */
 public enum Init {
@@ -37,10 +37,11 @@ public enum Init {
       boolean bias = tensor.shape().length == 1;
       // Each bias follows its weight in the layout and shares its fan-in.
       fanIn = bias ? fanIn : tensor.fanIn();
-      double bound = switch (this) {
-        case TORCH -> 1 / Math.sqrt(fanIn);
-        case HE -> bias ? 0 : Math.sqrt(6.0 / fanIn);
-      };
+      double bound =
+          switch (this) {
+            case TORCH -> 1 / Math.sqrt(fanIn);
+            case HE -> bias ? 0 : Math.sqrt(6.0 / fanIn);
+          };
       if (bound == 0) {
         continue;
       }

@@ -24,7 +24,17 @@ public final class LeNetLayout {
   public static final Tensor FC3_BIAS = FC3_WEIGHT.next("fc3.bias", CLASSES);
 
   public static final List<Tensor> TENSORS =
-      List.of(CONV1_WEIGHT, CONV1_BIAS, CONV2_WEIGHT, CONV2_BIAS, FC1_WEIGHT, FC1_BIAS, FC2_WEIGHT, FC2_BIAS, FC3_WEIGHT, FC3_BIAS);
+      List.of(
+          CONV1_WEIGHT,
+          CONV1_BIAS,
+          CONV2_WEIGHT,
+          CONV2_BIAS,
+          FC1_WEIGHT,
+          FC1_BIAS,
+          FC2_WEIGHT,
+          FC2_BIAS,
+          FC3_WEIGHT,
+          FC3_BIAS);
 
   /** Parameters per model: 61,706. */
   public static final int SIZE = FC3_BIAS.end();

@@ -1,9 +1,9 @@
 package dev.tunebeam.trainer.model;
 
-import dev.tunebeam.trainer.cli.EnumChoice;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
+import dev.tunebeam.trainer.cli.EnumChoice;
 import java.util.Locale;
 
 /** LeNet-5's 2x2 subsampling: average (the 1998 paper) or max (the common modern variant). */

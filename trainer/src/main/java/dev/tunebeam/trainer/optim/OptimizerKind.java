@@ -1,8 +1,8 @@
 package dev.tunebeam.trainer.optim;
 
-import dev.tunebeam.trainer.cli.EnumChoice;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.tunebeam.trainer.cli.EnumChoice;
 import java.util.Locale;
 
 /**

@@ -6,9 +6,9 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /**
- * RMSprop with PyTorch's semantics (alpha 0.99, eps 1e-8, no momentum, not centered):
- * {@code v = alpha*v + (1-alpha)*g^2; w -= lr * g / (sqrt(v) + eps)}. DJL's PyTorch engine has no
- * RMSprop of its own (its {@code rmspropUpdate} throws {@code UnsupportedOperationException}).
+ * RMSprop with PyTorch's semantics (alpha 0.99, eps 1e-8, no momentum, not centered): {@code v =
+ * alpha*v + (1-alpha)*g^2; w -= lr * g / (sqrt(v) + eps)}. DJL's PyTorch engine has no RMSprop of
+ * its own (its {@code rmspropUpdate} throws {@code UnsupportedOperationException}).
  */
 public final class RmsProp implements RowOptimizer {
   public static final float ALPHA = 0.99f;

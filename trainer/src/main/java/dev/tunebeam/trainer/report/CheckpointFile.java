@@ -15,15 +15,20 @@ import java.util.Optional;
 
 /**
  * A training's state in its checkpoint folder as {@code checkpoint.bin}: a versioned binary file
- * (weights and optimizer state as float32, exact), beside a human-readable {@code
- * checkpoint.json} naming its epoch and the last weights as {@code model.npz}.
+ * (weights and optimizer state as float32, exact), beside a human-readable {@code checkpoint.json}
+ * naming its epoch and the last weights as {@code model.npz}.
  */
 public final class CheckpointFile {
   public static final String FILE_NAME = "checkpoint.bin";
   private static final int MAGIC = 0x54424350; // "TBCP"
   private static final int VERSION = 1;
-  /** Bounds a corrupt length field before it allocates: LeNet-5 has 61,706 weights; any tensor here is that size. */
+
+  /**
+   * Bounds a corrupt length field before it allocates: LeNet-5 has 61,706 weights; any tensor here
+   * is that size.
+   */
   private static final int MAX_FLOATS = 1 << 24;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private CheckpointFile() {}
@@ -47,7 +52,10 @@ public final class CheckpointFile {
     return bytes.toByteArray();
   }
 
-  /** The checkpoint in {@code store}, if there is one; IllegalArgumentException names the folder when it cannot be read. */
+  /**
+   * The checkpoint in {@code store}, if there is one; IllegalArgumentException names the folder
+   * when it cannot be read.
+   */
   public static Optional<TrainingCheckpoint> read(ArtifactStore store) throws IOException {
     Optional<byte[]> bytes = store.read(FILE_NAME);
     if (bytes.isEmpty()) {
@@ -56,8 +64,14 @@ public final class CheckpointFile {
     try {
       return Optional.of(decode(bytes.get()));
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("the checkpoint " + store.location() + "/" + FILE_NAME + " cannot be read (" + e.getMessage()
-          + "); remove it to train from scratch");
+      throw new IllegalArgumentException(
+          "the checkpoint "
+              + store.location()
+              + "/"
+              + FILE_NAME
+              + " cannot be read ("
+              + e.getMessage()
+              + "); remove it to train from scratch");
     }
   }
 
@@ -83,8 +97,10 @@ public final class CheckpointFile {
       }
       int steps = in.readInt();
       byte[] shuffle = readBytes(in);
-      List<EpochRecord> history = JSON.readValue(readBytes(in), new TypeReference<List<EpochRecord>>() {});
-      return new TrainingCheckpoint(config, epoch, parameters, optimizerState, steps, shuffle, history);
+      List<EpochRecord> history =
+          JSON.readValue(readBytes(in), new TypeReference<List<EpochRecord>>() {});
+      return new TrainingCheckpoint(
+          config, epoch, parameters, optimizerState, steps, shuffle, history);
     }
   }
 

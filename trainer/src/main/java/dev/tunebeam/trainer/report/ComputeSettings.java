@@ -6,9 +6,9 @@ import java.util.TreeMap;
 
 /**
  * How the engine computed, for metrics.json: PyTorch's intra- and inter-op thread counts and the
- * settings that decide whether a rerun gives the same numbers. DJL exposes no switch for
- * {@code torch.use_deterministic_algorithms}, so it stays PyTorch's default (off); on the CPU
- * the kernels tunebeam uses are deterministic for a fixed thread count.
+ * settings that decide whether a rerun gives the same numbers. DJL exposes no switch for {@code
+ * torch.use_deterministic_algorithms}, so it stays PyTorch's default (off); on the CPU the kernels
+ * tunebeam uses are deterministic for a fixed thread count.
  */
 public record ComputeSettings(int threads, int interopThreads, Map<String, String> determinism) {
 

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * reports the five below. {@code seconds} is the epoch's wall time (of the whole fused group when
  * models trained together); {@code trainSeconds} the part spent training, NaN when unknown.
  */
-public record EpochRecord(int epoch, double seconds, double trainSeconds, SortedMap<String, Double> metrics)
+public record EpochRecord(
+    int epoch, double seconds, double trainSeconds, SortedMap<String, Double> metrics)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -22,11 +23,14 @@ public record EpochRecord(int epoch, double seconds, double trainSeconds, Sorted
   public static final String VAL_LOSS = "val_loss";
   public static final String VAL_ACCURACY = "val_accuracy";
   public static final String TEST_ACCURACY = "test_accuracy";
+
   /** The built-in trainer's tags in the order it prints them. */
-  public static final List<String> BUILT_IN_TAGS = List.of(TRAIN_LOSS, TRAIN_ACCURACY, VAL_LOSS, VAL_ACCURACY, TEST_ACCURACY);
+  public static final List<String> BUILT_IN_TAGS =
+      List.of(TRAIN_LOSS, TRAIN_ACCURACY, VAL_LOSS, VAL_ACCURACY, TEST_ACCURACY);
 
   public EpochRecord {
-    metrics = Collections.unmodifiableSortedMap(new TreeMap<>(metrics == null ? Map.of() : metrics));
+    metrics =
+        Collections.unmodifiableSortedMap(new TreeMap<>(metrics == null ? Map.of() : metrics));
   }
 
   public static EpochRecord of(int epoch, double seconds, Map<String, Double> metrics) {

@@ -1,8 +1,8 @@
 package dev.tunebeam.trainer.report;
 
 import com.google.cloud.storage.Blob;
-import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
 import java.io.IOException;
@@ -34,7 +34,10 @@ public final class GcsArtifactStore implements ArtifactStore {
     }
   }
 
-  /** Writes and deletes a marker object: the one check that answers both "bucket exists" and "may write". */
+  /**
+   * Writes and deletes a marker object: the one check that answers both "bucket exists" and "may
+   * write".
+   */
   @Override
   public void checkWritable(String flag) {
     BlobId marker = prefix.resolve(".tunebeam-write-check").blobId();
@@ -48,13 +51,20 @@ public final class GcsArtifactStore implements ArtifactStore {
 
   private String explain(StorageException e) {
     return switch (e.getCode()) {
-      case 404 -> "bucket " + prefix.bucket() + " does not exist; create it (in the region the jobs run in) or fix the name";
-      case 401, 403 -> "permission denied; grant the account that runs this roles/storage.objectAdmin on the bucket";
+      case 404 ->
+          "bucket "
+              + prefix.bucket()
+              + " does not exist; create it (in the region the jobs run in) or fix the name";
+      case 401, 403 ->
+          "permission denied; grant the account that runs this roles/storage.objectAdmin on the bucket";
       default -> e.getMessage();
     };
   }
 
-  /** A streaming read of {@code name}, for objects (a dataset's files) better not held in memory whole. */
+  /**
+   * A streaming read of {@code name}, for objects (a dataset's files) better not held in memory
+   * whole.
+   */
   public InputStream open(String name) throws IOException {
     GcsPath object = prefix.resolve(name);
     if (storage.get(object.blobId()) == null) {

@@ -17,7 +17,9 @@ public record GcsPath(String bucket, String object) {
     String bucket = slash < 0 ? rest : rest.substring(0, slash);
     String object = slash < 0 ? "" : rest.substring(slash + 1);
     if (!bucket.matches("[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]")) {
-      throw new IllegalArgumentException(location + " names no valid bucket: bucket names are 3-222 lowercase letters, digits, '.', '_' and '-'");
+      throw new IllegalArgumentException(
+          location
+              + " names no valid bucket: bucket names are 3-222 lowercase letters, digits, '.', '_' and '-'");
     }
     while (object.endsWith("/")) {
       object = object.substring(0, object.length() - 1);

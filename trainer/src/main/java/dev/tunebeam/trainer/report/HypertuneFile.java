@@ -20,8 +20,11 @@ import java.util.Set;
  */
 public final class HypertuneFile {
   /** Keys that are bookkeeping, not metrics. */
-  private static final Set<String> RESERVED = Set.of("timestamp", "trial", "global_step", "checkpoint_path");
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+  private static final Set<String> RESERVED =
+      Set.of("timestamp", "trial", "global_step", "checkpoint_path");
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private HypertuneFile() {}
 
@@ -53,14 +56,24 @@ public final class HypertuneFile {
       try {
         Report r = line(line);
         steps.computeIfAbsent(r.step(), s -> new LinkedHashMap<>()).putAll(r.metrics());
-        times.merge(r.step(), r.timestamp(), (a, b) -> Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b));
+        times.merge(
+            r.step(),
+            r.timestamp(),
+            (a, b) -> Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b));
       } catch (IllegalArgumentException e) {
         if (growing) {
           break;
         }
         String shown = line.length() > 120 ? line.substring(0, 120) + "..." : line;
-        throw new IllegalArgumentException("line " + (i + 1) + " of the metric file " + source + " is not a hypertune report ("
-            + e.getMessage() + "): " + shown);
+        throw new IllegalArgumentException(
+            "line "
+                + (i + 1)
+                + " of the metric file "
+                + source
+                + " is not a hypertune report ("
+                + e.getMessage()
+                + "): "
+                + shown);
       }
     }
     List<StepMetrics> out = new ArrayList<>();

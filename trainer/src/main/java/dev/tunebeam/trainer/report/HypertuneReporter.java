@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Reports a metric to Vertex AI hyperparameter tuning the way Google's {@code cloudml-hypertune}
- * package does: one JSON object per line ({@code timestamp} a number; {@code trial}, the metric
- * and {@code global_step} strings), the whole file rewritten on each report, the last 100 kept.
+ * package does: one JSON object per line ({@code timestamp} a number; {@code trial}, the metric and
+ * {@code global_step} strings), the whole file rewritten on each report, the last 100 kept.
  */
 public final class HypertuneReporter {
   public static final String DEFAULT_FILE = "/tmp/hypertune/output.metrics";
@@ -38,7 +38,9 @@ public final class HypertuneReporter {
     if (trial == null && target == null) {
       return null;
     }
-    return new HypertuneReporter(Path.of(target != null && !target.isBlank() ? target : DEFAULT_FILE), trial == null ? "0" : trial);
+    return new HypertuneReporter(
+        Path.of(target != null && !target.isBlank() ? target : DEFAULT_FILE),
+        trial == null ? "0" : trial);
   }
 
   public Path file() {
@@ -55,6 +57,9 @@ public final class HypertuneReporter {
     while (lines.size() > MAX_ENTRIES) {
       lines.removeFirst();
     }
-    new LocalArtifactStore(file.toAbsolutePath().getParent()).write(file.getFileName().toString(), (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    new LocalArtifactStore(file.toAbsolutePath().getParent())
+        .write(
+            file.getFileName().toString(),
+            (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

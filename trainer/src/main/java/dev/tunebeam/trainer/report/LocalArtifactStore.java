@@ -9,7 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Writes to a temporary sibling, then renames over the target: a killed process leaves the old file. */
+/**
+ * Writes to a temporary sibling, then renames over the target: a killed process leaves the old
+ * file.
+ */
 public record LocalArtifactStore(Path dir) implements ArtifactStore {
   @Override
   public String location() {
@@ -23,14 +26,19 @@ public record LocalArtifactStore(Path dir) implements ArtifactStore {
     writeAtomically(target, content);
   }
 
-  /** Writes {@code target} through a unique sibling and a rename, so a reader sees the old or the new content, never a part. */
+  /**
+   * Writes {@code target} through a unique sibling and a rename, so a reader sees the old or the
+   * new content, never a part.
+   */
   public static void writeAtomically(Path target, byte[] content) throws IOException {
     // A unique sibling, created with the process umask (createTempFile would make it owner-only).
-    Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
+    Path partial =
+        target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
     try {
       Files.write(partial, content);
       try {
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -46,7 +54,13 @@ public record LocalArtifactStore(Path dir) implements ArtifactStore {
       p = p.getParent();
     }
     if (p == null || !Files.isDirectory(p) || !Files.isWritable(p) || !probe(p)) {
-      throw new IllegalArgumentException(flag + " " + dir + " is not writable (" + p + " is not a writable directory); choose a writable folder or a gs:// path");
+      throw new IllegalArgumentException(
+          flag
+              + " "
+              + dir
+              + " is not writable ("
+              + p
+              + " is not a writable directory); choose a writable folder or a gs:// path");
     }
   }
 

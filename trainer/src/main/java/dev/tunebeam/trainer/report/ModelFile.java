@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * A trained model's weights as {@code model.npz}: one named array per LeNet-5 tensor, readable
- * by {@code numpy.load} and by DJL's {@code NDList.decode}. Dense weights are {@code [in, out]}.
+ * A trained model's weights as {@code model.npz}: one named array per LeNet-5 tensor, readable by
+ * {@code numpy.load} and by DJL's {@code NDList.decode}. Dense weights are {@code [in, out]}.
  */
 public final class ModelFile {
   public static final String FILE_NAME = "model.npz";
@@ -20,12 +20,14 @@ public final class ModelFile {
 
   public static byte[] encode(float[] flat, NDManager manager) throws IOException {
     if (flat.length != LeNetLayout.SIZE) {
-      throw new IllegalArgumentException("expected " + LeNetLayout.SIZE + " parameters, got " + flat.length);
+      throw new IllegalArgumentException(
+          "expected " + LeNetLayout.SIZE + " parameters, got " + flat.length);
     }
     try (NDManager scope = manager.newSubManager()) {
       NDList list = new NDList();
       for (LeNetLayout.Tensor t : LeNetLayout.TENSORS) {
-        NDArray a = scope.create(Arrays.copyOfRange(flat, t.offset(), t.end()), new Shape(t.shape()));
+        NDArray a =
+            scope.create(Arrays.copyOfRange(flat, t.offset(), t.end()), new Shape(t.shape()));
         a.setName(t.name());
         list.add(a);
       }

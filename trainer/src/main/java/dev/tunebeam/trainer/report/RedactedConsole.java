@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
  * Routes everything a tunebeam process prints through {@link Secrets#redact}: its own lines, the
  * slf4j-simple log (which writes to whatever {@code System.err} is when it logs), Beam's and the
  * client libraries' messages, uncaught traces. Installed first thing in each {@code main}, it
- * replaces per-call-site redaction, which missed lines. Whole lines are redacted (a secret is
- * never split across two writes); a line ends at '\n' or '\r', so a live progress line still shows.
+ * replaces per-call-site redaction, which missed lines. Whole lines are redacted (a secret is never
+ * split across two writes); a line ends at '\n' or '\r', so a live progress line still shows.
  */
 public final class RedactedConsole extends OutputStream {
   /** A line this long is passed on unfinished: no single log line is legitimately bigger. */

@@ -12,21 +12,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How a worker process ended, in the file its parent names with {@code --outcome-file}: the
- * status, the exit code, one sentence saying why it failed (credentials removed) and whether that
- * was bad input (exit 2, the same for every member of a fused group). The parent reads this file
- * instead of scraping the worker's output; a worker that died natively writes none, and only then
- * does the parent read the JVM's crash banner.
+ * How a worker process ended, in the file its parent names with {@code --outcome-file}: the status,
+ * the exit code, one sentence saying why it failed (credentials removed) and whether that was bad
+ * input (exit 2, the same for every member of a fused group). The parent reads this file instead of
+ * scraping the worker's output; a worker that died natively writes none, and only then does the
+ * parent read the JVM's crash banner.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WorkerOutcome(String status, int exitCode, String error, boolean usageError, List<StepMetrics> metrics) {
+public record WorkerOutcome(
+    String status, int exitCode, String error, boolean usageError, List<StepMetrics> metrics) {
   public static final String SUCCEEDED = "SUCCEEDED";
   public static final String FAILED = "FAILED";
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   public WorkerOutcome {
     error = Secrets.redact(error);
@@ -41,7 +43,10 @@ public record WorkerOutcome(String status, int exitCode, String error, boolean u
     return new WorkerOutcome(FAILED, exitCode, error, exitCode == 2, List.of());
   }
 
-  /** This outcome with the metrics the trainer reported, as its parent read them from the metric file. */
+  /**
+   * This outcome with the metrics the trainer reported, as its parent read them from the metric
+   * file.
+   */
   public WorkerOutcome withMetrics(List<StepMetrics> reported) {
     return new WorkerOutcome(status, exitCode, error, usageError, reported);
   }
@@ -70,10 +75,14 @@ public record WorkerOutcome(String status, int exitCode, String error, boolean u
 
   /** Written whole (temporary sibling, then rename), so a reader never sees half of it. */
   public void write(Path file) throws IOException {
-    new LocalArtifactStore(file.toAbsolutePath().getParent()).write(file.getFileName().toString(), toJson());
+    new LocalArtifactStore(file.toAbsolutePath().getParent())
+        .write(file.getFileName().toString(), toJson());
   }
 
-  /** Empty when the worker wrote none (it crashed, or was killed); an unreadable file is also empty, since it says nothing. */
+  /**
+   * Empty when the worker wrote none (it crashed, or was killed); an unreadable file is also empty,
+   * since it says nothing.
+   */
   public static Optional<WorkerOutcome> read(Path file) {
     try {
       return Optional.ofNullable(fromJson(Files.readAllBytes(file)));

@@ -10,7 +10,10 @@ import java.util.Locale;
  * Train Acc: 0.841}, {@code Test Acc: 0.854}); lines of a fused group carry the trial's id.
  */
 public final class ConsoleProgress implements ProgressListener {
-  /** Prefix of the machine-readable line a worker prints after each epoch, for its pipeline to parse. */
+  /**
+   * Prefix of the machine-readable line a worker prints after each epoch, for its pipeline to
+   * parse.
+   */
   public static final String PROGRESS_PREFIX = "@progress ";
 
   private final PrintStream out;
@@ -27,17 +30,35 @@ public final class ConsoleProgress implements ProgressListener {
   public void epochFinished(int member, TrainingConfig config, EpochRecord m) {
     String prefix = prefix(member);
     out.printf(Locale.ROOT, "%sEpoch %d/%d%n", prefix, m.epoch(), config.epochs());
-    out.printf(Locale.ROOT, "%sTrain Loss: %.3f, Train Acc: %.3f%n", prefix, m.metric(EpochRecord.TRAIN_LOSS), m.metric(EpochRecord.TRAIN_ACCURACY));
+    out.printf(
+        Locale.ROOT,
+        "%sTrain Loss: %.3f, Train Acc: %.3f%n",
+        prefix,
+        m.metric(EpochRecord.TRAIN_LOSS),
+        m.metric(EpochRecord.TRAIN_ACCURACY));
     if (m.has(EpochRecord.VAL_ACCURACY)) {
-      out.printf(Locale.ROOT, "%sVal Loss: %.3f, Val Acc: %.3f%n", prefix, m.metric(EpochRecord.VAL_LOSS), m.metric(EpochRecord.VAL_ACCURACY));
+      out.printf(
+          Locale.ROOT,
+          "%sVal Loss: %.3f, Val Acc: %.3f%n",
+          prefix,
+          m.metric(EpochRecord.VAL_LOSS),
+          m.metric(EpochRecord.VAL_ACCURACY));
     }
     out.printf(Locale.ROOT, "%sTest Acc: %.3f%n", prefix, m.metric(EpochRecord.TEST_ACCURACY));
     out.printf(Locale.ROOT, "%sEpoch time: %.1f s%n", prefix, m.seconds());
     if (progressLines) {
       StringBuilder metrics = new StringBuilder();
-      m.metrics().forEach((tag, v) -> metrics.append(",\"").append(tag).append("\":").append(json(v)));
-      out.printf(Locale.ROOT, "%s{\"trial\":\"%s\",\"epoch\":%d,\"epochs\":%d%s,\"seconds\":%.3f}%n",
-          PROGRESS_PREFIX, members.get(member).trialId(), m.epoch(), config.epochs(), metrics, m.seconds());
+      m.metrics()
+          .forEach((tag, v) -> metrics.append(",\"").append(tag).append("\":").append(json(v)));
+      out.printf(
+          Locale.ROOT,
+          "%s{\"trial\":\"%s\",\"epoch\":%d,\"epochs\":%d%s,\"seconds\":%.3f}%n",
+          PROGRESS_PREFIX,
+          members.get(member).trialId(),
+          m.epoch(),
+          config.epochs(),
+          metrics,
+          m.seconds());
     }
     out.flush();
   }

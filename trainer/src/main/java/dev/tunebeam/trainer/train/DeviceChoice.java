@@ -1,8 +1,8 @@
 package dev.tunebeam.trainer.train;
 
-import dev.tunebeam.trainer.cli.EnumChoice;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import dev.tunebeam.trainer.cli.EnumChoice;
 import java.util.Locale;
 
 /** {@code --device}: the GPU when DJL sees one ({@code auto}), or an explicit choice. */
@@ -27,7 +27,8 @@ public enum DeviceChoice {
       case AUTO -> gpus > 0 ? Device.gpu(0) : Device.cpu();
       case GPU -> {
         if (gpus == 0) {
-          throw new IllegalArgumentException("--device gpu: DJL sees no GPU (CUDA available: false); use --device cpu or auto");
+          throw new IllegalArgumentException(
+              "--device gpu: DJL sees no GPU (CUDA available: false); use --device cpu or auto");
         }
         yield Device.gpu(0);
       }

@@ -7,7 +7,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.tunebeam.trainer.model.FusedLeNet;
 
-/** Loss and accuracy of every model of a fused network on a held-out split, read from the device once. */
+/**
+ * Loss and accuracy of every model of a fused network on a held-out split, read from the device
+ * once.
+ */
 final class Evaluation {
   /**
    * Test images per evaluation forward pass. On the 2-core CPU, 5 fused models at 1 thread
@@ -17,7 +20,9 @@ final class Evaluation {
 
   private Evaluation() {}
 
-  /** Returns {@code [0][row]} mean loss and {@code [1][row]} accuracy of each model on {@code data}. */
+  /**
+   * Returns {@code [0][row]} mean loss and {@code [1][row]} accuracy of each model on {@code data}.
+   */
   static double[][] of(FusedLeNet net, NDArray parameters, DeviceData data, NDManager manager) {
     int k = net.models();
     try (NDScope scope = new NDScope()) {

@@ -19,10 +19,10 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * Trains K models that share batch size, epochs, architecture, seed and data as one fused
- * network; K = 1 is a single model's training. The loop reads top to bottom like DJL's
- * examples: shuffle once per epoch with the seed, slice batches, forward, backward, update, and
- * read scalars from the device once per epoch.
+ * Trains K models that share batch size, epochs, architecture, seed and data as one fused network;
+ * K = 1 is a single model's training. The loop reads top to bottom like DJL's examples: shuffle
+ * once per epoch with the seed, slice batches, forward, backward, update, and read scalars from the
+ * device once per epoch.
  */
 public final class FusedTrainer {
   private final NDManager manager;
@@ -32,15 +32,21 @@ public final class FusedTrainer {
   private final ProgressListener listener;
 
   /** Without a validation split: each epoch reports train loss and accuracy and test accuracy. */
-  public FusedTrainer(NDManager manager, DeviceData train, DeviceData test, ProgressListener listener) {
+  public FusedTrainer(
+      NDManager manager, DeviceData train, DeviceData test, ProgressListener listener) {
     this(manager, train, null, test, listener);
   }
 
   /**
-   * The data must live on {@code manager}'s device; with a {@code validation} split (may be
-   * null) each epoch also reports validation loss and accuracy.
+   * The data must live on {@code manager}'s device; with a {@code validation} split (may be null)
+   * each epoch also reports validation loss and accuracy.
    */
-  public FusedTrainer(NDManager manager, DeviceData train, DeviceData validation, DeviceData test, ProgressListener listener) {
+  public FusedTrainer(
+      NDManager manager,
+      DeviceData train,
+      DeviceData validation,
+      DeviceData test,
+      ProgressListener listener) {
     this.manager = manager;
     this.train = train;
     this.validation = validation;
@@ -57,7 +63,8 @@ public final class FusedTrainer {
    * Continues the members from their checkpoints (one per member, all at one epoch; null: from
    * scratch) up to their configured epoch count: the same weights as one uninterrupted training.
    */
-  public List<TrainingOutcome> train(List<TrainingConfig> members, List<TrainingCheckpoint> checkpoints) {
+  public List<TrainingOutcome> train(
+      List<TrainingConfig> members, List<TrainingCheckpoint> checkpoints) {
     if (members.isEmpty()) {
       return List.of();
     }
@@ -72,17 +79,24 @@ public final class FusedTrainer {
     // Rows sorted so equal activations and equal (optimizer, rate) pairs are contiguous runs.
     Integer[] rowToMember = new Integer[k];
     Arrays.setAll(rowToMember, i -> i);
-    Arrays.sort(rowToMember, Comparator.<Integer, Activation>comparing(i -> members.get(i).activation())
-        .thenComparing(i -> members.get(i).optimizer())
-        .thenComparing(i -> members.get(i).learningRate())
-        .thenComparing(i -> members.get(i).momentum()));
+    Arrays.sort(
+        rowToMember,
+        Comparator.<Integer, Activation>comparing(i -> members.get(i).activation())
+            .thenComparing(i -> members.get(i).optimizer())
+            .thenComparing(i -> members.get(i).learningRate())
+            .thenComparing(i -> members.get(i).momentum()));
     for (int m = 0; m < k; m++) {
       listener.started(m, members.get(m), DeviceChoice.name(device));
     }
     try (NDManager run = manager.newSubManager()) {
       float[] init = new float[k * LeNetLayout.SIZE];
       for (int r = 0; r < k; r++) {
-        System.arraycopy(warm.initialParameters(rowToMember[r], members.get(rowToMember[r])), 0, init, r * LeNetLayout.SIZE, LeNetLayout.SIZE);
+        System.arraycopy(
+            warm.initialParameters(rowToMember[r], members.get(rowToMember[r])),
+            0,
+            init,
+            r * LeNetLayout.SIZE,
+            LeNetLayout.SIZE);
       }
       NDArray parameters = run.create(init, new Shape(k, LeNetLayout.SIZE));
       parameters.setRequiresGradient(true);
@@ -102,7 +116,8 @@ public final class FusedTrainer {
         long epochStart = System.nanoTime();
         double[][] trained = trainEpoch(net, parameters, optimizers, key.batchSize(), shuffle, run);
         double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-        double[][] validated = validation == null ? null : Evaluation.of(net, parameters, validation, manager);
+        double[][] validated =
+            validation == null ? null : Evaluation.of(net, parameters, validation, manager);
         double[][] tested = Evaluation.of(net, parameters, test, manager);
         double seconds = (System.nanoTime() - epochStart) / 1e9;
         for (int r = 0; r < k; r++) {
@@ -125,8 +140,18 @@ public final class FusedTrainer {
             float[][] state = WarmStart.read(o.optimizer);
             for (int r = o.from; r < o.to; r++) {
               int m = rowToMember[r];
-              listener.checkpoint(m, WarmStart.capture(members.get(m), epoch, flat, r, state, o.from, o.optimizer.steps(), shuffle,
-                  histories.get(m)));
+              listener.checkpoint(
+                  m,
+                  WarmStart.capture(
+                      members.get(m),
+                      epoch,
+                      flat,
+                      r,
+                      state,
+                      o.from,
+                      o.optimizer.steps(),
+                      shuffle,
+                      histories.get(m)));
             }
           }
         }
@@ -136,19 +161,34 @@ public final class FusedTrainer {
       List<TrainingOutcome> outcomes = new ArrayList<>();
       for (int m = 0; m < k; m++) {
         int row = Arrays.asList(rowToMember).indexOf(m);
-        float[] own = Arrays.copyOfRange(flat, row * LeNetLayout.SIZE, (row + 1) * LeNetLayout.SIZE);
-        outcomes.add(new TrainingOutcome(members.get(m), List.copyOf(histories.get(m)), own, DeviceChoice.name(device), wall, k));
+        float[] own =
+            Arrays.copyOfRange(flat, row * LeNetLayout.SIZE, (row + 1) * LeNetLayout.SIZE);
+        outcomes.add(
+            new TrainingOutcome(
+                members.get(m),
+                List.copyOf(histories.get(m)),
+                own,
+                DeviceChoice.name(device),
+                wall,
+                k));
       }
       return outcomes;
     }
   }
 
-  /** Members can train together only when batch size, epochs, pooling, seed, samples, data and device match. */
+  /**
+   * Members can train together only when batch size, epochs, pooling, seed, samples, data and
+   * device match.
+   */
   public static void checkFusable(List<TrainingConfig> members) {
     for (TrainingConfig m : members) {
       if (!m.fusionKey().equals(members.get(0).fusionKey())) {
-        throw new IllegalArgumentException("cannot fuse " + m + " with " + members.get(0)
-            + ": batch size, epochs, pooling, seed, samples, data and device must match");
+        throw new IllegalArgumentException(
+            "cannot fuse "
+                + m
+                + " with "
+                + members.get(0)
+                + ": batch size, epochs, pooling, seed, samples, data and device must match");
       }
     }
   }
@@ -156,13 +196,23 @@ public final class FusedTrainer {
   public static void checkBatchFits(int batchSize, int trainingSamples) {
     if (batchSize > trainingSamples) {
       throw new IllegalArgumentException(
-          "--batch-size " + batchSize + " is larger than the " + trainingSamples + " training samples; use at most " + trainingSamples);
+          "--batch-size "
+              + batchSize
+              + " is larger than the "
+              + trainingSamples
+              + " training samples; use at most "
+              + trainingSamples);
     }
   }
 
   /** One epoch; returns {@code [0][row]} mean train loss and {@code [1][row]} train accuracy. */
   private double[][] trainEpoch(
-      FusedLeNet net, NDArray parameters, List<OptimizerRun> optimizers, int batchSize, Random shuffle, NDManager run) {
+      FusedLeNet net,
+      NDArray parameters,
+      List<OptimizerRun> optimizers,
+      int batchSize,
+      Random shuffle,
+      NDManager run) {
     int n = train.count();
     int k = net.models();
     try (NDScope epochScope = new NDScope()) {
@@ -191,7 +241,8 @@ public final class FusedTrainer {
           correct.addi(logits.argMax(2).eq(y).sum(new int[] {1}));
           NDArray gradients = parameters.getGradient();
           for (OptimizerRun o : optimizers) {
-            o.optimizer.step(parameters.get(o.from + ":" + o.to), gradients.get(o.from + ":" + o.to));
+            o.optimizer.step(
+                parameters.get(o.from + ":" + o.to), gradients.get(o.from + ":" + o.to));
           }
           GradientRecording.zeroGradient(parameters);
         }
@@ -227,7 +278,8 @@ public final class FusedTrainer {
     return order;
   }
 
-  private static List<OptimizerRun> optimizerRuns(List<TrainingConfig> members, Integer[] rowToMember, NDManager run) {
+  private static List<OptimizerRun> optimizerRuns(
+      List<TrainingConfig> members, Integer[] rowToMember, NDManager run) {
     List<OptimizerRun> runs = new ArrayList<>();
     int from = 0;
     for (int r = 1; r <= rowToMember.length; r++) {
@@ -236,7 +288,14 @@ public final class FusedTrainer {
           || members.get(rowToMember[r]).optimizer() != first.optimizer()
           || members.get(rowToMember[r]).learningRate() != first.learningRate()
           || members.get(rowToMember[r]).momentum() != first.momentum()) {
-        RowOptimizer optimizer = first.optimizer().create(run, new Shape(r - from, LeNetLayout.SIZE), first.learningRate(), first.momentum());
+        RowOptimizer optimizer =
+            first
+                .optimizer()
+                .create(
+                    run,
+                    new Shape(r - from, LeNetLayout.SIZE),
+                    first.learningRate(),
+                    first.momentum());
         runs.add(new OptimizerRun(optimizer, from, r));
         from = r;
       }

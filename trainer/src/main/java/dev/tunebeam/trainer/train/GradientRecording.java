@@ -5,9 +5,9 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Autograd on the calling thread only. DJL's {@code PtGradientCollector} keeps a process-wide
- * flag, so two trainings on two threads of one JVM fail with it; PyTorch's grad mode is
- * thread-local, so switching it here lets each trainer thread record on its own.
+ * Autograd on the calling thread only. DJL's {@code PtGradientCollector} keeps a process-wide flag,
+ * so two trainings on two threads of one JVM fail with it; PyTorch's grad mode is thread-local, so
+ * switching it here lets each trainer thread record on its own.
  */
 final class GradientRecording {
   private GradientRecording() {}

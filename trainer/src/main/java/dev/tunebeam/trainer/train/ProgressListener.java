@@ -17,6 +17,9 @@ public interface ProgressListener {
     return false;
   }
 
-  /** A model's whole training state after an epoch, enough to continue from it ({@link FusedTrainer#train(java.util.List, java.util.List)}). */
+  /**
+   * A model's whole training state after an epoch, enough to continue from it ({@link
+   * FusedTrainer#train(java.util.List, java.util.List)}).
+   */
   default void checkpoint(int member, TrainingCheckpoint checkpoint) {}
 }

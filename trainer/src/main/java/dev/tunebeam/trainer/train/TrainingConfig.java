@@ -10,10 +10,10 @@ import dev.tunebeam.trainer.optim.Sgd;
 
 /**
  * One model's training: what a trial's hyperparameters become on the trainer side. The learning
- * rate is always resolved (an optimizer's default when none was given). Sample counts of 0 mean
- * the whole split ({@code validationSamples} 0: no validation split); {@code dataDir} null means
- * the standard search ({@link dev.tunebeam.trainer.data.DataLocator}). Pooling, init and
- * normalisation default to the PyTorch reference's: average pooling, PyTorch's layer init, x/255.
+ * rate is always resolved (an optimizer's default when none was given). Sample counts of 0 mean the
+ * whole split ({@code validationSamples} 0: no validation split); {@code dataDir} null means the
+ * standard search ({@link dev.tunebeam.trainer.data.DataLocator}). Pooling, init and normalisation
+ * default to the PyTorch reference's: average pooling, PyTorch's layer init, x/255.
  */
 public record TrainingConfig(
     Activation activation,
@@ -39,26 +39,38 @@ public record TrainingConfig(
 
   public TrainingConfig {
     if (batchSize < 1) {
-      throw new IllegalArgumentException("--batch-size " + batchSize + " is too small; it must be at least 1");
+      throw new IllegalArgumentException(
+          "--batch-size " + batchSize + " is too small; it must be at least 1");
     }
     if (epochs < 1) {
-      throw new IllegalArgumentException("--num-epochs " + epochs + " is too small; it must be at least 1");
+      throw new IllegalArgumentException(
+          "--num-epochs " + epochs + " is too small; it must be at least 1");
     }
     if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("--learning-rate " + learningRate + " is not allowed; it must be a positive number");
+      throw new IllegalArgumentException(
+          "--learning-rate " + learningRate + " is not allowed; it must be a positive number");
     }
     if (trainSamples < 0) {
-      throw new IllegalArgumentException("--train-samples " + trainSamples + " is negative; use 0 for all 60000 or a positive count");
+      throw new IllegalArgumentException(
+          "--train-samples "
+              + trainSamples
+              + " is negative; use 0 for all 60000 or a positive count");
     }
     if (!(momentum >= 0 && momentum < 1)) {
-      throw new IllegalArgumentException("--momentum " + momentum + " is not allowed; it must be at least 0 and below 1");
+      throw new IllegalArgumentException(
+          "--momentum " + momentum + " is not allowed; it must be at least 0 and below 1");
     }
     if (validationSamples < 0) {
-      throw new IllegalArgumentException("--validation-samples " + validationSamples
-          + " is negative; use 0 for no validation split or a count below the 60000 training images");
+      throw new IllegalArgumentException(
+          "--validation-samples "
+              + validationSamples
+              + " is negative; use 0 for no validation split or a count below the 60000 training images");
     }
     if (testSamples < 0) {
-      throw new IllegalArgumentException("--test-samples " + testSamples + " is negative; use 0 for all 10000 or a positive count");
+      throw new IllegalArgumentException(
+          "--test-samples "
+              + testSamples
+              + " is negative; use 0 for all 10000 or a positive count");
     }
   }
 
@@ -68,8 +80,18 @@ public record TrainingConfig(
 
   /** Trials with equal keys can be trained together as one fused network. */
   public FusionKey fusionKey() {
-    return new FusionKey(batchSize, epochs, pooling, normalize, seed, trainSamples, validationSamples, validationSeed, testSamples,
-        dataDir, device);
+    return new FusionKey(
+        batchSize,
+        epochs,
+        pooling,
+        normalize,
+        seed,
+        trainSamples,
+        validationSamples,
+        validationSeed,
+        testSamples,
+        dataDir,
+        device);
   }
 
   /**
@@ -77,17 +99,43 @@ public record TrainingConfig(
    * checkpoint is the same training ({@link TrainingCheckpoint}).
    */
   public String resumeKey() {
-    return "activation=" + activation.flagValue() + " optimizer=" + optimizer.flagValue() + " learning_rate=" + learningRate
-        + " batch_size=" + batchSize + " pooling=" + pooling.flagValue() + " seed=" + seed + " train_samples=" + trainSamples
-        + " test_samples=" + testSamples + (optimizer == OptimizerKind.SGD ? " momentum=" + momentum : "");
+    return "activation="
+        + activation.flagValue()
+        + " optimizer="
+        + optimizer.flagValue()
+        + " learning_rate="
+        + learningRate
+        + " batch_size="
+        + batchSize
+        + " pooling="
+        + pooling.flagValue()
+        + " seed="
+        + seed
+        + " train_samples="
+        + trainSamples
+        + " test_samples="
+        + testSamples
+        + (optimizer == OptimizerKind.SGD ? " momentum=" + momentum : "");
   }
 
   /** What must match for models to share batches, data and a device. */
   public record FusionKey(
-      int batchSize, int epochs, Pooling pooling, Normalize normalize, long seed, int trainSamples, int validationSamples, long validationSeed, int testSamples,
-      String dataDir, DeviceChoice device) {}
+      int batchSize,
+      int epochs,
+      Pooling pooling,
+      Normalize normalize,
+      long seed,
+      int trainSamples,
+      int validationSamples,
+      long validationSeed,
+      int testSamples,
+      String dataDir,
+      DeviceChoice device) {}
 
-  /** Defaults: relu, adam at its default rate, batch 64, 10 epochs, average pooling, torch init, x/255, seed 42, 5000 validation images, all data. */
+  /**
+   * Defaults: relu, adam at its default rate, batch 64, 10 epochs, average pooling, torch init,
+   * x/255, seed 42, 5000 validation images, all data.
+   */
   public static final class Builder {
     private Activation activation = Activation.RELU;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
@@ -157,7 +205,10 @@ public record TrainingConfig(
       return this;
     }
 
-    /** Training images held out for validation; 0 validates on nothing (selection then uses the test set). */
+    /**
+     * Training images held out for validation; 0 validates on nothing (selection then uses the test
+     * set).
+     */
     public Builder validationSamples(int v) {
       validationSamples = v;
       return this;
@@ -192,12 +243,29 @@ public record TrainingConfig(
     public TrainingConfig build() {
       float lr = learningRate != null ? learningRate : optimizer.defaultLearningRate();
       if (momentum != null && optimizer != OptimizerKind.SGD) {
-        throw new IllegalArgumentException("--momentum applies only to --optimizer sgd, got --optimizer " + optimizer.flagValue()
-            + "; in a search space, declare it with when: {optimizer: [sgd]}");
+        throw new IllegalArgumentException(
+            "--momentum applies only to --optimizer sgd, got --optimizer "
+                + optimizer.flagValue()
+                + "; in a search space, declare it with when: {optimizer: [sgd]}");
       }
       float m = optimizer == OptimizerKind.SGD ? (momentum != null ? momentum : Sgd.MOMENTUM) : 0f;
-      return new TrainingConfig(activation, optimizer, lr, batchSize, epochs, pooling, init, normalize, seed, trainSamples, validationSamples, validationSeed, testSamples,
-          dataDir, device, m);
+      return new TrainingConfig(
+          activation,
+          optimizer,
+          lr,
+          batchSize,
+          epochs,
+          pooling,
+          init,
+          normalize,
+          seed,
+          trainSamples,
+          validationSamples,
+          validationSeed,
+          testSamples,
+          dataDir,
+          device,
+          m);
     }
   }
 }

@@ -9,7 +9,12 @@ import java.util.List;
  * groupWallSeconds} is the wall time of the whole fused group of {@code fusedWith} models.
  */
 public record TrainingOutcome(
-    TrainingConfig config, List<EpochRecord> history, float[] parameters, String device, double groupWallSeconds, int fusedWith) {
+    TrainingConfig config,
+    List<EpochRecord> history,
+    float[] parameters,
+    String device,
+    double groupWallSeconds,
+    int fusedWith) {
 
   /** This model's share of its group's wall time. */
   public double wallSeconds() {
@@ -21,6 +26,10 @@ public record TrainingOutcome(
   }
 
   public double bestMetric(String tag) {
-    return history.stream().mapToDouble(e -> e.metric(tag)).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    return history.stream()
+        .mapToDouble(e -> e.metric(tag))
+        .filter(v -> !Double.isNaN(v))
+        .max()
+        .orElse(Double.NaN);
   }
 }

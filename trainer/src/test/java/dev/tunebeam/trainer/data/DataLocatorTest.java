@@ -30,17 +30,25 @@ class DataLocatorTest {
 
   private Path folderWithAllFiles(String name) throws Exception {
     Path d = Files.createDirectories(tmp.resolve(name));
-    Files.write(d.resolve(FashionMnistFile.TRAIN_IMAGES.fileName()), IdxFiles.images(2051, 3, 28, 28, 3));
+    Files.write(
+        d.resolve(FashionMnistFile.TRAIN_IMAGES.fileName()), IdxFiles.images(2051, 3, 28, 28, 3));
     Files.write(d.resolve(FashionMnistFile.TRAIN_LABELS.fileName()), IdxFiles.labels(2049, 3, 3));
-    Files.write(d.resolve(FashionMnistFile.TEST_IMAGES.fileName()), IdxFiles.images(2051, 2, 28, 28, 2));
+    Files.write(
+        d.resolve(FashionMnistFile.TEST_IMAGES.fileName()), IdxFiles.images(2051, 2, 28, 28, 2));
     Files.write(d.resolve(FashionMnistFile.TEST_LABELS.fileName()), IdxFiles.labels(2049, 2, 2));
     return d;
   }
 
-  private DataLocator locator(Map<String, String> env, Path debian, Path cache, Downloader downloader) {
-    return new DataLocator(env, debian, cache, downloader, () -> {
-      throw new AssertionError("no GCS here");
-    });
+  private DataLocator locator(
+      Map<String, String> env, Path debian, Path cache, Downloader downloader) {
+    return new DataLocator(
+        env,
+        debian,
+        cache,
+        downloader,
+        () -> {
+          throw new AssertionError("no GCS here");
+        });
   }
 
   private static Downloader unreachable() {
@@ -54,28 +62,48 @@ class DataLocatorTest {
     Path debian = folderWithAllFiles("debian");
     Path cache = folderWithAllFiles("cache");
     Map<String, String> vars = Map.of(DataLocator.ENV_DIR, env.toString());
-    assertEquals(flag.toString(), locator(vars, debian, cache, unreachable()).locate(flag.toString()).location());
-    assertEquals(env.toString(), locator(vars, debian, cache, unreachable()).locate(null).location());
-    assertEquals(debian.toString(), locator(Map.of(), debian, cache, unreachable()).locate(null).location());
-    assertEquals(cache.toString(), locator(Map.of(), tmp.resolve("none"), cache, unreachable()).locate(null).location());
+    assertEquals(
+        flag.toString(),
+        locator(vars, debian, cache, unreachable()).locate(flag.toString()).location());
+    assertEquals(
+        env.toString(), locator(vars, debian, cache, unreachable()).locate(null).location());
+    assertEquals(
+        debian.toString(), locator(Map.of(), debian, cache, unreachable()).locate(null).location());
+    assertEquals(
+        cache.toString(),
+        locator(Map.of(), tmp.resolve("none"), cache, unreachable()).locate(null).location());
   }
 
   @Test
   void explicitFolderWithoutTheFilesIsAnErrorNotAFallThrough() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     Path debian = folderWithAllFiles("debian");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> locator(Map.of(), debian, tmp.resolve("c"), unreachable()).locate(empty.toString()));
-    assertTrue(e.getMessage().startsWith("--data-dir " + empty + " lacks train-images-idx3-ubyte.gz"), e.getMessage());
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> locator(Map.of(), debian, tmp.resolve("c"), unreachable()).locate("/no/such/dir"));
-    assertTrue(missing.getMessage().contains("/no/such/dir is not a readable directory"), missing.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                locator(Map.of(), debian, tmp.resolve("c"), unreachable())
+                    .locate(empty.toString()));
+    assertTrue(
+        e.getMessage().startsWith("--data-dir " + empty + " lacks train-images-idx3-ubyte.gz"),
+        e.getMessage());
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                locator(Map.of(), debian, tmp.resolve("c"), unreachable()).locate("/no/such/dir"));
+    assertTrue(
+        missing.getMessage().contains("/no/such/dir is not a readable directory"),
+        missing.getMessage());
   }
 
   @Test
   void nothingFoundAndNoNetworkSaysWhatToInstall() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> locator(Map.of(), tmp.resolve("d"), tmp.resolve("c"), unreachable()).locate(null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                locator(Map.of(), tmp.resolve("d"), tmp.resolve("c"), unreachable()).locate(null));
     assertTrue(e.getMessage().contains("dataset-fashion-mnist"), e.getMessage());
     assertTrue(e.getMessage().contains("--data-dir"), e.getMessage());
   }
@@ -85,11 +113,17 @@ class DataLocatorTest {
     Path served = folderWithAllFiles("served");
     Map<FashionMnistFile, String> md5 = new EnumMap<>(FashionMnistFile.class);
     for (FashionMnistFile f : FashionMnistFile.values()) {
-      md5.put(f, HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(served.resolve(f.fileName())))));
+      md5.put(
+          f,
+          HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("MD5")
+                      .digest(Files.readAllBytes(served.resolve(f.fileName())))));
     }
     String base = serve(served);
     Path cache = tmp.resolve("cache");
-    DataSource source = locator(Map.of(), tmp.resolve("d"), cache, new Downloader(base, md5)).locate(null);
+    DataSource source =
+        locator(Map.of(), tmp.resolve("d"), cache, new Downloader(base, md5)).locate(null);
     assertEquals(cache.toString(), source.location());
     assertEquals(3, FashionMnistLoader.load(source, 0, 0).train().count());
   }
@@ -98,8 +132,10 @@ class DataLocatorTest {
   void aDownloadWithTheWrongChecksumIsDiscarded() throws Exception {
     String base = serve(folderWithAllFiles("served"));
     Path cache = tmp.resolve("cache");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> locator(Map.of(), tmp.resolve("d"), cache, new Downloader(base)).locate(null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> locator(Map.of(), tmp.resolve("d"), cache, new Downloader(base)).locate(null));
     assertTrue(e.getMessage().contains("has MD5"), e.getMessage());
     assertFalse(Files.exists(cache.resolve(FashionMnistFile.TRAIN_IMAGES.fileName())));
     try (var left = Files.list(cache)) {
@@ -109,17 +145,19 @@ class DataLocatorTest {
 
   private String serve(Path dir) throws Exception {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      Path f = dir.resolve(exchange.getRequestURI().getPath().substring(1));
-      if (Files.exists(f)) {
-        byte[] body = Files.readAllBytes(f);
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-      } else {
-        exchange.sendResponseHeaders(404, -1);
-      }
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          Path f = dir.resolve(exchange.getRequestURI().getPath().substring(1));
+          if (Files.exists(f)) {
+            byte[] body = Files.readAllBytes(f);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+          } else {
+            exchange.sendResponseHeaders(404, -1);
+          }
+          exchange.close();
+        });
     server.start();
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }

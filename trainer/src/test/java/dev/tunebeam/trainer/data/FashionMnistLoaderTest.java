@@ -38,16 +38,25 @@ class FashionMnistLoaderTest {
   void mismatchedImageAndLabelCountsNameBothFiles() throws Exception {
     writeValid(20, 10);
     write(FashionMnistFile.TRAIN_LABELS, IdxFiles.labels(2049, 19, 19));
-    IdxFormatException e = assertThrows(IdxFormatException.class, () -> FashionMnistLoader.load(new LocalDataSource(dir), 0, 0));
+    IdxFormatException e =
+        assertThrows(
+            IdxFormatException.class,
+            () -> FashionMnistLoader.load(new LocalDataSource(dir), 0, 0));
     assertTrue(e.getMessage().contains("train-images-idx3-ubyte.gz"), e.getMessage());
-    assertTrue(e.getMessage().contains("declares 20 images but") && e.getMessage().contains("train-labels-idx1-ubyte.gz declares 19 labels"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("declares 20 images but")
+            && e.getMessage().contains("train-labels-idx1-ubyte.gz declares 19 labels"),
+        e.getMessage());
   }
 
   @Test
   void wrongImageSizeIsRefused() throws Exception {
     writeValid(4, 4);
     write(FashionMnistFile.TEST_IMAGES, IdxFiles.images(2051, 4, 32, 32, 4));
-    IdxFormatException e = assertThrows(IdxFormatException.class, () -> FashionMnistLoader.load(new LocalDataSource(dir), 0, 0));
+    IdxFormatException e =
+        assertThrows(
+            IdxFormatException.class,
+            () -> FashionMnistLoader.load(new LocalDataSource(dir), 0, 0));
     assertTrue(e.getMessage().contains("32x32"), e.getMessage());
   }
 
@@ -55,7 +64,10 @@ class FashionMnistLoaderTest {
   void missingFileIsNamed() throws Exception {
     writeValid(4, 4);
     Files.delete(dir.resolve(FashionMnistFile.TEST_LABELS.fileName()));
-    IdxFormatException e = assertThrows(IdxFormatException.class, () -> FashionMnistLoader.load(new LocalDataSource(dir), 0, 0));
+    IdxFormatException e =
+        assertThrows(
+            IdxFormatException.class,
+            () -> FashionMnistLoader.load(new LocalDataSource(dir), 0, 0));
     assertTrue(e.getMessage().contains("t10k-labels-idx1-ubyte.gz: missing"), e.getMessage());
   }
 }

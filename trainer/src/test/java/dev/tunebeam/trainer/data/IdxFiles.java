@@ -9,7 +9,8 @@ import java.util.zip.GZIPOutputStream;
 public final class IdxFiles {
   private IdxFiles() {}
 
-  public static byte[] images(int magic, int declared, int rows, int cols, int actual) throws IOException {
+  public static byte[] images(int magic, int declared, int rows, int cols, int actual)
+      throws IOException {
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(raw);
     out.writeInt(magic);

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * FusedLeNet's logits against LeNet-5 written out in plain loops here, one model at a time, from
  * the same flat parameters ({@link LeNetLayout}: dense weights {@code [in, out]}, flatten in
- * channel, row, column order). Four models, two of them softmax (which normalises over a model's own channels), share a batch, under both
- * poolings, so a model reading another's channels, a wrong flatten order or a transposed weight
- * shows up as a wrong logit.
+ * channel, row, column order). Four models, two of them softmax (which normalises over a model's
+ * own channels), share a batch, under both poolings, so a model reading another's channels, a wrong
+ * flatten order or a transposed weight shows up as a wrong logit.
  */
 class FusedLeNetForwardTest {
   private static final int BATCH = 3;
@@ -35,7 +35,8 @@ class FusedLeNetForwardTest {
 
   @Test
   void logitsOfEachFusedModelEqualAnIndependentSingleModelComputation() {
-    List<Activation> activations = List.of(Activation.RELU, Activation.SOFTMAX, Activation.SOFTMAX, Activation.TANH);
+    List<Activation> activations =
+        List.of(Activation.RELU, Activation.SOFTMAX, Activation.SOFTMAX, Activation.TANH);
     SplittableRandom random = new SplittableRandom(3);
     float[] images = new float[BATCH * 28 * 28];
     for (int i = 0; i < images.length; i++) {
@@ -54,14 +55,20 @@ class FusedLeNetForwardTest {
       System.arraycopy(params[k], 0, flat, k * LeNetLayout.SIZE, LeNetLayout.SIZE);
     }
     for (Pooling pooling : Pooling.values()) {
-      NDArray logits = new FusedLeNet(activations, pooling).forward(
-          manager.create(flat, new Shape(activations.size(), LeNetLayout.SIZE)), manager.create(images, new Shape(BATCH, 1, 28, 28)));
+      NDArray logits =
+          new FusedLeNet(activations, pooling)
+              .forward(
+                  manager.create(flat, new Shape(activations.size(), LeNetLayout.SIZE)),
+                  manager.create(images, new Shape(BATCH, 1, 28, 28)));
       float[] got = logits.toFloatArray();
       for (int k = 0; k < activations.size(); k++) {
         for (int b = 0; b < BATCH; b++) {
           double[] expected = SingleLeNet.logits(params[k], images, b, activations.get(k), pooling);
           for (int c = 0; c < LeNetLayout.CLASSES; c++) {
-            assertEquals(expected[c], got[(k * BATCH + b) * LeNetLayout.CLASSES + c], 1e-4,
+            assertEquals(
+                expected[c],
+                got[(k * BATCH + b) * LeNetLayout.CLASSES + c],
+                1e-4,
                 activations.get(k) + " " + pooling + " image " + b + " class " + c);
           }
         }

@@ -1,18 +1,30 @@
 package dev.tunebeam.trainer.model;
 
-/** One LeNet-5 forward pass in plain loops and doubles: the independent reference for FusedLeNet's tests. */
+/**
+ * One LeNet-5 forward pass in plain loops and doubles: the independent reference for FusedLeNet's
+ * tests.
+ */
 final class SingleLeNet {
   private SingleLeNet() {}
 
-  static double[] logits(float[] p, float[] images, int image, Activation activation, Pooling pooling) {
+  static double[] logits(
+      float[] p, float[] images, int image, Activation activation, Pooling pooling) {
     double[][][] x = new double[1][28][28];
     for (int i = 0; i < 28; i++) {
       for (int j = 0; j < 28; j++) {
         x[0][i][j] = images[image * 784 + i * 28 + j];
       }
     }
-    x = pool(activateChannels(conv(x, p, LeNetLayout.CONV1_WEIGHT, LeNetLayout.CONV1_BIAS, 2), activation), pooling);
-    x = pool(activateChannels(conv(x, p, LeNetLayout.CONV2_WEIGHT, LeNetLayout.CONV2_BIAS, 0), activation), pooling);
+    x =
+        pool(
+            activateChannels(
+                conv(x, p, LeNetLayout.CONV1_WEIGHT, LeNetLayout.CONV1_BIAS, 2), activation),
+            pooling);
+    x =
+        pool(
+            activateChannels(
+                conv(x, p, LeNetLayout.CONV2_WEIGHT, LeNetLayout.CONV2_BIAS, 0), activation),
+            pooling);
     double[] h = new double[400];
     for (int c = 0; c < 16; c++) {
       for (int i = 0; i < 5; i++) {
@@ -27,7 +39,8 @@ final class SingleLeNet {
   }
 
   /** Cross-correlation with weight [out, in, 5, 5], zero padding {@code pad}, stride 1. */
-  private static double[][][] conv(double[][][] x, float[] p, LeNetLayout.Tensor w, LeNetLayout.Tensor bias, int pad) {
+  private static double[][][] conv(
+      double[][][] x, float[] p, LeNetLayout.Tensor w, LeNetLayout.Tensor bias, int pad) {
     int out = (int) w.shape()[0];
     int in = (int) w.shape()[1];
     int size = x[0].length + 2 * pad - 4;
@@ -64,7 +77,10 @@ final class SingleLeNet {
           double b = x[c][2 * i][2 * j + 1];
           double d = x[c][2 * i + 1][2 * j];
           double e = x[c][2 * i + 1][2 * j + 1];
-          y[c][i][j] = pooling == Pooling.MAX ? Math.max(Math.max(a, b), Math.max(d, e)) : (a + b + d + e) / 4;
+          y[c][i][j] =
+              pooling == Pooling.MAX
+                  ? Math.max(Math.max(a, b), Math.max(d, e))
+                  : (a + b + d + e) / 4;
         }
       }
     }
@@ -102,19 +118,21 @@ final class SingleLeNet {
       }
     }
     for (int i = 0; i < v.length; i++) {
-      y[i] = switch (a) {
-        case RELU -> Math.max(0, v[i]);
-        case LEAKYRELU -> v[i] > 0 ? v[i] : Activation.LEAKY_SLOPE * v[i];
-        case TANH -> Math.tanh(v[i]);
-        case SIGMOID -> 1 / (1 + Math.exp(-v[i]));
-        case SOFTMAX -> Math.exp(v[i] - max) / sum;
-      };
+      y[i] =
+          switch (a) {
+            case RELU -> Math.max(0, v[i]);
+            case LEAKYRELU -> v[i] > 0 ? v[i] : Activation.LEAKY_SLOPE * v[i];
+            case TANH -> Math.tanh(v[i]);
+            case SIGMOID -> 1 / (1 + Math.exp(-v[i]));
+            case SOFTMAX -> Math.exp(v[i] - max) / sum;
+          };
     }
     return y;
   }
 
   /** {@code x W + b} with W stored [in, out]. */
-  private static double[] dense(double[] x, float[] p, LeNetLayout.Tensor w, LeNetLayout.Tensor bias) {
+  private static double[] dense(
+      double[] x, float[] p, LeNetLayout.Tensor w, LeNetLayout.Tensor bias) {
     int in = (int) w.shape()[0];
     int out = (int) w.shape()[1];
     double[] y = new double[out];

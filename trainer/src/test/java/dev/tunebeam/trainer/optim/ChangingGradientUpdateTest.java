@@ -40,7 +40,10 @@ class ChangingGradientUpdateTest {
     for (int t = 0; t < STEPS; t++) {
       for (int i = 0; i < N; i++) {
         double size = Math.pow(10, -4 + 4 * random.nextDouble());
-        g[t][i] = i == N - 1 && t % 5 == 0 ? 0 : (random.nextBoolean() ? size : -size) * (1 + 0.5 * Math.sin(t + i));
+        g[t][i] =
+            i == N - 1 && t % 5 == 0
+                ? 0
+                : (random.nextBoolean() ? size : -size) * (1 + 0.5 * Math.sin(t + i));
       }
     }
     return g;
@@ -54,7 +57,10 @@ class ChangingGradientUpdateTest {
     return w;
   }
 
-  /** Runs the optimizer on row 1 of a [3, N] tensor; checks rows 0 and 2 stayed put and returns row 1. */
+  /**
+   * Runs the optimizer on row 1 of a [3, N] tensor; checks rows 0 and 2 stayed put and returns row
+   * 1.
+   */
   private static double[] run(OptimizerKind kind, float lr, double[][] g) {
     float[] rows = new float[3 * N];
     double[] w0 = start();
@@ -125,7 +131,10 @@ class ChangingGradientUpdateTest {
     assertClose(w, run(OptimizerKind.RMSPROP, (float) lr, g));
   }
 
-  /** Float32 against double over 25 steps: 2e-5 is a tenth of the smallest single-step difference a wrong constant makes. */
+  /**
+   * Float32 against double over 25 steps: 2e-5 is a tenth of the smallest single-step difference a
+   * wrong constant makes.
+   */
   private static void assertClose(double[] expected, double[] actual) {
     for (int i = 0; i < N; i++) {
       assertEquals(expected[i], actual[i], 2e-5, "weight " + i);

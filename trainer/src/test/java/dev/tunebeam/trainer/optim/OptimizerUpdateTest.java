@@ -87,7 +87,12 @@ class OptimizerUpdateTest {
 
   @Test
   void defaultsAreDocumentedOnes() {
-    assertArrayEquals(new float[] {0.01f, 0.001f, 0.001f},
-        new float[] {OptimizerKind.SGD.defaultLearningRate(), OptimizerKind.ADAM.defaultLearningRate(), OptimizerKind.RMSPROP.defaultLearningRate()});
+    assertArrayEquals(
+        new float[] {0.01f, 0.001f, 0.001f},
+        new float[] {
+          OptimizerKind.SGD.defaultLearningRate(),
+          OptimizerKind.ADAM.defaultLearningRate(),
+          OptimizerKind.RMSPROP.defaultLearningRate()
+        });
   }
 }

@@ -19,7 +19,9 @@ class HypertuneReporterTest {
   @Test
   void writesCloudmlHypertuneFormat() throws Exception {
     Path file = dir.resolve("sub/output.metrics");
-    HypertuneReporter r = HypertuneReporter.fromEnvironment(Map.of("CLOUD_ML_TRIAL_ID", "7", "CLOUD_ML_HP_METRIC_FILE", file.toString()));
+    HypertuneReporter r =
+        HypertuneReporter.fromEnvironment(
+            Map.of("CLOUD_ML_TRIAL_ID", "7", "CLOUD_ML_HP_METRIC_FILE", file.toString()));
     r.report("test_accuracy", 0.8125, 1);
     r.report("test_accuracy", 0.85, 2);
     List<String> lines = Files.readAllLines(file);
@@ -47,7 +49,9 @@ class HypertuneReporterTest {
 
   @Test
   void defaultPathWhenOnlyTheTrialIsSetAndNothingOutsideVertex() {
-    assertEquals(Path.of(HypertuneReporter.DEFAULT_FILE), HypertuneReporter.fromEnvironment(Map.of("CLOUD_ML_TRIAL_ID", "3")).file());
+    assertEquals(
+        Path.of(HypertuneReporter.DEFAULT_FILE),
+        HypertuneReporter.fromEnvironment(Map.of("CLOUD_ML_TRIAL_ID", "3")).file());
     assertNull(HypertuneReporter.fromEnvironment(Map.of()));
   }
 }

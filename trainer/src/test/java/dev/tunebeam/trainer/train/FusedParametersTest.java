@@ -45,20 +45,32 @@ class FusedParametersTest {
 
   private static TrainingConfig config(Activation a, OptimizerKind o) {
     // 192 images in batches of 64: three steps an epoch, two epochs.
-    return TrainingConfig.builder().activation(a).optimizer(o).batchSize(64).epochs(2).trainSamples(192).testSamples(64).build();
+    return TrainingConfig.builder()
+        .activation(a)
+        .optimizer(o)
+        .batchSize(64)
+        .epochs(2)
+        .trainSamples(192)
+        .testSamples(64)
+        .build();
   }
 
   @Test
   void everyParameterOfEveryMemberMatchesItsLoneRun() {
-    List<TrainingConfig> group = List.of(
-        config(Activation.SOFTMAX, OptimizerKind.ADAM),
-        config(Activation.SOFTMAX, OptimizerKind.RMSPROP),
-        config(Activation.RELU, OptimizerKind.ADAM),
-        config(Activation.SOFTMAX, OptimizerKind.SGD),
-        config(Activation.LEAKYRELU, OptimizerKind.SGD));
-    List<TrainingOutcome> fused = new FusedTrainer(manager, train, test, ProgressListener.NONE).train(group);
+    List<TrainingConfig> group =
+        List.of(
+            config(Activation.SOFTMAX, OptimizerKind.ADAM),
+            config(Activation.SOFTMAX, OptimizerKind.RMSPROP),
+            config(Activation.RELU, OptimizerKind.ADAM),
+            config(Activation.SOFTMAX, OptimizerKind.SGD),
+            config(Activation.LEAKYRELU, OptimizerKind.SGD));
+    List<TrainingOutcome> fused =
+        new FusedTrainer(manager, train, test, ProgressListener.NONE).train(group);
     for (int m = 0; m < group.size(); m++) {
-      TrainingOutcome alone = new FusedTrainer(manager, train, test, ProgressListener.NONE).train(List.of(group.get(m))).get(0);
+      TrainingOutcome alone =
+          new FusedTrainer(manager, train, test, ProgressListener.NONE)
+              .train(List.of(group.get(m)))
+              .get(0);
       float[] start = group.get(m).init().lenet(group.get(m).seed());
       float[] a = alone.parameters();
       float[] f = fused.get(m).parameters();

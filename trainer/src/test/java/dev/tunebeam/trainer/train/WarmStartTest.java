@@ -11,9 +11,9 @@ import dev.tunebeam.trainer.data.FashionMnistData;
 import dev.tunebeam.trainer.data.FashionMnistLoader;
 import dev.tunebeam.trainer.data.LocalDataSource;
 import dev.tunebeam.trainer.model.Activation;
-import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.optim.OptimizerKind;
 import dev.tunebeam.trainer.report.CheckpointCodecs;
+import dev.tunebeam.trainer.report.EpochRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Warm start on a small real subset (200 images): 3 epochs, then 7 more from the checkpoint, equal 10 at once. */
+/**
+ * Warm start on a small real subset (200 images): 3 epochs, then 7 more from the checkpoint, equal
+ * 10 at once.
+ */
 class WarmStartTest {
   private static NDManager manager;
   private static DeviceData train;
@@ -42,10 +45,20 @@ class WarmStartTest {
   }
 
   private static TrainingConfig config(Activation a, OptimizerKind o, int epochs) {
-    return TrainingConfig.builder().activation(a).optimizer(o).epochs(epochs).batchSize(50).trainSamples(200).testSamples(50).build();
+    return TrainingConfig.builder()
+        .activation(a)
+        .optimizer(o)
+        .epochs(epochs)
+        .batchSize(50)
+        .trainSamples(200)
+        .testSamples(50)
+        .build();
   }
 
-  /** Keeps each member's latest checkpoint, passed through the file format as a real resume would read it. */
+  /**
+   * Keeps each member's latest checkpoint, passed through the file format as a real resume would
+   * read it.
+   */
   private static final class Keeper implements ProgressListener {
     final Map<Integer, TrainingCheckpoint> latest = new HashMap<>();
 
@@ -71,36 +84,62 @@ class WarmStartTest {
 
   @Test
   void threeEpochsThenSevenMoreGiveTheWeightsOfTenAtOnce() {
-    // A fused group with every optimizer: Adam's step count, momentum and RMSprop's averages must all survive.
+    // A fused group with every optimizer: Adam's step count, momentum and RMSprop's averages must
+    // all survive.
     List<TrainingConfig> ten = new ArrayList<>();
     List<TrainingConfig> three = new ArrayList<>();
     for (OptimizerKind o : OptimizerKind.values()) {
       ten.add(config(Activation.RELU, o, 10));
       three.add(config(Activation.RELU, o, 3));
     }
-    List<TrainingOutcome> atOnce = new FusedTrainer(manager, train, test, ProgressListener.NONE).train(ten);
+    List<TrainingOutcome> atOnce =
+        new FusedTrainer(manager, train, test, ProgressListener.NONE).train(ten);
     Keeper keeper = new Keeper();
     new FusedTrainer(manager, train, test, keeper).train(three);
-    List<TrainingCheckpoint> afterThree = List.of(keeper.latest.get(0), keeper.latest.get(1), keeper.latest.get(2));
+    List<TrainingCheckpoint> afterThree =
+        List.of(keeper.latest.get(0), keeper.latest.get(1), keeper.latest.get(2));
     afterThree.forEach(c -> assertEquals(3, c.epoch()));
-    List<TrainingOutcome> continued = new FusedTrainer(manager, train, test, ProgressListener.NONE).train(ten, afterThree);
+    List<TrainingOutcome> continued =
+        new FusedTrainer(manager, train, test, ProgressListener.NONE).train(ten, afterThree);
     for (int m = 0; m < ten.size(); m++) {
       assertSameWeights(atOnce.get(m).parameters(), continued.get(m).parameters());
       assertEquals(10, continued.get(m).history().size(), "the history covers all ten epochs");
-      assertEquals(atOnce.get(m).finalMetric(EpochRecord.TEST_ACCURACY), continued.get(m).finalMetric(EpochRecord.TEST_ACCURACY), 1e-9);
-      assertEquals(atOnce.get(m).history().get(1).metric(EpochRecord.TRAIN_LOSS), continued.get(m).history().get(1).metric(EpochRecord.TRAIN_LOSS), 1e-9);
+      assertEquals(
+          atOnce.get(m).finalMetric(EpochRecord.TEST_ACCURACY),
+          continued.get(m).finalMetric(EpochRecord.TEST_ACCURACY),
+          1e-9);
+      assertEquals(
+          atOnce.get(m).history().get(1).metric(EpochRecord.TRAIN_LOSS),
+          continued.get(m).history().get(1).metric(EpochRecord.TRAIN_LOSS),
+          1e-9);
     }
   }
 
   @Test
   void aCheckpointOfAnotherConfigurationIsRefusedWithWhatDiffers() {
     Keeper keeper = new Keeper();
-    new FusedTrainer(manager, train, test, keeper).train(List.of(config(Activation.RELU, OptimizerKind.ADAM, 1)));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FusedTrainer(manager, train, test, ProgressListener.NONE)
-        .train(List.of(config(Activation.TANH, OptimizerKind.ADAM, 2)), List.of(keeper.latest.get(0))));
-    assertTrue(e.getMessage().contains("activation=relu") && e.getMessage().contains("another configuration"), e.getMessage());
-    IllegalArgumentException past = assertThrows(IllegalArgumentException.class, () -> new FusedTrainer(manager, train, test,
-        ProgressListener.NONE).train(List.of(config(Activation.RELU, OptimizerKind.ADAM, 1)), List.of(keeper.latest.get(0), keeper.latest.get(0))));
+    new FusedTrainer(manager, train, test, keeper)
+        .train(List.of(config(Activation.RELU, OptimizerKind.ADAM, 1)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new FusedTrainer(manager, train, test, ProgressListener.NONE)
+                    .train(
+                        List.of(config(Activation.TANH, OptimizerKind.ADAM, 2)),
+                        List.of(keeper.latest.get(0))));
+    assertTrue(
+        e.getMessage().contains("activation=relu")
+            && e.getMessage().contains("another configuration"),
+        e.getMessage());
+    IllegalArgumentException past =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new FusedTrainer(manager, train, test, ProgressListener.NONE)
+                    .train(
+                        List.of(config(Activation.RELU, OptimizerKind.ADAM, 1)),
+                        List.of(keeper.latest.get(0), keeper.latest.get(0))));
     assertTrue(past.getMessage().contains("every member"), past.getMessage());
   }
 }

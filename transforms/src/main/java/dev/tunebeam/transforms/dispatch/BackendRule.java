@@ -24,18 +24,21 @@ import java.util.regex.Pattern;
  * numbers; otherwise only {@code ==} and {@code !=} match, on the text. A trial without the
  * parameter matches no clause about it.
  */
-public record BackendRule(String text, List<Clause> clauses, Backend otherwise) implements Serializable {
+public record BackendRule(String text, List<Clause> clauses, Backend otherwise)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private static final String EXAMPLE = "batch_size>=128 -> vertex; else -> local";
-  private static final Pattern CONDITION = Pattern.compile("([a-z][a-z0-9_]*)\\s*(==|!=|>=|<=|=|>|<)\\s*([^\\s=!<>]\\S*)");
+  private static final Pattern CONDITION =
+      Pattern.compile("([a-z][a-z0-9_]*)\\s*(==|!=|>=|<=|=|>|<)\\s*([^\\s=!<>]\\S*)");
 
   public BackendRule {
     clauses = List.copyOf(clauses);
   }
 
   /** One comparison and where a matching trial goes. */
-  public record Clause(String parameter, String op, String value, Backend backend) implements Serializable {
+  public record Clause(String parameter, String op, String value, Backend backend)
+      implements Serializable {
     private static final long serialVersionUID = 1L;
 
     boolean matches(Trial trial) {
@@ -79,15 +82,22 @@ public record BackendRule(String text, List<Clause> clauses, Backend otherwise) 
   /** {@code local}, {@code vertex}, or clauses as the class comment describes. */
   public static BackendRule parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("backend rule is empty; allowed: local, vertex, or clauses such as '" + EXAMPLE + "'");
+      throw new IllegalArgumentException(
+          "backend rule is empty; allowed: local, vertex, or clauses such as '" + EXAMPLE + "'");
     }
     String t = text.trim();
     if (!t.contains("->")) {
       try {
         return all(Backend.parse("backend", t));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("backend rule '" + text + "' is neither a backend (" + Backend.allowed()
-            + ") nor clauses like '" + EXAMPLE + "'");
+        throw new IllegalArgumentException(
+            "backend rule '"
+                + text
+                + "' is neither a backend ("
+                + Backend.allowed()
+                + ") nor clauses like '"
+                + EXAMPLE
+                + "'");
       }
     }
     List<Clause> clauses = new ArrayList<>();
@@ -110,7 +120,13 @@ public record BackendRule(String text, List<Clause> clauses, Backend otherwise) 
       try {
         backend = Backend.parse("backend", clause.substring(arrow + 2));
       } catch (IllegalArgumentException e) {
-        throw bad(text, clause, "sends trials to '" + clause.substring(arrow + 2).trim() + "'; allowed backends: " + Backend.allowed());
+        throw bad(
+            text,
+            clause,
+            "sends trials to '"
+                + clause.substring(arrow + 2).trim()
+                + "'; allowed backends: "
+                + Backend.allowed());
       }
       if (condition.equals("else") || condition.equals("*")) {
         otherwise = backend;
@@ -119,24 +135,42 @@ public record BackendRule(String text, List<Clause> clauses, Backend otherwise) 
       }
       Matcher m = CONDITION.matcher(condition);
       if (!m.matches()) {
-        throw bad(text, clause, "has condition '" + condition + "'; write PARAMETER OP VALUE with OP one of == != >= <= > < (e.g. batch_size>=128)");
+        throw bad(
+            text,
+            clause,
+            "has condition '"
+                + condition
+                + "'; write PARAMETER OP VALUE with OP one of == != >= <= > < (e.g. batch_size>=128)");
       }
       String op = m.group(2).equals("=") ? "==" : m.group(2);
       if (!op.equals("==") && !op.equals("!=") && Clause.number(m.group(3).trim()) == null) {
         // A text never orders against a number: the clause would silently match nothing.
-        throw bad(text, clause, "compares with " + op + " against '" + m.group(3).trim() + "', which is not a number; "
-            + "ordering comparisons need a number (e.g. batch_size>=128), == and != also take text");
+        throw bad(
+            text,
+            clause,
+            "compares with "
+                + op
+                + " against '"
+                + m.group(3).trim()
+                + "', which is not a number; "
+                + "ordering comparisons need a number (e.g. batch_size>=128), == and != also take text");
       }
       clauses.add(new Clause(m.group(1), op, m.group(3), backend));
     }
     if (clauses.isEmpty() && !sawElse) {
-      throw new IllegalArgumentException("backend rule '" + text + "' has no clauses; allowed: local, vertex, or clauses such as '" + EXAMPLE + "'");
+      throw new IllegalArgumentException(
+          "backend rule '"
+              + text
+              + "' has no clauses; allowed: local, vertex, or clauses such as '"
+              + EXAMPLE
+              + "'");
     }
     return new BackendRule(t, clauses, otherwise);
   }
 
   private static IllegalArgumentException bad(String text, String clause, String problem) {
-    return new IllegalArgumentException("backend rule '" + text + "': clause '" + clause + "' " + problem);
+    return new IllegalArgumentException(
+        "backend rule '" + text + "': clause '" + clause + "' " + problem);
   }
 
   public Backend route(Trial trial) {

@@ -25,7 +25,9 @@ public final class RouteTrials extends PTransform<PCollection<Trial>, PCollectio
   @Override
   public PCollectionList<Trial> expand(PCollection<Trial> trials) {
     BackendRule r = rule;
-    return trials.apply("ByBackend", Partition.of(Backend.values().length, (Trial t, int n) -> r.route(t).ordinal()));
+    return trials.apply(
+        "ByBackend",
+        Partition.of(Backend.values().length, (Trial t, int n) -> r.route(t).ordinal()));
   }
 
   /** The trials for one backend out of {@link #expand}'s result. */

@@ -16,8 +16,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 
 /**
  * Runs each trial on the backend its {@link BackendRule} picks and gathers all results into one
- * collection, so local and Vertex trials meet in one leaderboard (each result names its
- * backend).
+ * collection, so local and Vertex trials meet in one leaderboard (each result names its backend).
  *
  * <pre>{@code
  * PCollection<TrialResult> results = trials.apply(RunTrials.by(BackendRule.parse("batch_size>=128 -> vertex"))
@@ -38,7 +37,8 @@ public abstract class RunTrials extends PTransform<PCollection<Trial>, PCollecti
 
   public static RunTrials by(BackendRule rule) {
     if (rule == null) {
-      throw new IllegalArgumentException("rule is missing; use BackendRule.all(Backend.LOCAL) or BackendRule.parse(\"batch_size>=128 -> vertex; else -> local\")");
+      throw new IllegalArgumentException(
+          "rule is missing; use BackendRule.all(Backend.LOCAL) or BackendRule.parse(\"batch_size>=128 -> vertex; else -> local\")");
     }
     return new AutoValue_RunTrials(rule, Map.of());
   }
@@ -51,10 +51,13 @@ public abstract class RunTrials extends PTransform<PCollection<Trial>, PCollecti
     return with(Backend.VERTEX, vertex);
   }
 
-  public RunTrials with(Backend backend, PTransform<PCollection<Trial>, PCollection<TrialResult>> transform) {
-    Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> copy = new EnumMap<>(Backend.class);
+  public RunTrials with(
+      Backend backend, PTransform<PCollection<Trial>, PCollection<TrialResult>> transform) {
+    Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> copy =
+        new EnumMap<>(Backend.class);
     copy.putAll(backends());
-    copy.put(Objects.requireNonNull(backend, "backend"), Objects.requireNonNull(transform, "transform"));
+    copy.put(
+        Objects.requireNonNull(backend, "backend"), Objects.requireNonNull(transform, "transform"));
     return new AutoValue_RunTrials(rule(), Collections.unmodifiableMap(copy));
   }
 
@@ -65,8 +68,16 @@ public abstract class RunTrials extends PTransform<PCollection<Trial>, PCollecti
     Set<Backend> targets = rule.targets();
     for (Backend b : targets) {
       if (!backends.containsKey(b)) {
-        throw new IllegalArgumentException("backend rule '" + rule + "' sends trials to " + b.key() + ", but RunTrials has no "
-            + b.key() + " transform; add it with with" + (b == Backend.LOCAL ? "Local" : "Vertex") + "(...)");
+        throw new IllegalArgumentException(
+            "backend rule '"
+                + rule
+                + "' sends trials to "
+                + b.key()
+                + ", but RunTrials has no "
+                + b.key()
+                + " transform; add it with with"
+                + (b == Backend.LOCAL ? "Local" : "Vertex")
+                + "(...)");
       }
     }
     if (targets.size() == 1) {

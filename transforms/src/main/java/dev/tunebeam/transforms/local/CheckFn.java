@@ -31,7 +31,8 @@ final class CheckFn extends DoFn<Trial, Trial> {
   public void process(@Element Trial trial, MultiOutputReceiver out) {
     String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
     if (!settings.program().isBuiltIn()) {
-      Optional<TrialResult> earlier = settings.resume() ? ProgramResume.earlier(trial, settings) : Optional.empty();
+      Optional<TrialResult> earlier =
+          settings.resume() ? ProgramResume.earlier(trial, settings) : Optional.empty();
       earlier.ifPresent(r -> resumed.inc());
       earlier.ifPresentOrElse(out.get(settled)::output, () -> out.get(toTrain).output(trial));
       return;
@@ -43,7 +44,8 @@ final class CheckFn extends DoFn<Trial, Trial> {
       failed.inc();
       settings.run().failureBudget().recordFailure();
       LOG.warn("trial {} ({}) refused: {}", trial.id(), trial.describe(), e.getMessage());
-      out.get(settled).output(TrialResult.failed(trial, GroupTrainer.BACKEND, e.getMessage(), 0, dir));
+      out.get(settled)
+          .output(TrialResult.failed(trial, GroupTrainer.BACKEND, e.getMessage(), 0, dir));
       return;
     }
     if (settings.resume()) {
@@ -51,10 +53,19 @@ final class CheckFn extends DoFn<Trial, Trial> {
       if (earlier.reuse().isPresent()) {
         resumed.inc();
         LOG.info("trial {} already finished in {}; not training it again", trial.id(), dir);
-        out.get(settled).output(TrialResult.succeeded(trial, GroupTrainer.BACKEND, earlier.reuse().get(), dir));
+        out.get(settled)
+            .output(TrialResult.succeeded(trial, GroupTrainer.BACKEND, earlier.reuse().get(), dir));
         return;
       }
-      earlier.retrainBecause().ifPresent(why -> LOG.warn("trial {}: the earlier result in {} is not reused ({}); training it again", trial.id(), dir, why));
+      earlier
+          .retrainBecause()
+          .ifPresent(
+              why ->
+                  LOG.warn(
+                      "trial {}: the earlier result in {} is not reused ({}); training it again",
+                      trial.id(),
+                      dir,
+                      why));
     }
     out.get(toTrain).output(trial);
   }

@@ -18,19 +18,32 @@ import java.util.Map;
 final class ContractResults {
   private ContractResults() {}
 
-  static TrialResult toResult(Trial trial, WorkerOutcome outcome, String device, double wallSeconds, String location) {
+  static TrialResult toResult(
+      Trial trial, WorkerOutcome outcome, String device, double wallSeconds, String location) {
     if (!outcome.ok()) {
-      return TrialResult.failed(trial, GroupTrainer.BACKEND, outcome.error(), wallSeconds, location);
+      return TrialResult.failed(
+          trial, GroupTrainer.BACKEND, outcome.error(), wallSeconds, location);
     }
     List<EpochRecord> history = outcome.metrics().stream().map(ContractResults::epoch).toList();
-    return TrialResult.of(trial, GroupTrainer.BACKEND, TrialStatus.SUCCEEDED, history, device, wallSeconds, wallSeconds, location);
+    return TrialResult.of(
+        trial,
+        GroupTrainer.BACKEND,
+        TrialStatus.SUCCEEDED,
+        history,
+        device,
+        wallSeconds,
+        wallSeconds,
+        location);
   }
 
   static EpochRecord epoch(StepMetrics s) {
     return EpochRecord.of((int) Math.min(Integer.MAX_VALUE, s.step()), Double.NaN, s.metrics());
   }
 
-  /** The study's planned work for a contract trial: its {@code num_epochs} when it has one, else one step. */
+  /**
+   * The study's planned work for a contract trial: its {@code num_epochs} when it has one, else one
+   * step.
+   */
   static int plannedSteps(Trial trial) {
     Map<String, String> p = trial.parameters();
     try {

@@ -19,12 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code --fuse=auto} by measurement: the planner's {@link FusionCosts} on this machine, measured
- * once ({@code FusionProbe} in a child JVM with a worker's compute threads for the speeds, one
- * real worker for the start-up: {@link WorkerStartMeasurement}) and remembered in a small properties file keyed by the machine
- * (host, cores, architecture, threads). With measured costs the planner fuses only where the
- * worker start-ups it saves outweigh the slower fused steps, so {@code auto} is never slower than
- * {@code off} in its model.
- * A probe that fails means no fusion for this run and is not remembered.
+ * once ({@code FusionProbe} in a child JVM with a worker's compute threads for the speeds, one real
+ * worker for the start-up: {@link WorkerStartMeasurement}) and remembered in a small properties
+ * file keyed by the machine (host, cores, architecture, threads). With measured costs the planner
+ * fuses only where the worker start-ups it saves outweigh the slower fused steps, so {@code auto}
+ * is never slower than {@code off} in its model. A probe that fails means no fusion for this run
+ * and is not remembered.
  */
 public final class FusionMeasurement {
   private static final Logger LOG = LoggerFactory.getLogger(FusionMeasurement.class);
@@ -32,10 +32,15 @@ public final class FusionMeasurement {
 
   private FusionMeasurement() {}
 
-  /** The default cache: {@code $TUNEBEAM_FUSE_CACHE}, else {@code ~/.cache/tunebeam/fusion.properties}. */
+  /**
+   * The default cache: {@code $TUNEBEAM_FUSE_CACHE}, else {@code
+   * ~/.cache/tunebeam/fusion.properties}.
+   */
   public static Path defaultCache() {
     String env = System.getenv("TUNEBEAM_FUSE_CACHE");
-    return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "tunebeam", "fusion.properties");
+    return env != null && !env.isBlank()
+        ? Path.of(env)
+        : Path.of(System.getProperty("user.home"), ".cache", "tunebeam", "fusion.properties");
   }
 
   /**
@@ -50,13 +55,18 @@ public final class FusionMeasurement {
       return remembered;
     }
     Optional<FusionCosts> probed = probe(threads, dataDir);
-    probed.ifPresent(c -> {
-      known.setProperty(key + ".fused3", format(c.fusedSpeed3()));
-      known.setProperty(key + ".launch_work", format(c.launchWork()));
-      write(cache, known);
-      LOG.info("--fuse=auto: on this machine three fused models train at {}x the speed of one alone and a worker's start-up costs {} model-images "
-          + "(remembered in {})", format(c.fusedSpeed3()), format(c.launchWork()), cache);
-    });
+    probed.ifPresent(
+        c -> {
+          known.setProperty(key + ".fused3", format(c.fusedSpeed3()));
+          known.setProperty(key + ".launch_work", format(c.launchWork()));
+          write(cache, known);
+          LOG.info(
+              "--fuse=auto: on this machine three fused models train at {}x the speed of one alone and a worker's start-up costs {} model-images "
+                  + "(remembered in {})",
+              format(c.fusedSpeed3()),
+              format(c.launchWork()),
+              cache);
+        });
     // As remembered, so this run plans exactly as the next one will.
     return probed.isPresent() ? parse(known, key) : probed;
   }
@@ -68,9 +78,13 @@ public final class FusionMeasurement {
       return Optional.empty();
     }
     try {
-      return Optional.of(new FusionCosts(Double.parseDouble(fused), Double.parseDouble(launch), 1.0));
+      return Optional.of(
+          new FusionCosts(Double.parseDouble(fused), Double.parseDouble(launch), 1.0));
     } catch (IllegalArgumentException e) {
-      LOG.warn("--fuse=auto: ignoring the unreadable measurement {} ({}); measuring again", key, e.getMessage());
+      LOG.warn(
+          "--fuse=auto: ignoring the unreadable measurement {} ({}); measuring again",
+          key,
+          e.getMessage());
       return Optional.empty();
     }
   }
@@ -88,21 +102,37 @@ public final class FusionMeasurement {
     } catch (IOException e) {
       host = "unknown-host";
     }
-    return (METHOD + "." + host + "." + Runtime.getRuntime().availableProcessors() + "cores." + System.getProperty("os.arch") + "." + threads + "threads")
+    return (METHOD
+            + "."
+            + host
+            + "."
+            + Runtime.getRuntime().availableProcessors()
+            + "cores."
+            + System.getProperty("os.arch")
+            + "."
+            + threads
+            + "threads")
         .replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 
   /** Runs the probe; empty when it could not run. */
   static Optional<FusionCosts> probe(int threads, String dataDir) {
     try {
-      ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dai.djl.offline=true",
-          "-cp", System.getProperty("java.class.path"), PROBE, Integer.toString(threads));
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-Dai.djl.offline=true",
+              "-cp",
+              System.getProperty("java.class.path"),
+              PROBE,
+              Integer.toString(threads));
       if (dataDir != null && !dataDir.isBlank()) {
         pb.command().add(dataDir);
       }
       Process p = pb.redirectErrorStream(true).start();
       List<String> results = new ArrayList<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           if (line.startsWith("FUSION_PROBE ")) {
             results.add(line);
@@ -110,16 +140,21 @@ public final class FusionMeasurement {
         }
       }
       if (p.waitFor() != 0 || results.isEmpty()) {
-        LOG.warn("--fuse=auto: the fusion probe failed (exit {}); training without fusion", p.exitValue());
+        LOG.warn(
+            "--fuse=auto: the fusion probe failed (exit {}); training without fusion",
+            p.exitValue());
         return Optional.empty();
       }
-      Optional<WorkerStartMeasurement.Start> start = WorkerStartMeasurement.measure(threads, dataDir);
+      Optional<WorkerStartMeasurement.Start> start =
+          WorkerStartMeasurement.measure(threads, dataDir);
       if (start.isEmpty()) {
-        LOG.warn("--fuse=auto: a worker could not train to time its start-up; training without fusion");
+        LOG.warn(
+            "--fuse=auto: a worker could not train to time its start-up; training without fusion");
       }
       return start.map(s -> fromProbe(results, s));
     } catch (IOException | IllegalArgumentException e) {
-      LOG.warn("--fuse=auto: cannot run the fusion probe ({}); training without fusion", e.getMessage());
+      LOG.warn(
+          "--fuse=auto: cannot run the fusion probe ({}); training without fusion", e.getMessage());
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -163,9 +198,16 @@ public final class FusionMeasurement {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         p.store(out, "tunebeam --fuse=auto: the local planner's measured costs, per machine");
       }
-      Files.move(tmp, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          cache,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      LOG.warn("--fuse=auto: cannot remember the measurement in {} ({}); it will be measured again", cache, e.getMessage());
+      LOG.warn(
+          "--fuse=auto: cannot remember the measurement in {} ({}); it will be measured again",
+          cache,
+          e.getMessage());
     }
   }
 }

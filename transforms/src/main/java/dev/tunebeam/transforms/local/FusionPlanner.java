@@ -12,23 +12,23 @@ import java.util.function.ToDoubleFunction;
  * Splits trials into fused training groups and sizes them so the local workers finish together.
  * Trials fuse only with trials of the same fusion key. For each width cap from 1 to {@code
  * maxFuse}, every key's trials are cut into equal chunks no wider than the cap, the chunks are
- * scheduled longest-first onto the workers, and the cap with the shortest estimated makespan
- * wins (ties: the wider cap). Then groups are halved one at a time while that shortens the
- * makespan: nine equal groups on two workers leave one worker idle for the last, and splitting
- * one of them fills that gap (13.2 to 12.4 estimated units for the reference study). Last, when
- * the costs say one worker with every core trains faster than a narrow one, the shortest groups
- * may run at the end one at a time on every core ({@link Group#width()}): three equal trials on
- * two workers otherwise leave a core idle for the whole third.
+ * scheduled longest-first onto the workers, and the cap with the shortest estimated makespan wins
+ * (ties: the wider cap). Then groups are halved one at a time while that shortens the makespan:
+ * nine equal groups on two workers leave one worker idle for the last, and splitting one of them
+ * fills that gap (13.2 to 12.4 estimated units for the reference study). Last, when the costs say
+ * one worker with every core trains faster than a narrow one, the shortest groups may run at the
+ * end one at a time on every core ({@link Group#width()}): three equal trials on two workers
+ * otherwise leave a core idle for the whole third.
  *
  * <p>A group costs a worker's start-up plus its members' work over the fused speed ({@link
  * FusionCosts}): with a measured start-up, short trials (one-epoch rungs of successive halving)
  * fuse because each worker saved is worth more than the slower fused steps, and long ones do not.
  *
- * <p>The default costs come from measurements on a 2-core CPU, two workers with one compute
- * thread each, batch 64, relu: seconds per model-epoch were 6.4 alone, 5.6 fused 3 wide, 5.0
- * fused 5 wide (speed-ups 1.14 and 1.28). Callers key groups by activation too: a group that
- * mixes activations pays for cutting its rows apart and gluing them back, 6.1 s per model-epoch
- * for relu+leakyrelu 6 wide and 6.6 s for three activations 5 wide, worse than alone.
+ * <p>The default costs come from measurements on a 2-core CPU, two workers with one compute thread
+ * each, batch 64, relu: seconds per model-epoch were 6.4 alone, 5.6 fused 3 wide, 5.0 fused 5 wide
+ * (speed-ups 1.14 and 1.28). Callers key groups by activation too: a group that mixes activations
+ * pays for cutting its rows apart and gluing them back, 6.1 s per model-epoch for relu+leakyrelu 6
+ * wide and 6.6 s for three activations 5 wide, worse than alone.
  */
 public final class FusionPlanner {
   private FusionPlanner() {}
@@ -36,17 +36,29 @@ public final class FusionPlanner {
   /** A fused group and how many workers' slots (and their threads) it trains with. */
   public record Group<T>(List<T> members, int width) {}
 
-  /** {@link #plan(List, Function, ToDoubleFunction, int, int, FusionCosts)} with the default costs: every group one worker wide. */
-  public static <T> List<List<T>> plan(List<T> trials, Function<T, String> key, ToDoubleFunction<T> work, int maxFuse, int workers) {
-    return plan(trials, key, work, maxFuse, workers, FusionCosts.DEFAULT).stream().map(Group::members).toList();
+  /**
+   * {@link #plan(List, Function, ToDoubleFunction, int, int, FusionCosts)} with the default costs:
+   * every group one worker wide.
+   */
+  public static <T> List<List<T>> plan(
+      List<T> trials, Function<T, String> key, ToDoubleFunction<T> work, int maxFuse, int workers) {
+    return plan(trials, key, work, maxFuse, workers, FusionCosts.DEFAULT).stream()
+        .map(Group::members)
+        .toList();
   }
 
   /**
    * @param key fusion key of a trial
    * @param work relative work of one trial alone (for example epochs x training images)
-   * @return the groups, narrow ones longest first, then the wide ones (to start after every narrow one)
+   * @return the groups, narrow ones longest first, then the wide ones (to start after every narrow
+   *     one)
    */
-  public static <T> List<Group<T>> plan(List<T> trials, Function<T, String> key, ToDoubleFunction<T> work, int maxFuse, int workers,
+  public static <T> List<Group<T>> plan(
+      List<T> trials,
+      Function<T, String> key,
+      ToDoubleFunction<T> work,
+      int maxFuse,
+      int workers,
       FusionCosts costs) {
     Map<String, List<T>> byKey = new LinkedHashMap<>();
     for (T t : trials) {
@@ -76,7 +88,8 @@ public final class FusionPlanner {
    * Moves the {@code m} shortest groups to a final phase on every core, for the {@code m} that
    * finishes soonest (0 when widening does not pay or there is one worker).
    */
-  private static <T> List<Group<T>> widen(List<List<T>> longestFirst, Costing<T> costing, int workers) {
+  private static <T> List<Group<T>> widen(
+      List<List<T>> longestFirst, Costing<T> costing, int workers) {
     int n = longestFirst.size();
     int bestM = 0;
     double best = makespan(longestFirst, costing, workers);
@@ -100,14 +113,18 @@ public final class FusionPlanner {
     return groups;
   }
 
-  /** What a group costs by these costs: a worker's start-up and its members' work at the fused speed. */
+  /**
+   * What a group costs by these costs: a worker's start-up and its members' work at the fused
+   * speed.
+   */
   private record Costing<T>(ToDoubleFunction<T> work, FusionCosts costs) {
     double cost(List<T> chunk) {
       return costs.launchWork() + FusionPlanner.work(chunk, work) / costs.speed(chunk.size());
     }
 
     double wideCost(List<T> chunk) {
-      return costs.launchWork() + FusionPlanner.work(chunk, work) / costs.speed(chunk.size()) / costs.wideSpeedup();
+      return costs.launchWork()
+          + FusionPlanner.work(chunk, work) / costs.speed(chunk.size()) / costs.wideSpeedup();
     }
   }
 

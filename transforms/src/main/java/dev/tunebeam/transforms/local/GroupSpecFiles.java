@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
 final class GroupSpecFiles {
   private static final String PREFIX = "tunebeam-group-";
   private static final Pattern OWNED = Pattern.compile(Pattern.quote(PREFIX) + "p(\\d+)-.*\\.json");
+
   /** Files of the earlier naming (no pid): removed once surely no worker still needs them. */
   private static final Pattern LEGACY = Pattern.compile(Pattern.quote(PREFIX) + "-?\\d+\\.json");
+
   private static final Duration LEGACY_AGE = Duration.ofDays(1);
   private static final AtomicBoolean SWEPT = new AtomicBoolean();
 
@@ -71,6 +73,7 @@ final class GroupSpecFiles {
     if (m.matches()) {
       return ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true);
     }
-    return LEGACY.matcher(name).matches() && Files.getLastModifiedTime(f).toInstant().isBefore(Instant.now().minus(LEGACY_AGE));
+    return LEGACY.matcher(name).matches()
+        && Files.getLastModifiedTime(f).toInstant().isBefore(Instant.now().minus(LEGACY_AGE));
   }
 }

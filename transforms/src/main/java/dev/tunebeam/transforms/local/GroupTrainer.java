@@ -1,7 +1,7 @@
 package dev.tunebeam.transforms.local;
 
-import com.google.cloud.storage.StorageOptions;
 import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
 import dev.tunebeam.trainer.Memoized;
 import dev.tunebeam.trainer.TrainingJob;
 import dev.tunebeam.trainer.data.DataLocator;
@@ -29,9 +29,9 @@ import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
- * Trains one fused group of trials and turns what the trainer wrote into {@link TrialResult}s.
- * When a group fails as a whole (a crash, an exception), each member is retried alone, so one bad
- * trial cannot fail the others; what still fails is a FAILED result with the trainer's words.
+ * Trains one fused group of trials and turns what the trainer wrote into {@link TrialResult}s. When
+ * a group fails as a whole (a crash, an exception), each member is retried alone, so one bad trial
+ * cannot fail the others; what still fails is a FAILED result with the trainer's words.
  */
 final class GroupTrainer {
   static final String BACKEND = "local";
@@ -43,7 +43,10 @@ final class GroupTrainer {
   private final Consumer<String> log;
   private final Consumer<List<Trial>> onStart;
 
-  /** {@code log} gets the trainer's output lines; {@code onStart} each group (or lone retry) as it starts. */
+  /**
+   * {@code log} gets the trainer's output lines; {@code onStart} each group (or lone retry) as it
+   * starts.
+   */
   GroupTrainer(LocalSettings settings, Consumer<String> log, Consumer<List<Trial>> onStart) {
     this.settings = settings;
     this.slots = WorkerSlots.forRun(settings);
@@ -54,8 +57,8 @@ final class GroupTrainer {
   }
 
   /**
-   * Waits for a training slot, then trains; if the run's failure budget ran out while waiting,
-   * the group is not started and its trials come back SKIPPED.
+   * Waits for a training slot, then trains; if the run's failure budget ran out while waiting, the
+   * group is not started and its trials come back SKIPPED.
    */
   List<TrialResult> train(List<Trial> group) throws InterruptedException {
     return train(group, 1);
@@ -73,14 +76,17 @@ final class GroupTrainer {
     slots.acquire(held);
     try {
       if (budget.exhausted()) {
-        return group.stream().map(t -> TrialResult.skipped(t, BACKEND, budget.skipReason())).toList();
+        return group.stream()
+            .map(t -> TrialResult.skipped(t, BACKEND, budget.skipReason()))
+            .toList();
       }
       onStart.accept(group);
       long started = System.nanoTime();
       Attempt attempt;
       try {
         clearStaleMetrics(group);
-        attempt = settings.inProcess() ? trainInProcess(group) : trainInWorker(group, threads * held);
+        attempt =
+            settings.inProcess() ? trainInProcess(group) : trainInWorker(group, threads * held);
       } catch (IOException e) {
         attempt = new Attempt("cannot run the trainer: " + e.getMessage(), false);
       }
@@ -91,13 +97,26 @@ final class GroupTrainer {
         if (done.result() != null) {
           results.add(done.result());
         } else if (group.size() > 1 && !attempt.sameForEveryMember()) {
-          log.accept("group of " + group.size() + " failed (" + firstLine(failure) + "); retrying trial " + t.id() + " alone");
+          log.accept(
+              "group of "
+                  + group.size()
+                  + " failed ("
+                  + firstLine(failure)
+                  + "); retrying trial "
+                  + t.id()
+                  + " alone");
           retryAlone.add(t);
         } else {
           // Counted before the slot is released, so the next group already sees this failure.
           budget.recordFailure();
           String why = failure != null ? failure : done.problem();
-          results.add(TrialResult.failed(t, BACKEND, why, seconds, TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id())));
+          results.add(
+              TrialResult.failed(
+                  t,
+                  BACKEND,
+                  why,
+                  seconds,
+                  TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id())));
         }
       }
     } finally {
@@ -110,20 +129,27 @@ final class GroupTrainer {
   }
 
   /**
-   * How a training attempt ended: {@code error} null on success. A usage error (the trainer's
-   * exit 2: bad data, a batch larger than the data) is the same for every member of a fused
-   * group, so retrying members alone would only fail K more times.
+   * How a training attempt ended: {@code error} null on success. A usage error (the trainer's exit
+   * 2: bad data, a batch larger than the data) is the same for every member of a fused group, so
+   * retrying members alone would only fail K more times.
    */
   private record Attempt(String error, boolean sameForEveryMember) {}
 
-  private Attempt trainInWorker(List<Trial> group, int threads) throws IOException, InterruptedException {
+  private Attempt trainInWorker(List<Trial> group, int threads)
+      throws IOException, InterruptedException {
     Path spec = GroupSpecFiles.create();
     try (TrialLog workerLog = new TrialLog()) {
       GroupSpecFiles.write(spec, group.stream().map(t -> LocalTrial.args(t, settings)).toList());
-      WorkerProcess.Exit exit = workers.train(spec, threads, WorkerProcess.outcomeFile(spec), settings.timeoutSeconds(), line -> {
-        workerLog.accept(line);
-        log.accept(line);
-      });
+      WorkerProcess.Exit exit =
+          workers.train(
+              spec,
+              threads,
+              WorkerProcess.outcomeFile(spec),
+              settings.timeoutSeconds(),
+              line -> {
+                workerLog.accept(line);
+                log.accept(line);
+              });
       // The whole output beside each member's results: the error cell stays one sentence.
       for (Trial t : group) {
         workerLog.saveTo(TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id()));
@@ -132,7 +158,8 @@ final class GroupTrainer {
         return new Attempt(null, false);
       }
       // The worker's own account of how it ended; the crash banner only when it could write none.
-      Optional<WorkerOutcome> told = exit.timedOut() ? Optional.empty() : WorkerOutcome.read(WorkerProcess.outcomeFile(spec));
+      Optional<WorkerOutcome> told =
+          exit.timedOut() ? Optional.empty() : WorkerOutcome.read(WorkerProcess.outcomeFile(spec));
       return told.filter(o -> !o.ok())
           .map(o -> new Attempt(o.error(), o.usageError()))
           .orElseGet(() -> new Attempt(describeExit(exit, settings.timeoutSeconds()), false));
@@ -164,23 +191,32 @@ final class GroupTrainer {
     String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id());
     try {
       Optional<MetricsReport> metrics = TrialArtifacts.readMetrics(dir);
-      return metrics.map(m -> new Collected(TrialResult.succeeded(t, BACKEND, m, dir), null))
+      return metrics
+          .map(m -> new Collected(TrialResult.succeeded(t, BACKEND, m, dir), null))
           .orElse(new Collected(null, "the trainer wrote no metrics.json to " + dir));
     } catch (IOException | IllegalArgumentException e) {
       return new Collected(null, e.getMessage());
     }
   }
 
-  /** An old metrics.json must not pass for this run's result; with resume off, an old checkpoint must not be continued. */
+  /**
+   * An old metrics.json must not pass for this run's result; with resume off, an old checkpoint
+   * must not be continued.
+   */
   private void clearStaleMetrics(List<Trial> group) throws IOException {
     List<ResourceId> stale = new ArrayList<>();
     for (Trial t : group) {
       String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), t.id());
-      stale.add(FileSystems.matchNewResource(TrialArtifacts.join(dir, MetricsJson.FILE_NAME), false));
+      stale.add(
+          FileSystems.matchNewResource(TrialArtifacts.join(dir, MetricsJson.FILE_NAME), false));
       if (!settings.resume()) {
         // Without resume a trial starts from scratch, not from an earlier run's checkpoint.
-        String checkpoints = TrialArtifacts.checkpointDirectory(settings.outputDirectory(), settings.checkpointKey().apply(t));
-        stale.add(FileSystems.matchNewResource(TrialArtifacts.join(checkpoints, CheckpointFile.FILE_NAME), false));
+        String checkpoints =
+            TrialArtifacts.checkpointDirectory(
+                settings.outputDirectory(), settings.checkpointKey().apply(t));
+        stale.add(
+            FileSystems.matchNewResource(
+                TrialArtifacts.join(checkpoints, CheckpointFile.FILE_NAME), false));
       }
     }
     FileSystems.delete(stale, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
@@ -192,7 +228,9 @@ final class GroupTrainer {
    */
   static String describeExit(WorkerProcess.Exit exit, long timeoutSeconds) {
     if (exit.timedOut()) {
-      return "trainer process timed out after " + timeoutSeconds + " s and was killed; raise the timeout or train fewer epochs";
+      return "trainer process timed out after "
+          + timeoutSeconds
+          + " s and was killed; raise the timeout or train fewer epochs";
     }
     String[] lines = exit.tail().split("\n");
     for (int i = 0; i < lines.length; i++) {
@@ -200,7 +238,10 @@ final class GroupTrainer {
         StringBuilder crash = new StringBuilder("trainer process crashed natively");
         for (int j = i + 1; j < lines.length; j++) {
           String l = lines[j].replaceFirst("^#\\s*", "").trim();
-          if (l.matches("SIG[A-Z]+ .*") || l.startsWith("C  [") || l.startsWith("J ") || l.startsWith("An error report")
+          if (l.matches("SIG[A-Z]+ .*")
+              || l.startsWith("C  [")
+              || l.startsWith("J ")
+              || l.startsWith("An error report")
               || l.startsWith("/")) {
             crash.append("; ").append(l);
           }
@@ -208,13 +249,20 @@ final class GroupTrainer {
         return crash.toString();
       }
     }
-    String how = exit.code() > 128 ? "was killed by signal " + (exit.code() - 128) : "exited with code " + exit.code();
+    String how =
+        exit.code() > 128
+            ? "was killed by signal " + (exit.code() - 128)
+            : "exited with code " + exit.code();
     String last = "";
     for (int i = lines.length - 1; i >= 0 && last.isEmpty(); i--) {
       last = lines[i].strip();
     }
-    return "trainer process " + how + (last.isEmpty() ? " and printed nothing" : ", last output: " + last) + " (full output in the trial's "
-        + TrialLog.FILE_NAME + ")";
+    return "trainer process "
+        + how
+        + (last.isEmpty() ? " and printed nothing" : ", last output: " + last)
+        + " (full output in the trial's "
+        + TrialLog.FILE_NAME
+        + ")";
   }
 
   private static String firstLine(String s) {

@@ -14,10 +14,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * worker processes (0: one per core, or one when a GPU is visible) with how many compute threads
  * each (0: cores / workers) and which extra JVM options, how wide trials fuse, whether finished
  * trials are reused, the run they belong to ({@link StudyRun}: its failure bound, objective and
- * live state), how many lanes the groups are dealt onto (0: one per
- * group), the planner's costs ({@link FusionCosts}), which checkpoint folder a trial continues
- * from ({@code checkpointKey}: by default its own id), and what a trial runs ({@link
- * TrialProgram}: the built-in trainer, a command, or a Java trainable). {@code inProcess} trains inside the pipeline's JVM instead, one group at a time.
+ * live state), how many lanes the groups are dealt onto (0: one per group), the planner's costs
+ * ({@link FusionCosts}), which checkpoint folder a trial continues from ({@code checkpointKey}: by
+ * default its own id), and what a trial runs ({@link TrialProgram}: the built-in trainer, a
+ * command, or a Java trainable). {@code inProcess} trains inside the pipeline's JVM instead, one
+ * group at a time.
  *
  * <p>The values are checked once, by {@link TrainLocally}'s {@code withX} methods.
  */
@@ -61,7 +62,10 @@ public abstract class LocalSettings implements Serializable {
 
   public abstract TrialProgram program();
 
-  /** What the fusion planner charges for a fused group; measured by {@link FusionMeasurement} or the default. */
+  /**
+   * What the fusion planner charges for a fused group; measured by {@link FusionMeasurement} or the
+   * default.
+   */
   public abstract FusionCosts fusionCosts();
 
   abstract Builder toBuilder();

@@ -15,10 +15,23 @@ final class LocalTrial {
   /** The trainer flags for one trial: its parameters plus where its outputs go. */
   static List<String> args(Trial trial, LocalSettings settings) {
     List<String> args = new ArrayList<>(TrainerParameters.args(trial, Set.of(), false));
-    args.addAll(List.of("--trial-id", trial.id(), "--model-dir", TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id())));
-    args.addAll(List.of("--checkpoint-dir", TrialArtifacts.checkpointDirectory(settings.outputDirectory(), settings.checkpointKey().apply(trial))));
-    // One run per trial under one folder: `tensorboard --logdir <output>/tensorboard` compares them all.
-    args.addAll(List.of("--tensorboard-dir", TrialArtifacts.tensorboardDirectory(settings.outputDirectory(), trial)));
+    args.addAll(
+        List.of(
+            "--trial-id",
+            trial.id(),
+            "--model-dir",
+            TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id())));
+    args.addAll(
+        List.of(
+            "--checkpoint-dir",
+            TrialArtifacts.checkpointDirectory(
+                settings.outputDirectory(), settings.checkpointKey().apply(trial))));
+    // One run per trial under one folder: `tensorboard --logdir <output>/tensorboard` compares them
+    // all.
+    args.addAll(
+        List.of(
+            "--tensorboard-dir",
+            TrialArtifacts.tensorboardDirectory(settings.outputDirectory(), trial)));
     if (settings.dataDirectory() != null) {
       args.addAll(List.of("--data-dir", settings.dataDirectory()));
     }

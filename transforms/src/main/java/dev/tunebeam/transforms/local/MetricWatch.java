@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads a running trainer's metric file when asked and hands on each step the first time it
- * appears there: the progress lines of a command trainer come from what it reports, as Vertex
- * AI's do. Its owner polls it from the thread that may update the pipeline's counters.
+ * Reads a running trainer's metric file when asked and hands on each step the first time it appears
+ * there: the progress lines of a command trainer come from what it reports, as Vertex AI's do. Its
+ * owner polls it from the thread that may update the pipeline's counters.
  */
 final class MetricWatch {
   private final Path file;
@@ -34,7 +34,8 @@ final class MetricWatch {
       return;
     }
     List<StepMetrics> steps = HypertuneFile.parseGrowing(content);
-    // The last step may still be growing (one line per tag): hand it on once a later one exists, or at the end.
+    // The last step may still be growing (one line per tag): hand it on once a later one exists, or
+    // at the end.
     for (int i = 0; i < steps.size() - 1; i++) {
       emit(steps.get(i));
     }
@@ -53,7 +54,8 @@ final class MetricWatch {
   /** Hands on what the finished file holds beyond what was seen. */
   void finish() {
     try {
-      HypertuneFile.parseGrowing(Files.readString(file, StandardCharsets.UTF_8)).forEach(this::emit);
+      HypertuneFile.parseGrowing(Files.readString(file, StandardCharsets.UTF_8))
+          .forEach(this::emit);
     } catch (IOException | RuntimeException e) {
       // No file: nothing more to show; the outcome says why.
     }

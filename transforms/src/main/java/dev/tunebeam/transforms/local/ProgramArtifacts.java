@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.util.MimeTypes;
 
-/** A contract trial's outcome in its folder, {@code <output>/trials/<id>/outcome.json}: how a rerun knows it finished. */
+/**
+ * A contract trial's outcome in its folder, {@code <output>/trials/<id>/outcome.json}: how a rerun
+ * knows it finished.
+ */
 final class ProgramArtifacts {
   static final String OUTCOME = "outcome.json";
 
@@ -19,7 +22,8 @@ final class ProgramArtifacts {
 
   static Optional<WorkerOutcome> readOutcome(String trialDirectory) throws IOException {
     String path = TrialArtifacts.join(trialDirectory, OUTCOME);
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
+    try (InputStream in =
+        Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
       return Optional.ofNullable(WorkerOutcome.fromJson(in.readAllBytes()));
     } catch (FileNotFoundException | NoSuchFileException e) {
       return Optional.empty();
@@ -28,7 +32,9 @@ final class ProgramArtifacts {
 
   static void writeOutcome(String trialDirectory, WorkerOutcome outcome) throws IOException {
     String path = TrialArtifacts.join(trialDirectory, OUTCOME);
-    try (OutputStream out = Channels.newOutputStream(FileSystems.create(FileSystems.matchNewResource(path, false), MimeTypes.TEXT))) {
+    try (OutputStream out =
+        Channels.newOutputStream(
+            FileSystems.create(FileSystems.matchNewResource(path, false), MimeTypes.TEXT))) {
       out.write(outcome.toJson());
     }
   }

@@ -31,16 +31,18 @@ import java.util.function.Consumer;
 /**
  * Runs contract trials (a command, or a Java trainable in its own JVM) one process per trial, as
  * many at once as there are worker slots: the trial's parameters as flags, the contract's
- * environment, the run's timeout; then reads how it ended ({@link ProgramOutcomes}), saves its
- * log and outcome in the trial's folder and turns what it reported into a result.
+ * environment, the run's timeout; then reads how it ended ({@link ProgramOutcomes}), saves its log
+ * and outcome in the trial's folder and turns what it reported into a result.
  */
 final class ProgramTrainer {
   private static final long POLL_MILLIS = 500;
-  private static final ExecutorService RUNNERS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "tunebeam-trainer-process");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService RUNNERS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "tunebeam-trainer-process");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final LocalSettings settings;
   private final WorkerSlots.Slots slots;
@@ -78,9 +80,17 @@ final class ProgramTrainer {
         trialLog.saveTo(dir);
         ProgramArtifacts.writeOutcome(dir, outcome);
       } catch (IOException e) {
-        outcome = WorkerOutcome.failed(1, "cannot run the trainer for trial " + trial.id() + ": " + e.getMessage());
+        outcome =
+            WorkerOutcome.failed(
+                1, "cannot run the trainer for trial " + trial.id() + ": " + e.getMessage());
       }
-      TrialResult result = ContractResults.toResult(trial, outcome, settings.device().flagValue(), (System.nanoTime() - started) / 1e9, dir);
+      TrialResult result =
+          ContractResults.toResult(
+              trial,
+              outcome,
+              settings.device().flagValue(),
+              (System.nanoTime() - started) / 1e9,
+              dir);
       if (!result.succeeded()) {
         // Counted before the slot is released, so the next trial already sees this failure.
         budget.recordFailure();
@@ -91,16 +101,23 @@ final class ProgramTrainer {
     }
   }
 
-  private WorkerOutcome run(Trial trial, String dir, TrialLog trialLog, long started) throws IOException, InterruptedException {
+  private WorkerOutcome run(Trial trial, String dir, TrialLog trialLog, long started)
+      throws IOException, InterruptedException {
     Path scratch = TrialTempFiles.scratch();
     try {
       Path metricFile = scratch.resolve("output.metrics");
       Path outcomeFile = scratch.resolve("outcome.json");
-      TrialContract contract = new TrialContract(trial.id(), dir,
-          TrialArtifacts.checkpointDirectory(settings.outputDirectory(), settings.checkpointKey().apply(trial)),
-          TrialArtifacts.tensorboardDirectory(settings.outputDirectory(), trial), metricFile.toString());
+      TrialContract contract =
+          new TrialContract(
+              trial.id(),
+              dir,
+              TrialArtifacts.checkpointDirectory(
+                  settings.outputDirectory(), settings.checkpointKey().apply(trial)),
+              TrialArtifacts.tensorboardDirectory(settings.outputDirectory(), trial),
+              metricFile.toString());
       TrialProgram program = settings.program();
-      List<String> argv = new ArrayList<>(program.trainable() != null ? javaWorker() : program.command());
+      List<String> argv =
+          new ArrayList<>(program.trainable() != null ? javaWorker() : program.command());
       argv.addAll(TrialContract.flags(trial.parameters()));
       Map<String, String> env = new LinkedHashMap<>(program.environment());
       env.putAll(contract.environment());
@@ -111,12 +128,19 @@ final class ProgramTrainer {
       }
       WorkerProcess.Exit exit;
       try {
-        exit = runWatched(argv, env, trialLog, new MetricWatch(metricFile, new Progress(trial, started)::step));
+        exit =
+            runWatched(
+                argv,
+                env,
+                trialLog,
+                new MetricWatch(metricFile, new Progress(trial, started)::step));
       } catch (IOException e) {
         return ProgramOutcomes.notStarted(argv.get(0), e);
       }
-      Optional<WorkerOutcome> told = program.trainable() != null ? WorkerOutcome.read(outcomeFile) : Optional.empty();
-      return ProgramOutcomes.interpret(exit, told, metricFile, trialLog, settings.timeoutSeconds(), dir);
+      Optional<WorkerOutcome> told =
+          program.trainable() != null ? WorkerOutcome.read(outcomeFile) : Optional.empty();
+      return ProgramOutcomes.interpret(
+          exit, told, metricFile, trialLog, settings.timeoutSeconds(), dir);
     } finally {
       TrialTempFiles.delete(scratch);
     }
@@ -126,14 +150,22 @@ final class ProgramTrainer {
    * Runs the process on a helper thread while this thread (the DoFn's, which may update counters)
    * polls the metric file for progress.
    */
-  private WorkerProcess.Exit runWatched(List<String> argv, Map<String, String> env, TrialLog trialLog, MetricWatch watch)
+  private WorkerProcess.Exit runWatched(
+      List<String> argv, Map<String, String> env, TrialLog trialLog, MetricWatch watch)
       throws IOException, InterruptedException {
-    Future<WorkerProcess.Exit> running = RUNNERS.submit(() -> WorkerProcess.exec(argv, env, settings.timeoutSeconds(), line -> {
-      trialLog.accept(line);
-      if (!line.startsWith(ConsoleProgress.PROGRESS_PREFIX)) {
-        log.accept(line);
-      }
-    }));
+    Future<WorkerProcess.Exit> running =
+        RUNNERS.submit(
+            () ->
+                WorkerProcess.exec(
+                    argv,
+                    env,
+                    settings.timeoutSeconds(),
+                    line -> {
+                      trialLog.accept(line);
+                      if (!line.startsWith(ConsoleProgress.PROGRESS_PREFIX)) {
+                        log.accept(line);
+                      }
+                    }));
     try {
       while (true) {
         try {
@@ -154,14 +186,16 @@ final class ProgramTrainer {
   }
 
   private List<String> javaWorker() {
-    List<String> command = WorkerProcess.javaCommand(settings.workerHeap(), settings.workerJvmOptions());
+    List<String> command =
+        WorkerProcess.javaCommand(settings.workerHeap(), settings.workerJvmOptions());
     command.add(TrainableMain.class.getName());
     return command;
   }
 
   private static Path serialize(TrialProgram program, Path scratch) throws IOException {
     Path file = scratch.resolve("trainable.ser");
-    try (OutputStream out = Files.newOutputStream(file); ObjectOutputStream objects = new ObjectOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(file);
+        ObjectOutputStream objects = new ObjectOutputStream(out)) {
       objects.writeObject(program.trainable());
     }
     return file;
@@ -177,16 +211,36 @@ final class ProgramTrainer {
       this.last = System.currentTimeMillis() / 1000.0 - (System.nanoTime() - started) / 1e9;
     }
 
-    /** Seconds from the previous step's report to this one's, by the trainer's own timestamps where it wrote them. */
+    /**
+     * Seconds from the previous step's report to this one's, by the trainer's own timestamps where
+     * it wrote them.
+     */
     void step(StepMetrics s) {
-      double now = Double.isFinite(s.timestamp()) ? s.timestamp() : System.currentTimeMillis() / 1000.0;
+      double now =
+          Double.isFinite(s.timestamp()) ? s.timestamp() : System.currentTimeMillis() / 1000.0;
       double seconds = Math.max(0, now - last);
       last = now;
-      // The same line the built-in trainer's workers print (ConsoleProgress), every reported tag included.
+      // The same line the built-in trainer's workers print (ConsoleProgress), every reported tag
+      // included.
       StringBuilder metrics = new StringBuilder();
-      s.metrics().forEach((tag, v) -> metrics.append(",\"").append(tag).append("\":").append(Double.isFinite(v) ? String.valueOf(v) : "null"));
-      log.accept(String.format(Locale.ROOT, "%s{\"trial\":\"%s\",\"epoch\":%d,\"epochs\":%d%s,\"seconds\":%.3f}",
-          ConsoleProgress.PROGRESS_PREFIX, trial.id(), s.step(), ContractResults.plannedSteps(trial), metrics, seconds));
+      s.metrics()
+          .forEach(
+              (tag, v) ->
+                  metrics
+                      .append(",\"")
+                      .append(tag)
+                      .append("\":")
+                      .append(Double.isFinite(v) ? String.valueOf(v) : "null"));
+      log.accept(
+          String.format(
+              Locale.ROOT,
+              "%s{\"trial\":\"%s\",\"epoch\":%d,\"epochs\":%d%s,\"seconds\":%.3f}",
+              ConsoleProgress.PROGRESS_PREFIX,
+              trial.id(),
+              s.step(),
+              ContractResults.plannedSteps(trial),
+              metrics,
+              seconds));
     }
   }
 }

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What local training tells the person watching, for one run: its {@link StudyProgress} on the
  * JVM's {@link ProgressConsole}. Everything goes through the log as before; on a terminal ({@link
- * ProgressConsole#live()}) the routine lines (started, each epoch, succeeded) drop to DEBUG and
- * the status line is redrawn instead, while failures still print on a line of their own above
- * it. Lines name the run's objective metric; test accuracy stays in the results.
+ * ProgressConsole#live()}) the routine lines (started, each epoch, succeeded) drop to DEBUG and the
+ * status line is redrawn instead, while failures still print on a line of their own above it. Lines
+ * name the run's objective metric; test accuracy stays in the results.
  */
 final class ProgressLog {
   private static final Logger LOG = LoggerFactory.getLogger(TrainLocally.class);
@@ -40,7 +40,10 @@ final class ProgressLog {
 
   void started(List<Trial> group) {
     progress.started(group.size());
-    String fused = group.size() > 1 ? " (fused with " + (group.size() - 1) + (group.size() == 2 ? " other)" : " others)") : "";
+    String fused =
+        group.size() > 1
+            ? " (fused with " + (group.size() - 1) + (group.size() == 2 ? " other)" : " others)")
+            : "";
     for (Trial t : group) {
       routine(String.format(Locale.ROOT, "trial %s started%s: %s", t.id(), fused, t.describe()));
     }
@@ -50,10 +53,20 @@ final class ProgressLog {
   void finished(TrialResult r) {
     boolean last = progress.finished(r.succeeded());
     if (r.succeeded()) {
-      routine(String.format(Locale.ROOT, "trial %s SUCCEEDED: %s in %.0f s", r.trial().id(), judged(r), r.wallSeconds()));
+      routine(
+          String.format(
+              Locale.ROOT,
+              "trial %s SUCCEEDED: %s in %.0f s",
+              r.trial().id(),
+              judged(r),
+              r.wallSeconds()));
     } else {
       console.clear();
-      LOG.warn("trial {} {}: {}", r.trial().id(), r.status() == TrialStatus.SKIPPED ? "SKIPPED" : "FAILED", r.error());
+      LOG.warn(
+          "trial {} {}: {}",
+          r.trial().id(),
+          r.status() == TrialStatus.SKIPPED ? "SKIPPED" : "FAILED",
+          r.error());
     }
     redraw();
     if (last) {
@@ -61,7 +74,10 @@ final class ProgressLog {
     }
   }
 
-  /** Epoch progress at INFO with the study's ETA (or the status line); the trainer's own chatter at DEBUG. True for an epoch. */
+  /**
+   * Epoch progress at INFO with the study's ETA (or the status line); the trainer's own chatter at
+   * DEBUG. True for an epoch.
+   */
   boolean workerLine(String line) {
     Optional<String> epoch = progress.record(line);
     if (epoch.isEmpty()) {
@@ -77,7 +93,15 @@ final class ProgressLog {
   private String judged(TrialResult r) {
     String how = objective.measurement().name().toLowerCase(Locale.ROOT) + " " + objective.metric();
     Optional<EpochRecord> chosen = objective.choose(r.history());
-    return chosen.map(e -> String.format(Locale.ROOT, "%s %.4f at epoch %d", how, e.metric(objective.metric()), e.epoch()))
+    return chosen
+        .map(
+            e ->
+                String.format(
+                    Locale.ROOT,
+                    "%s %.4f at epoch %d",
+                    how,
+                    e.metric(objective.metric()),
+                    e.epoch()))
         .orElse(how + " not reported");
   }
 

@@ -11,9 +11,9 @@ import org.apache.beam.sdk.io.FileSystems;
 /**
  * Decides whether a trial's earlier result may stand in for training it: its metrics.json reads,
  * names this trial, records this trial's configuration, holds every epoch, and its model file is
- * there. Anything less (a stub, another trial's file copied in, a deleted model) is retrained;
- * the reason is the one warning the caller logs. All of what "complete" means lives here, so a
- * change to the metrics record is a change to this class only.
+ * there. Anything less (a stub, another trial's file copied in, a deleted model) is retrained; the
+ * reason is the one warning the caller logs. All of what "complete" means lives here, so a change
+ * to the metrics record is a change to this class only.
  */
 final class ReusableResult {
   /** The earlier result, or why it cannot be used; both empty when there is none. */
@@ -40,7 +40,8 @@ final class ReusableResult {
       return Verdict.none();
     }
     if (isEarlierRung(expected, earlier.get())) {
-      // A schedule's next rung: the trial goes on from its checkpoint, nothing is wrong with the file.
+      // A schedule's next rung: the trial goes on from its checkpoint, nothing is wrong with the
+      // file.
       return Verdict.none();
     }
     Optional<String> problem = problem(trial, expected, earlier.get());
@@ -52,24 +53,29 @@ final class ReusableResult {
 
   static Optional<String> problem(Trial trial, TrainingConfig expected, MetricsReport m) {
     if (m.trialId() == null || !m.trialId().equals(trial.id())) {
-      return Optional.of("its metrics.json belongs to trial " + m.trialId() + ", not " + trial.id());
+      return Optional.of(
+          "its metrics.json belongs to trial " + m.trialId() + ", not " + trial.id());
     }
     MetricsReport.Config c = m.config();
     if (c == null) {
       return Optional.of("its metrics.json records no configuration");
     }
-    boolean same = expected.activation().flagValue().equals(c.activation())
-        && expected.optimizer().flagValue().equals(c.optimizer())
-        && Math.abs(expected.learningRate() - c.learningRate()) <= 1e-6 * Math.max(1e-12, Math.abs(expected.learningRate()))
-        && expected.batchSize() == c.batchSize()
-        // A later rung of a schedule may have trained this point further than asked; its first epochs stand.
-        && expected.epochs() <= c.numEpochs()
-        && expected.pooling().flagValue().equals(c.pooling())
-        && expected.seed() == c.seed()
-        // metrics.json records the images actually used; a limit of 0 means "all", whatever that came to.
-        && (expected.trainSamples() == 0 || expected.trainSamples() == c.trainSamples())
-        && expected.validationSamples() == c.validationSamples()
-        && (expected.testSamples() == 0 || expected.testSamples() == c.testSamples());
+    boolean same =
+        expected.activation().flagValue().equals(c.activation())
+            && expected.optimizer().flagValue().equals(c.optimizer())
+            && Math.abs(expected.learningRate() - c.learningRate())
+                <= 1e-6 * Math.max(1e-12, Math.abs(expected.learningRate()))
+            && expected.batchSize() == c.batchSize()
+            // A later rung of a schedule may have trained this point further than asked; its first
+            // epochs stand.
+            && expected.epochs() <= c.numEpochs()
+            && expected.pooling().flagValue().equals(c.pooling())
+            && expected.seed() == c.seed()
+            // metrics.json records the images actually used; a limit of 0 means "all", whatever
+            // that came to.
+            && (expected.trainSamples() == 0 || expected.trainSamples() == c.trainSamples())
+            && expected.validationSamples() == c.validationSamples()
+            && (expected.testSamples() == 0 || expected.testSamples() == c.testSamples());
     if (!same) {
       return Optional.of("its metrics.json records another configuration (" + c + ")");
     }
@@ -80,10 +86,16 @@ final class ReusableResult {
     return Optional.empty();
   }
 
-  /** A complete result of this trial trained to fewer epochs than asked: an earlier rung of its schedule. */
+  /**
+   * A complete result of this trial trained to fewer epochs than asked: an earlier rung of its
+   * schedule.
+   */
   private static boolean isEarlierRung(TrainingConfig expected, MetricsReport m) {
     MetricsReport.Config c = m.config();
-    return c != null && c.numEpochs() < expected.epochs() && m.history() != null && m.history().size() == c.numEpochs();
+    return c != null
+        && c.numEpochs() < expected.epochs()
+        && m.history() != null
+        && m.history().size() == c.numEpochs();
   }
 
   private static Optional<String> modelMissing(String dir) {

@@ -16,7 +16,8 @@ final class TrainFn extends DoFn<Iterable<PlannedGroup>, TrialResult> {
   private final Counter started = Metrics.counter(TrainLocally.class, "trials_started");
   private final Counter succeeded = Metrics.counter(TrainLocally.class, "trials_succeeded");
   private final Counter failed = Metrics.counter(TrainLocally.class, "trials_failed");
-  private static final Counter epochs = Metrics.counter(TrainLocally.class, "model_epochs_completed");
+  private static final Counter epochs =
+      Metrics.counter(TrainLocally.class, "model_epochs_completed");
 
   private transient ProgressLog progress;
 
@@ -30,7 +31,8 @@ final class TrainFn extends DoFn<Iterable<PlannedGroup>, TrialResult> {
   }
 
   @ProcessElement
-  public void process(@Element Iterable<PlannedGroup> lane, OutputReceiver<TrialResult> out) throws InterruptedException {
+  public void process(@Element Iterable<PlannedGroup> lane, OutputReceiver<TrialResult> out)
+      throws InterruptedException {
     List<PlannedGroup> inOrder = new ArrayList<>();
     lane.forEach(inOrder::add);
     // In the plan's order: a group on every core comes after the narrow ones it waits for.
@@ -40,10 +42,13 @@ final class TrainFn extends DoFn<Iterable<PlannedGroup>, TrialResult> {
     }
   }
 
-  private void train(PlannedGroup group, OutputReceiver<TrialResult> out) throws InterruptedException {
-    List<TrialResult> results = settings.program().isBuiltIn()
-        ? new GroupTrainer(settings, this::workerLine, this::started).train(group.trials(), group.width())
-        : new ProgramTrainer(settings, this::workerLine, this::started).train(group.trials());
+  private void train(PlannedGroup group, OutputReceiver<TrialResult> out)
+      throws InterruptedException {
+    List<TrialResult> results =
+        settings.program().isBuiltIn()
+            ? new GroupTrainer(settings, this::workerLine, this::started)
+                .train(group.trials(), group.width())
+            : new ProgramTrainer(settings, this::workerLine, this::started).train(group.trials());
     for (TrialResult r : results) {
       if (r.succeeded()) {
         succeeded.inc();

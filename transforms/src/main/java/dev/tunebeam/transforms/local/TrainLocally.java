@@ -1,8 +1,8 @@
 package dev.tunebeam.transforms.local;
 
 import dev.tunebeam.trainer.train.DeviceChoice;
-import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.settings.Checks;
 import dev.tunebeam.transforms.settings.InvalidSettingException;
 import dev.tunebeam.transforms.space.Trial;
@@ -32,18 +32,18 @@ import org.apache.beam.sdk.values.TupleTagList;
  * then retried alone. DJL allows one training per JVM at a time, which worker processes sidestep
  * and {@link #inProcess()} honours with a lock.
  *
- * <p>A trial the trainer would refuse, or that fails, becomes a FAILED result; it never aborts
- * the pipeline. A trial whose {@code metrics.json} is already under {@code
- * <output>/trials/<trial-id>/} is not trained again unless {@link #withResume(boolean)} is false.
+ * <p>A trial the trainer would refuse, or that fails, becomes a FAILED result; it never aborts the
+ * pipeline. A trial whose {@code metrics.json} is already under {@code <output>/trials/<trial-id>/}
+ * is not trained again unless {@link #withResume(boolean)} is false.
  *
  * <pre>{@code
  * PCollection<TrialResult> results = trials.apply(TrainLocally.to("/tmp/study").withMaxFuse(9));
  * }</pre>
  *
- * <p>Progress: a log line when a trial starts, after each of its epochs (the run's objective metric, seconds,
- * the study's completion and ETA) and when it ends. Counters (namespace {@code TrainLocally}):
- * {@code trials_started}, {@code trials_succeeded}, {@code trials_failed}, {@code trials_resumed},
- * {@code model_epochs_completed}.
+ * <p>Progress: a log line when a trial starts, after each of its epochs (the run's objective
+ * metric, seconds, the study's completion and ETA) and when it ends. Counters (namespace {@code
+ * TrainLocally}): {@code trials_started}, {@code trials_succeeded}, {@code trials_failed}, {@code
+ * trials_resumed}, {@code model_epochs_completed}.
  */
 public final class TrainLocally extends PTransform<PCollection<Trial>, PCollection<TrialResult>> {
   private final LocalSettings settings;
@@ -63,19 +63,31 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
 
   /**
    * Runs {@code argv} plus each trial's parameters as flags ({@code --name value}) instead of the
-   * built-in trainer, under the trial contract ({@link dev.tunebeam.trainer.contract.TrialContract}):
-   * one process per trial, {@link #withWorkers} at a time; parameters pass unchecked.
+   * built-in trainer, under the trial contract ({@link
+   * dev.tunebeam.trainer.contract.TrialContract}): one process per trial, {@link #withWorkers} at a
+   * time; parameters pass unchecked.
    */
   public TrainLocally command(List<String> argv) {
-    return with(settings.toBuilder().setProgram(TrialProgram.command(argv).withEnvironment(settings.program().environment())));
+    return with(
+        settings.toBuilder()
+            .setProgram(
+                TrialProgram.command(argv).withEnvironment(settings.program().environment())));
   }
 
-  /** Runs a Java {@link dev.tunebeam.trainer.contract.Trainable} for each trial, in a worker JVM of its own. */
+  /**
+   * Runs a Java {@link dev.tunebeam.trainer.contract.Trainable} for each trial, in a worker JVM of
+   * its own.
+   */
   public TrainLocally with(dev.tunebeam.trainer.contract.Trainable trainable) {
-    return with(settings.toBuilder().setProgram(TrialProgram.java(trainable).withEnvironment(settings.program().environment())));
+    return with(
+        settings.toBuilder()
+            .setProgram(
+                TrialProgram.java(trainable).withEnvironment(settings.program().environment())));
   }
 
-  /** Variables added to a command's or trainable's environment (the contract's own variables win). */
+  /**
+   * Variables added to a command's or trainable's environment (the contract's own variables win).
+   */
   public TrainLocally withTrainerEnvironment(Map<String, String> env) {
     return with(settings.toBuilder().setProgram(settings.program().withEnvironment(env)));
   }
@@ -97,13 +109,14 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
 
   /** Worker processes per JVM; 0 (default) is one per core, or one with a GPU. */
   public TrainLocally withWorkers(int workers) {
-    return with(settings.toBuilder().setWorkers(Checks.zeroOrPositive("workers", workers, "one per core")));
+    return with(
+        settings.toBuilder().setWorkers(Checks.zeroOrPositive("workers", workers, "one per core")));
   }
 
   /**
-   * With the default workers on a CPU, one worker more than the cores: for schedules with
-   * barriers (successive halving, Hyperband), whose last trials of each rung then share every core
-   * instead of leaving one idle.
+   * With the default workers on a CPU, one worker more than the cores: for schedules with barriers
+   * (successive halving, Hyperband), whose last trials of each rung then share every core instead
+   * of leaving one idle.
    */
   public TrainLocally withSpareWorker() {
     return with(settings.toBuilder().setSpareWorker(true));
@@ -111,18 +124,23 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
 
   /** Compute threads per worker; 0 (default) is cores / workers. */
   public TrainLocally withThreadsPerWorker(int threads) {
-    return with(settings.toBuilder().setThreadsPerWorker(Checks.zeroOrPositive("threadsPerWorker", threads, "cores / workers")));
+    return with(
+        settings.toBuilder()
+            .setThreadsPerWorker(
+                Checks.zeroOrPositive("threadsPerWorker", threads, "cores / workers")));
   }
 
   /** Fuse at most this many trials into one network (default 9); 1 turns fusion off. */
   public TrainLocally withMaxFuse(int maxFuse) {
-    return with(settings.toBuilder().setMaxFuse(Checks.atLeast("maxFuse", maxFuse, 1, "1 turns fusion off")));
+    return with(
+        settings.toBuilder()
+            .setMaxFuse(Checks.atLeast("maxFuse", maxFuse, 1, "1 turns fusion off")));
   }
 
   /**
    * The planner's cost model (default {@link FusionCosts#DEFAULT}); {@link FusionMeasurement#costs}
-   * measures this machine's, which lets short trials fuse where a worker's start-up costs more
-   * than slower fused steps.
+   * measures this machine's, which lets short trials fuse where a worker's start-up costs more than
+   * slower fused steps.
    */
   public TrainLocally withFusionCosts(FusionCosts costs) {
     return with(settings.toBuilder().setFusionCosts(Objects.requireNonNull(costs, "fusionCosts")));
@@ -140,7 +158,9 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
 
   /** Java heap of each worker process (default 2g); the tensors live outside it. */
   public TrainLocally withWorkerHeap(String heap) {
-    return with(settings.toBuilder().setWorkerHeap(Checks.present("workerHeap", heap, "a JVM heap size such as 2g")));
+    return with(
+        settings.toBuilder()
+            .setWorkerHeap(Checks.present("workerHeap", heap, "a JVM heap size such as 2g")));
   }
 
   /** Extra JVM options for the worker processes (for example {@code -XX:+UseSerialGC}). */
@@ -150,42 +170,51 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
 
   /**
    * Deal the fused groups onto this many lanes, each trained one group after another (0, the
-   * default: one lane per group, for runners that spread lanes over machines). On the
-   * DirectRunner use one lane per local worker ({@link #workersOnThisMachine()}): its driver
-   * busy-polls on any idle runner thread, and lanes that each hold a thread leave it none.
+   * default: one lane per group, for runners that spread lanes over machines). On the DirectRunner
+   * use one lane per local worker ({@link #workersOnThisMachine()}): its driver busy-polls on any
+   * idle runner thread, and lanes that each hold a thread leave it none.
    */
   public TrainLocally withLanes(int lanes) {
-    return with(settings.toBuilder().setLanes(Checks.zeroOrPositive("lanes", lanes, "one per group")));
+    return with(
+        settings.toBuilder().setLanes(Checks.zeroOrPositive("lanes", lanes, "one per group")));
   }
 
-  /** Kill a worker whose group has not finished after this long (its trials fail, with that reason); zero: no limit. */
+  /**
+   * Kill a worker whose group has not finished after this long (its trials fail, with that reason);
+   * zero: no limit.
+   */
   public TrainLocally withTimeout(Duration timeout) {
     if (timeout.isNegative()) {
-      throw new InvalidSettingException("timeout", timeout + " must not be negative (zero: no limit)");
+      throw new InvalidSettingException(
+          "timeout", timeout + " must not be negative (zero: no limit)");
     }
     return with(settings.toBuilder().setTimeoutSeconds(timeout.toSeconds()));
   }
 
   /**
-   * Which checkpoint folder ({@code <output>/checkpoints/<key>/}) a trial trains from and into;
-   * by default its own id, so a killed trial continues where it stopped. Successive halving
-   * continues a trial up to epoch E by mapping the trial with {@code num_epochs=E} to the key of
-   * the same point's earlier rung: the trainer then trains only epochs after the checkpoint's.
+   * Which checkpoint folder ({@code <output>/checkpoints/<key>/}) a trial trains from and into; by
+   * default its own id, so a killed trial continues where it stopped. Successive halving continues
+   * a trial up to epoch E by mapping the trial with {@code num_epochs=E} to the key of the same
+   * point's earlier rung: the trainer then trains only epochs after the checkpoint's.
    */
   public TrainLocally withCheckpointKey(SerializableFunction<Trial, String> key) {
-    return with(settings.toBuilder().setCheckpointKey(Objects.requireNonNull(key, "checkpointKey")));
+    return with(
+        settings.toBuilder().setCheckpointKey(Objects.requireNonNull(key, "checkpointKey")));
   }
 
-  /** How many trainings this machine runs at once with these settings: a worker per core, or one with a GPU. */
+  /**
+   * How many trainings this machine runs at once with these settings: a worker per core, or one
+   * with a GPU.
+   */
   public int workersOnThisMachine() {
     return WorkerSlots.resolveWorkers(settings);
   }
 
   /**
    * The study run these trials belong to (default: a run of this transform's own): its failure
-   * bound (once more than that many have failed, no new trial starts; the rest become SKIPPED),
-   * its objective (what progress lines show) and its live state, shared with every other
-   * transform given the same run.
+   * bound (once more than that many have failed, no new trial starts; the rest become SKIPPED), its
+   * objective (what progress lines show) and its live state, shared with every other transform
+   * given the same run.
    */
   public TrainLocally withRun(StudyRun run) {
     return with(settings.toBuilder().setRun(Objects.requireNonNull(run, "run")));
@@ -198,7 +227,8 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
-    builder.addIfNotNull(DisplayData.item("outputDirectory", settings.outputDirectory()))
+    builder
+        .addIfNotNull(DisplayData.item("outputDirectory", settings.outputDirectory()))
         .addIfNotNull(DisplayData.item("dataDirectory", settings.dataDirectory()))
         .add(DisplayData.item("device", settings.device().flagValue()))
         .add(DisplayData.item("maxFuse", settings.maxFuse()))
@@ -208,18 +238,28 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
 
   @Override
   public PCollection<TrialResult> expand(PCollection<Trial> trials) {
-    Checks.present("outputDirectory", settings.outputDirectory(), "TrainLocally.to(\"/path\" or \"gs://bucket/path\")");
+    Checks.present(
+        "outputDirectory",
+        settings.outputDirectory(),
+        "TrainLocally.to(\"/path\" or \"gs://bucket/path\")");
     TupleTag<Trial> toTrain = new TupleTag<>() {};
     TupleTag<TrialResult> settled = new TupleTag<>() {};
-    PCollectionTuple checked = trials.apply("CheckOrResume",
-        ParDo.of(new CheckFn(settings, toTrain, settled)).withOutputTags(toTrain, TupleTagList.of(settled)));
-    PCollection<TrialResult> trained = checked.get(toTrain)
-        .apply("AllTrials", WithKeys.of("trials"))
-        .apply("Gather", GroupByKey.create())
-        .apply("PlanGroups", ParDo.of(new PlanFn(settings)))
-        .apply("GroupsByLane", GroupByKey.create())
-        .apply(Values.create())
-        .apply("Train", ParDo.of(new TrainFn(settings)));
-    return PCollectionList.of(checked.get(settled).setCoder(trained.getCoder())).and(trained).apply(Flatten.pCollections());
+    PCollectionTuple checked =
+        trials.apply(
+            "CheckOrResume",
+            ParDo.of(new CheckFn(settings, toTrain, settled))
+                .withOutputTags(toTrain, TupleTagList.of(settled)));
+    PCollection<TrialResult> trained =
+        checked
+            .get(toTrain)
+            .apply("AllTrials", WithKeys.of("trials"))
+            .apply("Gather", GroupByKey.create())
+            .apply("PlanGroups", ParDo.of(new PlanFn(settings)))
+            .apply("GroupsByLane", GroupByKey.create())
+            .apply(Values.create())
+            .apply("Train", ParDo.of(new TrainFn(settings)));
+    return PCollectionList.of(checked.get(settled).setCoder(trained.getCoder()))
+        .and(trained)
+        .apply(Flatten.pCollections());
   }
 }

@@ -21,12 +21,18 @@ public final class TrialArtifacts {
     return join(output, "trials/" + trialId);
   }
 
-  /** Where a trial's training state is kept after every epoch, and continued from: {@code <output>/checkpoints/<key>/}. */
+  /**
+   * Where a trial's training state is kept after every epoch, and continued from: {@code
+   * <output>/checkpoints/<key>/}.
+   */
   public static String checkpointDirectory(String output, String checkpointKey) {
     return join(output, "checkpoints/" + checkpointKey);
   }
 
-  /** The trial's TensorBoard run: {@code <output>/tensorboard/<readable name>}, named by {@link RunName}. */
+  /**
+   * The trial's TensorBoard run: {@code <output>/tensorboard/<readable name>}, named by {@link
+   * RunName}.
+   */
   public static String tensorboardDirectory(String output, Trial trial) {
     return join(output, "tensorboard/" + RunName.of(trial));
   }

@@ -18,8 +18,8 @@ import org.apache.beam.sdk.util.MimeTypes;
 
 /**
  * A worker's whole output, credentials removed, kept in a temporary file while it runs and then
- * saved into its trial folders, so that a FAILED row's error cell can be one sentence and the
- * rest is one file away. Bounded: past {@link #MAX_BYTES} only a note of what was dropped.
+ * saved into its trial folders, so that a FAILED row's error cell can be one sentence and the rest
+ * is one file away. Bounded: past {@link #MAX_BYTES} only a note of what was dropped.
  */
 final class TrialLog implements Consumer<String>, AutoCloseable {
   static final String FILE_NAME = "trainer.log";
@@ -57,7 +57,10 @@ final class TrialLog implements Consumer<String>, AutoCloseable {
     }
   }
 
-  /** The last non-blank line, with the {@code error: } prefix a trainer may print dropped; null if there was none. */
+  /**
+   * The last non-blank line, with the {@code error: } prefix a trainer may print dropped; null if
+   * there was none.
+   */
   synchronized String lastLine() {
     List<String> lines = List.copyOf(tail);
     for (int i = lines.size() - 1; i >= 0; i--) {
@@ -74,13 +77,20 @@ final class TrialLog implements Consumer<String>, AutoCloseable {
   synchronized void saveTo(String trialDirectory) throws IOException {
     out.flush();
     if (dropped > 0) {
-      out.write("[tunebeam: " + dropped + " more lines not kept; the log is bounded at " + (MAX_BYTES >> 20) + " MiB]");
+      out.write(
+          "[tunebeam: "
+              + dropped
+              + " more lines not kept; the log is bounded at "
+              + (MAX_BYTES >> 20)
+              + " MiB]");
       out.newLine();
       out.flush();
       dropped = 0;
     }
     String target = TrialArtifacts.join(trialDirectory, FILE_NAME);
-    try (OutputStream to = Channels.newOutputStream(FileSystems.create(FileSystems.matchNewResource(target, false), MimeTypes.TEXT))) {
+    try (OutputStream to =
+        Channels.newOutputStream(
+            FileSystems.create(FileSystems.matchNewResource(target, false), MimeTypes.TEXT))) {
       Files.copy(file, to);
     }
   }

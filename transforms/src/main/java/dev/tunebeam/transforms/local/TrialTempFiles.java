@@ -20,18 +20,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local temporary files a trial's worker needs while it runs: its log, and a scratch folder
- * for the contract's metric and outcome files. They cannot live under the study's output, which
- * may be gs://. Each is named {@code tunebeam-trial-PID-...} after the process that owns it and
- * deleted when the trial ends; a process killed with {@code kill -9} leaves its files behind, so
- * the first use in a process sweeps those whose owner is not running and that nothing has touched
- * for {@link #STALE_AFTER}. The temporary folder belongs to the machine, not to a run, so once per
- * process is the right scope for the sweep.
+ * The local temporary files a trial's worker needs while it runs: its log, and a scratch folder for
+ * the contract's metric and outcome files. They cannot live under the study's output, which may be
+ * gs://. Each is named {@code tunebeam-trial-PID-...} after the process that owns it and deleted
+ * when the trial ends; a process killed with {@code kill -9} leaves its files behind, so the first
+ * use in a process sweeps those whose owner is not running and that nothing has touched for {@link
+ * #STALE_AFTER}. The temporary folder belongs to the machine, not to a run, so once per process is
+ * the right scope for the sweep.
  */
 final class TrialTempFiles {
   static final String PREFIX = "tunebeam-trial-";
-  /** A guard for owners this process cannot see (another container sharing the folder): a trial's log is written as it runs. */
+
+  /**
+   * A guard for owners this process cannot see (another container sharing the folder): a trial's
+   * log is written as it runs.
+   */
   static final Duration STALE_AFTER = Duration.ofHours(6);
+
   private static final Logger LOG = LoggerFactory.getLogger(TrialTempFiles.class);
   private static final AtomicBoolean SWEPT = new AtomicBoolean();
 
@@ -53,9 +58,16 @@ final class TrialTempFiles {
 
   private static void sweepOnce() {
     if (SWEPT.compareAndSet(false, true)) {
-      List<Path> gone = sweep(Path.of(System.getProperty("java.io.tmpdir")), Instant.now(), TrialTempFiles::running);
+      List<Path> gone =
+          sweep(
+              Path.of(System.getProperty("java.io.tmpdir")),
+              Instant.now(),
+              TrialTempFiles::running);
       if (!gone.isEmpty()) {
-        LOG.info("removed {} temporary trial files left by processes that are gone, e.g. {}", gone.size(), gone.get(0));
+        LOG.info(
+            "removed {} temporary trial files left by processes that are gone, e.g. {}",
+            gone.size(),
+            gone.get(0));
       }
     }
   }
@@ -64,7 +76,10 @@ final class TrialTempFiles {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  /** Deletes, in {@code dir}, the trial files whose owner is not {@code alive} and untouched for {@link #STALE_AFTER}; returns them. */
+  /**
+   * Deletes, in {@code dir}, the trial files whose owner is not {@code alive} and untouched for
+   * {@link #STALE_AFTER}; returns them.
+   */
   static List<Path> sweep(Path dir, Instant now, LongPredicate alive) {
     List<Path> deleted = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, PREFIX + "*")) {
@@ -89,7 +104,10 @@ final class TrialTempFiles {
     return deleted;
   }
 
-  /** The owner's pid from {@code tunebeam-trial-PID-...}; empty for names written before the pid was part of them. */
+  /**
+   * The owner's pid from {@code tunebeam-trial-PID-...}; empty for names written before the pid was
+   * part of them.
+   */
   static OptionalLong owner(String name) {
     String rest = name.substring(PREFIX.length());
     int dash = rest.indexOf('-');
@@ -103,7 +121,10 @@ final class TrialTempFiles {
     }
   }
 
-  /** A folder is as fresh as the newest thing in it (the metric file is rewritten every epoch). Links are not followed. */
+  /**
+   * A folder is as fresh as the newest thing in it (the metric file is rewritten every epoch).
+   * Links are not followed.
+   */
   private static FileTime lastTouched(Path p) throws IOException {
     if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
       return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);

@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One long-lived trainer JVM ({@code TrainerWorker}) that trains group after group, so a lane
- * pays the JVM, the engine and the warm-up once instead of once per group. A job that does not
- * end well (a crash, a timeout, an error) ends the worker too: the next group gets a fresh one,
- * and nothing a failed job left behind in this JVM can touch it.
+ * One long-lived trainer JVM ({@code TrainerWorker}) that trains group after group, so a lane pays
+ * the JVM, the engine and the warm-up once instead of once per group. A job that does not end well
+ * (a crash, a timeout, an error) ends the worker too: the next group gets a fresh one, and nothing
+ * a failed job left behind in this JVM can touch it.
  */
 final class WarmWorker implements AutoCloseable {
   static final String MAIN_CLASS = TrainerWorker.class.getName();
@@ -34,7 +34,8 @@ final class WarmWorker implements AutoCloseable {
 
   private WarmWorker(Process process) {
     this.process = process;
-    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.in = process.getOutputStream();
   }
 
@@ -58,11 +59,17 @@ final class WarmWorker implements AutoCloseable {
    * Trains {@code groupFile} with {@code threads} compute threads (0: the engine's default), its
    * outcome written to {@code outcomeFile}; killed after {@code timeoutSeconds} (0: no limit).
    */
-  WorkerProcess.Exit train(Path groupFile, int threads, Path outcomeFile, long timeoutSeconds, Consumer<String> lines)
+  WorkerProcess.Exit train(
+      Path groupFile, int threads, Path outcomeFile, long timeoutSeconds, Consumer<String> lines)
       throws IOException {
     String id = UUID.randomUUID().toString();
     ObjectNode job = JSON.createObjectNode().put("id", id);
-    var args = job.putArray("args").add("--group").add(groupFile.toString()).add("--outcome-file").add(outcomeFile.toString());
+    var args =
+        job.putArray("args")
+            .add("--group")
+            .add(groupFile.toString())
+            .add("--outcome-file")
+            .add(outcomeFile.toString());
     if (threads > 0) {
       args.add("--threads").add(String.valueOf(threads));
     }
@@ -136,10 +143,13 @@ final class WarmWorker implements AutoCloseable {
       WorkerProcess.kill(process);
       return;
     }
-    WorkerProcess.WATCHDOG.schedule(() -> {
-      if (process.isAlive()) {
-        WorkerProcess.kill(process);
-      }
-    }, EXIT_SECONDS, TimeUnit.SECONDS);
+    WorkerProcess.WATCHDOG.schedule(
+        () -> {
+          if (process.isAlive()) {
+            WorkerProcess.kill(process);
+          }
+        },
+        EXIT_SECONDS,
+        TimeUnit.SECONDS);
   }
 }

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * A run's idle {@link WarmWorker}s, one per lane at most (a slot holds a worker only while it
- * trains). Closed with the run; a worker idle for {@link #IDLE_SECONDS} also ends, so a runner
- * that never closes the run (a Dataflow worker) keeps no trainer JVMs between bundles.
+ * trains). Closed with the run; a worker idle for {@link #IDLE_SECONDS} also ends, so a runner that
+ * never closes the run (a Dataflow worker) keeps no trainer JVMs between bundles.
  */
 final class WarmWorkers implements AutoCloseable {
   static final long IDLE_SECONDS = 60;
@@ -32,15 +32,27 @@ final class WarmWorkers implements AutoCloseable {
 
   /** The run's pool for workers started with these settings' heap and JVM options. */
   static WarmWorkers forRun(LocalSettings settings) {
-    String key = "local.warmWorkers." + settings.workerHeap() + " " + String.join(" ", settings.workerJvmOptions());
-    return settings.run().state().part(key, WarmWorkers.class, () -> new WarmWorkers(settings.workerHeap(), settings.workerJvmOptions()));
+    String key =
+        "local.warmWorkers."
+            + settings.workerHeap()
+            + " "
+            + String.join(" ", settings.workerJvmOptions());
+    return settings
+        .run()
+        .state()
+        .part(
+            key,
+            WarmWorkers.class,
+            () -> new WarmWorkers(settings.workerHeap(), settings.workerJvmOptions()));
   }
 
   /**
    * Trains one group on an idle worker, or a new one; a reused worker that had ended meanwhile
    * (nothing of the job ran) is replaced by a new one once.
    */
-  WorkerProcess.Exit train(Path groupFile, int threads, Path outcomeFile, long timeoutSeconds, Consumer<String> lines) throws IOException {
+  WorkerProcess.Exit train(
+      Path groupFile, int threads, Path outcomeFile, long timeoutSeconds, Consumer<String> lines)
+      throws IOException {
     for (boolean retried = false; ; retried = true) {
       WarmWorker worker = take();
       try {
@@ -75,7 +87,8 @@ final class WarmWorkers implements AutoCloseable {
     synchronized (this) {
       if (!closed && w.reusable()) {
         idle.addLast(w);
-        reapers.put(w, WorkerProcess.WATCHDOG.schedule(() -> reap(w), IDLE_SECONDS, TimeUnit.SECONDS));
+        reapers.put(
+            w, WorkerProcess.WATCHDOG.schedule(() -> reap(w), IDLE_SECONDS, TimeUnit.SECONDS));
         return;
       }
     }

@@ -34,14 +34,21 @@ final class WorkerProcess {
     }
   }
 
-  /** A watchdog that kills the worker when its time is up; a hung native call cannot hold a slot forever. */
-  static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "tunebeam-worker-watchdog");
-    t.setDaemon(true);
-    return t;
-  });
+  /**
+   * A watchdog that kills the worker when its time is up; a hung native call cannot hold a slot
+   * forever.
+   */
+  static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "tunebeam-worker-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
 
-  /** The last {@link #TAIL_LINES} lines a child printed: what explains an exit it did not report. */
+  /**
+   * The last {@link #TAIL_LINES} lines a child printed: what explains an exit it did not report.
+   */
   static final class Tail {
     private final Deque<String> lines = new ArrayDeque<>();
 
@@ -63,12 +70,20 @@ final class WorkerProcess {
     process.destroyForcibly();
   }
 
-  /** Kills {@code process} after {@code timeoutSeconds} (0: never), setting {@code timedOut}; null when there is no limit. */
+  /**
+   * Kills {@code process} after {@code timeoutSeconds} (0: never), setting {@code timedOut}; null
+   * when there is no limit.
+   */
   static ScheduledFuture<?> watch(Process process, long timeoutSeconds, AtomicBoolean timedOut) {
-    return timeoutSeconds <= 0 ? null : WATCHDOG.schedule(() -> {
-      timedOut.set(true);
-      kill(process);
-    }, timeoutSeconds, TimeUnit.SECONDS);
+    return timeoutSeconds <= 0
+        ? null
+        : WATCHDOG.schedule(
+            () -> {
+              timedOut.set(true);
+              kill(process);
+            },
+            timeoutSeconds,
+            TimeUnit.SECONDS);
   }
 
   /** Where the worker training {@code groupFile} writes how it ended. */
@@ -76,7 +91,10 @@ final class WorkerProcess {
     return groupFile.resolveSibling(groupFile.getFileName() + ".outcome.json");
   }
 
-  /** The worker's own JVM: this JVM's java, classpath and offline switch, with a heap bound and extra options. */
+  /**
+   * The worker's own JVM: this JVM's java, classpath and offline switch, with a heap bound and
+   * extra options.
+   */
   static List<String> javaCommand(String heap, List<String> jvmOptions) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -90,10 +108,11 @@ final class WorkerProcess {
 
   /**
    * Runs any command (an argument list, no shell) with {@code env} added to this process's
-   * environment, stdout and stderr merged into {@code lines}; killed with its children after
-   * {@code timeoutSeconds} (0: no limit).
+   * environment, stdout and stderr merged into {@code lines}; killed with its children after {@code
+   * timeoutSeconds} (0: no limit).
    */
-  static Exit exec(List<String> command, Map<String, String> env, long timeoutSeconds, Consumer<String> lines)
+  static Exit exec(
+      List<String> command, Map<String, String> env, long timeoutSeconds, Consumer<String> lines)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);
@@ -102,7 +121,9 @@ final class WorkerProcess {
     ScheduledFuture<?> watchdog = watch(process, timeoutSeconds, timedOut);
     Tail tail = new Tail();
     boolean readToEnd = false;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         lines.accept(line);
         tail.add(line);
@@ -114,7 +135,8 @@ final class WorkerProcess {
       }
     }
     // The end of its output is not its exit: a JVM still runs its shutdown for a moment, and
-    // killing it then would turn a success into "killed by signal 9". The watchdog still bounds the wait.
+    // killing it then would turn a success into "killed by signal 9". The watchdog still bounds the
+    // wait.
     int code = process.waitFor();
     if (watchdog != null) {
       watchdog.cancel(false);

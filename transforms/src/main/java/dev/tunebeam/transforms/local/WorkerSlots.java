@@ -1,7 +1,7 @@
 package dev.tunebeam.transforms.local;
 
-import dev.tunebeam.trainer.train.DeviceChoice;
 import ai.djl.util.cuda.CudaUtils;
+import dev.tunebeam.trainer.train.DeviceChoice;
 import dev.tunebeam.transforms.run.StudyRun;
 import java.util.concurrent.Semaphore;
 
@@ -9,31 +9,36 @@ import java.util.concurrent.Semaphore;
  * How many trainings run at once. Two bounds, one per owner:
  *
  * <ul>
- *   <li>per run: its workers ({@link #resolveWorkers}: on a CPU one per core, each with one
- *       compute thread, which measured 1.3x faster than one worker with two threads on 2 cores;
- *       one more with {@link LocalSettings#spareWorker}; one when a GPU is visible), a pool in the
- *       run's state, so one run's settings never size another's. The spare worker shares the
- *       cores with the others, so a rung's last trials share every core instead of leaving one
- *       idle: the reference halving study took 5.7 min with 3 workers on 2 cores against 6.6 min
- *       with 2, its epochs at 3 workers 1.47x as long, as the shares say (1.5x). A grid, whose
- *       only barrier is its end, took 22.0 min at 3 workers and 22.1 min at 2, so it has none;
+ *   <li>per run: its workers ({@link #resolveWorkers}: on a CPU one per core, each with one compute
+ *       thread, which measured 1.3x faster than one worker with two threads on 2 cores; one more
+ *       with {@link LocalSettings#spareWorker}; one when a GPU is visible), a pool in the run's
+ *       state, so one run's settings never size another's. The spare worker shares the cores with
+ *       the others, so a rung's last trials share every core instead of leaving one idle: the
+ *       reference halving study took 5.7 min with 3 workers on 2 cores against 6.6 min with 2, its
+ *       epochs at 3 workers 1.47x as long, as the shares say (1.5x). A grid, whose only barrier is
+ *       its end, took 22.0 min at 3 workers and 22.1 min at 2, so it has none;
  *   <li>per machine: {@link #MACHINE}, {@link #COMPUTE_THREADS} permits, fixed when the class
  *       loads. A one-thread worker holds one; a worker of several threads ({@link #resolveThreads}:
  *       by default its run's share, cores / workers; all of them for a GPU worker) holds one more
- *       than its threads, so it never shares a core: PyTorch's OpenMP threads spin at every
- *       barrier and two of them beside a busy core trained 2.6x slower than one. So runs training
- *       at the same time in one JVM share the cores instead of oversubscribing them, and a run
- *       alone with the default threads is bounded only by its own workers.
+ *       than its threads, so it never shares a core: PyTorch's OpenMP threads spin at every barrier
+ *       and two of them beside a busy core trained 2.6x slower than one. So runs training at the
+ *       same time in one JVM share the cores instead of oversubscribing them, and a run alone with
+ *       the default threads is bounded only by its own workers.
  * </ul>
  *
  * In-process training (DJL's gradient collector is process-global) takes turns JVM-wide.
  */
 final class WorkerSlots {
   static final int CORES = Runtime.getRuntime().availableProcessors();
-  /** Compute threads this machine runs at once, whichever runs use them: one more than its cores. */
+
+  /**
+   * Compute threads this machine runs at once, whichever runs use them: one more than its cores.
+   */
   static final int COMPUTE_THREADS = CORES + 1;
+
   /** The machine's compute threads, whichever runs use them. */
   static final Semaphore MACHINE = new Semaphore(COMPUTE_THREADS, true);
+
   /** DJL trains one model at a time per JVM: in-process groups of every run take turns. */
   private static final Semaphore IN_PROCESS = new Semaphore(1, true);
 
@@ -56,7 +61,9 @@ final class WorkerSlots {
       return size;
     }
 
-    /** Waits for {@code workers} of the run's slots, then for their share of the machine's cores. */
+    /**
+     * Waits for {@code workers} of the run's slots, then for their share of the machine's cores.
+     */
     void acquire(int workers) throws InterruptedException {
       run.acquire(workers);
       try {
@@ -86,8 +93,11 @@ final class WorkerSlots {
     }
     int workers = resolveWorkers(settings);
     StudyRun run = settings.run();
-    // Keyed by the size too: two transforms of one run with different worker counts each keep theirs.
-    Semaphore pool = run.state().part("local.workers." + workers, Semaphore.class, () -> new Semaphore(workers, true));
+    // Keyed by the size too: two transforms of one run with different worker counts each keep
+    // theirs.
+    Semaphore pool =
+        run.state()
+            .part("local.workers." + workers, Semaphore.class, () -> new Semaphore(workers, true));
     return new Slots(pool, workers, Math.min(CORES, resolveThreads(settings, workers)));
   }
 

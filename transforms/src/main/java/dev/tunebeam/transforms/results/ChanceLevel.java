@@ -3,13 +3,16 @@ package dev.tunebeam.transforms.results;
 /**
  * Whether a trial learned nothing: an accuracy objective that never rose clearly above guessing
  * among the built-in data's 10 classes (0.10), as softmax activations with plain SGD do. Such a
- * trial still SUCCEEDED (it ran), but the table says {@code at chance}. Only accuracy metrics
- * have a chance level; others are never flagged.
+ * trial still SUCCEEDED (it ran), but the table says {@code at chance}. Only accuracy metrics have
+ * a chance level; others are never flagged.
  */
 public final class ChanceLevel {
   public static final String NOTE = "at chance";
   static final int CLASSES = 10;
-  /** Two points above 1/10: 200 of 10,000 test images, far outside the noise of a guessing model. */
+
+  /**
+   * Two points above 1/10: 200 of 10,000 test images, far outside the noise of a guessing model.
+   */
   static final double MARGIN = 0.02;
 
   private ChanceLevel() {}

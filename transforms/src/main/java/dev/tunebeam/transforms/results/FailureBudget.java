@@ -3,9 +3,9 @@ package dev.tunebeam.transforms.results;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A run's bound on failed trials over its live count ({@code StudyRun#failureBudget()}): once
- * more than {@code maxFailed} trials of the run have failed, the backends start no new trials
- * (they become SKIPPED results). {@code maxFailed < 0} means no bound.
+ * A run's bound on failed trials over its live count ({@code StudyRun#failureBudget()}): once more
+ * than {@code maxFailed} trials of the run have failed, the backends start no new trials (they
+ * become SKIPPED results). {@code maxFailed < 0} means no bound.
  */
 public final class FailureBudget {
   private final int maxFailed;
@@ -38,6 +38,10 @@ public final class FailureBudget {
 
   /** The error text of a trial that was not started. */
   public String skipReason() {
-    return "not run: more than " + maxFailed + " trials failed (the run's maxFailedTrials is " + maxFailed + ")";
+    return "not run: more than "
+        + maxFailed
+        + " trials failed (the run's maxFailedTrials is "
+        + maxFailed
+        + ")";
   }
 }

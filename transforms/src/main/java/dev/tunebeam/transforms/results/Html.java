@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
-/** Escaping and number text for the report; every piece of user text passes through {@link #escape}. */
+/**
+ * Escaping and number text for the report; every piece of user text passes through {@link #escape}.
+ */
 final class Html {
   private Html() {}
 

@@ -14,9 +14,9 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 /**
  * All results of a study, judged by the objective and best first: succeeded trials by the
  * objective's value, then stopped ones, then trials whose value is NaN, failed and skipped ones.
- * Ties are broken by final test accuracy, then by trial id, so the order never depends on the
- * order results arrived in. When points were trained with several seeds ({@code repeats}), the
- * succeeded trials are grouped by {@link Point}, best mean first, each point's trials together.
+ * Ties are broken by final test accuracy, then by trial id, so the order never depends on the order
+ * results arrived in. When points were trained with several seeds ({@code repeats}), the succeeded
+ * trials are grouped by {@link Point}, best mean first, each point's trials together.
  */
 @DefaultCoder(SerializableCoder.class)
 public record Leaderboard(Objective objective, List<TrialResult> ranked) implements Serializable {
@@ -33,7 +33,10 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
     return new Leaderboard(objective, byPoint(sorted, objective));
   }
 
-  /** Ranked trials with the first tier regrouped by point, best mean first, when any point has repeats. */
+  /**
+   * Ranked trials with the first tier regrouped by point, best mean first, when any point has
+   * repeats.
+   */
   private static List<TrialResult> byPoint(List<TrialResult> sorted, Objective objective) {
     List<TrialResult> ranked = sorted.stream().filter(r -> tier(r) == 0).toList();
     List<Point> points = Point.of(ranked);
@@ -46,7 +49,10 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
     return out;
   }
 
-  /** The points of a study trained with repeats, best mean first; empty when each point was trained once. */
+  /**
+   * The points of a study trained with repeats, best mean first; empty when each point was trained
+   * once.
+   */
   public List<Point> points() {
     List<Point> points = Point.of(ranked);
     if (points.size() == ranked.size()) {
@@ -81,7 +87,9 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
 
   /** The best succeeded trial, if any has a number for the objective. */
   public Optional<TrialResult> best() {
-    return ranked.isEmpty() || tier(ranked.get(0)) != 0 ? Optional.empty() : Optional.of(ranked.get(0));
+    return ranked.isEmpty() || tier(ranked.get(0)) != 0
+        ? Optional.empty()
+        : Optional.of(ranked.get(0));
   }
 
   /** Whether a trial's objective never left the chance level (see {@link ChanceLevel}). */
@@ -89,11 +97,17 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
     return ChanceLevel.atChance(objective, r);
   }
 
-  /** A sentence for the outputs when the ranking used the test set; empty when it used a validation metric. */
+  /**
+   * A sentence for the outputs when the ranking used the test set; empty when it used a validation
+   * metric.
+   */
   public Optional<String> selectionWarning() {
     return objective.usesTestSet()
-        ? Optional.of("Selection used the test set (" + objective.metric() + "; no validation split), so the test accuracies "
-            + "shown are optimistic: rerun with validation_samples above 0 for an unbiased estimate.")
+        ? Optional.of(
+            "Selection used the test set ("
+                + objective.metric()
+                + "; no validation split), so the test accuracies "
+                + "shown are optimistic: rerun with validation_samples above 0 for an unbiased estimate.")
         : Optional.empty();
   }
 

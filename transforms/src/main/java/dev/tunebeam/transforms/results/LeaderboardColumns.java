@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * The leaderboard's columns and their cells as results.csv, results.md and the HTML table show
- * them: numbers rounded (accuracies and losses to 4 places, seconds to 1), empty where there is
- * no value. {@code seconds} is the trial's share of its group's wall time, {@code group_seconds}
- * the group's own; {@code note} says {@code at chance} for a trial that learned nothing.
+ * them: numbers rounded (accuracies and losses to 4 places, seconds to 1), empty where there is no
+ * value. {@code seconds} is the trial's share of its group's wall time, {@code group_seconds} the
+ * group's own; {@code note} says {@code at chance} for a trial that learned nothing.
  */
 public final class LeaderboardColumns {
   public static final String CHOSEN_EPOCH = "chosen_epoch";
@@ -27,19 +27,35 @@ public final class LeaderboardColumns {
     if (!board.points().isEmpty()) {
       h.addAll(pointColumns(board.objective()));
     }
-    h.addAll(List.of("epochs", "seconds", "group_seconds", "backend", "device", "status", NOTE, "error"));
+    h.addAll(
+        List.of(
+            "epochs", "seconds", "group_seconds", "backend", "device", "status", NOTE, "error"));
     return h;
   }
 
   /** With repeats: the trial's point (its rank among points) and the point's mean and spread. */
   static List<String> pointColumns(Objective objective) {
-    return List.of("point", "mean_" + objective.metric(), "std_" + objective.metric(), "mean_test_accuracy", "std_test_accuracy");
+    return List.of(
+        "point",
+        "mean_" + objective.metric(),
+        "std_" + objective.metric(),
+        "mean_test_accuracy",
+        "std_test_accuracy");
   }
 
   /** Whether a column holds numbers (right-aligned in tables). */
   public static boolean numeric(Leaderboard board, String column) {
-    return List.of("rank", board.objective().column(), CHOSEN_EPOCH, TEST_AT_CHOSEN, FINAL_TEST, "epochs", "seconds", "group_seconds")
-        .contains(column) || pointColumns(board.objective()).contains(column);
+    return List.of(
+                "rank",
+                board.objective().column(),
+                CHOSEN_EPOCH,
+                TEST_AT_CHOSEN,
+                FINAL_TEST,
+                "epochs",
+                "seconds",
+                "group_seconds")
+            .contains(column)
+        || pointColumns(board.objective()).contains(column);
   }
 
   /** One row per trial, in rank order. */
@@ -86,6 +102,8 @@ public final class LeaderboardColumns {
   }
 
   static String number(double v, int decimals) {
-    return Double.isNaN(v) || Double.isInfinite(v) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    return Double.isNaN(v) || Double.isInfinite(v)
+        ? ""
+        : String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 }

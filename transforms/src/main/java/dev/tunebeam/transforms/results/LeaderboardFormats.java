@@ -9,8 +9,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The leaderboard as {@code results.csv}, {@code results.json} and {@code results.md}; the
- * columns are {@link LeaderboardColumns}'.
+ * The leaderboard as {@code results.csv}, {@code results.json} and {@code results.md}; the columns
+ * are {@link LeaderboardColumns}'.
  */
 public final class LeaderboardFormats {
   private LeaderboardFormats() {}
@@ -26,7 +26,10 @@ public final class LeaderboardFormats {
 
   public static byte[] csv(Leaderboard board) {
     StringWriter out = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header(board).toArray(String[]::new)).get())) {
+    try (CSVPrinter printer =
+        new CSVPrinter(
+            out,
+            CSVFormat.RFC4180.builder().setHeader(header(board).toArray(String[]::new)).get())) {
       for (List<String> row : rows(board)) {
         printer.printRecord(row);
       }
@@ -41,23 +44,37 @@ public final class LeaderboardFormats {
   }
 
   public static byte[] markdown(Leaderboard board, String study) {
-    StringBuilder md = new StringBuilder("# ").append(study).append(": ").append(board.ranked().size()).append(" trials, ranked by ")
-        .append(board.objective().describe()).append("\n\n");
+    StringBuilder md =
+        new StringBuilder("# ")
+            .append(study)
+            .append(": ")
+            .append(board.ranked().size())
+            .append(" trials, ranked by ")
+            .append(board.objective().describe())
+            .append("\n\n");
     board.selectionWarning().ifPresent(w -> md.append("**").append(w).append("**\n\n"));
     List<String> header = header(board);
     md.append("| ").append(String.join(" | ", header)).append(" |\n");
     md.append("|").append("---|".repeat(header.size())).append('\n');
     for (List<String> row : rows(board)) {
-      md.append("| ").append(String.join(" | ", row.stream().map(LeaderboardFormats::cell).toList())).append(" |\n");
+      md.append("| ")
+          .append(String.join(" | ", row.stream().map(LeaderboardFormats::cell).toList()))
+          .append(" |\n");
     }
     return md.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The top {@code n} rows as aligned text for a console; the long error column is cut to 60 characters. */
+  /**
+   * The top {@code n} rows as aligned text for a console; the long error column is cut to 60
+   * characters.
+   */
   public static String table(List<String> header, List<List<String>> allRows, int n) {
-    List<List<String>> rows = allRows.stream().limit(n)
-        .map(r -> r.stream().map(c -> c.length() > 60 ? c.substring(0, 57) + "..." : c).toList())
-        .toList();
+    List<List<String>> rows =
+        allRows.stream()
+            .limit(n)
+            .map(
+                r -> r.stream().map(c -> c.length() > 60 ? c.substring(0, 57) + "..." : c).toList())
+            .toList();
     int[] width = new int[header.size()];
     for (int c = 0; c < header.size(); c++) {
       width[c] = header.get(c).length();
@@ -73,7 +90,8 @@ public final class LeaderboardFormats {
 
   private static void appendRow(StringBuilder s, List<String> cells, int[] width) {
     for (int c = 0; c < cells.size(); c++) {
-      s.append(String.format(Locale.ROOT, "%-" + width[c] + "s", cells.get(c))).append(c + 1 < cells.size() ? "  " : "\n");
+      s.append(String.format(Locale.ROOT, "%-" + width[c] + "s", cells.get(c)))
+          .append(c + 1 < cells.size() ? "  " : "\n");
     }
   }
 

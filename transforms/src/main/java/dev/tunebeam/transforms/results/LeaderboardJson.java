@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The leaderboard as {@code results.json}: numbers as JSON numbers at full precision (a
- * parameter that reads as a number is one), null where there is no value, each trial with its
- * whole per-epoch history.
+ * The leaderboard as {@code results.json}: numbers as JSON numbers at full precision (a parameter
+ * that reads as a number is one), null where there is no value, each trial with its whole per-epoch
+ * history.
  */
 final class LeaderboardJson {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private LeaderboardJson() {}
 

@@ -6,25 +6,25 @@ import java.util.TreeSet;
 
 /**
  * Optuna's optimisation history against compute instead of trial count: after each piece of
- * training, how many model-epochs the study had spent and which value of the objective that
- * piece produced. Each epoch a trial trained counts once: a trial a schedule stopped counts only
- * the epochs it reached, and a trial that went on from its checkpoint counts each rung's new
- * epochs only.
+ * training, how many model-epochs the study had spent and which value of the objective that piece
+ * produced. Each epoch a trial trained counts once: a trial a schedule stopped counts only the
+ * epochs it reached, and a trial that went on from its checkpoint counts each rung's new epochs
+ * only.
  *
  * <p>Results carry no clock, so the order is rebuilt from what they do carry. A schedule's rungs
  * are barriers: every trial of a rung finished before any trial of the next rung started. The
  * rungs' ends are the epochs at which trials were stopped, so training is replayed rung by rung,
- * and within a rung in trial-number order. A trial that went past a rung's end yields a rung
- * result there, valued as the schedule ranked it (the objective judged on its epochs so far);
- * its last piece yields the value the leaderboard shows. Without stopped trials (grid, random,
- * TPE) every trial is one piece, in trial-number order. A failed trial spends the epochs it
- * reported and yields no value.
+ * and within a rung in trial-number order. A trial that went past a rung's end yields a rung result
+ * there, valued as the schedule ranked it (the objective judged on its epochs so far); its last
+ * piece yields the value the leaderboard shows. Without stopped trials (grid, random, TPE) every
+ * trial is one piece, in trial-number order. A failed trial spends the epochs it reported and
+ * yields no value.
  */
 final class ModelEpochHistory {
   /**
    * One piece of training: trial {@code id} trained to {@code epoch}, after which the study had
-   * spent {@code spent} model-epochs; {@code value} is the objective there (NaN for a trial that
-   * is not plotted); {@code last} when this was the trial's final piece (its leaderboard row).
+   * spent {@code spent} model-epochs; {@code value} is the objective there (NaN for a trial that is
+   * not plotted); {@code last} when this was the trial's final piece (its leaderboard row).
    */
   record Piece(String id, long spent, int epoch, double value, boolean last) {}
 

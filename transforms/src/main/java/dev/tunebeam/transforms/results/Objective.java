@@ -9,14 +9,15 @@ import java.util.Optional;
 
 /**
  * What a study optimises, as Vertex AI's {@code MetricSpec} has it: a metric tag the trainer
- * reports each epoch, a goal, and a measurement that picks the epoch a trial is judged at (its
- * best epoch by the metric, or its last). The default is the built-in trainer's validation
- * accuracy, maximised, at the best epoch.
+ * reports each epoch, a goal, and a measurement that picks the epoch a trial is judged at (its best
+ * epoch by the metric, or its last). The default is the built-in trainer's validation accuracy,
+ * maximised, at the best epoch.
  */
 public record Objective(String metric, Goal goal, Measurement measurement) implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public static final Objective DEFAULT = new Objective(EpochRecord.VAL_ACCURACY, Goal.MAXIMIZE, Measurement.BEST);
+  public static final Objective DEFAULT =
+      new Objective(EpochRecord.VAL_ACCURACY, Goal.MAXIMIZE, Measurement.BEST);
 
   public enum Goal {
     MAXIMIZE,
@@ -31,22 +32,31 @@ public record Objective(String metric, Goal goal, Measurement measurement) imple
   public Objective {
     checkMetric("objective metric", metric);
     if (goal == null || measurement == null) {
-      throw new IllegalArgumentException("objective " + metric + " needs a goal (maximize, minimize) and a measurement (best, last)");
+      throw new IllegalArgumentException(
+          "objective "
+              + metric
+              + " needs a goal (maximize, minimize) and a measurement (best, last)");
     }
   }
 
   /** From text, as in a search space; a null part takes the default's. */
   public static Objective parse(String metric, String goal, String measurement) {
-    return new Objective(metric == null ? DEFAULT.metric : checkMetric("objective metric", metric.trim()),
+    return new Objective(
+        metric == null ? DEFAULT.metric : checkMetric("objective metric", metric.trim()),
         goal == null ? DEFAULT.goal : parseGoal("objective goal", goal),
-        measurement == null ? DEFAULT.measurement : parseMeasurement("objective measurement", measurement));
+        measurement == null
+            ? DEFAULT.measurement
+            : parseMeasurement("objective measurement", measurement));
   }
 
   /** {@code field} names the input in errors (a space's key, a flag). */
   public static String checkMetric(String field, String metric) {
     if (metric == null || !metric.matches("[A-Za-z][A-Za-z0-9_./-]{0,127}")) {
-      throw new IllegalArgumentException(field + " " + metric
-          + " is not allowed; use a metric tag the trainer reports, such as val_accuracy (letters, digits, '_', '.', '/', '-')");
+      throw new IllegalArgumentException(
+          field
+              + " "
+              + metric
+              + " is not allowed; use a metric tag the trainer reports, such as val_accuracy (letters, digits, '_', '.', '/', '-')");
     }
     return metric;
   }
@@ -73,7 +83,9 @@ public record Objective(String metric, Goal goal, Measurement measurement) imple
    * test accuracy (the seed's behaviour, which the outputs then state in words); others stay.
    */
   public Objective withoutValidation() {
-    return metric.equals(EpochRecord.VAL_ACCURACY) ? new Objective(EpochRecord.TEST_ACCURACY, goal, measurement) : this;
+    return metric.equals(EpochRecord.VAL_ACCURACY)
+        ? new Objective(EpochRecord.TEST_ACCURACY, goal, measurement)
+        : this;
   }
 
   /** {@code best_val_accuracy}: the leaderboard's column for the objective's value. */
@@ -83,7 +95,12 @@ public record Objective(String metric, Goal goal, Measurement measurement) imple
 
   /** {@code best val_accuracy (maximize)}, for titles and axis labels. */
   public String describe() {
-    return measurement.name().toLowerCase(Locale.ROOT) + " " + metric + " (" + goal.name().toLowerCase(Locale.ROOT) + ")";
+    return measurement.name().toLowerCase(Locale.ROOT)
+        + " "
+        + metric
+        + " ("
+        + goal.name().toLowerCase(Locale.ROOT)
+        + ")";
   }
 
   /** The result's value as judged by this objective (set by {@link #evaluate}); NaN before. */
@@ -100,8 +117,8 @@ public record Objective(String metric, Goal goal, Measurement measurement) imple
   }
 
   /**
-   * The epoch a trial is judged at: the best one by the metric (the earliest of equals) or the
-   * last that reported it. Empty when no epoch reported the metric.
+   * The epoch a trial is judged at: the best one by the metric (the earliest of equals) or the last
+   * that reported it. Empty when no epoch reported the metric.
    */
   public Optional<EpochRecord> choose(List<EpochRecord> history) {
     EpochRecord chosen = null;
@@ -109,7 +126,9 @@ public record Objective(String metric, Goal goal, Measurement measurement) imple
       if (!e.has(metric)) {
         continue;
       }
-      if (chosen == null || measurement == Measurement.LAST || better(e.metric(metric), chosen.metric(metric))) {
+      if (chosen == null
+          || measurement == Measurement.LAST
+          || better(e.metric(metric), chosen.metric(metric))) {
         chosen = e;
       }
     }
@@ -118,8 +137,8 @@ public record Objective(String metric, Goal goal, Measurement measurement) imple
 
   /**
    * The result judged by this objective: its value, the chosen epoch and test accuracy there. A
-   * succeeded or stopped trial that never reported the metric becomes FAILED, saying which tags
-   * it did report. Others come back as they are.
+   * succeeded or stopped trial that never reported the metric becomes FAILED, saying which tags it
+   * did report. Others come back as they are.
    */
   public TrialResult evaluate(TrialResult r) {
     if (r.status() != TrialStatus.SUCCEEDED && r.status() != TrialStatus.STOPPED) {
@@ -128,8 +147,11 @@ public record Objective(String metric, Goal goal, Measurement measurement) imple
     Optional<EpochRecord> chosen = choose(r.history());
     if (chosen.isEmpty()) {
       List<String> tags = r.reportedTags();
-      return r.failedWith("the trainer never reported " + metric + ", the objective's metric; it reported "
-          + (tags.isEmpty() ? "no metrics" : String.join(", ", tags)));
+      return r.failedWith(
+          "the trainer never reported "
+              + metric
+              + ", the objective's metric; it reported "
+              + (tags.isEmpty() ? "no metrics" : String.join(", ", tags)));
     }
     EpochRecord e = chosen.get();
     return r.withObjective(e.metric(metric), e.epoch(), e.metric(EpochRecord.TEST_ACCURACY));

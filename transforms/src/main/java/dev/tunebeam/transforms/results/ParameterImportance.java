@@ -13,8 +13,8 @@ import java.util.Map;
  * on a random-forest surrogate: exact for a full grid, where every value of a parameter meets the
  * same mix of the others, and an estimate for random or adaptive searches. Numeric parameters with
  * more than {@value #MAX_GROUPS} distinct values are cut into {@value #MAX_GROUPS} quantile bins,
- * because a group per value would explain noise. Shares are also given normalised to sum to one,
- * as Optuna's importance plot does; the rest of the raw variance is interactions and noise.
+ * because a group per value would explain noise. Shares are also given normalised to sum to one, as
+ * Optuna's importance plot does; the rest of the raw variance is interactions and noise.
  */
 final class ParameterImportance {
   static final int MAX_GROUPS = 5;
@@ -23,12 +23,16 @@ final class ParameterImportance {
 
   private ParameterImportance() {}
 
-  /** Largest first; {@code values.get(p).get(i)} is trial i's value of parameter p, {@code objective.get(i)} its objective. */
+  /**
+   * Largest first; {@code values.get(p).get(i)} is trial i's value of parameter p, {@code
+   * objective.get(i)} its objective.
+   */
   static List<Share> of(Map<String, List<String>> values, List<Double> objective) {
     double mean = objective.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     double total = objective.stream().mapToDouble(y -> (y - mean) * (y - mean)).sum();
     Map<String, Double> shares = new LinkedHashMap<>();
-    values.forEach((p, v) -> shares.put(p, total > 0 ? between(groups(v), objective, mean) / total : 0));
+    values.forEach(
+        (p, v) -> shares.put(p, total > 0 ? between(groups(v), objective, mean) / total : 0));
     double sum = shares.values().stream().mapToDouble(Double::doubleValue).sum();
     List<Share> out = new ArrayList<>();
     shares.forEach((p, s) -> out.add(new Share(p, s, sum > 0 ? s / sum : 0)));
@@ -51,9 +55,13 @@ final class ParameterImportance {
     return ss;
   }
 
-  /** The group of each trial: its value, or its quantile bin for a numeric parameter with many values. */
+  /**
+   * The group of each trial: its value, or its quantile bin for a numeric parameter with many
+   * values.
+   */
   static List<String> groups(List<String> values) {
-    if (values.stream().distinct().count() <= MAX_GROUPS || !values.stream().allMatch(ParameterImportance::isNumber)) {
+    if (values.stream().distinct().count() <= MAX_GROUPS
+        || !values.stream().allMatch(ParameterImportance::isNumber)) {
       return values;
     }
     double[] sorted = values.stream().mapToDouble(Double::parseDouble).sorted().toArray();

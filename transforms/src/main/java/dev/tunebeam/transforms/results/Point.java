@@ -10,12 +10,17 @@ import java.util.TreeMap;
 
 /**
  * One point of a search space trained with several seeds ({@code repeats}): its trials, and the
- * mean and sample standard deviation of the objective and of test accuracy at each trial's
- * chosen epoch, over its trials that succeeded. A point's identity is its parameters without
- * {@code seed}.
+ * mean and sample standard deviation of the objective and of test accuracy at each trial's chosen
+ * epoch, over its trials that succeeded. A point's identity is its parameters without {@code seed}.
  */
-public record Point(Map<String, String> parameters, List<TrialResult> trials, double meanObjective, double stdObjective, double meanTest,
-    double stdTest) implements Serializable {
+public record Point(
+    Map<String, String> parameters,
+    List<TrialResult> trials,
+    double meanObjective,
+    double stdObjective,
+    double meanTest,
+    double stdTest)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
   public static final String SEED = "seed";
 
@@ -33,12 +38,22 @@ public record Point(Map<String, String> parameters, List<TrialResult> trials, do
       groups.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r);
     }
     List<Point> points = new ArrayList<>();
-    groups.forEach((k, trials) -> {
-      List<TrialResult> ok = trials.stream().filter(t -> t.succeeded() && Double.isFinite(t.objectiveValue())).toList();
-      double[] objective = ok.stream().mapToDouble(TrialResult::objectiveValue).toArray();
-      double[] test = ok.stream().mapToDouble(TrialResult::testAccuracyAtChosen).filter(Double::isFinite).toArray();
-      points.add(new Point(k, List.copyOf(trials), mean(objective), std(objective), mean(test), std(test)));
-    });
+    groups.forEach(
+        (k, trials) -> {
+          List<TrialResult> ok =
+              trials.stream()
+                  .filter(t -> t.succeeded() && Double.isFinite(t.objectiveValue()))
+                  .toList();
+          double[] objective = ok.stream().mapToDouble(TrialResult::objectiveValue).toArray();
+          double[] test =
+              ok.stream()
+                  .mapToDouble(TrialResult::testAccuracyAtChosen)
+                  .filter(Double::isFinite)
+                  .toArray();
+          points.add(
+              new Point(
+                  k, List.copyOf(trials), mean(objective), std(objective), mean(test), std(test)));
+        });
     return points;
   }
 

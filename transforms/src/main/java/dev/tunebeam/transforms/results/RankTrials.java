@@ -18,7 +18,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * }</pre>
  */
 @AutoValue
-public abstract class RankTrials extends PTransform<PCollection<TrialResult>, PCollection<Leaderboard>> {
+public abstract class RankTrials
+    extends PTransform<PCollection<TrialResult>, PCollection<Leaderboard>> {
   private static final long serialVersionUID = 1L;
 
   public abstract Objective objective();
@@ -30,7 +31,8 @@ public abstract class RankTrials extends PTransform<PCollection<TrialResult>, PC
 
   public static RankTrials by(Objective objective) {
     if (objective == null) {
-      throw new IllegalArgumentException("objective is missing; use Objective.DEFAULT or Objective.parse(metric, goal, measurement)");
+      throw new IllegalArgumentException(
+          "objective is missing; use Objective.DEFAULT or Objective.parse(metric, goal, measurement)");
     }
     return new AutoValue_RankTrials(objective);
   }
@@ -40,7 +42,10 @@ public abstract class RankTrials extends PTransform<PCollection<TrialResult>, PC
     Objective o = objective();
     return results
         .apply("Gather", Combine.globally(ToList.<TrialResult>of()))
-        .apply("Rank", MapElements.into(TypeDescriptor.of(Leaderboard.class)).via((List<TrialResult> all) -> Leaderboard.rank(all, o)));
+        .apply(
+            "Rank",
+            MapElements.into(TypeDescriptor.of(Leaderboard.class))
+                .via((List<TrialResult> all) -> Leaderboard.rank(all, o)));
   }
 
   @Override

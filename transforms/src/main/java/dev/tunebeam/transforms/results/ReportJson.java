@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The data the report's script draws, as one JSON object: the objective, the parameters that
- * vary (with their kind and values) and those that do not, every trial with its metrics per
- * epoch, the parameter importances, and the model-epochs spent ({@link ModelEpochHistory}). Safe inside a {@code <script type="application/json">}:
- * {@code <}, {@code >} and {@code &} are written as {@code \}{@code u} escapes.
+ * The data the report's script draws, as one JSON object: the objective, the parameters that vary
+ * (with their kind and values) and those that do not, every trial with its metrics per epoch, the
+ * parameter importances, and the model-epochs spent ({@link ModelEpochHistory}). Safe inside a
+ * {@code <script type="application/json">}: {@code <}, {@code >} and {@code &} are written as
+ * {@code \}{@code u} escapes.
  */
 final class ReportJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,17 +43,29 @@ final class ReportJson {
         fixed.put(p, values.get(0));
       }
     }
-    List<ParameterImportance.Share> importance = ParameterImportance.of(varying, plotted.stream().map(ReportTrial::objective).toList());
+    List<ParameterImportance.Share> importance =
+        ParameterImportance.of(varying, plotted.stream().map(ReportTrial::objective).toList());
     ArrayNode parameters = root.putArray("parameters");
-    // Axes in order of importance: the parallel coordinates read left to right from what matters most.
+    // Axes in order of importance: the parallel coordinates read left to right from what matters
+    // most.
     importance.forEach(s -> parameters.add(parameter(s.parameter(), varying.get(s.parameter()))));
     ArrayNode shares = root.putArray("importance");
-    importance.forEach(s -> shares.addObject().put("parameter", s.parameter()).put("share", s.share()).put("normalized", s.normalized()));
+    importance.forEach(
+        s ->
+            shares
+                .addObject()
+                .put("parameter", s.parameter())
+                .put("share", s.share())
+                .put("normalized", s.normalized()));
 
     Set<String> metrics = new LinkedHashSet<>();
     trials.forEach(t -> metrics.addAll(t.metrics().keySet()));
     metrics.forEach(root.putArray("metrics")::add);
-    root.put("defaultMetric", metrics.contains(ReportTrials.objectiveMetric(board)) ? ReportTrials.objectiveMetric(board) : metrics.stream().findFirst().orElse(""));
+    root.put(
+        "defaultMetric",
+        metrics.contains(ReportTrials.objectiveMetric(board))
+            ? ReportTrials.objectiveMetric(board)
+            : metrics.stream().findFirst().orElse(""));
 
     ArrayNode out = root.putArray("trials");
     List<ReportTrial> numbered = new ArrayList<>(trials);
@@ -63,7 +76,11 @@ final class ReportJson {
     }
     for (ReportTrial t : trials) {
       ObjectNode n = out.addObject();
-      n.put("rank", t.rank()).put("number", number.get(t.id())).put("id", t.id()).put("status", t.status()).put("plotted", t.plotted());
+      n.put("rank", t.rank())
+          .put("number", number.get(t.id()))
+          .put("id", t.id())
+          .put("status", t.status())
+          .put("plotted", t.plotted());
       ObjectNode params = n.putObject("params");
       t.parameters().forEach(params::put);
       number(n, "objective", t.objective());
@@ -74,18 +91,29 @@ final class ReportJson {
     }
     ArrayNode spent = root.putArray("modelEpochs");
     for (ModelEpochHistory.Piece piece : ModelEpochHistory.of(numbered)) {
-      ObjectNode p = spent.addObject().put("id", piece.id()).put("spent", piece.spent()).put("epoch", piece.epoch());
+      ObjectNode p =
+          spent
+              .addObject()
+              .put("id", piece.id())
+              .put("spent", piece.spent())
+              .put("epoch", piece.epoch());
       number(p, "value", piece.value());
       p.put("last", piece.last());
     }
     try {
-      return JSON.writeValueAsString(root).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+      return JSON.writeValueAsString(root)
+          .replace("<", "\\u003c")
+          .replace(">", "\\u003e")
+          .replace("&", "\\u0026");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Today's results carry no start time, so trials are numbered by their parameters: a grid's own order. */
+  /**
+   * Today's results carry no start time, so trials are numbered by their parameters: a grid's own
+   * order.
+   */
   private static String launchKey(ReportTrial t) {
     return t.parameters().toString() + "\u0000" + t.id();
   }

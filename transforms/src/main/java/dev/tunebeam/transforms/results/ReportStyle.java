@@ -4,7 +4,8 @@ package dev.tunebeam.transforms.results;
 final class ReportStyle {
   private ReportStyle() {}
 
-  static final String CSS = """
+  static final String CSS =
+      """
       body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif;
              color: #1f2328; background: #fff; margin: 0 auto; padding: 24px 32px; max-width: 1200px; }
       h1 { font-size: 26px; margin: 0 0 4px; }

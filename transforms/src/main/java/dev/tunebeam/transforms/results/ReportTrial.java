@@ -32,7 +32,10 @@ record ReportTrial(
     return epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1);
   }
 
-  /** The objective as of {@code epoch}: judged on the records up to it; NaN when none of them has the metric. */
+  /**
+   * The objective as of {@code epoch}: judged on the records up to it; NaN when none of them has
+   * the metric.
+   */
   double objectiveAt(int epoch) {
     double value = Double.NaN;
     for (int i = 0; i < epochs.size() && epochs.get(i) <= epoch; i++) {
@@ -42,6 +45,8 @@ record ReportTrial(
   }
 
   boolean plotted() {
-    return status.equals("SUCCEEDED") || status.equals("STOPPED") ? Double.isFinite(objective) : false;
+    return status.equals("SUCCEEDED") || status.equals("STOPPED")
+        ? Double.isFinite(objective)
+        : false;
   }
 }

@@ -47,7 +47,9 @@ final class ReportTrials {
   private static ReportTrial of(int rank, TrialResult r, Objective objective) {
     Set<String> tags = new LinkedHashSet<>();
     // The built-in tags first in their print order, then whatever else a trainer reported.
-    EpochRecord.BUILT_IN_TAGS.stream().filter(t -> r.history().stream().anyMatch(e -> e.has(t))).forEach(tags::add);
+    EpochRecord.BUILT_IN_TAGS.stream()
+        .filter(t -> r.history().stream().anyMatch(e -> e.has(t)))
+        .forEach(tags::add);
     r.history().forEach(e -> tags.addAll(e.metrics().keySet()));
     Map<String, List<Double>> metrics = new LinkedHashMap<>();
     for (String tag : tags) {
@@ -58,9 +60,25 @@ final class ReportTrials {
     List<Integer> epochs = r.history().stream().map(EpochRecord::epoch).toList();
     List<Double> soFar = new ArrayList<>();
     for (int i = 0; i < r.history().size(); i++) {
-      soFar.add(objective.choose(r.history().subList(0, i + 1)).map(e -> e.metric(objective.metric())).orElse(Double.NaN));
+      soFar.add(
+          objective
+              .choose(r.history().subList(0, i + 1))
+              .map(e -> e.metric(objective.metric()))
+              .orElse(Double.NaN));
     }
-    return new ReportTrial(rank, r.trial().id(), r.status().name(), r.trial().parameters(), r.objectiveValue(), r.chosenEpoch(), metrics,
-        stopped ? lastEpoch : 0, r.error(), r.location(), r.backend(), epochs, soFar);
+    return new ReportTrial(
+        rank,
+        r.trial().id(),
+        r.status().name(),
+        r.trial().parameters(),
+        r.objectiveValue(),
+        r.chosenEpoch(),
+        metrics,
+        stopped ? lastEpoch : 0,
+        r.error(),
+        r.location(),
+        r.backend(),
+        epochs,
+        soFar);
   }
 }

@@ -18,10 +18,17 @@ final class TrialLinks {
       return "<span class=\"muted\">" + Html.escape(location) + "</span>";
     }
     String folder = Html.escape(relative.endsWith("/") ? relative : relative + "/");
-    return "<a href=\"" + folder + "metrics.json\">metrics.json</a><a href=\"" + folder + "\">folder</a>";
+    return "<a href=\""
+        + folder
+        + "metrics.json\">metrics.json</a><a href=\""
+        + folder
+        + "\">folder</a>";
   }
 
-  /** The location relative to the output folder, or null when it is not inside it (or would climb out). */
+  /**
+   * The location relative to the output folder, or null when it is not inside it (or would climb
+   * out).
+   */
   static String relative(String location, String outputDirectory) {
     if (outputDirectory == null || outputDirectory.isEmpty()) {
       return null;
@@ -32,7 +39,10 @@ final class TrialLinks {
     }
     String rest = location.substring(base.length());
     for (String segment : rest.split("/")) {
-      if (segment.equals("..") || segment.equals(".") || segment.contains(":") || segment.contains("\\")) {
+      if (segment.equals("..")
+          || segment.equals(".")
+          || segment.contains(":")
+          || segment.contains("\\")) {
         return null;
       }
     }
@@ -42,7 +52,9 @@ final class TrialLinks {
       if (url.length() > 0) {
         url.append('/');
       }
-      url.append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+      url.append(
+          java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8)
+              .replace("+", "%20"));
     }
     return url.toString();
   }

@@ -17,20 +17,23 @@ import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Writes a {@link Leaderboard} as {@code results.csv}, {@code results.json}, {@code results.md}
- * and the {@link HtmlReport} {@code report.html} into a directory through Beam {@link FileSystems}, so {@code gs://bucket/path} and
- * a local path work the same. Each file is written under a temporary name and then renamed, so a
- * reader sees the previous table or the new one, never half of one. Outputs the paths written.
+ * Writes a {@link Leaderboard} as {@code results.csv}, {@code results.json}, {@code results.md} and
+ * the {@link HtmlReport} {@code report.html} into a directory through Beam {@link FileSystems}, so
+ * {@code gs://bucket/path} and a local path work the same. Each file is written under a temporary
+ * name and then renamed, so a reader sees the previous table or the new one, never half of one.
+ * Outputs the paths written.
  *
  * <pre>{@code
  * board.apply(WriteLeaderboard.to("gs://my-bucket/studies/lenet5").withStudy("lenet5-fashion"));
  * }</pre>
  */
 @AutoValue
-public abstract class WriteLeaderboard extends PTransform<PCollection<Leaderboard>, PCollection<String>> {
+public abstract class WriteLeaderboard
+    extends PTransform<PCollection<Leaderboard>, PCollection<String>> {
   private static final long serialVersionUID = 1L;
 
-  public static final List<String> FILES = List.of("results.csv", "results.json", "results.md", HtmlReport.FILE_NAME);
+  public static final List<String> FILES =
+      List.of("results.csv", "results.json", "results.md", HtmlReport.FILE_NAME);
 
   public abstract String directory();
 
@@ -40,7 +43,10 @@ public abstract class WriteLeaderboard extends PTransform<PCollection<Leaderboar
 
   /** A local folder or {@code gs://bucket/path}. */
   public static WriteLeaderboard to(String directory) {
-    return new AutoValue_WriteLeaderboard.Builder().setDirectory(Checks.present("directory", directory, "a local folder or gs://bucket/path")).setStudy("study").build();
+    return new AutoValue_WriteLeaderboard.Builder()
+        .setDirectory(Checks.present("directory", directory, "a local folder or gs://bucket/path"))
+        .setStudy("study")
+        .build();
   }
 
   /** The study name the JSON, Markdown and HTML files carry. */
@@ -72,8 +78,12 @@ public abstract class WriteLeaderboard extends PTransform<PCollection<Leaderboar
   public static String writeAtomically(String dir, String name, byte[] bytes) throws IOException {
     ResourceId folder = FileSystems.matchNewResource(dir, true);
     ResourceId target = folder.resolve(name, ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
-    ResourceId temp = folder.resolve("." + name + "." + UUID.randomUUID() + ".tmp", ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
-    try (OutputStream out = Channels.newOutputStream(FileSystems.create(temp, "application/octet-stream"))) {
+    ResourceId temp =
+        folder.resolve(
+            "." + name + "." + UUID.randomUUID() + ".tmp",
+            ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+    try (OutputStream out =
+        Channels.newOutputStream(FileSystems.create(temp, "application/octet-stream"))) {
       out.write(bytes);
     }
     FileSystems.rename(List.of(temp), List.of(target));
@@ -93,12 +103,21 @@ public abstract class WriteLeaderboard extends PTransform<PCollection<Leaderboar
     public void process(@Element Leaderboard board, OutputReceiver<String> out) throws IOException {
       out.output(writeAtomically(directory, "results.csv", LeaderboardFormats.csv(board)));
       out.output(writeAtomically(directory, "results.json", LeaderboardFormats.json(board, study)));
-      out.output(writeAtomically(directory, "results.md", LeaderboardFormats.markdown(board, study)));
-      out.output(writeAtomically(directory, HtmlReport.FILE_NAME, HtmlReport.render(board, study, directory)));
-      // Not in the output: the TensorBoard files are a side record, and FILES lists what a reader opens.
-      for (var f : TensorBoardSummary.files(board, System.currentTimeMillis() / 1000.0).entrySet()) {
+      out.output(
+          writeAtomically(directory, "results.md", LeaderboardFormats.markdown(board, study)));
+      out.output(
+          writeAtomically(
+              directory, HtmlReport.FILE_NAME, HtmlReport.render(board, study, directory)));
+      // Not in the output: the TensorBoard files are a side record, and FILES lists what a reader
+      // opens.
+      for (var f :
+          TensorBoardSummary.files(board, System.currentTimeMillis() / 1000.0).entrySet()) {
         int slash = f.getKey().lastIndexOf('/');
-        writeAtomically((directory.endsWith("/") ? directory : directory + "/") + f.getKey().substring(0, slash), f.getKey().substring(slash + 1), f.getValue());
+        writeAtomically(
+            (directory.endsWith("/") ? directory : directory + "/")
+                + f.getKey().substring(0, slash),
+            f.getKey().substring(slash + 1),
+            f.getValue());
       }
     }
   }

@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * What is live about one {@link StudyRun} in this JVM: the failures counted so far, and the
- * parts a backend keeps for the run (the local trainer's progress and worker pool), each created
- * on first use under a key of the backend's choosing. Not serializable: DoFns carry the handle
- * and look this up.
+ * What is live about one {@link StudyRun} in this JVM: the failures counted so far, and the parts a
+ * backend keeps for the run (the local trainer's progress and worker pool), each created on first
+ * use under a key of the backend's choosing. Not serializable: DoFns carry the handle and look this
+ * up.
  */
 public final class RunState {
   private final AtomicInteger failures = new AtomicInteger();
@@ -27,7 +27,10 @@ public final class RunState {
     return type.cast(parts.computeIfAbsent(key, k -> create.get()));
   }
 
-  /** Closes the parts that hold resources (the local trainer's worker processes); the first failure is thrown, after all were tried. */
+  /**
+   * Closes the parts that hold resources (the local trainer's worker processes); the first failure
+   * is thrown, after all were tried.
+   */
   void close() {
     RuntimeException first = null;
     for (Object part : parts.values()) {

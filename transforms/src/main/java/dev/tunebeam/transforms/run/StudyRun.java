@@ -10,18 +10,18 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One run of a study: the handle every transform of the study and every one of their DoFns
- * carries. It is small and serializable (an id, the failure bound, the objective); what is live
- * about the run (its failure count, its progress) is a {@link RunState} looked up by the id in
- * this JVM, created on first use and dropped by {@link #close()}. A handle serialized into a DoFn
- * and read back in the same JVM finds the same state; two runs never share one, whether they run
- * one after the other or at the same time.
+ * One run of a study: the handle every transform of the study and every one of their DoFns carries.
+ * It is small and serializable (an id, the failure bound, the objective); what is live about the
+ * run (its failure count, its progress) is a {@link RunState} looked up by the id in this JVM,
+ * created on first use and dropped by {@link #close()}. A handle serialized into a DoFn and read
+ * back in the same JVM finds the same state; two runs never share one, whether they run one after
+ * the other or at the same time.
  *
- * <p>A run is the study, not one transform application: successive halving applies the same
- * {@code TrainLocally} once per rung, and a hybrid study runs local and Vertex trials, all under
- * one handle, so they share one failure budget and one progress line. A transform given no
- * handle creates its own. On a distributed runner each worker JVM holds its own state for the run
- * (Beam's counters carry the totals).
+ * <p>A run is the study, not one transform application: successive halving applies the same {@code
+ * TrainLocally} once per rung, and a hybrid study runs local and Vertex trials, all under one
+ * handle, so they share one failure budget and one progress line. A transform given no handle
+ * creates its own. On a distributed runner each worker JVM holds its own state for the run (Beam's
+ * counters carry the totals).
  *
  * <pre>{@code
  * try (StudyRun run = StudyRun.create(3, Objective.DEFAULT)) {
@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StudyRun implements Serializable, AutoCloseable {
   private static final long serialVersionUID = 1L;
+
   /** The live state of each run in this JVM that has not ended: the only static, keyed by run. */
   private static final Map<String, RunState> LIVE = new ConcurrentHashMap<>();
 
@@ -45,7 +46,9 @@ public final class StudyRun implements Serializable, AutoCloseable {
     this.objective = objective;
   }
 
-  /** A run without a failure bound, reporting progress on the default objective (best val_accuracy). */
+  /**
+   * A run without a failure bound, reporting progress on the default objective (best val_accuracy).
+   */
   public static StudyRun create() {
     return create(-1, Objective.DEFAULT);
   }
@@ -56,9 +59,14 @@ public final class StudyRun implements Serializable, AutoCloseable {
    */
   public static StudyRun create(int maxFailedTrials, Objective objective) {
     if (maxFailedTrials < -1) {
-      throw new InvalidSettingException("maxFailedTrials", maxFailedTrials + " is not allowed; use -1 (no bound) or a count >= 0");
+      throw new InvalidSettingException(
+          "maxFailedTrials",
+          maxFailedTrials + " is not allowed; use -1 (no bound) or a count >= 0");
     }
-    return new StudyRun(UUID.randomUUID().toString(), maxFailedTrials, Objects.requireNonNull(objective, "objective"));
+    return new StudyRun(
+        UUID.randomUUID().toString(),
+        maxFailedTrials,
+        Objects.requireNonNull(objective, "objective"));
   }
 
   public String id() {
@@ -88,7 +96,10 @@ public final class StudyRun implements Serializable, AutoCloseable {
     return LIVE.containsKey(id);
   }
 
-  /** Ends the run in this JVM: its state is dropped and its local worker processes end; a later use starts from nothing. */
+  /**
+   * Ends the run in this JVM: its state is dropped and its local worker processes end; a later use
+   * starts from nothing.
+   */
   @Override
   public void close() {
     RunState state = LIVE.remove(id);
@@ -114,6 +125,12 @@ public final class StudyRun implements Serializable, AutoCloseable {
 
   @Override
   public String toString() {
-    return "StudyRun " + id + " (maxFailedTrials " + maxFailedTrials + ", objective " + objective.describe() + ")";
+    return "StudyRun "
+        + id
+        + " (maxFailedTrials "
+        + maxFailedTrials
+        + ", objective "
+        + objective.describe()
+        + ")";
   }
 }

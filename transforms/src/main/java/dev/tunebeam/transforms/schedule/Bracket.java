@@ -3,7 +3,10 @@ package dev.tunebeam.transforms.schedule;
 import java.io.Serializable;
 import java.util.List;
 
-/** A successive-halving run: its rungs, each keeping the top 1/eta of the one before. A TPE study is one bracket of rounds. */
+/**
+ * A successive-halving run: its rungs, each keeping the top 1/eta of the one before. A TPE study is
+ * one bracket of rounds.
+ */
 public record Bracket(int index, List<Rung> rungs) implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -9,10 +9,10 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * The barrier between two rungs: given every result of a rung (one list, so it runs only once
- * the whole rung is done), ranks them on the objective as of the rung's epoch, ties by trial id,
- * and sends the best {@code keep} on to the next rung's epochs. The others leave the schedule:
- * a succeeded trial as a STOPPED row with its curve so far, a failed or skipped one as it is.
+ * The barrier between two rungs: given every result of a rung (one list, so it runs only once the
+ * whole rung is done), ranks them on the objective as of the rung's epoch, ties by trial id, and
+ * sends the best {@code keep} on to the next rung's epochs. The others leave the schedule: a
+ * succeeded trial as a STOPPED row with its curve so far, a failed or skipped one as it is.
  */
 final class PromoteFn extends DoFn<List<TrialResult>, Trial> {
   private final Rung rung;
@@ -21,7 +21,12 @@ final class PromoteFn extends DoFn<List<TrialResult>, Trial> {
   private final TupleTag<Trial> promoted;
   private final TupleTag<TrialResult> left;
 
-  PromoteFn(Rung rung, Rung next, Objective objective, TupleTag<Trial> promoted, TupleTag<TrialResult> left) {
+  PromoteFn(
+      Rung rung,
+      Rung next,
+      Objective objective,
+      TupleTag<Trial> promoted,
+      TupleTag<TrialResult> left) {
     this.rung = rung;
     this.next = next;
     this.objective = objective;

@@ -7,10 +7,13 @@ import java.io.Serializable;
  * rung continues its trials from the previous rung ({@code fromEpochs}); a TPE round starts fresh
  * ({@code fromEpochs} 0).
  */
-public record Rung(int bracket, int index, int epochs, int fromEpochs, int trials) implements Serializable {
+public record Rung(int bracket, int index, int epochs, int fromEpochs, int trials)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Epochs this rung trains, summed over its trials, when trials continue from their checkpoints. */
+  /**
+   * Epochs this rung trains, summed over its trials, when trials continue from their checkpoints.
+   */
   public long modelEpochs() {
     return (long) trials * (epochs - fromEpochs);
   }

@@ -18,35 +18,64 @@ import java.util.Map;
 final class RungResults {
   private RungResults() {}
 
-  /** The trial at {@code epochs} epochs, with the same id: its folder (and checkpoint) is the trial's. */
+  /**
+   * The trial at {@code epochs} epochs, with the same id: its folder (and checkpoint) is the
+   * trial's.
+   */
   static Trial atEpochs(Trial trial, int epochs) {
     Map<String, String> p = new LinkedHashMap<>(trial.parameters());
     p.put("num_epochs", Integer.toString(epochs));
     return new Trial(trial.id(), trial.study(), p);
   }
 
-  /** The result as it stood at {@code epochs}, judged by the objective on that part of its history. */
+  /**
+   * The result as it stood at {@code epochs}, judged by the objective on that part of its history.
+   */
   static TrialResult upTo(TrialResult r, int epochs, Objective objective) {
     if (r.status() != TrialStatus.SUCCEEDED || r.history().size() <= epochs) {
       return objective.evaluate(r);
     }
     List<EpochRecord> h = r.history().subList(0, epochs);
     double seconds = r.wallSeconds() * epochs / r.history().size();
-    return objective.evaluate(TrialResult.of(atEpochs(r.trial(), epochs), r.backend(), r.status(), h, r.device(), seconds,
-        r.groupWallSeconds() * epochs / r.history().size(), r.location()));
+    return objective.evaluate(
+        TrialResult.of(
+            atEpochs(r.trial(), epochs),
+            r.backend(),
+            r.status(),
+            h,
+            r.device(),
+            seconds,
+            r.groupWallSeconds() * epochs / r.history().size(),
+            r.location()));
   }
 
   /** A trial the schedule stopped at this rung: its curve so far, status STOPPED. */
   static TrialResult stopped(TrialResult r) {
     TrialResult s = r.withStatus(TrialStatus.STOPPED);
-    return new TrialResult(s.trial(), s.backend(), s.status(), s.history(), s.objectiveValue(), s.chosenEpoch(), s.testAccuracyAtChosen(),
-        s.finalTestAccuracy(), s.device(), s.wallSeconds(), s.groupWallSeconds(), "stopped by the schedule after epoch " + r.epochs(),
+    return new TrialResult(
+        s.trial(),
+        s.backend(),
+        s.status(),
+        s.history(),
+        s.objectiveValue(),
+        s.chosenEpoch(),
+        s.testAccuracyAtChosen(),
+        s.finalTestAccuracy(),
+        s.device(),
+        s.wallSeconds(),
+        s.groupWallSeconds(),
+        "stopped by the schedule after epoch " + r.epochs(),
         s.location());
   }
 
-  /** Judged, succeeded trials with a value first, best first by the objective; ties (and the rest) by trial id. */
+  /**
+   * Judged, succeeded trials with a value first, best first by the objective; ties (and the rest)
+   * by trial id.
+   */
   static Comparator<TrialResult> rankOrder(Objective objective) {
-    Comparator<TrialResult> byValue = Comparator.comparingDouble(r -> objective.maximize() ? -r.objectiveValue() : r.objectiveValue());
+    Comparator<TrialResult> byValue =
+        Comparator.comparingDouble(
+            r -> objective.maximize() ? -r.objectiveValue() : r.objectiveValue());
     return Comparator.<TrialResult>comparingInt(r -> rankable(r) ? 0 : 1)
         .thenComparing((a, b) -> rankable(a) && rankable(b) ? byValue.compare(a, b) : 0)
         .thenComparing(r -> r.trial().id());

@@ -6,10 +6,10 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * What trains a rung's trials: each trial arrives with {@code num_epochs} set to the rung's
- * epochs and the id of its first rung, so its folder and checkpoint carry over and a trainer that
- * warm-starts continues where the previous rung stopped. Called once per rung while the pipeline
- * is built; a backend that needs the rung (a Vertex job per trial and rung) reads it here.
+ * What trains a rung's trials: each trial arrives with {@code num_epochs} set to the rung's epochs
+ * and the id of its first rung, so its folder and checkpoint carry over and a trainer that
+ * warm-starts continues where the previous rung stopped. Called once per rung while the pipeline is
+ * built; a backend that needs the rung (a Vertex job per trial and rung) reads it here.
  */
 @FunctionalInterface
 public interface RungRunner {

@@ -9,10 +9,14 @@ import dev.tunebeam.trainer.cli.EnumChoice;
 public final class Checks {
   private Checks() {}
 
-  /** {@code value} when it is at least {@code min}; {@code note} (may be empty) says what the bound means. */
+  /**
+   * {@code value} when it is at least {@code min}; {@code note} (may be empty) says what the bound
+   * means.
+   */
   public static int atLeast(String field, int value, int min, String note) {
     if (value < min) {
-      throw new InvalidSettingException(field, value + " must be at least " + min + (note.isEmpty() ? "" : " (" + note + ")"));
+      throw new InvalidSettingException(
+          field, value + " must be at least " + min + (note.isEmpty() ? "" : " (" + note + ")"));
     }
     return value;
   }
@@ -20,7 +24,8 @@ public final class Checks {
   /** {@code value} when it is 0 ({@code zeroMeans}) or positive. */
   public static int zeroOrPositive(String field, int value, String zeroMeans) {
     if (value < 0) {
-      throw new InvalidSettingException(field, value + " must be 0 (" + zeroMeans + ") or positive");
+      throw new InvalidSettingException(
+          field, value + " must be 0 (" + zeroMeans + ") or positive");
     }
     return value;
   }
@@ -28,12 +33,16 @@ public final class Checks {
   /** {@code value} when it is neither null nor blank; {@code what} says what the field holds. */
   public static String present(String field, String value, String what) {
     if (value == null || value.isBlank()) {
-      throw new InvalidSettingException(field, (value == null ? "is missing" : "is empty") + "; give " + what);
+      throw new InvalidSettingException(
+          field, (value == null ? "is missing" : "is empty") + "; give " + what);
     }
     return value;
   }
 
-  /** The constant of {@code type} that {@code value} names (in any case), through the one enum parser. */
+  /**
+   * The constant of {@code type} that {@code value} names (in any case), through the one enum
+   * parser.
+   */
   public static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
     try {
       return EnumChoice.parse(type, field, value, "is not supported");

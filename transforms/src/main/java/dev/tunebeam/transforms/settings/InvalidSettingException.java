@@ -3,8 +3,8 @@ package dev.tunebeam.transforms.settings;
 /**
  * A transform's setting refused where it entered (a {@code withX} call): the message is one
  * sentence that starts with the field's name, then the bad value and what is allowed ("maxFuse 0
- * must be at least 1"). A CLI that set the field from a flag names its flag instead through
- * {@link #withFieldCalled}, so the library never has to know the CLI's words.
+ * must be at least 1"). A CLI that set the field from a flag names its flag instead through {@link
+ * #withFieldCalled}, so the library never has to know the CLI's words.
  */
 public final class InvalidSettingException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -22,7 +22,9 @@ public final class InvalidSettingException extends IllegalArgumentException {
     return field;
   }
 
-  /** The same sentence with the field called {@code name} (a CLI's flag, e.g. {@code --maxFuse}). */
+  /**
+   * The same sentence with the field called {@code name} (a CLI's flag, e.g. {@code --maxFuse}).
+   */
   public String withFieldCalled(String name) {
     return name + getMessage().substring(field.length());
   }

@@ -14,14 +14,26 @@ final class ConditionReader {
       return Optional.empty();
     }
     if (!when.isObject() || when.size() != 1) {
-      throw new IllegalArgumentException("parameter " + name + " has when " + when + "; write when: {parent: [values]} with exactly one parent");
+      throw new IllegalArgumentException(
+          "parameter "
+              + name
+              + " has when "
+              + when
+              + "; write when: {parent: [values]} with exactly one parent");
     }
     String parent = when.fieldNames().next();
     JsonNode listed = when.get(parent);
     List<String> values = new ArrayList<>();
     for (JsonNode v : listed.isArray() ? listed : List.of(listed)) {
       if (!v.isValueNode() || v.isNull()) {
-        throw new IllegalArgumentException("parameter " + name + " has when: {" + parent + ": " + listed + "}; list the parent's values, e.g. [sgd]");
+        throw new IllegalArgumentException(
+            "parameter "
+                + name
+                + " has when: {"
+                + parent
+                + ": "
+                + listed
+                + "}; list the parent's values, e.g. [sgd]");
       }
       values.add(v.isNumber() ? ParameterValues.canonical(v.asDouble()) : v.asText());
     }

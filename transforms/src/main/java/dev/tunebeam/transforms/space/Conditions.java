@@ -31,7 +31,9 @@ public final class Conditions {
     return conditions.isEmpty();
   }
 
-  /** Whether {@code p} is active given the values chosen so far (its parent is chosen before it). */
+  /**
+   * Whether {@code p} is active given the values chosen so far (its parent is chosen before it).
+   */
   public boolean active(String name, Map<String, String> point) {
     Condition c = conditions.get(name);
     return c == null || c.holds(point);
@@ -57,7 +59,10 @@ public final class Conditions {
     return List.copyOf(out);
   }
 
-  /** Grid points without expanding them: a tree's count is the sum over its root's values of its active subtrees' product. */
+  /**
+   * Grid points without expanding them: a tree's count is the sum over its root's values of its
+   * active subtrees' product.
+   */
   long gridSize() {
     long n = 1;
     for (ParameterSpec p : parameters) {
@@ -68,7 +73,10 @@ public final class Conditions {
     return n;
   }
 
-  /** The grid size when every parameter has finitely many values (ranges without steps count as {@code fallback}). */
+  /**
+   * The grid size when every parameter has finitely many values (ranges without steps count as
+   * {@code fallback}).
+   */
   public long finiteSizeOr(long fallback) {
     return parameters.stream().allMatch(ParameterSpec::hasGrid) ? gridSize() : fallback;
   }
@@ -88,14 +96,18 @@ public final class Conditions {
     return total;
   }
 
-  /** The children that {@code parent = value} switches off for good: their condition does not list the value. */
+  /**
+   * The children that {@code parent = value} switches off for good: their condition does not list
+   * the value.
+   */
   Set<String> offWhen(String parent, String value) {
     Set<String> off = new LinkedHashSet<>();
-    conditions.forEach((child, c) -> {
-      if (c.parent().equals(parent) && !c.values().contains(value)) {
-        off.add(child);
-      }
-    });
+    conditions.forEach(
+        (child, c) -> {
+          if (c.parent().equals(parent) && !c.values().contains(value)) {
+            off.add(child);
+          }
+        });
     return off;
   }
 

@@ -33,9 +33,13 @@ public abstract class ExpandSearchSpace extends PTransform<PBegin, PCollection<T
 
   public static ExpandSearchSpace of(SearchSpace space) {
     if (space == null) {
-      throw new IllegalArgumentException("space is missing; load one with SearchSpaceLoader or build one with SearchSpace.builder");
+      throw new IllegalArgumentException(
+          "space is missing; load one with SearchSpaceLoader or build one with SearchSpace.builder");
     }
-    return new AutoValue_ExpandSearchSpace.Builder().setSpace(space).setMaxTrials(DEFAULT_MAX_TRIALS).build();
+    return new AutoValue_ExpandSearchSpace.Builder()
+        .setSpace(space)
+        .setMaxTrials(DEFAULT_MAX_TRIALS)
+        .build();
   }
 
   /** Refuse spaces of more trials than this (default 1000). */
@@ -55,7 +59,9 @@ public abstract class ExpandSearchSpace extends PTransform<PBegin, PCollection<T
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
-    builder.add(DisplayData.item("study", space().study())).add(DisplayData.item("maxTrials", maxTrials()));
+    builder
+        .add(DisplayData.item("study", space().study()))
+        .add(DisplayData.item("maxTrials", maxTrials()));
   }
 
   @AutoValue.Builder

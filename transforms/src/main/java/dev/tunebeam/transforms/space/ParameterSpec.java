@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * One searched hyperparameter, in the four kinds Vertex AI's {@code ParameterSpec} has:
- * categorical strings, discrete numbers, and integer or double ranges on a linear or log scale.
- * Values are produced in canonical text ({@link ParameterValues}). What differs between the kinds
- * (their rules, their grid, how a condition may name their values) is a method of each kind, so
- * the code that walks a space never asks which kind it holds.
+ * One searched hyperparameter, in the four kinds Vertex AI's {@code ParameterSpec} has: categorical
+ * strings, discrete numbers, and integer or double ranges on a linear or log scale. Values are
+ * produced in canonical text ({@link ParameterValues}). What differs between the kinds (their
+ * rules, their grid, how a condition may name their values) is a method of each kind, so the code
+ * that walks a space never asks which kind it holds.
  */
 public sealed interface ParameterSpec extends java.io.Serializable {
   String name();
@@ -22,8 +22,8 @@ public sealed interface ParameterSpec extends java.io.Serializable {
   String sample(Random random);
 
   /**
-   * Throws an IllegalArgumentException naming the parameter if its own declaration is wrong;
-   * {@code gridNeedsSteps}: the space lists its grid, so a range must say how many points it has.
+   * Throws an IllegalArgumentException naming the parameter if its own declaration is wrong; {@code
+   * gridNeedsSteps}: the space lists its grid, so a range must say how many points it has.
    */
   void check(boolean gridNeedsSteps);
 
@@ -37,7 +37,10 @@ public sealed interface ParameterSpec extends java.io.Serializable {
    */
   long gridPointCount();
 
-  /** The points a range's grid is divided into; null for a list (its values are the grid) or a range without steps. */
+  /**
+   * The points a range's grid is divided into; null for a list (its values are the grid) or a range
+   * without steps.
+   */
   default Integer steps() {
     return null;
   }
@@ -52,7 +55,10 @@ public sealed interface ParameterSpec extends java.io.Serializable {
     return gridValues().contains(value);
   }
 
-  /** A range as numbers, for samplers that model values on a line; null for a list (its choices are its grid values). */
+  /**
+   * A range as numbers, for samplers that model values on a line; null for a list (its choices are
+   * its grid values).
+   */
   default NumericRange numeric() {
     return null;
   }
@@ -124,7 +130,8 @@ public sealed interface ParameterSpec extends java.io.Serializable {
     }
   }
 
-  record IntegerRange(String name, long min, long max, Scale scale, Integer steps) implements ParameterSpec {
+  record IntegerRange(String name, long min, long max, Scale scale, Integer steps)
+      implements ParameterSpec {
     @Override
     public List<String> gridValues() {
       LinkedHashSet<String> out = new LinkedHashSet<>();
@@ -137,7 +144,10 @@ public sealed interface ParameterSpec extends java.io.Serializable {
     @Override
     public String sample(Random random) {
       NumericRange n = numeric();
-      return n.value(scale == Scale.LOG ? Ranges.draw(min, max, Scale.LOG, random) : Ranges.draw(n.low(), n.high(), Scale.LINEAR, random));
+      return n.value(
+          scale == Scale.LOG
+              ? Ranges.draw(min, max, Scale.LOG, random)
+              : Ranges.draw(n.low(), n.high(), Scale.LINEAR, random));
     }
 
     @Override
@@ -182,10 +192,14 @@ public sealed interface ParameterSpec extends java.io.Serializable {
     }
   }
 
-  record DoubleRange(String name, double min, double max, Scale scale, Integer steps) implements ParameterSpec {
+  record DoubleRange(String name, double min, double max, Scale scale, Integer steps)
+      implements ParameterSpec {
     @Override
     public List<String> gridValues() {
-      return Ranges.points(min, max, scale, steps).stream().map(ParameterValues::canonical).distinct().toList();
+      return Ranges.points(min, max, scale, steps).stream()
+          .map(ParameterValues::canonical)
+          .distinct()
+          .toList();
     }
 
     @Override
@@ -221,7 +235,9 @@ public sealed interface ParameterSpec extends java.io.Serializable {
 
     @Override
     public String conditionValuesAllowed() {
-      return "; a condition's parent must be categorical, discrete or integer, and " + name + " is a double range";
+      return "; a condition's parent must be categorical, discrete or integer, and "
+          + name
+          + " is a double range";
     }
 
     @Override

@@ -13,9 +13,10 @@ final class Ranges {
     List<Double> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       double t = n == 1 ? 0 : (double) i / (n - 1);
-      out.add(scale == Scale.LOG
-          ? Math.exp(Math.log(min) + t * (Math.log(max) - Math.log(min)))
-          : min + t * (max - min));
+      out.add(
+          scale == Scale.LOG
+              ? Math.exp(Math.log(min) + t * (Math.log(max) - Math.log(min)))
+              : min + t * (max - min));
     }
     // Float error must not push the ends outside the declared range.
     if (n > 1) {

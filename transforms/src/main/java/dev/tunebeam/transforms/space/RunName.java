@@ -2,10 +2,10 @@ package dev.tunebeam.transforms.space;
 
 /**
  * A name a person can read for a trial's TensorBoard run: its parameter values in the space's
- * order, then the first 8 digits of its id, which keep names of equal-looking trials apart
- * ({@code relu-adam-64-3ea4095d}). Only letters, digits, '.' and '_' survive from a value, and
- * the value part is cut at {@value #MAX_VALUES_CHARS} characters, so the name is always a safe
- * folder name on disk and in a bucket.
+ * order, then the first 8 digits of its id, which keep names of equal-looking trials apart ({@code
+ * relu-adam-64-3ea4095d}). Only letters, digits, '.' and '_' survive from a value, and the value
+ * part is cut at {@value #MAX_VALUES_CHARS} characters, so the name is always a safe folder name on
+ * disk and in a bucket.
  */
 public final class RunName {
   static final int MAX_VALUES_CHARS = 64;
@@ -20,7 +20,10 @@ public final class RunName {
         values.append(values.length() == 0 ? "" : "-").append(safe);
       }
     }
-    String prefix = values.length() > MAX_VALUES_CHARS ? values.substring(0, MAX_VALUES_CHARS) : values.toString();
+    String prefix =
+        values.length() > MAX_VALUES_CHARS
+            ? values.substring(0, MAX_VALUES_CHARS)
+            : values.toString();
     String id = trial.id().length() > 8 ? trial.id().substring(0, 8) : trial.id();
     return prefix.isEmpty() ? id : prefix + "-" + id;
   }

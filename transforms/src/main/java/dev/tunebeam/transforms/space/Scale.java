@@ -2,7 +2,9 @@ package dev.tunebeam.transforms.space;
 
 import java.util.Locale;
 
-/** How a numeric range is spread: evenly ({@code linear}) or evenly in the logarithm ({@code log}). */
+/**
+ * How a numeric range is spread: evenly ({@code linear}) or evenly in the logarithm ({@code log}).
+ */
 public enum Scale {
   LINEAR,
   LOG;

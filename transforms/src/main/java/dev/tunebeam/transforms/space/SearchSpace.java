@@ -11,10 +11,10 @@ import java.util.Set;
 
 /**
  * A study: ordered searched parameters, fixed values every trial gets, and how to expand them
- * ({@link Algorithm#GRID} or {@link Algorithm#RANDOM} with {@code samples} and {@code seed}).
- * Built in Java with {@link #builder(String)} or loaded from YAML/JSON by {@link SearchSpaceLoader};
- * both paths are checked once, here, by {@link SpaceChecks}, with messages that name the
- * parameter and what is allowed. Expansion into trials is {@link SpaceExpansion}'s.
+ * ({@link Algorithm#GRID} or {@link Algorithm#RANDOM} with {@code samples} and {@code seed}). Built
+ * in Java with {@link #builder(String)} or loaded from YAML/JSON by {@link SearchSpaceLoader}; both
+ * paths are checked once, here, by {@link SpaceChecks}, with messages that name the parameter and
+ * what is allowed. Expansion into trials is {@link SpaceExpansion}'s.
  */
 public record SearchSpace(
     String study,
@@ -27,7 +27,8 @@ public record SearchSpace(
     Map<String, Condition> conditions,
     AlgorithmSettings settings,
     int repeats,
-    Objective objective) implements Serializable {
+    Objective objective)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public SearchSpace {
@@ -36,13 +37,33 @@ public record SearchSpace(
     passThrough = Collections.unmodifiableSet(new LinkedHashSet<>(passThrough));
     conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
     settings = settings == null ? AlgorithmSettings.DEFAULTS : settings;
-    SpaceChecks.check(study, algorithm, samples, parameters, fixed, passThrough, conditions, settings, repeats);
+    SpaceChecks.check(
+        study, algorithm, samples, parameters, fixed, passThrough, conditions, settings, repeats);
   }
 
   /** Each point once, objective not stated. */
-  public SearchSpace(String study, Algorithm algorithm, int samples, long seed, List<ParameterSpec> parameters, Map<String, String> fixed,
-      Set<String> passThrough, Map<String, Condition> conditions, AlgorithmSettings settings) {
-    this(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings, 1, null);
+  public SearchSpace(
+      String study,
+      Algorithm algorithm,
+      int samples,
+      long seed,
+      List<ParameterSpec> parameters,
+      Map<String, String> fixed,
+      Set<String> passThrough,
+      Map<String, Condition> conditions,
+      AlgorithmSettings settings) {
+    this(
+        study,
+        algorithm,
+        samples,
+        seed,
+        parameters,
+        fixed,
+        passThrough,
+        conditions,
+        settings,
+        1,
+        null);
   }
 
   public static SearchSpaceBuilder builder(String study) {
@@ -71,11 +92,33 @@ public record SearchSpace(
 
   /** A copy that trains each point {@code n} times, with seeds seed, seed+1, ... */
   public SearchSpace withRepeats(int n) {
-    return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings, n, objective);
+    return new SearchSpace(
+        study,
+        algorithm,
+        samples,
+        seed,
+        parameters,
+        fixed,
+        passThrough,
+        conditions,
+        settings,
+        n,
+        objective);
   }
 
   public SearchSpace withObjective(Objective o) {
-    return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings, repeats, o);
+    return new SearchSpace(
+        study,
+        algorithm,
+        samples,
+        seed,
+        parameters,
+        fixed,
+        passThrough,
+        conditions,
+        settings,
+        repeats,
+        o);
   }
 
   /**
@@ -84,17 +127,22 @@ public record SearchSpace(
    */
   public SearchSpace withFixed(String name, String value) {
     Set<String> off = conditional().offWhen(name, value);
-    List<ParameterSpec> kept = parameters.stream().filter(p -> !p.name().equals(name) && !off.contains(p.name())).toList();
+    List<ParameterSpec> kept =
+        parameters.stream().filter(p -> !p.name().equals(name) && !off.contains(p.name())).toList();
     Map<String, String> f = new LinkedHashMap<>(fixed);
     f.put(name, value);
     Map<String, Condition> c = new LinkedHashMap<>(conditions);
     c.remove(name);
     c.keySet().removeAll(off);
     c.values().removeIf(cond -> cond.parent().equals(name));
-    return new SearchSpace(study, algorithm, samples, seed, kept, f, passThrough, c, settings, repeats, objective);
+    return new SearchSpace(
+        study, algorithm, samples, seed, kept, f, passThrough, c, settings, repeats, objective);
   }
 
-  /** The objective the space states, else the default; test accuracy for a study without a validation split. */
+  /**
+   * The objective the space states, else the default; test accuracy for a study without a
+   * validation split.
+   */
   public Objective effectiveObjective() {
     return withoutValidationIfOff(objective == null ? Objective.DEFAULT : objective);
   }
@@ -117,17 +165,25 @@ public record SearchSpace(
     return Math.multiplyExact(SpaceSize.trials(this), (long) repeats);
   }
 
-  /** The points a schedule starts from: {@code samples} random points when samples is set, else the grid. */
+  /**
+   * The points a schedule starts from: {@code samples} random points when samples is set, else the
+   * grid.
+   */
   public List<Trial> basePoints() {
     return samples > 0 ? randomTrials(samples, seed) : gridTrials();
   }
 
   /** How many base points there are, without expanding them. */
   public long basePointCount() {
-    return samples > 0 ? Math.min(samples, conditional().finiteSizeOr(samples)) : SpaceSize.gridTrials(this);
+    return samples > 0
+        ? Math.min(samples, conditional().finiteSizeOr(samples))
+        : SpaceSize.gridTrials(this);
   }
 
-  /** Expands a grid or random space into trials, refusing more than {@code maxTrials}; each is checked against the trainer. */
+  /**
+   * Expands a grid or random space into trials, refusing more than {@code maxTrials}; each is
+   * checked against the trainer.
+   */
   public List<Trial> trials(int maxTrials) {
     return new SpaceExpansion(this).trials(maxTrials);
   }
@@ -142,7 +198,10 @@ public record SearchSpace(
     return new SpaceExpansion(this).grid();
   }
 
-  /** {@code count} distinct points drawn with {@code seed}; a space smaller than that yields every point it has. */
+  /**
+   * {@code count} distinct points drawn with {@code seed}; a space smaller than that yields every
+   * point it has.
+   */
   public List<Trial> randomTrials(int count, long seed) {
     return new SpaceExpansion(this).random(count, seed);
   }

@@ -63,7 +63,8 @@ public final class SearchSpaceBuilder {
   }
 
   /** Sets the algorithm and its settings as read from a file. */
-  public SearchSpaceBuilder algorithm(Algorithm algorithm, int samples, long seed, AlgorithmSettings settings) {
+  public SearchSpaceBuilder algorithm(
+      Algorithm algorithm, int samples, long seed, AlgorithmSettings settings) {
     this.algorithm = algorithm;
     this.samples = samples;
     this.seed = seed;
@@ -91,12 +92,14 @@ public final class SearchSpaceBuilder {
     return this;
   }
 
-  public SearchSpaceBuilder integerRange(String name, long min, long max, Scale scale, Integer steps) {
+  public SearchSpaceBuilder integerRange(
+      String name, long min, long max, Scale scale, Integer steps) {
     parameters.add(new ParameterSpec.IntegerRange(name, min, max, scale, steps));
     return this;
   }
 
-  public SearchSpaceBuilder doubleRange(String name, double min, double max, Scale scale, Integer steps) {
+  public SearchSpaceBuilder doubleRange(
+      String name, double min, double max, Scale scale, Integer steps) {
     parameters.add(new ParameterSpec.DoubleRange(name, min, max, scale, steps));
     return this;
   }
@@ -134,6 +137,17 @@ public final class SearchSpaceBuilder {
   }
 
   public SearchSpace build() {
-    return new SearchSpace(study, algorithm, samples, seed, parameters, fixed, passThrough, conditions, settings, repeats, objective);
+    return new SearchSpace(
+        study,
+        algorithm,
+        samples,
+        seed,
+        parameters,
+        fixed,
+        passThrough,
+        conditions,
+        settings,
+        repeats,
+        objective);
   }
 }

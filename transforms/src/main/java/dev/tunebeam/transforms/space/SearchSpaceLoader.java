@@ -8,8 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 
 /**
- * Reads a search space from YAML or JSON (JSON is YAML). Keys mirror Vertex AI's parameter
- * specs:
+ * Reads a search space from YAML or JSON (JSON is YAML). Keys mirror Vertex AI's parameter specs:
  *
  * <pre>
  * study: lenet5-fashion
@@ -29,12 +28,14 @@ import java.io.IOException;
  * objective: {metric: val_accuracy, goal: maximize, measurement: best}   # the default
  * </pre>
  *
- * Every error names the file and, where there is one, the parameter. The mapping is read by
- * {@link SpaceReader}; YAML's own rules (aliases, one document) are {@link YamlTree}'s.
+ * Every error names the file and, where there is one, the parameter. The mapping is read by {@link
+ * SpaceReader}; YAML's own rules (aliases, one document) are {@link YamlTree}'s.
  */
 public final class SearchSpaceLoader {
   private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      YAMLMapper.builder()
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private SearchSpaceLoader() {}
 
@@ -43,7 +44,10 @@ public final class SearchSpaceLoader {
     return parse(source, content, false);
   }
 
-  /** With {@code commandTrainer} (a trainer command given elsewhere) every parameter passes through unchecked, as with a trainer block. */
+  /**
+   * With {@code commandTrainer} (a trainer command given elsewhere) every parameter passes through
+   * unchecked, as with a trainer block.
+   */
   public static SearchSpace parse(String source, byte[] content, boolean commandTrainer) {
     JsonNode root = tree(source, content);
     try {
@@ -74,8 +78,10 @@ public final class SearchSpaceLoader {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new IllegalArgumentException(source + ": not valid YAML" + where + ": " + e.getOriginalMessage());
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new IllegalArgumentException(
+          source + ": not valid YAML" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new IllegalArgumentException(source + ": cannot be read: " + e.getMessage());
     }

@@ -9,25 +9,35 @@ import java.util.TreeSet;
 
 /**
  * Every check a {@link SearchSpace} passes, run once when it is constructed (from a file or the
- * builder alike): the study name, the algorithm and its settings, each parameter's name, kind
- * rules and values (as the trainer would take them), the fixed values, the conditions and the
- * repeats. Each message names the field or parameter, the bad value and what is allowed.
+ * builder alike): the study name, the algorithm and its settings, each parameter's name, kind rules
+ * and values (as the trainer would take them), the fixed values, the conditions and the repeats.
+ * Each message names the field or parameter, the bad value and what is allowed.
  */
 final class SpaceChecks {
   private SpaceChecks() {}
 
-  static void check(String study, Algorithm algorithm, int samples, List<ParameterSpec> parameters, Map<String, String> fixed, Set<String> passThrough,
-      Map<String, Condition> conditions, AlgorithmSettings settings, int repeats) {
+  static void check(
+      String study,
+      Algorithm algorithm,
+      int samples,
+      List<ParameterSpec> parameters,
+      Map<String, String> fixed,
+      Set<String> passThrough,
+      Map<String, Condition> conditions,
+      AlgorithmSettings settings,
+      int repeats) {
     study(study);
     algorithm(algorithm, samples);
     Set<String> seen = new HashSet<>();
     boolean unchecked = passThrough.contains(TrainerParameters.ALL);
     // Halving without samples expands the grid, so its ranges need steps as a grid's do.
-    boolean gridNeedsSteps = algorithm == Algorithm.GRID || algorithm == Algorithm.HALVING && samples == 0;
+    boolean gridNeedsSteps =
+        algorithm == Algorithm.GRID || algorithm == Algorithm.HALVING && samples == 0;
     for (ParameterSpec p : parameters) {
       name(p.name(), passThrough);
       if (!seen.add(p.name())) {
-        throw new IllegalArgumentException("parameter " + p.name() + " is declared twice; declare each parameter once");
+        throw new IllegalArgumentException(
+            "parameter " + p.name() + " is declared twice; declare each parameter once");
       }
       p.check(gridNeedsSteps);
       for (String v : unchecked ? List.<String>of() : p.checkedValues()) {
@@ -37,7 +47,8 @@ final class SpaceChecks {
     for (Map.Entry<String, String> f : fixed.entrySet()) {
       name(f.getKey(), passThrough);
       if (!seen.add(f.getKey())) {
-        throw new IllegalArgumentException("parameter " + f.getKey() + " is both searched and fixed; keep one");
+        throw new IllegalArgumentException(
+            "parameter " + f.getKey() + " is both searched and fixed; keep one");
       }
       if (f.getValue() == null || f.getValue().isBlank()) {
         throw new IllegalArgumentException("fixed parameter " + f.getKey() + " has no value");
@@ -53,26 +64,40 @@ final class SpaceChecks {
 
   private static void study(String study) {
     if (study == null || !study.matches("[a-z][a-z0-9_-]{0,62}")) {
-      throw new IllegalArgumentException("study " + study + " is not allowed; use 1-63 lowercase letters, digits, '_' and '-', starting with a letter");
+      throw new IllegalArgumentException(
+          "study "
+              + study
+              + " is not allowed; use 1-63 lowercase letters, digits, '_' and '-', starting with a letter");
     }
   }
 
   private static void algorithm(Algorithm algorithm, int samples) {
     if (algorithm == null) {
-      throw new IllegalArgumentException("algorithm is missing; allowed: " + EnumChoice.allowed(Algorithm.class));
+      throw new IllegalArgumentException(
+          "algorithm is missing; allowed: " + EnumChoice.allowed(Algorithm.class));
     }
     if (algorithm == Algorithm.RANDOM && samples < 1) {
-      throw new IllegalArgumentException("algorithm random needs samples of at least 1, got " + samples);
+      throw new IllegalArgumentException(
+          "algorithm random needs samples of at least 1, got " + samples);
     }
   }
 
   private static void name(String name, Set<String> passThrough) {
     if (name == null || !name.matches("[a-z][a-z0-9_]{0,62}")) {
-      throw new IllegalArgumentException("parameter name " + name + " is not allowed; use lowercase letters, digits and '_', starting with a letter");
+      throw new IllegalArgumentException(
+          "parameter name "
+              + name
+              + " is not allowed; use lowercase letters, digits and '_', starting with a letter");
     }
-    if (!TrainerParameters.KNOWN.contains(name) && !passThrough.contains(name) && !passThrough.contains(TrainerParameters.ALL)) {
-      throw new IllegalArgumentException("parameter " + name + " is unknown; known: " + String.join(", ", new TreeSet<>(TrainerParameters.KNOWN))
-          + " (or declare it under passthrough to hand it to your own container)");
+    if (!TrainerParameters.KNOWN.contains(name)
+        && !passThrough.contains(name)
+        && !passThrough.contains(TrainerParameters.ALL)) {
+      throw new IllegalArgumentException(
+          "parameter "
+              + name
+              + " is unknown; known: "
+              + String.join(", ", new TreeSet<>(TrainerParameters.KNOWN))
+              + " (or declare it under passthrough to hand it to your own container)");
     }
   }
 

@@ -22,9 +22,13 @@ final class SpaceExpansion {
   List<Trial> trials(int maxTrials) {
     SpaceSize.checkFits(space, maxTrials);
     if (space.algorithm().adaptive()) {
-      throw new IllegalArgumentException("algorithm " + space.algorithm().key() + " trains in rungs or rounds; expand it with RunSchedule, not as a flat list");
+      throw new IllegalArgumentException(
+          "algorithm "
+              + space.algorithm().key()
+              + " trains in rungs or rounds; expand it with RunSchedule, not as a flat list");
     }
-    List<Trial> points = space.algorithm() == Algorithm.GRID ? grid() : random(space.samples(), space.seed());
+    List<Trial> points =
+        space.algorithm() == Algorithm.GRID ? grid() : random(space.samples(), space.seed());
     List<Trial> trials = Repeats.expand(points, space.repeats(), space.study());
     checkAll(trials);
     return trials;
@@ -36,7 +40,8 @@ final class SpaceExpansion {
       try {
         TrainerParameters.check(t, space.passThrough());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("search space " + space.study() + ", trial " + t.describe() + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "search space " + space.study() + ", trial " + t.describe() + ": " + e.getMessage(), e);
       }
     }
   }
@@ -64,7 +69,10 @@ final class SpaceExpansion {
     return points.stream().map(conditions::declaredOrder).map(this::trial).toList();
   }
 
-  /** {@code count} distinct points drawn with {@code seed}; a space smaller than that yields every point it has. */
+  /**
+   * {@code count} distinct points drawn with {@code seed}; a space smaller than that yields every
+   * point it has.
+   */
   List<Trial> random(int count, long seed) {
     Random random = new Random(seed);
     Conditions conditions = space.conditional();

@@ -13,21 +13,37 @@ import java.util.Set;
  * mean is checked once, by the space itself; this reads their form.
  */
 final class SpaceReader {
-  static final Set<String> TOP_KEYS = Set.of("study", "algorithm", "samples", "seed", "parameters", "fixed", "passthrough", "trainer", "repeats",
-      "objective", "eta", "min_epochs", "trials", "batch");
+  static final Set<String> TOP_KEYS =
+      Set.of(
+          "study",
+          "algorithm",
+          "samples",
+          "seed",
+          "parameters",
+          "fixed",
+          "passthrough",
+          "trainer",
+          "repeats",
+          "objective",
+          "eta",
+          "min_epochs",
+          "trials",
+          "batch");
 
   private SpaceReader() {}
 
   static SearchSpace read(JsonNode root, boolean commandTrainer) {
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("a search space is a mapping with study, algorithm and parameters");
+      throw new IllegalArgumentException(
+          "a search space is a mapping with study, algorithm and parameters");
     }
     YamlFields.knownKeys(root, TOP_KEYS, key -> "unknown top-level key " + key);
     SearchSpaceBuilder b = SearchSpace.builder(YamlFields.text(root, "study", null));
     algorithm(root, b);
     JsonNode params = root.path("parameters");
     if (!params.isObject() || params.isEmpty()) {
-      throw new IllegalArgumentException("parameters is missing or empty; declare at least one parameter");
+      throw new IllegalArgumentException(
+          "parameters is missing or empty; declare at least one parameter");
     }
     boolean trainerBlock = !root.path("trainer").isMissingNode();
     if (trainerBlock) {
@@ -40,7 +56,8 @@ final class SpaceReader {
     for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       b.parameter(SpecReader.read(e.getKey(), e.getValue()));
-      ConditionReader.read(e.getKey(), e.getValue().get("when")).ifPresent(c -> b.when(e.getKey(), c.parent(), c.values().toArray(String[]::new)));
+      ConditionReader.read(e.getKey(), e.getValue().get("when"))
+          .ifPresent(c -> b.when(e.getKey(), c.parent(), c.values().toArray(String[]::new)));
     }
     fixed(root.path("fixed"), b);
     if (root.has("repeats")) {
@@ -52,16 +69,27 @@ final class SpaceReader {
     return b.build();
   }
 
-  /** Only the keys an algorithm uses are read, so a grid file is not refused for an adaptive key it ignores. */
+  /**
+   * Only the keys an algorithm uses are read, so a grid file is not refused for an adaptive key it
+   * ignores.
+   */
   private static void algorithm(JsonNode root, SearchSpaceBuilder b) {
     String key = YamlFields.text(root, "algorithm", "grid").toLowerCase(java.util.Locale.ROOT);
     Algorithm algorithm = EnumChoice.parse(Algorithm.class, "algorithm", key, "is not supported");
     switch (algorithm) {
       case GRID -> b.grid();
-      case RANDOM -> b.random(YamlFields.integer(root, "samples", 0), YamlFields.longInteger(root, "seed"));
-      default -> b.algorithm(algorithm, YamlFields.integer(root, "samples", 0), YamlFields.longInteger(root, "seed"), new AlgorithmSettings(
-          YamlFields.integer(root, "eta", 3), YamlFields.integer(root, "min_epochs", 1), YamlFields.integer(root, "trials", 0),
-          YamlFields.integer(root, "batch", 0)));
+      case RANDOM ->
+          b.random(YamlFields.integer(root, "samples", 0), YamlFields.longInteger(root, "seed"));
+      default ->
+          b.algorithm(
+              algorithm,
+              YamlFields.integer(root, "samples", 0),
+              YamlFields.longInteger(root, "seed"),
+              new AlgorithmSettings(
+                  YamlFields.integer(root, "eta", 3),
+                  YamlFields.integer(root, "min_epochs", 1),
+                  YamlFields.integer(root, "trials", 0),
+                  YamlFields.integer(root, "batch", 0)));
     }
   }
 
@@ -82,6 +110,9 @@ final class SpaceReader {
     if (!fixed.isObject()) {
       throw new IllegalArgumentException("fixed must be a mapping of parameter: value");
     }
-    YamlFields.scalars(fixed, "fixed parameter").forEach((name, v) -> b.fixed(name, v.isNumber() ? ParameterValues.canonical(v.asDouble()) : v.asText()));
+    YamlFields.scalars(fixed, "fixed parameter")
+        .forEach(
+            (name, v) ->
+                b.fixed(name, v.isNumber() ? ParameterValues.canonical(v.asDouble()) : v.asText()));
   }
 }

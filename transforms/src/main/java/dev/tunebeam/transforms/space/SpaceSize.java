@@ -1,19 +1,22 @@
 package dev.tunebeam.transforms.space;
 
 /**
- * How many trials a search space schedules, counted from its specs alone: nothing is expanded,
- * so a grid of two billion points is refused with its size instead of filling the heap. Each
- * algorithm's count is one case of {@link #trials}; an algorithm added later (halving,
- * Hyperband, TPE rounds) adds its case there and is bounded by {@link #checkFits} like the rest.
+ * How many trials a search space schedules, counted from its specs alone: nothing is expanded, so a
+ * grid of two billion points is refused with its size instead of filling the heap. Each algorithm's
+ * count is one case of {@link #trials}; an algorithm added later (halving, Hyperband, TPE rounds)
+ * adds its case there and is bounded by {@link #checkFits} like the rest.
  */
 public final class SpaceSize {
   /**
-   * Heap one planned trial may need while the pipeline is built and run (its parameter map, its
-   * id, its encoded copies in the runner): measured well under this, kept generous on purpose.
+   * Heap one planned trial may need while the pipeline is built and run (its parameter map, its id,
+   * its encoded copies in the runner): measured well under this, kept generous on purpose.
    */
   static final long BYTES_PER_TRIAL = 4096;
 
-  /** Heap one listed grid point of a range takes before duplicates are dropped (a boxed double and its text). */
+  /**
+   * Heap one listed grid point of a range takes before duplicates are dropped (a boxed double and
+   * its text).
+   */
   static final long BYTES_PER_POINT = 96;
 
   private SpaceSize() {}
@@ -28,8 +31,8 @@ public final class SpaceSize {
   }
 
   /**
-   * A grid's trials. With conditions the count walks each parameter's values, so it runs only
-   * after every range's steps are known to fit in the heap.
+   * A grid's trials. With conditions the count walks each parameter's values, so it runs only after
+   * every range's steps are known to fit in the heap.
    */
   public static long gridTrials(SearchSpace space) {
     if (space.conditions().isEmpty()) {
@@ -57,21 +60,35 @@ public final class SpaceSize {
   }
 
   /**
-   * Refuses a schedule larger than {@code maxTrials}, or one whose trials would not fit in the
-   * heap this JVM may use (whatever {@code maxTrials} says), naming its size.
+   * Refuses a schedule larger than {@code maxTrials}, or one whose trials would not fit in the heap
+   * this JVM may use (whatever {@code maxTrials} says), naming its size.
    */
   public static void checkFits(SearchSpace space, long maxTrials) {
     long size = trials(space);
     String count = size == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : Long.toString(size);
     if (size > maxTrials) {
-      throw new IllegalArgumentException("search space " + space.study() + " has " + count + " trials, more than maxTrials "
-          + maxTrials + "; raise --maxTrials or narrow the space");
+      throw new IllegalArgumentException(
+          "search space "
+              + space.study()
+              + " has "
+              + count
+              + " trials, more than maxTrials "
+              + maxTrials
+              + "; raise --maxTrials or narrow the space");
     }
     checkSteps(space);
     long heap = Runtime.getRuntime().maxMemory();
     if (size > heap / 2 / BYTES_PER_TRIAL) {
-      throw new IllegalArgumentException("search space " + space.study() + " has " + count + " trials; planning them needs about "
-          + mib(size) + " MiB, more than half of the " + heap / (1 << 20) + " MiB heap this JVM may use; narrow the space");
+      throw new IllegalArgumentException(
+          "search space "
+              + space.study()
+              + " has "
+              + count
+              + " trials; planning them needs about "
+              + mib(size)
+              + " MiB, more than half of the "
+              + heap / (1 << 20)
+              + " MiB heap this JVM may use; narrow the space");
     }
   }
 
@@ -81,14 +98,25 @@ public final class SpaceSize {
     for (ParameterSpec p : space.parameters()) {
       long steps = p.steps() == null ? 0 : p.steps();
       if (steps > heap / 2 / BYTES_PER_POINT) {
-        throw new IllegalArgumentException("parameter " + p.name() + " of search space " + space.study() + " has steps " + steps
-            + "; listing that many grid points needs about " + (steps * BYTES_PER_POINT >> 20) + " MiB, more than half of the "
-            + heap / (1 << 20) + " MiB heap this JVM may use; use fewer steps");
+        throw new IllegalArgumentException(
+            "parameter "
+                + p.name()
+                + " of search space "
+                + space.study()
+                + " has steps "
+                + steps
+                + "; listing that many grid points needs about "
+                + (steps * BYTES_PER_POINT >> 20)
+                + " MiB, more than half of the "
+                + heap / (1 << 20)
+                + " MiB heap this JVM may use; use fewer steps");
       }
     }
   }
 
   private static long mib(long trials) {
-    return trials > Long.MAX_VALUE / BYTES_PER_TRIAL ? Long.MAX_VALUE >> 20 : trials * BYTES_PER_TRIAL >> 20;
+    return trials > Long.MAX_VALUE / BYTES_PER_TRIAL
+        ? Long.MAX_VALUE >> 20
+        : trials * BYTES_PER_TRIAL >> 20;
   }
 }

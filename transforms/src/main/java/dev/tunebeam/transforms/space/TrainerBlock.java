@@ -13,7 +13,8 @@ import java.util.Set;
  * env: {KEY: value}}}. The command is an argument list, never a shell string; its parameters pass
  * through unchecked (the program validates them). {@code workers} 0 leaves the run's default.
  */
-public record TrainerBlock(List<String> command, int workers, Map<String, String> env) implements Serializable {
+public record TrainerBlock(List<String> command, int workers, Map<String, String> env)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Set<String> KEYS = Set.of("command", "workers", "env");
 
@@ -21,36 +22,47 @@ public record TrainerBlock(List<String> command, int workers, Map<String, String
     command = List.copyOf(command);
     env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
     if (command.isEmpty() || command.get(0).isBlank()) {
-      throw new IllegalArgumentException("trainer.command is empty; give the program and its arguments as a list, e.g. [python3, -m, my_pkg.task]");
+      throw new IllegalArgumentException(
+          "trainer.command is empty; give the program and its arguments as a list, e.g. [python3, -m, my_pkg.task]");
     }
     if (workers < 0) {
-      throw new IllegalArgumentException("trainer.workers " + workers + " is negative; use 0 (one per core) or a positive count");
+      throw new IllegalArgumentException(
+          "trainer.workers " + workers + " is negative; use 0 (one per core) or a positive count");
     }
   }
 
   static TrainerBlock of(JsonNode node) {
     if (!node.isObject()) {
-      throw new IllegalArgumentException("trainer must be a mapping like {command: [python3, -m, my_pkg.task], workers: 2}");
+      throw new IllegalArgumentException(
+          "trainer must be a mapping like {command: [python3, -m, my_pkg.task], workers: 2}");
     }
     YamlFields.knownKeys(node, KEYS, key -> "trainer has unknown key " + key);
     JsonNode c = node.path("command");
     if (c.isTextual()) {
-      throw new IllegalArgumentException("trainer.command " + c.asText() + " is a string; give a list of arguments, e.g. [python3, -m, my_pkg.task] "
-          + "(no shell runs it)");
+      throw new IllegalArgumentException(
+          "trainer.command "
+              + c.asText()
+              + " is a string; give a list of arguments, e.g. [python3, -m, my_pkg.task] "
+              + "(no shell runs it)");
     }
     if (!c.isArray()) {
-      throw new IllegalArgumentException("trainer.command is missing; give the program and its arguments as a list, e.g. [python3, -m, my_pkg.task]");
+      throw new IllegalArgumentException(
+          "trainer.command is missing; give the program and its arguments as a list, e.g. [python3, -m, my_pkg.task]");
     }
     List<String> command = new ArrayList<>();
     for (JsonNode a : c) {
       if (!a.isValueNode() || a.isNull()) {
-        throw new IllegalArgumentException("trainer.command entry " + a + " is not a string; every argument must be a string");
+        throw new IllegalArgumentException(
+            "trainer.command entry " + a + " is not a string; every argument must be a string");
       }
       command.add(a.asText());
     }
     JsonNode w = node.path("workers");
     if (!w.isMissingNode() && !w.canConvertToExactIntegral()) {
-      throw new IllegalArgumentException("trainer.workers " + w + " is not a whole number; use 0 (one per core) or a positive count");
+      throw new IllegalArgumentException(
+          "trainer.workers "
+              + w
+              + " is not a whole number; use 0 (one per core) or a positive count");
     }
     Map<String, String> env = new LinkedHashMap<>();
     JsonNode e = node.path("env");

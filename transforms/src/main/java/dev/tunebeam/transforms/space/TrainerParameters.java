@@ -15,11 +15,14 @@ import java.util.stream.Collectors;
  */
 public final class TrainerParameters {
   /** Parameter names the trainer understands: its hyperparameter flags, with '_' for '-'. */
-  public static final Set<String> KNOWN = TrainerArgs.HYPERPARAMETERS.stream().map(f -> f.replace('-', '_')).collect(Collectors.toUnmodifiableSet());
+  public static final Set<String> KNOWN =
+      TrainerArgs.HYPERPARAMETERS.stream()
+          .map(f -> f.replace('-', '_'))
+          .collect(Collectors.toUnmodifiableSet());
 
   /**
-   * In a space's pass-through set: every parameter passes through unchecked, named as in the
-   * space. A command trainer's space: the program validates its own flags.
+   * In a space's pass-through set: every parameter passes through unchecked, named as in the space.
+   * A command trainer's space: the program validates its own flags.
    */
   public static final String ALL = "*";
 
@@ -27,10 +30,11 @@ public final class TrainerParameters {
 
   /**
    * The trainer flags for a trial, as an argument list (never a shell string). Pass-through
-   * parameters are included only when {@code includePassThrough}: a user's own container may
-   * read them; the bundled trainer rejects unknown flags.
+   * parameters are included only when {@code includePassThrough}: a user's own container may read
+   * them; the bundled trainer rejects unknown flags.
    */
-  public static List<String> args(Trial trial, Set<String> passThrough, boolean includePassThrough) {
+  public static List<String> args(
+      Trial trial, Set<String> passThrough, boolean includePassThrough) {
     if (passThrough.contains(ALL)) {
       return includePassThrough ? TrialContract.flags(trial.parameters()) : List.of();
     }
@@ -45,19 +49,25 @@ public final class TrainerParameters {
     return args;
   }
 
-  /** Throws IllegalArgumentException, in the trainer's words, if the trainer would refuse this one value. */
+  /**
+   * Throws IllegalArgumentException, in the trainer's words, if the trainer would refuse this one
+   * value.
+   */
   public static void checkValue(String name, String value) {
     if (KNOWN.contains(name)) {
       List<String> args = new ArrayList<>(List.of("--" + name.replace('_', '-'), value));
       if (name.equals("momentum")) {
-        // Momentum is SGD's alone; a value on its own is checked as SGD's (the trial check sees the optimizer).
+        // Momentum is SGD's alone; a value on its own is checked as SGD's (the trial check sees the
+        // optimizer).
         args.addAll(List.of("--optimizer", "sgd"));
       }
       TrainerArgs.member(args);
     }
   }
 
-  /** Throws IllegalArgumentException, in the trainer's words, if the trainer would refuse the trial. */
+  /**
+   * Throws IllegalArgumentException, in the trainer's words, if the trainer would refuse the trial.
+   */
   public static void check(Trial trial, Set<String> passThrough) {
     if (passThrough.contains(ALL)) {
       return;

@@ -8,27 +8,37 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** Typed reads of a search-space file's fields, each refusal naming the key, the value and what it must be. */
+/**
+ * Typed reads of a search-space file's fields, each refusal naming the key, the value and what it
+ * must be.
+ */
 final class YamlFields {
   private YamlFields() {}
 
-  /** Refuses a key outside {@code allowed}: "{@code unknown.apply(key)}; allowed: a, b, c" (sorted). */
+  /**
+   * Refuses a key outside {@code allowed}: "{@code unknown.apply(key)}; allowed: a, b, c" (sorted).
+   */
   static void knownKeys(JsonNode node, Set<String> allowed, Function<String, String> unknown) {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!allowed.contains(key)) {
-        throw new IllegalArgumentException(unknown.apply(key) + "; allowed: " + String.join(", ", new TreeSet<>(allowed)));
+        throw new IllegalArgumentException(
+            unknown.apply(key) + "; allowed: " + String.join(", ", new TreeSet<>(allowed)));
       }
     }
   }
 
-  /** A mapping's entries, each a single value (no list, mapping or null): else "{@code what} KEY must be a single value, got V". */
+  /**
+   * A mapping's entries, each a single value (no list, mapping or null): else "{@code what} KEY
+   * must be a single value, got V".
+   */
   static Map<String, JsonNode> scalars(JsonNode mapping, String what) {
     Map<String, JsonNode> out = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = mapping.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-        throw new IllegalArgumentException(what + " " + e.getKey() + " must be a single value, got " + e.getValue());
+        throw new IllegalArgumentException(
+            what + " " + e.getKey() + " must be a single value, got " + e.getValue());
       }
       out.put(e.getKey(), e.getValue());
     }
@@ -59,7 +69,10 @@ final class YamlFields {
     return v.asLong();
   }
 
-  /** A single value as text; absent or null: {@code fallback}, or the {@code missing} sentence when there is none. */
+  /**
+   * A single value as text; absent or null: {@code fallback}, or the {@code missing} sentence when
+   * there is none.
+   */
   static String text(JsonNode node, String key, String fallback, String missing) {
     JsonNode v = node.get(key);
     if (v == null || v.isNull()) {

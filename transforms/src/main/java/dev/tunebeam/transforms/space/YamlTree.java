@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -27,35 +27,49 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads one YAML document as YAML defines it. Jackson's reader (2.18) reads an alias ({@code
- * *tanh}) as the text of its name and stops after the first document; SnakeYAML's composer,
- * which Jackson itself uses, keeps anchors. So: the file is composed first; a second document is
- * refused; a document without aliases is read by Jackson as before (its number rules and
- * messages); one with aliases is built from the composed graph, aliases being the nodes they
- * name, with the expanded size bounded so a "billion laughs" file is one sentence.
+ * *tanh}) as the text of its name and stops after the first document; SnakeYAML's composer, which
+ * Jackson itself uses, keeps anchors. So: the file is composed first; a second document is refused;
+ * a document without aliases is read by Jackson as before (its number rules and messages); one with
+ * aliases is built from the composed graph, aliases being the nodes they name, with the expanded
+ * size bounded so a "billion laughs" file is one sentence.
  */
 final class YamlTree {
-  /** Values a file may expand to, aliases counted at their full size: far beyond any real search space. */
+  /**
+   * Values a file may expand to, aliases counted at their full size: far beyond any real search
+   * space.
+   */
   static final int MAX_VALUES = 100_000;
+
   private static final Pattern INT = Pattern.compile("[-+]?\\d+");
-  private static final Pattern FLOAT = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+  private static final Pattern FLOAT =
+      Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
   private long values;
 
   private YamlTree() {}
 
-  /** The document's root (null for an empty file); IllegalArgumentException for a second document or a bomb. */
+  /**
+   * The document's root (null for an empty file); IllegalArgumentException for a second document or
+   * a bomb.
+   */
   static JsonNode read(byte[] content, ObjectMapper jackson) throws IOException {
     List<Node> documents = new ArrayList<>();
     try {
       LoaderOptions options = new LoaderOptions();
       options.setMaxAliasesForCollections(Integer.MAX_VALUE);
       options.setCodePointLimit(Math.max(content.length * 2, 1 << 20));
-      Iterator<Node> it = new Yaml(options).composeAll(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)).iterator();
+      Iterator<Node> it =
+          new Yaml(options)
+              .composeAll(
+                  new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))
+              .iterator();
       while (it.hasNext()) {
         documents.add(it.next());
         if (documents.size() > 1) {
-          throw new IllegalArgumentException("holds more than one YAML document (the second starts at line "
-              + (documents.get(1).getStartMark().getLine() + 1) + ", after a '---'); keep the search space in one document");
+          throw new IllegalArgumentException(
+              "holds more than one YAML document (the second starts at line "
+                  + (documents.get(1).getStartMark().getLine() + 1)
+                  + ", after a '---'); keep the search space in one document");
         }
       }
     } catch (YAMLException e) {
@@ -97,9 +111,17 @@ final class YamlTree {
     if (node instanceof MappingNode m) {
       ObjectNode o = f.objectNode();
       for (NodeTuple t : m.getValue()) {
-        String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(convert(t.getKeyNode()));
+        String key =
+            t.getKeyNode() instanceof ScalarNode k
+                ? k.getValue()
+                : String.valueOf(convert(t.getKeyNode()));
         if (o.has(key)) {
-          throw new IllegalArgumentException("not valid YAML at line " + (t.getKeyNode().getStartMark().getLine() + 1) + ": Duplicate field '" + key + "'");
+          throw new IllegalArgumentException(
+              "not valid YAML at line "
+                  + (t.getKeyNode().getStartMark().getLine() + 1)
+                  + ": Duplicate field '"
+                  + key
+                  + "'");
         }
         o.set(key, convert(t.getValueNode()));
       }
@@ -117,7 +139,9 @@ final class YamlTree {
     }
     if (INT.matcher(v).matches()) {
       java.math.BigInteger b = new java.math.BigInteger(v);
-      return b.bitLength() < 32 ? f.numberNode(b.intValue()) : b.bitLength() < 64 ? f.numberNode(b.longValue()) : f.numberNode(b);
+      return b.bitLength() < 32
+          ? f.numberNode(b.intValue())
+          : b.bitLength() < 64 ? f.numberNode(b.longValue()) : f.numberNode(b);
     }
     if (FLOAT.matcher(v).matches()) {
       return f.numberNode(Double.parseDouble(v));
@@ -132,8 +156,11 @@ final class YamlTree {
 
   private void count() {
     if (++values > MAX_VALUES) {
-      throw new IllegalArgumentException("expands to more than " + MAX_VALUES + " values (aliases counted at their full size); "
-          + "a search space is far smaller: remove the repeated aliases");
+      throw new IllegalArgumentException(
+          "expands to more than "
+              + MAX_VALUES
+              + " values (aliases counted at their full size); "
+              + "a search space is far smaller: remove the repeated aliases");
     }
   }
 }

@@ -5,14 +5,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Accelerator names as Vertex AI spells them ({@code NVIDIA_TESLA_T4}); {@code nvidia-tesla-t4} is accepted too. */
+/**
+ * Accelerator names as Vertex AI spells them ({@code NVIDIA_TESLA_T4}); {@code nvidia-tesla-t4} is
+ * accepted too.
+ */
 public final class AcceleratorTypes {
   private AcceleratorTypes() {}
 
   /** Every type a worker pool can ask for. */
   public static List<String> allowed() {
     return Arrays.stream(AcceleratorType.values())
-        .filter(t -> t != AcceleratorType.UNRECOGNIZED && t != AcceleratorType.ACCELERATOR_TYPE_UNSPECIFIED)
+        .filter(
+            t ->
+                t != AcceleratorType.UNRECOGNIZED
+                    && t != AcceleratorType.ACCELERATOR_TYPE_UNSPECIFIED)
         .map(Enum::name)
         .toList();
   }
@@ -24,7 +30,12 @@ public final class AcceleratorTypes {
     }
     String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     if (!allowed().contains(name)) {
-      throw new IllegalArgumentException(field + " " + value + " is not a Vertex AI accelerator type; allowed: " + String.join(", ", allowed()));
+      throw new IllegalArgumentException(
+          field
+              + " "
+              + value
+              + " is not a Vertex AI accelerator type; allowed: "
+              + String.join(", ", allowed()));
     }
     return name;
   }

@@ -11,7 +11,8 @@ import org.apache.beam.sdk.values.PCollection;
  * Waits for jobs submitted earlier and reads their results (from {@link SubmitToVertex#collect()}):
  * the second half of an asynchronous run. Only polling happens here, so nothing is capped.
  */
-public final class AwaitVertexJobs extends PTransform<PCollection<VertexSubmission>, PCollection<TrialResult>> {
+public final class AwaitVertexJobs
+    extends PTransform<PCollection<VertexSubmission>, PCollection<TrialResult>> {
   private final VertexSettings settings;
 
   AwaitVertexJobs(VertexSettings settings) {

@@ -19,8 +19,17 @@ public record Backoff(Duration initial, Duration max) implements Serializable {
   }
 
   private static void check(String field, Duration initial, Duration max) {
-    if (initial == null || max == null || initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-      throw new InvalidSettingException(field, initial + " .. " + max + " is not allowed; the first wait must be positive and the longest at least the first");
+    if (initial == null
+        || max == null
+        || initial.isNegative()
+        || initial.isZero()
+        || max.compareTo(initial) < 0) {
+      throw new InvalidSettingException(
+          field,
+          initial
+              + " .. "
+              + max
+              + " is not allowed; the first wait must be positive and the longest at least the first");
     }
   }
 
@@ -33,7 +42,9 @@ public record Backoff(Duration initial, Duration max) implements Serializable {
     return Duration.ofMillis(Math.min(millis, max.toMillis()));
   }
 
-  /** Sleeps between half and all of the delay, so slots refused together do not retry in lockstep. */
+  /**
+   * Sleeps between half and all of the delay, so slots refused together do not retry in lockstep.
+   */
   void sleep(int attempt) throws InterruptedException {
     long d = delay(attempt).toMillis();
     Thread.sleep(d / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(d / 2 + 1));

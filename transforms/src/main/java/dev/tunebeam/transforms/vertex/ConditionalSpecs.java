@@ -18,11 +18,16 @@ final class ConditionalSpecs {
   private ConditionalSpecs() {}
 
   /** The study's top-level parameters, each with its conditional children nested. */
-  static List<StudySpec.ParameterSpec> of(SearchSpace space, Function<ParameterSpec, StudySpec.ParameterSpec> plain) {
-    return space.parameters().stream().filter(p -> !space.conditions().containsKey(p.name())).map(p -> nested(space, p, plain)).toList();
+  static List<StudySpec.ParameterSpec> of(
+      SearchSpace space, Function<ParameterSpec, StudySpec.ParameterSpec> plain) {
+    return space.parameters().stream()
+        .filter(p -> !space.conditions().containsKey(p.name()))
+        .map(p -> nested(space, p, plain))
+        .toList();
   }
 
-  private static StudySpec.ParameterSpec nested(SearchSpace space, ParameterSpec p, Function<ParameterSpec, StudySpec.ParameterSpec> plain) {
+  private static StudySpec.ParameterSpec nested(
+      SearchSpace space, ParameterSpec p, Function<ParameterSpec, StudySpec.ParameterSpec> plain) {
     StudySpec.ParameterSpec built = plain.apply(p);
     StudySpec.ParameterSpec.Builder b = built.toBuilder();
     for (ParameterSpec child : space.parameters()) {
@@ -30,17 +35,27 @@ final class ConditionalSpecs {
       if (c == null || !c.parent().equals(p.name())) {
         continue;
       }
-      ConditionalParameterSpec.Builder cond = ConditionalParameterSpec.newBuilder().setParameterSpec(nested(space, child, plain));
+      ConditionalParameterSpec.Builder cond =
+          ConditionalParameterSpec.newBuilder().setParameterSpec(nested(space, child, plain));
       if (built.hasCategoricalValueSpec()) {
-        cond.setParentCategoricalValues(ConditionalParameterSpec.CategoricalValueCondition.newBuilder().addAllValues(c.values()));
+        cond.setParentCategoricalValues(
+            ConditionalParameterSpec.CategoricalValueCondition.newBuilder()
+                .addAllValues(c.values()));
       } else if (built.hasDiscreteValueSpec()) {
-        cond.setParentDiscreteValues(ConditionalParameterSpec.DiscreteValueCondition.newBuilder()
-            .addAllValues(c.values().stream().map(Double::valueOf).toList()));
+        cond.setParentDiscreteValues(
+            ConditionalParameterSpec.DiscreteValueCondition.newBuilder()
+                .addAllValues(c.values().stream().map(Double::valueOf).toList()));
       } else if (built.hasIntegerValueSpec()) {
-        cond.setParentIntValues(ConditionalParameterSpec.IntValueCondition.newBuilder().addAllValues(c.values().stream().map(Long::valueOf).toList()));
+        cond.setParentIntValues(
+            ConditionalParameterSpec.IntValueCondition.newBuilder()
+                .addAllValues(c.values().stream().map(Long::valueOf).toList()));
       } else {
-        throw new IllegalArgumentException("parameter " + child.name() + " is conditional on " + p.name()
-            + ", a double range; Vertex AI conditions need a categorical, discrete or integer parent");
+        throw new IllegalArgumentException(
+            "parameter "
+                + child.name()
+                + " is conditional on "
+                + p.name()
+                + ", a double range; Vertex AI conditions need a categorical, discrete or integer parent");
       }
       b.addConditionalParameterSpecs(cond);
     }

@@ -28,22 +28,34 @@ public record CustomJobTemplate(
     String serviceAccount,
     String network,
     Duration timeout,
-    boolean restartOnWorkerRestart) implements Serializable {
+    boolean restartOnWorkerRestart)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final String DEFAULT_MACHINE_TYPE = "n1-standard-4";
 
   public CustomJobTemplate {
-    machineType = machineType == null || machineType.isBlank() ? DEFAULT_MACHINE_TYPE : machineType.trim();
+    machineType =
+        machineType == null || machineType.isBlank() ? DEFAULT_MACHINE_TYPE : machineType.trim();
     if (!machineType.matches("[a-z0-9][a-z0-9-]*")) {
-      throw new IllegalArgumentException("machine type " + machineType + " is not a Compute Engine machine type; use a name like n1-standard-4");
+      throw new IllegalArgumentException(
+          "machine type "
+              + machineType
+              + " is not a Compute Engine machine type; use a name like n1-standard-4");
     }
     acceleratorType = AcceleratorTypes.parse("accelerator type", acceleratorType);
     if (acceleratorCount < 0) {
-      throw new IllegalArgumentException("accelerator count " + acceleratorCount + " is negative; use 0 (one when a type is set) or a positive count");
+      throw new IllegalArgumentException(
+          "accelerator count "
+              + acceleratorCount
+              + " is negative; use 0 (one when a type is set) or a positive count");
     }
     if (acceleratorType.isEmpty() && acceleratorCount > 0) {
-      throw new IllegalArgumentException("accelerator count " + acceleratorCount + " needs an accelerator type; allowed: " + String.join(", ", AcceleratorTypes.allowed()));
+      throw new IllegalArgumentException(
+          "accelerator count "
+              + acceleratorCount
+              + " needs an accelerator type; allowed: "
+              + String.join(", ", AcceleratorTypes.allowed()));
     }
     if (!acceleratorType.isEmpty() && acceleratorCount == 0) {
       acceleratorCount = 1;
@@ -56,7 +68,10 @@ public record CustomJobTemplate(
     network = network == null ? "" : network.trim();
   }
 
-  /** Where the docs push the trainer image: {@code REGION-docker.pkg.dev/PROJECT/tunebeam/trainer:latest}. */
+  /**
+   * Where the docs push the trainer image: {@code
+   * REGION-docker.pkg.dev/PROJECT/tunebeam/trainer:latest}.
+   */
   public static String defaultContainerUri(String project, String region) {
     return region + "-docker.pkg.dev/" + project + "/tunebeam/trainer:latest";
   }
@@ -66,64 +81,134 @@ public record CustomJobTemplate(
   }
 
   public CustomJobTemplate withContainerUri(String v) {
-    return new CustomJobTemplate(v, machineType, acceleratorType, acceleratorCount, serviceAccount, network, timeout, restartOnWorkerRestart);
+    return new CustomJobTemplate(
+        v,
+        machineType,
+        acceleratorType,
+        acceleratorCount,
+        serviceAccount,
+        network,
+        timeout,
+        restartOnWorkerRestart);
   }
 
   public CustomJobTemplate withMachineType(String v) {
-    return new CustomJobTemplate(containerUri, v, acceleratorType, acceleratorCount, serviceAccount, network, timeout, restartOnWorkerRestart);
+    return new CustomJobTemplate(
+        containerUri,
+        v,
+        acceleratorType,
+        acceleratorCount,
+        serviceAccount,
+        network,
+        timeout,
+        restartOnWorkerRestart);
   }
 
   public CustomJobTemplate withAccelerator(String type, int count) {
-    return new CustomJobTemplate(containerUri, machineType, type, count, serviceAccount, network, timeout, restartOnWorkerRestart);
+    return new CustomJobTemplate(
+        containerUri,
+        machineType,
+        type,
+        count,
+        serviceAccount,
+        network,
+        timeout,
+        restartOnWorkerRestart);
   }
 
   public CustomJobTemplate withServiceAccount(String v) {
-    return new CustomJobTemplate(containerUri, machineType, acceleratorType, acceleratorCount, v, network, timeout, restartOnWorkerRestart);
+    return new CustomJobTemplate(
+        containerUri,
+        machineType,
+        acceleratorType,
+        acceleratorCount,
+        v,
+        network,
+        timeout,
+        restartOnWorkerRestart);
   }
 
   public CustomJobTemplate withNetwork(String v) {
-    return new CustomJobTemplate(containerUri, machineType, acceleratorType, acceleratorCount, serviceAccount, v, timeout, restartOnWorkerRestart);
+    return new CustomJobTemplate(
+        containerUri,
+        machineType,
+        acceleratorType,
+        acceleratorCount,
+        serviceAccount,
+        v,
+        timeout,
+        restartOnWorkerRestart);
   }
 
   public CustomJobTemplate withTimeout(Duration v) {
-    return new CustomJobTemplate(containerUri, machineType, acceleratorType, acceleratorCount, serviceAccount, network, v, restartOnWorkerRestart);
+    return new CustomJobTemplate(
+        containerUri,
+        machineType,
+        acceleratorType,
+        acceleratorCount,
+        serviceAccount,
+        network,
+        v,
+        restartOnWorkerRestart);
   }
 
   public CustomJobTemplate withRestartOnWorkerRestart(boolean v) {
-    return new CustomJobTemplate(containerUri, machineType, acceleratorType, acceleratorCount, serviceAccount, network, timeout, v);
+    return new CustomJobTemplate(
+        containerUri,
+        machineType,
+        acceleratorType,
+        acceleratorCount,
+        serviceAccount,
+        network,
+        timeout,
+        v);
   }
 
   /** Fails with the missing field's name before anything is submitted. */
   public void checkComplete() {
     if (containerUri.isEmpty()) {
-      throw new IllegalArgumentException("container image URI is empty; build and push the trainer image and pass its Artifact Registry URI "
-          + "(e.g. us-central1-docker.pkg.dev/PROJECT/tunebeam/trainer:latest)");
+      throw new IllegalArgumentException(
+          "container image URI is empty; build and push the trainer image and pass its Artifact Registry URI "
+              + "(e.g. us-central1-docker.pkg.dev/PROJECT/tunebeam/trainer:latest)");
     }
   }
 
   /**
-   * The job spec: the container gets {@code args} as a list (Vertex passes each as one argv
-   * entry, no shell), and Vertex derives {@code AIP_MODEL_DIR} from {@code baseOutputDirectory}.
+   * The job spec: the container gets {@code args} as a list (Vertex passes each as one argv entry,
+   * no shell), and Vertex derives {@code AIP_MODEL_DIR} from {@code baseOutputDirectory}.
    */
   public CustomJobSpec spec(List<String> args, String baseOutputDirectory) {
     return spec(args, java.util.Map.of(), baseOutputDirectory);
   }
 
-  /** The job spec with {@code env} set in the container, as the trial contract's variables that Vertex does not set itself. */
-  public CustomJobSpec spec(List<String> args, java.util.Map<String, String> env, String baseOutputDirectory) {
+  /**
+   * The job spec with {@code env} set in the container, as the trial contract's variables that
+   * Vertex does not set itself.
+   */
+  public CustomJobSpec spec(
+      List<String> args, java.util.Map<String, String> env, String baseOutputDirectory) {
     checkComplete();
-    ContainerSpec.Builder container = ContainerSpec.newBuilder().setImageUri(containerUri).addAllArgs(args);
-    env.forEach((name, value) -> container.addEnv(com.google.cloud.aiplatform.v1.EnvVar.newBuilder().setName(name).setValue(value)));
+    ContainerSpec.Builder container =
+        ContainerSpec.newBuilder().setImageUri(containerUri).addAllArgs(args);
+    env.forEach(
+        (name, value) ->
+            container.addEnv(
+                com.google.cloud.aiplatform.v1.EnvVar.newBuilder().setName(name).setValue(value)));
     MachineSpec.Builder machine = MachineSpec.newBuilder().setMachineType(machineType);
     if (!acceleratorType.isEmpty()) {
-      machine.setAcceleratorType(AcceleratorType.valueOf(acceleratorType)).setAcceleratorCount(acceleratorCount);
+      machine
+          .setAcceleratorType(AcceleratorType.valueOf(acceleratorType))
+          .setAcceleratorCount(acceleratorCount);
     }
-    CustomJobSpec.Builder spec = CustomJobSpec.newBuilder()
-        .addWorkerPoolSpecs(WorkerPoolSpec.newBuilder()
-            .setMachineSpec(machine)
-            .setReplicaCount(1)
-            .setContainerSpec(container))
-        .setBaseOutputDirectory(GcsDestination.newBuilder().setOutputUriPrefix(baseOutputDirectory));
+    CustomJobSpec.Builder spec =
+        CustomJobSpec.newBuilder()
+            .addWorkerPoolSpecs(
+                WorkerPoolSpec.newBuilder()
+                    .setMachineSpec(machine)
+                    .setReplicaCount(1)
+                    .setContainerSpec(container))
+            .setBaseOutputDirectory(
+                GcsDestination.newBuilder().setOutputUriPrefix(baseOutputDirectory));
     if (!serviceAccount.isEmpty()) {
       spec.setServiceAccount(serviceAccount);
     }
@@ -131,9 +216,13 @@ public record CustomJobTemplate(
       spec.setNetwork(network);
     }
     if (timeout != null || restartOnWorkerRestart) {
-      Scheduling.Builder scheduling = Scheduling.newBuilder().setRestartJobOnWorkerRestart(restartOnWorkerRestart);
+      Scheduling.Builder scheduling =
+          Scheduling.newBuilder().setRestartJobOnWorkerRestart(restartOnWorkerRestart);
       if (timeout != null) {
-        scheduling.setTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(timeout.getSeconds()).setNanos(timeout.getNano()));
+        scheduling.setTimeout(
+            com.google.protobuf.Duration.newBuilder()
+                .setSeconds(timeout.getSeconds())
+                .setNanos(timeout.getNano()));
       }
       spec.setScheduling(scheduling);
     }

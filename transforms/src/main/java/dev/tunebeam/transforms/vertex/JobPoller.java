@@ -14,8 +14,13 @@ final class JobPoller {
   private static final Logger LOG = LoggerFactory.getLogger(VertexJobRunner.class);
 
   /** States after which a job never changes again. */
-  private static final Set<JobState> TERMINAL = Set.of(JobState.JOB_STATE_SUCCEEDED, JobState.JOB_STATE_FAILED,
-      JobState.JOB_STATE_CANCELLED, JobState.JOB_STATE_EXPIRED, JobState.JOB_STATE_PARTIALLY_SUCCEEDED);
+  private static final Set<JobState> TERMINAL =
+      Set.of(
+          JobState.JOB_STATE_SUCCEEDED,
+          JobState.JOB_STATE_FAILED,
+          JobState.JOB_STATE_CANCELLED,
+          JobState.JOB_STATE_EXPIRED,
+          JobState.JOB_STATE_PARTIALLY_SUCCEEDED);
 
   private final JobServiceClient client;
   private final VertexRetries retries;
@@ -28,7 +33,8 @@ final class JobPoller {
   }
 
   /** The job in its final state. */
-  CustomJob untilEnded(Trial trial, String jobName) throws VertexCallException, InterruptedException {
+  CustomJob untilEnded(Trial trial, String jobName)
+      throws VertexCallException, InterruptedException {
     JobState last = null;
     int sinceChange = 0;
     while (true) {

@@ -6,8 +6,8 @@ import java.io.Serializable;
 
 /**
  * Makes the {@link JobServiceSettings} a worker connects with. Settings objects are not
- * serializable, so a transform carries this factory to its workers instead; {@link
- * VertexEndpoint} is the standard one, and tests or private endpoints supply their own.
+ * serializable, so a transform carries this factory to its workers instead; {@link VertexEndpoint}
+ * is the standard one, and tests or private endpoints supply their own.
  */
 @FunctionalInterface
 public interface JobServiceConnector extends Serializable {

@@ -17,13 +17,14 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Deals trials into {@code shards} groups, round robin by trial id, so each group is one key
- * that the runner hands to exactly one DoFn call. A DoFn that works through its group one trial
- * at a time then caps the work in flight at {@code shards} across the whole pipeline, on any
- * runner and any number of workers, which a per-JVM semaphore cannot. Dealing (rather than
- * hashing) keeps the groups within one trial of each other in size.
+ * Deals trials into {@code shards} groups, round robin by trial id, so each group is one key that
+ * the runner hands to exactly one DoFn call. A DoFn that works through its group one trial at a
+ * time then caps the work in flight at {@code shards} across the whole pipeline, on any runner and
+ * any number of workers, which a per-JVM semaphore cannot. Dealing (rather than hashing) keeps the
+ * groups within one trial of each other in size.
  */
-final class RoundRobinShards extends PTransform<PCollection<Trial>, PCollection<KV<Integer, Iterable<Trial>>>> {
+final class RoundRobinShards
+    extends PTransform<PCollection<Trial>, PCollection<KV<Integer, Iterable<Trial>>>> {
   private final int shards;
 
   RoundRobinShards(int shards) {
@@ -33,7 +34,10 @@ final class RoundRobinShards extends PTransform<PCollection<Trial>, PCollection<
   @Override
   public PCollection<KV<Integer, Iterable<Trial>>> expand(PCollection<Trial> trials) {
     return trials
-        .apply("AllTrials", WithKeys.<String, Trial>of("trials").withKeyType(org.apache.beam.sdk.values.TypeDescriptors.strings()))
+        .apply(
+            "AllTrials",
+            WithKeys.<String, Trial>of("trials")
+                .withKeyType(org.apache.beam.sdk.values.TypeDescriptors.strings()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Trial.class)))
         .apply("Gather", GroupByKey.create())
         .apply("Deal", ParDo.of(new DealFn(shards)))
@@ -49,7 +53,8 @@ final class RoundRobinShards extends PTransform<PCollection<Trial>, PCollection<
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Trial>> all, OutputReceiver<KV<Integer, Trial>> out) {
+    public void process(
+        @Element KV<String, Iterable<Trial>> all, OutputReceiver<KV<Integer, Trial>> out) {
       List<Trial> trials = new ArrayList<>();
       all.getValue().forEach(trials::add);
       trials.sort(Comparator.comparing(Trial::id));

@@ -5,8 +5,8 @@ import com.google.cloud.storage.StorageOptions;
 import java.io.Serializable;
 
 /**
- * Makes the Cloud Storage client that reads a finished job's {@code metrics.json}. A factory
- * rather than a client, because a client cannot travel to workers; tests pass one that returns an
+ * Makes the Cloud Storage client that reads a finished job's {@code metrics.json}. A factory rather
+ * than a client, because a client cannot travel to workers; tests pass one that returns an
  * in-memory {@code LocalStorageHelper} service.
  */
 @FunctionalInterface

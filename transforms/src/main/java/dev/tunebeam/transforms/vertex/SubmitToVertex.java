@@ -3,8 +3,8 @@ package dev.tunebeam.transforms.vertex;
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.run.StudyRun;
-import dev.tunebeam.transforms.space.Trial;
 import dev.tunebeam.transforms.settings.Checks;
+import dev.tunebeam.transforms.space.Trial;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -60,7 +60,10 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
     return with(settings.toBuilder().setTemplate(template));
   }
 
-  /** The trainer image, e.g. {@code us-central1-docker.pkg.dev/PROJECT/tunebeam/trainer:latest}. Required. */
+  /**
+   * The trainer image, e.g. {@code us-central1-docker.pkg.dev/PROJECT/tunebeam/trainer:latest}.
+   * Required.
+   */
   public SubmitToVertex withContainerUri(String uri) {
     return withJob(settings.template().withContainerUri(uri));
   }
@@ -75,9 +78,14 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
     return withJob(settings.template().withAccelerator(type, count));
   }
 
-  /** {@code gs://bucket/path}, a bucket in the job's region. Required. Trial {@code t} writes under {@code <prefix>/<study>/<t>/}. */
+  /**
+   * {@code gs://bucket/path}, a bucket in the job's region. Required. Trial {@code t} writes under
+   * {@code <prefix>/<study>/<t>/}.
+   */
   public SubmitToVertex withOutputPrefix(String gcsPrefix) {
-    return with(settings.toBuilder().setOutputPrefix(CloudNames.gcsPrefix("output prefix", gcsPrefix, settings.region())));
+    return with(
+        settings.toBuilder()
+            .setOutputPrefix(CloudNames.gcsPrefix("output prefix", gcsPrefix, settings.region())));
   }
 
   /** The service account jobs run as; default: Vertex AI's Custom Code Service Agent. */
@@ -107,26 +115,40 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
 
   /** Jobs in flight across the pipeline (default 3). */
   public SubmitToVertex withMaxParallelTrials(int max) {
-    return with(settings.toBuilder().setMaxParallelTrials(Checks.atLeast("maxParallelTrials", max, 1, "")));
+    return with(
+        settings.toBuilder().setMaxParallelTrials(Checks.atLeast("maxParallelTrials", max, 1, "")));
   }
 
-  /** The Fashion-MNIST folder the container reads ({@code --data-dir}, usually gs://); default the trainer's own search. */
+  /**
+   * The Fashion-MNIST folder the container reads ({@code --data-dir}, usually gs://); default the
+   * trainer's own search.
+   */
   public SubmitToVertex withDataDirectory(String dir) {
     return with(settings.toBuilder().setDataDirectory(dir));
   }
 
-  /** Search-space parameters passed to the container although the bundled trainer does not know them. */
+  /**
+   * Search-space parameters passed to the container although the bundled trainer does not know
+   * them.
+   */
   public SubmitToVertex withPassThrough(Set<String> names) {
-    return with(settings.toBuilder().setPassThrough(Collections.unmodifiableSet(new LinkedHashSet<>(names))));
+    return with(
+        settings.toBuilder()
+            .setPassThrough(Collections.unmodifiableSet(new LinkedHashSet<>(names))));
   }
 
   /**
-   * Another JobService endpoint: {@code host:port} (TLS, Application Default Credentials) or
-   * {@code http://127.0.0.1:PORT} for an emulator or test server (plaintext, no credentials).
-   * Blank keeps the regional endpoint.
+   * Another JobService endpoint: {@code host:port} (TLS, Application Default Credentials) or {@code
+   * http://127.0.0.1:PORT} for an emulator or test server (plaintext, no credentials). Blank keeps
+   * the regional endpoint.
    */
   public SubmitToVertex withEndpoint(String endpoint) {
-    return with(settings.toBuilder().setConnector(endpoint == null || endpoint.isBlank() ? null : VertexEndpoint.resolve(settings.region(), endpoint)));
+    return with(
+        settings.toBuilder()
+            .setConnector(
+                endpoint == null || endpoint.isBlank()
+                    ? null
+                    : VertexEndpoint.resolve(settings.region(), endpoint)));
   }
 
   /** Full control of the client settings (credentials, retries, transport). */
@@ -139,20 +161,29 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
     return with(settings.toBuilder().setStorage(storage));
   }
 
-  /** How often a running job is polled: {@code initial}, doubling up to {@code max} (default 10 s to 60 s). */
+  /**
+   * How often a running job is polled: {@code initial}, doubling up to {@code max} (default 10 s to
+   * 60 s).
+   */
   public SubmitToVertex withPolling(Duration initial, Duration max) {
     return with(settings.toBuilder().setPolling(Backoff.of("polling", initial, max)));
   }
 
-  /** Quota and availability errors are retried {@code attempts} times in all, waiting {@code initial} doubling up to {@code max} (default 8, 5 s, 120 s). */
+  /**
+   * Quota and availability errors are retried {@code attempts} times in all, waiting {@code
+   * initial} doubling up to {@code max} (default 8, 5 s, 120 s).
+   */
   public SubmitToVertex withRetries(int attempts, Duration initial, Duration max) {
-    return with(settings.toBuilder().setRetryAttempts(Checks.atLeast("retry attempts", attempts, 1, "")).setRetryBackoff(Backoff.of("retry backoff", initial, max)));
+    return with(
+        settings.toBuilder()
+            .setRetryAttempts(Checks.atLeast("retry attempts", attempts, 1, ""))
+            .setRetryBackoff(Backoff.of("retry backoff", initial, max)));
   }
 
   /**
-   * The study run these trials belong to (default: a run of this transform's own): once more
-   * than its failure bound of the run's trials have failed, on any backend, no more are
-   * submitted; the rest come back SKIPPED.
+   * The study run these trials belong to (default: a run of this transform's own): once more than
+   * its failure bound of the run's trials have failed, on any backend, no more are submitted; the
+   * rest come back SKIPPED.
    */
   public SubmitToVertex withRun(StudyRun run) {
     return with(settings.toBuilder().setRun(Objects.requireNonNull(run, "run")));
@@ -162,7 +193,10 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
     return settings;
   }
 
-  /** Submits and returns at once: one {@link VertexSubmission} per trial, for a later {@link #collect()}. */
+  /**
+   * Submits and returns at once: one {@link VertexSubmission} per trial, for a later {@link
+   * #collect()}.
+   */
   public SubmitVertexJobs withoutWaiting() {
     return new SubmitVertexJobs(settings);
   }
@@ -175,7 +209,8 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
-    builder.addIfNotNull(DisplayData.item("project", settings.project()))
+    builder
+        .addIfNotNull(DisplayData.item("project", settings.project()))
         .add(DisplayData.item("region", settings.region()))
         .addIfNotNull(DisplayData.item("outputPrefix", settings.outputPrefix()))
         .add(DisplayData.item("maxParallelTrials", settings.maxParallelTrials()));
@@ -195,12 +230,14 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
     private final Counter attached = Metrics.counter(SubmitToVertex.class, "attached");
     private final Counter succeeded = Metrics.counter(SubmitToVertex.class, "succeeded");
     private final Counter failed = Metrics.counter(SubmitToVertex.class, "failed");
+
     RunSlotFn(VertexSettings settings) {
       super(settings);
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<Trial>> slot, OutputReceiver<TrialResult> out) {
+    public void process(
+        @Element KV<Integer, Iterable<Trial>> slot, OutputReceiver<TrialResult> out) {
       FailureBudget budget = settings.run().failureBudget();
       for (Trial trial : slot.getValue()) {
         if (budget.exhausted()) {

@@ -30,7 +30,9 @@ public final class SubmitVertexJobs extends PTransform<PCollection<Trial>, PColl
   @Override
   public PCollectionTuple expand(PCollection<Trial> trials) {
     settings.checkComplete();
-    return trials.apply("Submit", ParDo.of(new SubmitFn(settings)).withOutputTags(SUBMITTED, TupleTagList.of(FAILED)));
+    return trials.apply(
+        "Submit",
+        ParDo.of(new SubmitFn(settings)).withOutputTags(SUBMITTED, TupleTagList.of(FAILED)));
   }
 
   static final class SubmitFn extends VertexRunnerFn<Trial, VertexSubmission> {
@@ -50,7 +52,8 @@ public final class SubmitVertexJobs extends PTransform<PCollection<Trial>, PColl
         out.get(SUBMITTED).output(s);
       } catch (VertexCallException e) {
         failed.inc();
-        out.get(FAILED).output(TrialResult.failed(trial, SubmitToVertex.BACKEND, e.getMessage(), 0, null));
+        out.get(FAILED)
+            .output(TrialResult.failed(trial, SubmitToVertex.BACKEND, e.getMessage(), 0, null));
       }
     }
   }

@@ -14,16 +14,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A trial's live jobs, found by its label: Vertex has no request id, so this lookup is what
- * keeps submission idempotent, and what settles a race in which two runners both created one.
+ * A trial's live jobs, found by its label: Vertex has no request id, so this lookup is what keeps
+ * submission idempotent, and what settles a race in which two runners both created one.
  */
 final class TrialJobLookup {
   // One log name for everything a Vertex runner does, as before the runner was split.
   private static final Logger LOG = LoggerFactory.getLogger(VertexJobRunner.class);
 
   /** Jobs not worth attaching to: a rerun should try the trial again. */
-  private static final Set<JobState> DEAD = Set.of(JobState.JOB_STATE_FAILED, JobState.JOB_STATE_CANCELLING,
-      JobState.JOB_STATE_CANCELLED, JobState.JOB_STATE_EXPIRED, JobState.JOB_STATE_PARTIALLY_SUCCEEDED);
+  private static final Set<JobState> DEAD =
+      Set.of(
+          JobState.JOB_STATE_FAILED,
+          JobState.JOB_STATE_CANCELLING,
+          JobState.JOB_STATE_CANCELLED,
+          JobState.JOB_STATE_EXPIRED,
+          JobState.JOB_STATE_PARTIALLY_SUCCEEDED);
 
   /** Which of a trial's live jobs every runner keeps: a finished one, else the oldest. */
   private static final Comparator<CustomJob> PREFERENCE =
@@ -58,7 +63,11 @@ final class TrialJobLookup {
     CustomJob keep = live.stream().min(PREFERENCE).orElseThrow();
     for (CustomJob j : live) {
       if (!j.getName().equals(keep.getName()) && j.getState() != JobState.JOB_STATE_SUCCEEDED) {
-        LOG.warn("trial {}: cancelling duplicate job {}; keeping {}", trial.id(), j.getName(), keep.getName());
+        LOG.warn(
+            "trial {}: cancelling duplicate job {}; keeping {}",
+            trial.id(),
+            j.getName(),
+            keep.getName());
         client.cancelCustomJob(j.getName());
       }
     }
@@ -66,12 +75,14 @@ final class TrialJobLookup {
   }
 
   private List<CustomJob> live(Trial trial) {
-    ListCustomJobsRequest request = ListCustomJobsRequest.newBuilder()
-        .setParent(parent)
-        .setFilter(VertexLabels.trialFilter(trial.id()))
-        .build();
+    ListCustomJobsRequest request =
+        ListCustomJobsRequest.newBuilder()
+            .setParent(parent)
+            .setFilter(VertexLabels.trialFilter(trial.id()))
+            .build();
     return StreamSupport.stream(client.listCustomJobs(request).iterateAll().spliterator(), false)
-        .filter(j -> VertexLabels.value(trial.id()).equals(j.getLabelsMap().get(VertexLabels.TRIAL_ID)))
+        .filter(
+            j -> VertexLabels.value(trial.id()).equals(j.getLabelsMap().get(VertexLabels.TRIAL_ID)))
         .filter(j -> TrialJobs.sameRung(trial, j))
         .filter(j -> !DEAD.contains(j.getState()))
         .toList();

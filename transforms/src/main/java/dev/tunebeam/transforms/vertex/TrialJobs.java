@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The CustomJob that runs one trial. Its display name and labels carry the study and the trial
- * id, which is how a retried bundle or a rerun finds the job again; its output directory is
- * {@code <prefix>/<study>/<trial-id>/}, so Vertex sets {@code AIP_MODEL_DIR} to {@code
- * .../model/}, where the trainer writes {@code metrics.json}.
+ * The CustomJob that runs one trial. Its display name and labels carry the study and the trial id,
+ * which is how a retried bundle or a rerun finds the job again; its output directory is {@code
+ * <prefix>/<study>/<trial-id>/}, so Vertex sets {@code AIP_MODEL_DIR} to {@code .../model/}, where
+ * the trainer writes {@code metrics.json}.
  */
 public final class TrialJobs {
   static final String DISPLAY_NAME_PREFIX = "tunebeam-";
@@ -27,15 +27,20 @@ public final class TrialJobs {
     return CustomJob.newBuilder()
         .setDisplayName(displayName(trial))
         .putAllLabels(labels(trial))
-        .setJobSpec(settings.template().spec(args(trial, settings.passThrough(), settings.dataDirectory()), environment(trial),
-            baseOutputDirectory(settings.outputPrefix(), trial)))
+        .setJobSpec(
+            settings
+                .template()
+                .spec(
+                    args(trial, settings.passThrough(), settings.dataDirectory()),
+                    environment(trial),
+                    baseOutputDirectory(settings.outputPrefix(), trial)))
         .build();
   }
 
   /**
-   * The trial contract's variables Vertex AI does not set for a plain CustomJob: the trial's id.
-   * It sets the {@code AIP_} folders from the job's output directory itself; the metric file keeps
-   * its default.
+   * The trial contract's variables Vertex AI does not set for a plain CustomJob: the trial's id. It
+   * sets the {@code AIP_} folders from the job's output directory itself; the metric file keeps its
+   * default.
    */
   public static Map<String, String> environment(Trial trial) {
     return new TrialContract(trial.id(), null, null, null, null).environment();
@@ -73,13 +78,18 @@ public final class TrialJobs {
     return java.util.Optional.ofNullable(trial.get("num_epochs")).map(VertexLabels::value);
   }
 
-  /** Whether {@code job} runs this rung of the trial; a job from before rung labels runs its only rung. */
+  /**
+   * Whether {@code job} runs this rung of the trial; a job from before rung labels runs its only
+   * rung.
+   */
   static boolean sameRung(Trial trial, com.google.cloud.aiplatform.v1.CustomJob job) {
     String label = job.getLabelsMap().get(VertexLabels.RUNG);
     return label == null || rung(trial).map(label::equals).orElse(true);
   }
 
-  /** {@code <prefix>/<study>/<trial-id>/}, with the trailing slash Vertex expects of a directory. */
+  /**
+   * {@code <prefix>/<study>/<trial-id>/}, with the trailing slash Vertex expects of a directory.
+   */
   public static String baseOutputDirectory(String outputPrefix, Trial trial) {
     String prefix = outputPrefix.endsWith("/") ? outputPrefix : outputPrefix + "/";
     return prefix + trial.study() + "/" + trial.id() + "/";
@@ -87,7 +97,8 @@ public final class TrialJobs {
 
   /** Where Vertex points {@code AIP_MODEL_DIR} for a job with this output directory. */
   public static String modelDirectory(String baseOutputDirectory) {
-    return (baseOutputDirectory.endsWith("/") ? baseOutputDirectory : baseOutputDirectory + "/") + "model/";
+    return (baseOutputDirectory.endsWith("/") ? baseOutputDirectory : baseOutputDirectory + "/")
+        + "model/";
   }
 
   public static String metricsPath(String baseOutputDirectory) {

@@ -1,10 +1,13 @@
 package dev.tunebeam.transforms.vertex;
 
-import dev.tunebeam.trainer.cli.EnumChoice;
 import com.google.cloud.aiplatform.v1.StudySpec;
+import dev.tunebeam.trainer.cli.EnumChoice;
 import java.util.Locale;
 
-/** Vertex AI's search algorithms as the reference launcher names them; {@code bayesian} is Vizier's default. */
+/**
+ * Vertex AI's search algorithms as the reference launcher names them; {@code bayesian} is Vizier's
+ * default.
+ */
 public enum TuningAlgorithm {
   GRID(StudySpec.Algorithm.GRID_SEARCH),
   RANDOM(StudySpec.Algorithm.RANDOM_SEARCH),

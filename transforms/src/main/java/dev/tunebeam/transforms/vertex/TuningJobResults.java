@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The trials of a finished HyperparameterTuningJob as {@link TrialResult}s, so they rank and
- * print like a pipeline's. Everything comes from the job itself (study label, searched values in
+ * The trials of a finished HyperparameterTuningJob as {@link TrialResult}s, so they rank and print
+ * like a pipeline's. Everything comes from the job itself (study label, searched values in
  * StudySpec order, fixed values from the trial job's arguments), so each trial becomes the same
  * {@link Trial}, with the same id, that a pipeline run of that point gets. Its history comes from
  * the {@code metrics.json} the trainer wrote under {@code <base>/<vertex trial id>/model/}, or,
@@ -36,8 +36,13 @@ public final class TuningJobResults {
     String base = job.getTrialJobSpec().getBaseOutputDirectory().getOutputUriPrefix();
     List<TrialResult> results = new ArrayList<>();
     for (com.google.cloud.aiplatform.v1.Trial t : job.getTrialsList()) {
-      results.add(result(t, trialOf(job, t), TrialJobs.modelDirectory((base.endsWith("/") ? base : base + "/") + t.getId()), storage,
-          objective(job).metric()));
+      results.add(
+          result(
+              t,
+              trialOf(job, t),
+              TrialJobs.modelDirectory((base.endsWith("/") ? base : base + "/") + t.getId()),
+              storage,
+              objective(job).metric()));
     }
     return results;
   }
@@ -59,7 +64,9 @@ public final class TuningJobResults {
       }
     }
     params.putAll(vertex);
-    params.putAll(fixedParameters(job.getTrialJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getArgsList()));
+    params.putAll(
+        fixedParameters(
+            job.getTrialJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getArgsList()));
     return Trial.of(study(job), params);
   }
 
@@ -79,35 +86,80 @@ public final class TuningJobResults {
     return v.hasNumberValue() ? ParameterValues.canonical(v.getNumberValue()) : v.getStringValue();
   }
 
-  private static TrialResult result(com.google.cloud.aiplatform.v1.Trial t, Trial trial, String modelDir, Storage storage, String metricId) {
-    double seconds = t.hasStartTime() && t.hasEndTime() ? t.getEndTime().getSeconds() - t.getStartTime().getSeconds() : 0;
+  private static TrialResult result(
+      com.google.cloud.aiplatform.v1.Trial t,
+      Trial trial,
+      String modelDir,
+      Storage storage,
+      String metricId) {
+    double seconds =
+        t.hasStartTime() && t.hasEndTime()
+            ? t.getEndTime().getSeconds() - t.getStartTime().getSeconds()
+            : 0;
     switch (t.getState()) {
       case SUCCEEDED -> {
         String metricsNote = "";
         try {
-          Optional<byte[]> bytes = new GcsArtifactStore(GcsPath.parse(modelDir), storage).read(MetricsJson.FILE_NAME);
+          Optional<byte[]> bytes =
+              new GcsArtifactStore(GcsPath.parse(modelDir), storage).read(MetricsJson.FILE_NAME);
           if (bytes.isPresent()) {
-            return TrialResult.succeeded(trial, SubmitToVertex.BACKEND, MetricsJson.read(modelDir + MetricsJson.FILE_NAME, bytes.get()), modelDir);
+            return TrialResult.succeeded(
+                trial,
+                SubmitToVertex.BACKEND,
+                MetricsJson.read(modelDir + MetricsJson.FILE_NAME, bytes.get()),
+                modelDir);
           }
         } catch (IOException | RuntimeException e) {
-          metricsNote = "; " + modelDir + MetricsJson.FILE_NAME + " cannot be read: " + e.getMessage();
+          metricsNote =
+              "; " + modelDir + MetricsJson.FILE_NAME + " cannot be read: " + e.getMessage();
         }
         Optional<Double> value = finalMeasurement(t, metricId);
         if (value.isEmpty()) {
-          return TrialResult.failed(trial, SubmitToVertex.BACKEND, "Vertex trial " + t.getId() + " succeeded but reported no "
-              + metricId + " and wrote no metrics.json" + metricsNote, seconds, modelDir);
+          return TrialResult.failed(
+              trial,
+              SubmitToVertex.BACKEND,
+              "Vertex trial "
+                  + t.getId()
+                  + " succeeded but reported no "
+                  + metricId
+                  + " and wrote no metrics.json"
+                  + metricsNote,
+              seconds,
+              modelDir);
         }
         // Only Vertex's final measurement is known: one record, at the step it was measured.
         int step = (int) Math.max(1, t.getFinalMeasurement().getStepCount());
         EpochRecord last = EpochRecord.of(step, Double.NaN, Map.of(metricId, value.get()));
-        return TrialResult.of(trial, SubmitToVertex.BACKEND, TrialStatus.SUCCEEDED, List.of(last), null, seconds, seconds, modelDir);
+        return TrialResult.of(
+            trial,
+            SubmitToVertex.BACKEND,
+            TrialStatus.SUCCEEDED,
+            List.of(last),
+            null,
+            seconds,
+            seconds,
+            modelDir);
       }
       case INFEASIBLE -> {
-        return TrialResult.failed(trial, SubmitToVertex.BACKEND, "Vertex marked trial " + t.getId() + " infeasible: "
-            + (t.getInfeasibleReason().isEmpty() ? "(no reason given)" : t.getInfeasibleReason()), seconds, modelDir);
+        return TrialResult.failed(
+            trial,
+            SubmitToVertex.BACKEND,
+            "Vertex marked trial "
+                + t.getId()
+                + " infeasible: "
+                + (t.getInfeasibleReason().isEmpty()
+                    ? "(no reason given)"
+                    : t.getInfeasibleReason()),
+            seconds,
+            modelDir);
       }
       default -> {
-        return TrialResult.failed(trial, SubmitToVertex.BACKEND, "Vertex trial " + t.getId() + " did not finish (" + t.getState() + ")", seconds, modelDir);
+        return TrialResult.failed(
+            trial,
+            SubmitToVertex.BACKEND,
+            "Vertex trial " + t.getId() + " did not finish (" + t.getState() + ")",
+            seconds,
+            modelDir);
       }
     }
   }
@@ -118,11 +170,16 @@ public final class TuningJobResults {
       return Objective.DEFAULT;
     }
     StudySpec.MetricSpec m = job.getStudySpec().getMetrics(0);
-    return new Objective(m.getMetricId(), m.getGoal() == StudySpec.MetricSpec.GoalType.MINIMIZE ? Objective.Goal.MINIMIZE
-        : Objective.Goal.MAXIMIZE, Objective.Measurement.BEST);
+    return new Objective(
+        m.getMetricId(),
+        m.getGoal() == StudySpec.MetricSpec.GoalType.MINIMIZE
+            ? Objective.Goal.MINIMIZE
+            : Objective.Goal.MAXIMIZE,
+        Objective.Measurement.BEST);
   }
 
-  private static Optional<Double> finalMeasurement(com.google.cloud.aiplatform.v1.Trial t, String metricId) {
+  private static Optional<Double> finalMeasurement(
+      com.google.cloud.aiplatform.v1.Trial t, String metricId) {
     for (Measurement.Metric m : t.getFinalMeasurement().getMetricsList()) {
       if (m.getMetricId().equals(metricId)) {
         return Optional.of(m.getValue());

@@ -9,29 +9,60 @@ import java.util.List;
 
 /**
  * The Vertex AI HyperparameterTuningJob for a search space: Vertex picks each trial's searched
- * values and passes them as {@code --name=value}; the fixed values of the space are the trial
- * job's own arguments. The trial job is the same {@link CustomJobTemplate} that {@link
- * SubmitToVertex} runs, so a tuning job and a pipeline run train the same way.
+ * values and passes them as {@code --name=value}; the fixed values of the space are the trial job's
+ * own arguments. The trial job is the same {@link CustomJobTemplate} that {@link SubmitToVertex}
+ * runs, so a tuning job and a pipeline run train the same way.
  */
 public final class TuningJobs {
   private TuningJobs() {}
 
   /**
-   * @param baseOutputDirectory {@code gs://...}; Vertex gives trial {@code N} the model dir {@code <base>/N/model/}
+   * @param baseOutputDirectory {@code gs://...}; Vertex gives trial {@code N} the model dir {@code
+   *     <base>/N/model/}
    */
-  public static HyperparameterTuningJob build(String displayName, SearchSpace space, TuningAlgorithm algorithm, CustomJobTemplate template,
-      String baseOutputDirectory, String dataDirectory, int maxTrialCount, int parallelTrialCount) {
-    return build(displayName, space, StudySpecs.of(space, algorithm, space.effectiveObjective()), template, baseOutputDirectory, dataDirectory, maxTrialCount, parallelTrialCount);
+  public static HyperparameterTuningJob build(
+      String displayName,
+      SearchSpace space,
+      TuningAlgorithm algorithm,
+      CustomJobTemplate template,
+      String baseOutputDirectory,
+      String dataDirectory,
+      int maxTrialCount,
+      int parallelTrialCount) {
+    return build(
+        displayName,
+        space,
+        StudySpecs.of(space, algorithm, space.effectiveObjective()),
+        template,
+        baseOutputDirectory,
+        dataDirectory,
+        maxTrialCount,
+        parallelTrialCount);
   }
 
-  /** With a study spec built by {@link StudySpecs} (objective, automated stopping, measurement selection). */
-  public static HyperparameterTuningJob build(String displayName, SearchSpace space, com.google.cloud.aiplatform.v1.StudySpec study,
-      CustomJobTemplate template, String baseOutputDirectory, String dataDirectory, int maxTrialCount, int parallelTrialCount) {
+  /**
+   * With a study spec built by {@link StudySpecs} (objective, automated stopping, measurement
+   * selection).
+   */
+  public static HyperparameterTuningJob build(
+      String displayName,
+      SearchSpace space,
+      com.google.cloud.aiplatform.v1.StudySpec study,
+      CustomJobTemplate template,
+      String baseOutputDirectory,
+      String dataDirectory,
+      int maxTrialCount,
+      int parallelTrialCount) {
     if (maxTrialCount < 1) {
-      throw new IllegalArgumentException("max trial count " + maxTrialCount + " must be at least 1");
+      throw new IllegalArgumentException(
+          "max trial count " + maxTrialCount + " must be at least 1");
     }
     if (parallelTrialCount < 1 || parallelTrialCount > maxTrialCount) {
-      throw new IllegalArgumentException("parallel trial count " + parallelTrialCount + " must be between 1 and the max trial count " + maxTrialCount);
+      throw new IllegalArgumentException(
+          "parallel trial count "
+              + parallelTrialCount
+              + " must be between 1 and the max trial count "
+              + maxTrialCount);
     }
     return HyperparameterTuningJob.newBuilder()
         .setDisplayName(displayName)
@@ -49,7 +80,10 @@ public final class TuningJobs {
    * trainer reports to hypertune when the objective is not the one it reports by default.
    */
   public static List<String> fixedArgs(SearchSpace space, String dataDirectory) {
-    List<String> args = new ArrayList<>(TrialJobs.args(Trial.of(space.study(), space.fixed()), space.passThrough(), dataDirectory));
+    List<String> args =
+        new ArrayList<>(
+            TrialJobs.args(
+                Trial.of(space.study(), space.fixed()), space.passThrough(), dataDirectory));
     String metric = space.effectiveObjective().metric();
     if (!metric.equals(space.withoutValidationIfOff(Objective.DEFAULT).metric())) {
       args.addAll(List.of("--metric-id", metric));

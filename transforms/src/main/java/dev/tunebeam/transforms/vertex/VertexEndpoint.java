@@ -18,16 +18,23 @@ public record VertexEndpoint(String hostPort, boolean plaintext) implements JobS
 
   public VertexEndpoint {
     if (hostPort == null || !hostPort.matches("[A-Za-z0-9._\\-\\[\\]:]+:\\d{1,5}")) {
-      throw new IllegalArgumentException("Vertex AI endpoint " + hostPort + " is not host:port; allowed: REGION-aiplatform.googleapis.com:443, "
-          + "another host:port (TLS), or http://127.0.0.1:PORT for an emulator");
+      throw new IllegalArgumentException(
+          "Vertex AI endpoint "
+              + hostPort
+              + " is not host:port; allowed: REGION-aiplatform.googleapis.com:443, "
+              + "another host:port (TLS), or http://127.0.0.1:PORT for an emulator");
     }
   }
 
   public static VertexEndpoint regional(String region) {
-    return new VertexEndpoint(CloudNames.region("region", region) + "-aiplatform.googleapis.com:443", false);
+    return new VertexEndpoint(
+        CloudNames.region("region", region) + "-aiplatform.googleapis.com:443", false);
   }
 
-  /** The regional endpoint when {@code override} is blank, else the override ({@code http://} = plaintext). */
+  /**
+   * The regional endpoint when {@code override} is blank, else the override ({@code http://} =
+   * plaintext).
+   */
   public static VertexEndpoint resolve(String region, String override) {
     if (override == null || override.isBlank()) {
       return regional(region);
@@ -35,8 +42,9 @@ public record VertexEndpoint(String hostPort, boolean plaintext) implements JobS
     String o = override.trim();
     if (o.contains("@")) {
       // Never echo it: the part before '@' is a user and password.
-      throw new IllegalArgumentException("Vertex AI endpoint override holds user:password@; remove them: an endpoint is host:port or "
-          + "http://127.0.0.1:PORT, and Vertex AI calls use Application Default Credentials");
+      throw new IllegalArgumentException(
+          "Vertex AI endpoint override holds user:password@; remove them: an endpoint is host:port or "
+              + "http://127.0.0.1:PORT, and Vertex AI calls use Application Default Credentials");
     }
     if (o.startsWith(PLAINTEXT_SCHEME)) {
       return new VertexEndpoint(stripSlash(o.substring(PLAINTEXT_SCHEME.length())), true);
@@ -52,15 +60,17 @@ public record VertexEndpoint(String hostPort, boolean plaintext) implements JobS
   }
 
   @Override
-  @SuppressWarnings("rawtypes") // gax declares the channel configurator on the raw ManagedChannelBuilder
+  @SuppressWarnings(
+      "rawtypes") // gax declares the channel configurator on the raw ManagedChannelBuilder
   public JobServiceSettings settings() throws IOException {
     JobServiceSettings.Builder b = JobServiceSettings.newBuilder().setEndpoint(hostPort);
     if (plaintext) {
       b.setCredentialsProvider(NoCredentialsProvider.create())
-          .setTransportChannelProvider(InstantiatingGrpcChannelProvider.newBuilder()
-              .setEndpoint(hostPort)
-              .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
-              .build());
+          .setTransportChannelProvider(
+              InstantiatingGrpcChannelProvider.newBuilder()
+                  .setEndpoint(hostPort)
+                  .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
+                  .build());
     }
     return b.build();
   }

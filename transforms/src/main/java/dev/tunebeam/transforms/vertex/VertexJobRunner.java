@@ -34,23 +34,30 @@ final class VertexJobRunner implements AutoCloseable {
     this.reader = new JobResultReader(settings);
   }
 
-  /** Connects; a failure to connect is kept and reported as every trial's error rather than thrown. */
+  /**
+   * Connects; a failure to connect is kept and reported as every trial's error rather than thrown.
+   */
   static VertexJobRunner open(VertexSettings settings) {
     JobServiceConnector connector = settings.effectiveConnector();
     try {
       return new VertexJobRunner(settings, JobServiceClient.create(connector.settings()), null);
     } catch (IOException | RuntimeException e) {
-      String message = Secrets.redact("cannot connect to Vertex AI at " + connector + ": " + e.getMessage()
-          + ". Check Application Default Credentials (gcloud auth application-default login, or the worker's service account)");
+      String message =
+          Secrets.redact(
+              "cannot connect to Vertex AI at "
+                  + connector
+                  + ": "
+                  + e.getMessage()
+                  + ". Check Application Default Credentials (gcloud auth application-default login, or the worker's service account)");
       LOG.error(message);
       return new VertexJobRunner(settings, null, message);
     }
   }
 
   /**
-   * The trial's job: an earlier one that did not fail (a retried bundle, a rerun), else a new
-   * one. The label lookup is repeated before every create attempt in case an attempt that timed
-   * out did create the job.
+   * The trial's job: an earlier one that did not fail (a retried bundle, a rerun), else a new one.
+   * The label lookup is repeated before every create attempt in case an attempt that timed out did
+   * create the job.
    */
   VertexSubmission submit(Trial trial) throws VertexCallException {
     if (client == null) {
@@ -60,38 +67,56 @@ final class VertexJobRunner implements AutoCloseable {
     try {
       job = TrialJobs.customJob(trial, settings);
     } catch (IllegalArgumentException e) {
-      throw new VertexCallException("cannot build the Vertex AI job for trial " + trial.id() + ": " + e.getMessage(), e);
+      throw new VertexCallException(
+          "cannot build the Vertex AI job for trial " + trial.id() + ": " + e.getMessage(), e);
     }
     String base = job.getJobSpec().getBaseOutputDirectory().getOutputUriPrefix();
     TrialJobLookup lookup = new TrialJobLookup(client, settings.parent());
-    return retries.call("submitting trial " + trial.id() + " to Vertex AI", () -> {
-      Optional<CustomJob> existing = lookup.existing(trial);
-      if (existing.isPresent()) {
-        LOG.info("trial {}: attaching to existing job {} ({})", trial.id(), existing.get().getName(), existing.get().getState());
-        return new VertexSubmission(trial, existing.get().getName(), base, false);
-      }
-      CustomJob created = client.createCustomJob(settings.parent(), job);
-      LOG.info("trial {} ({}): created job {}", trial.id(), trial.describe(), created.getName());
-      String survivor = lookup.keepOne(trial, created.getName());
-      return new VertexSubmission(trial, survivor, base, survivor.equals(created.getName()));
-    });
+    return retries.call(
+        "submitting trial " + trial.id() + " to Vertex AI",
+        () -> {
+          Optional<CustomJob> existing = lookup.existing(trial);
+          if (existing.isPresent()) {
+            LOG.info(
+                "trial {}: attaching to existing job {} ({})",
+                trial.id(),
+                existing.get().getName(),
+                existing.get().getState());
+            return new VertexSubmission(trial, existing.get().getName(), base, false);
+          }
+          CustomJob created = client.createCustomJob(settings.parent(), job);
+          LOG.info(
+              "trial {} ({}): created job {}", trial.id(), trial.describe(), created.getName());
+          String survivor = lookup.keepOne(trial, created.getName());
+          return new VertexSubmission(trial, survivor, base, survivor.equals(created.getName()));
+        });
   }
 
   /** Waits for the submission's job to end, then reads its result. */
   TrialResult await(VertexSubmission submission) {
     Trial trial = submission.trial();
     if (client == null) {
-      return TrialResult.failed(trial, SubmitToVertex.BACKEND, connectError, 0, submission.jobName());
+      return TrialResult.failed(
+          trial, SubmitToVertex.BACKEND, connectError, 0, submission.jobName());
     }
     try {
-      CustomJob ended = new JobPoller(client, retries, settings.polling()).untilEnded(trial, submission.jobName());
+      CustomJob ended =
+          new JobPoller(client, retries, settings.polling())
+              .untilEnded(trial, submission.jobName());
       return reader.read(submission, ended);
     } catch (VertexCallException e) {
-      return TrialResult.failed(trial, SubmitToVertex.BACKEND, e.getMessage(), 0, submission.jobName());
+      return TrialResult.failed(
+          trial, SubmitToVertex.BACKEND, e.getMessage(), 0, submission.jobName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return TrialResult.failed(trial, SubmitToVertex.BACKEND, "interrupted while waiting for job " + submission.jobName()
-          + "; the job keeps running, and a rerun attaches to it", 0, submission.jobName());
+      return TrialResult.failed(
+          trial,
+          SubmitToVertex.BACKEND,
+          "interrupted while waiting for job "
+              + submission.jobName()
+              + "; the job keeps running, and a rerun attaches to it",
+          0,
+          submission.jobName());
     }
   }
 

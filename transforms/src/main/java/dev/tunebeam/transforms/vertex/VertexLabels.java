@@ -3,16 +3,21 @@ package dev.tunebeam.transforms.vertex;
 import java.util.Locale;
 
 /**
- * Vertex AI label values: at most 64 characters of lowercase letters, digits, '_' and '-'.
- * Labels are how a trial finds its job again (Vertex has no request id), so the same trial must
- * always give the same value.
+ * Vertex AI label values: at most 64 characters of lowercase letters, digits, '_' and '-'. Labels
+ * are how a trial finds its job again (Vertex has no request id), so the same trial must always
+ * give the same value.
  */
 public final class VertexLabels {
   public static final String TRIAL_ID = "trial_id";
   public static final String STUDY = "study";
   public static final String CREATED_BY = "created_by";
-  /** The epoch a trial's job trains to: a schedule runs one job per trial and rung, all in the trial's folder. */
+
+  /**
+   * The epoch a trial's job trains to: a schedule runs one job per trial and rung, all in the
+   * trial's folder.
+   */
   public static final String RUNG = "rung";
+
   public static final int MAX_LENGTH = 64;
 
   private VertexLabels() {}

@@ -4,7 +4,9 @@ import com.google.api.gax.rpc.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Retries quota and availability errors of Vertex AI calls with backoff, a bounded number of times. */
+/**
+ * Retries quota and availability errors of Vertex AI calls with backoff, a bounded number of times.
+ */
 final class VertexRetries {
   // One log name for everything a Vertex runner does, as before the runner was split.
   private static final Logger LOG = LoggerFactory.getLogger(VertexJobRunner.class);
@@ -20,7 +22,10 @@ final class VertexRetries {
     this.settings = settings;
   }
 
-  /** The call's value; a refusal that retrying cannot cure, or the last attempt's, as a VertexCallException that says what to fix. */
+  /**
+   * The call's value; a refusal that retrying cannot cure, or the last attempt's, as a
+   * VertexCallException that says what to fix.
+   */
   <T> T call(String action, Call<T> call) throws VertexCallException {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -29,7 +34,12 @@ final class VertexRetries {
         if (!VertexErrors.retryable(e) || attempt >= settings.retryAttempts()) {
           throw new VertexCallException(VertexErrors.explain(action, e, settings, attempt), e);
         }
-        LOG.info("{}: {} (attempt {} of {}); retrying", action, e.getStatusCode().getCode(), attempt, settings.retryAttempts());
+        LOG.info(
+            "{}: {} (attempt {} of {}); retrying",
+            action,
+            e.getStatusCode().getCode(),
+            attempt,
+            settings.retryAttempts());
         try {
           settings.retryBackoff().sleep(attempt - 1);
         } catch (InterruptedException ie) {

@@ -20,8 +20,10 @@ public abstract class VertexSettings implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final int DEFAULT_MAX_PARALLEL_TRIALS = 3;
-  public static final Backoff DEFAULT_POLLING = new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(60));
-  public static final Backoff DEFAULT_RETRY_BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(120));
+  public static final Backoff DEFAULT_POLLING =
+      new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(60));
+  public static final Backoff DEFAULT_RETRY_BACKOFF =
+      new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(120));
   public static final int DEFAULT_RETRY_ATTEMPTS = 8;
 
   public abstract @Nullable String project();
@@ -38,7 +40,9 @@ public abstract class VertexSettings implements Serializable {
 
   public abstract CustomJobTemplate template();
 
-  /** The Fashion-MNIST folder the container reads ({@code --data-dir}); null: the trainer's default. */
+  /**
+   * The Fashion-MNIST folder the container reads ({@code --data-dir}); null: the trainer's default.
+   */
   public abstract @Nullable String dataDirectory();
 
   public abstract Set<String> passThrough();
@@ -51,7 +55,9 @@ public abstract class VertexSettings implements Serializable {
 
   public abstract int retryAttempts();
 
-  /** The study run the trials belong to: its failure bound, shared with the run's other transforms. */
+  /**
+   * The study run the trials belong to: its failure bound, shared with the run's other transforms.
+   */
   public abstract StudyRun run();
 
   abstract Builder toBuilder();
@@ -84,10 +90,13 @@ public abstract class VertexSettings implements Serializable {
   /** Throws IllegalArgumentException naming what is missing before any job is submitted. */
   public void checkComplete() {
     if (project() == null || project().isEmpty()) {
-      throw new IllegalArgumentException("project is empty; Vertex AI jobs need a Google Cloud project: SubmitToVertex.to(project, region)");
+      throw new IllegalArgumentException(
+          "project is empty; Vertex AI jobs need a Google Cloud project: SubmitToVertex.to(project, region)");
     }
     if (outputPrefix() == null || outputPrefix().isEmpty()) {
-      throw new IllegalArgumentException("output prefix is empty; Vertex AI jobs write to Cloud Storage: withOutputPrefix(\"gs://BUCKET/PATH\"), a bucket in " + region());
+      throw new IllegalArgumentException(
+          "output prefix is empty; Vertex AI jobs write to Cloud Storage: withOutputPrefix(\"gs://BUCKET/PATH\"), a bucket in "
+              + region());
     }
     template().checkComplete();
   }

@@ -33,14 +33,19 @@ class BackendRuleTest {
     assertEquals(Backend.VERTEX, r.route(trial("batch_size", "128")));
     assertEquals(Backend.VERTEX, r.route(trial("batch_size", "256")));
     assertEquals(Backend.LOCAL, r.route(trial("batch_size", "64")));
-    assertEquals(Backend.LOCAL, r.route(trial("optimizer", "adam")), "a trial without the parameter matches no clause");
+    assertEquals(
+        Backend.LOCAL,
+        r.route(trial("optimizer", "adam")),
+        "a trial without the parameter matches no clause");
     assertEquals(EnumSet.of(Backend.LOCAL, Backend.VERTEX), r.targets());
     assertEquals(Set.of("batch_size"), r.parameters());
   }
 
   @Test
   void clausesAreTriedInOrderAndElseCatchesTheRest() {
-    BackendRule r = BackendRule.parse("optimizer==rmsprop -> local; learning_rate<0.001 -> vertex; else -> vertex");
+    BackendRule r =
+        BackendRule.parse(
+            "optimizer==rmsprop -> local; learning_rate<0.001 -> vertex; else -> vertex");
     assertEquals(Backend.LOCAL, r.route(trial("optimizer", "rmsprop", "learning_rate", "0.0001")));
     assertEquals(Backend.VERTEX, r.route(trial("optimizer", "adam", "learning_rate", "0.0001")));
     assertEquals(Backend.VERTEX, r.route(trial("optimizer", "adam", "learning_rate", "0.01")));
@@ -53,25 +58,33 @@ class BackendRuleTest {
     assertEquals(Backend.VERTEX, r.route(trial("activation", "softmax")));
     assertEquals(Backend.VERTEX, r.route(trial("activation", "leakyrelu")));
     assertEquals(Backend.LOCAL, r.route(trial("activation", "relu", "optimizer", "sgd")));
-    // An ordering against text would silently match nothing (issue 15: 'batch_size>=big' routed everything local).
-    assertMessage("optimizer>adam -> vertex", "compares with > against 'adam', which is not a number");
-    assertMessage("batch_size>=big -> vertex", "compares with >= against 'big', which is not a number");
+    // An ordering against text would silently match nothing (issue 15: 'batch_size>=big' routed
+    // everything local).
+    assertMessage(
+        "optimizer>adam -> vertex", "compares with > against 'adam', which is not a number");
+    assertMessage(
+        "batch_size>=big -> vertex", "compares with >= against 'big', which is not a number");
   }
 
   @Test
   void badRulesSayWhatIsAllowed() {
     assertMessage("", "backend rule is empty; allowed: local, vertex");
     assertMessage("gpu", "backend rule 'gpu' is neither a backend (local, vertex)");
-    assertMessage("batch_size=>128 -> vertex", "clause 'batch_size=>128 -> vertex' has condition 'batch_size=>128'; write PARAMETER OP VALUE with OP one of == != >= <= > <");
-    assertMessage("batch_size>=128 -> cloud", "sends trials to 'cloud'; allowed backends: local, vertex");
-    assertMessage("batch_size>=128 vertex", "is neither a backend (local, vertex) nor clauses like");
+    assertMessage(
+        "batch_size=>128 -> vertex",
+        "clause 'batch_size=>128 -> vertex' has condition 'batch_size=>128'; write PARAMETER OP VALUE with OP one of == != >= <= > <");
+    assertMessage(
+        "batch_size>=128 -> cloud", "sends trials to 'cloud'; allowed backends: local, vertex");
+    assertMessage(
+        "batch_size>=128 vertex", "is neither a backend (local, vertex) nor clauses like");
     assertMessage("batch_size>=128 -> vertex -> local", "needs exactly one '->'");
     assertMessage("else -> vertex; batch_size>1 -> local", "comes after 'else'");
     assertMessage("Batch Size>=1 -> vertex", "has condition 'Batch Size>=1'");
   }
 
   private static void assertMessage(String rule, String expected) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BackendRule.parse(rule));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BackendRule.parse(rule));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
 }

@@ -40,10 +40,34 @@ class RunTrialsTest {
   static final class StandInLocal extends PTransform<PCollection<Trial>, PCollection<TrialResult>> {
     @Override
     public PCollection<TrialResult> expand(PCollection<Trial> trials) {
-      return trials.apply(MapElements.into(TypeDescriptor.of(TrialResult.class)).via((Trial t) -> TrialResult.succeeded(t, "local",
-          new MetricsReport(t.id(), null, List.of(EpochRecord.of(1, 1, Map.of(EpochRecord.TRAIN_LOSS, 1.0, EpochRecord.VAL_ACCURACY, 0.5,
-              EpochRecord.TEST_ACCURACY, 0.5))), 1, 1, "cpu", 1, Map.of(), null),
-          "/tmp/local/" + t.id())));
+      return trials.apply(
+          MapElements.into(TypeDescriptor.of(TrialResult.class))
+              .via(
+                  (Trial t) ->
+                      TrialResult.succeeded(
+                          t,
+                          "local",
+                          new MetricsReport(
+                              t.id(),
+                              null,
+                              List.of(
+                                  EpochRecord.of(
+                                      1,
+                                      1,
+                                      Map.of(
+                                          EpochRecord.TRAIN_LOSS,
+                                          1.0,
+                                          EpochRecord.VAL_ACCURACY,
+                                          0.5,
+                                          EpochRecord.TEST_ACCURACY,
+                                          0.5))),
+                              1,
+                              1,
+                              "cpu",
+                              1,
+                              Map.of(),
+                              null),
+                          "/tmp/local/" + t.id())));
     }
   }
 
@@ -53,12 +77,16 @@ class RunTrialsTest {
     try (FakeVertex vertex = FakeVertex.start()) {
       Pipeline p = TestPipeline.create().enableAbandonedNodeEnforcement(false);
       p.apply(Create.of(trials).withCoder(SerializableCoder.of(Trial.class)))
-          .apply(RunTrials.by(BackendRule.parse("batch_size>=128 -> vertex")).withLocal(new StandInLocal()).withVertex(vertex.submit()))
+          .apply(
+              RunTrials.by(BackendRule.parse("batch_size>=128 -> vertex"))
+                  .withLocal(new StandInLocal())
+                  .withVertex(vertex.submit()))
           .apply(RankTrials.byDefault())
           .apply(WriteLeaderboard.to(out.toString()).withStudy("vertex-many"));
       p.run().waitUntilFinish();
 
-      assertEquals(3, vertex.jobs().creates(), "only the three batch_size=128 trials went to Vertex");
+      assertEquals(
+          3, vertex.jobs().creates(), "only the three batch_size=128 trials went to Vertex");
       JsonNode board = new ObjectMapper().readTree(Files.readAllBytes(out.resolve("results.json")));
       assertEquals(9, board.get("trials").size());
       Map<String, Integer> perBackend = new HashMap<>();
@@ -69,9 +97,13 @@ class RunTrialsTest {
         assertEquals(batch >= 128 ? "vertex" : "local", backend, t.toString());
       }
       assertEquals(Map.of("vertex", 3, "local", 6), perBackend);
-      assertEquals("vertex", board.get("trials").get(0).get("backend").asText(), "Vertex rows (accuracy > 0.8) rank above the stand-in's 0.5");
+      assertEquals(
+          "vertex",
+          board.get("trials").get(0).get("backend").asText(),
+          "Vertex rows (accuracy > 0.8) rank above the stand-in's 0.5");
       String csv = Files.readString(out.resolve("results.csv"));
-      assertTrue(csv.lines().skip(1).allMatch(l -> l.contains(",vertex,") || l.contains(",local,")), csv);
+      assertTrue(
+          csv.lines().skip(1).allMatch(l -> l.contains(",vertex,") || l.contains(",local,")), csv);
     }
   }
 
@@ -89,9 +121,17 @@ class RunTrialsTest {
   @Test
   void aRuleThatReachesAMissingBackendFailsAtConstruction() {
     Pipeline p = TestPipeline.create().enableAbandonedNodeEnforcement(false);
-    PCollection<Trial> trials = p.apply(Create.of(VertexTestTrials.three()).withCoder(SerializableCoder.of(Trial.class)));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> trials.apply(RunTrials.by(BackendRule.parse("batch_size>=128 -> vertex")).withLocal(new StandInLocal())));
-    assertTrue(e.getMessage().contains("sends trials to vertex, but RunTrials has no vertex transform"), e.getMessage());
+    PCollection<Trial> trials =
+        p.apply(Create.of(VertexTestTrials.three()).withCoder(SerializableCoder.of(Trial.class)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                trials.apply(
+                    RunTrials.by(BackendRule.parse("batch_size>=128 -> vertex"))
+                        .withLocal(new StandInLocal())));
+    assertTrue(
+        e.getMessage().contains("sends trials to vertex, but RunTrials has no vertex transform"),
+        e.getMessage());
   }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The planner with measured costs: a worker's start-up makes short trials fuse and leaves long
- * ones alone, and a faster worker on every core takes the groups that would leave a core idle.
- * Work is in epochs of one model; costs as measured on the 2-core development machine (fused
- * three wide at 0.95x, a start-up worth 0.6 epochs, one worker on both cores 1.5x).
+ * The planner with measured costs: a worker's start-up makes short trials fuse and leaves long ones
+ * alone, and a faster worker on every core takes the groups that would leave a core idle. Work is
+ * in epochs of one model; costs as measured on the 2-core development machine (fused three wide at
+ * 0.95x, a start-up worth 0.6 epochs, one worker on both cores 1.5x).
  */
 class FusionCostsPlanTest {
   private static final FusionCosts MEASURED = new FusionCosts(0.95, 0.6, 1.5);
@@ -37,13 +37,16 @@ class FusionCostsPlanTest {
   void oneEpochTrialsFuseToSaveWorkerStartUps() {
     List<FusionPlanner.Group<T>> groups = plan(trials(9, 3, 1), MEASURED);
     assertEquals(27, groups.stream().mapToInt(g -> g.members().size()).sum());
-    assertTrue(groups.size() <= 12, "a start-up costs more than fused steps lose: " + sizes(groups));
+    assertTrue(
+        groups.size() <= 12, "a start-up costs more than fused steps lose: " + sizes(groups));
   }
 
   @Test
   void twentyEpochTrialsTrainAlone() {
     List<FusionPlanner.Group<T>> groups = plan(trials(9, 3, 20), MEASURED);
-    assertTrue(groups.stream().allMatch(g -> g.members().size() == 1), "fused steps lose more than a start-up costs: " + sizes(groups));
+    assertTrue(
+        groups.stream().allMatch(g -> g.members().size() == 1),
+        "fused steps lose more than a start-up costs: " + sizes(groups));
   }
 
   @Test
@@ -68,7 +71,9 @@ class FusionCostsPlanTest {
   @Test
   void noWideGroupWhenTheWorkersFinishTogether() {
     List<FusionPlanner.Group<T>> groups = plan(trials(4, 1, 7), MEASURED);
-    assertTrue(groups.stream().allMatch(g -> g.width() == 1), "four equal trials fill two workers: " + groups);
+    assertTrue(
+        groups.stream().allMatch(g -> g.width() == 1),
+        "four equal trials fill two workers: " + groups);
   }
 
   @Test

@@ -12,7 +12,10 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --fuse=auto}: a real probe on this machine, remembered per machine, and the costs it yields. */
+/**
+ * {@code --fuse=auto}: a real probe on this machine, remembered per machine, and the costs it
+ * yields.
+ */
 class FusionMeasurementTest {
   @TempDir Path dir;
 
@@ -21,7 +24,9 @@ class FusionMeasurementTest {
     Path cache = dir.resolve("fusion.properties");
     String key = FusionMeasurement.machineKey(1);
     Files.writeString(cache, key + ".fused3=0.960\n" + key + ".launch_work=30000\n");
-    assertEquals(Optional.of(new FusionCosts(0.96, 30000, 1.0)), FusionMeasurement.costs(1, "/nonexistent", cache));
+    assertEquals(
+        Optional.of(new FusionCosts(0.96, 30000, 1.0)),
+        FusionMeasurement.costs(1, "/nonexistent", cache));
   }
 
   @Test
@@ -32,15 +37,20 @@ class FusionMeasurementTest {
     assertTrue(FusionMeasurement.parse(old, "m").isEmpty());
     old.setProperty("m.fused3", "0.9");
     old.setProperty("m.launch_work", "-1");
-    assertTrue(FusionMeasurement.parse(old, "m").isEmpty(), "a negative start-up cost is not a measurement");
+    assertTrue(
+        FusionMeasurement.parse(old, "m").isEmpty(),
+        "a negative start-up cost is not a measurement");
   }
 
   @Test
   void theProbesFiguresBecomeCostsInModelImages() {
     // 6,000 model-images/s alone, 5,700 three wide; a worker's start-up 4 s at 5,000 images/s.
-    // A second reading, disturbed by load elsewhere, would have made fusion look twice as good: the smaller ratio is kept.
-    FusionCosts c = FusionMeasurement.fromProbe(List.of("FUSION_PROBE 6000.0 5700.0", "FUSION_PROBE 3000.0 5700.0"),
-        new WorkerStartMeasurement.Start(4.0, 5000));
+    // A second reading, disturbed by load elsewhere, would have made fusion look twice as good: the
+    // smaller ratio is kept.
+    FusionCosts c =
+        FusionMeasurement.fromProbe(
+            List.of("FUSION_PROBE 6000.0 5700.0", "FUSION_PROBE 3000.0 5700.0"),
+            new WorkerStartMeasurement.Start(4.0, 5000));
     assertEquals(0.95, c.fusedSpeed3(), 1e-9);
     assertEquals(4.0 * 5000, c.launchWork(), 1e-6);
     assertEquals(1.0, c.wideSpeedup(), 1e-9, "a measured plan never widens");
@@ -49,7 +59,8 @@ class FusionMeasurementTest {
   @Test
   void theProbeTrainsOnThisMachineAndIsRemembered() throws Exception {
     Path cache = dir.resolve("sub/fusion.properties");
-    Optional<FusionCosts> measured = FusionMeasurement.costs(1, "/usr/share/datasets/fashion-mnist", cache);
+    Optional<FusionCosts> measured =
+        FusionMeasurement.costs(1, "/usr/share/datasets/fashion-mnist", cache);
     assertTrue(measured.isPresent(), "the probe ran");
     FusionCosts c = measured.get();
     assertTrue(c.fusedSpeed3() > 0 && c.fusedSpeed3() < 3, "fused speed " + c.fusedSpeed3());
@@ -58,6 +69,9 @@ class FusionMeasurementTest {
     try (InputStream in = Files.newInputStream(cache)) {
       p.load(in);
     }
-    assertEquals(Optional.of(c), FusionMeasurement.parse(p, FusionMeasurement.machineKey(1)), "remembered as measured");
+    assertEquals(
+        Optional.of(c),
+        FusionMeasurement.parse(p, FusionMeasurement.machineKey(1)),
+        "remembered as measured");
   }
 }

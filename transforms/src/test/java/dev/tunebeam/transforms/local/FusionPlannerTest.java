@@ -17,11 +17,15 @@ class FusionPlannerTest {
     return FusionPlanner.plan(trials, t -> t.get("batch_size"), t -> 1.0, maxFuse, workers);
   }
 
-  private static void assertCoversEachTrialOnceWithinItsKey(List<Trial> trials, List<List<Trial>> groups, int maxFuse) {
+  private static void assertCoversEachTrialOnceWithinItsKey(
+      List<Trial> trials, List<List<Trial>> groups, int maxFuse) {
     Set<String> seen = new HashSet<>();
     for (List<Trial> g : groups) {
       assertTrue(g.size() <= maxFuse);
-      assertEquals(1, g.stream().map(t -> t.get("batch_size")).distinct().count(), "one fusion key per group");
+      assertEquals(
+          1,
+          g.stream().map(t -> t.get("batch_size")).distinct().count(),
+          "one fusion key per group");
       g.forEach(t -> assertTrue(seen.add(t.id()), "trial planned twice"));
     }
     assertEquals(trials.size(), seen.size());
@@ -31,13 +35,18 @@ class FusionPlannerTest {
   void referenceStudyOnTwoWorkersSplitsEachBatchSizeInTwo() {
     List<List<Trial>> groups = plan(REFERENCE, 9, 2);
     assertCoversEachTrialOnceWithinItsKey(REFERENCE, groups, 9);
-    assertEquals(List.of(5, 5, 5, 4, 4, 4), groups.stream().map(List::size).toList(), "six groups balance two workers");
+    assertEquals(
+        List.of(5, 5, 5, 4, 4, 4),
+        groups.stream().map(List::size).toList(),
+        "six groups balance two workers");
   }
 
   /** Keyed by batch size and activation, as TrainLocally plans: nine keys of three trials. */
   @Test
   void nineEqualGroupsOnTwoWorkersSplitOneToFillTheTail() {
-    List<List<Trial>> groups = FusionPlanner.plan(REFERENCE, t -> t.get("batch_size") + t.get("activation"), t -> 1.0, 9, 2);
+    List<List<Trial>> groups =
+        FusionPlanner.plan(
+            REFERENCE, t -> t.get("batch_size") + t.get("activation"), t -> 1.0, 9, 2);
     assertEquals(List.of(3, 3, 3, 3, 3, 3, 3, 3, 2, 1), groups.stream().map(List::size).toList());
     assertEquals(27, groups.stream().mapToInt(List::size).sum());
   }

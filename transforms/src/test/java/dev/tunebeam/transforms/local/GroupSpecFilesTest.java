@@ -21,7 +21,9 @@ class GroupSpecFilesTest {
     Process dead = new ProcessBuilder("true").start();
     dead.waitFor();
     Path orphan = Files.createFile(tmp.resolve("tunebeam-group-p" + dead.pid() + "-123.json"));
-    Path live = Files.createFile(tmp.resolve("tunebeam-group-p" + ProcessHandle.current().pid() + "-456.json"));
+    Path live =
+        Files.createFile(
+            tmp.resolve("tunebeam-group-p" + ProcessHandle.current().pid() + "-456.json"));
     Path oldLegacy = Files.createFile(tmp.resolve("tunebeam-group-987654.json"));
     Files.setLastModifiedTime(oldLegacy, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
     Path freshLegacy = Files.createFile(tmp.resolve("tunebeam-group-111.json"));

@@ -17,8 +17,12 @@ class LocalTrialTest {
 
     List<String> args = LocalTrial.args(trial, settings);
     int flag = args.indexOf("--tensorboard-dir");
-    assertEquals("/out/study/tensorboard/" + dev.tunebeam.transforms.space.RunName.of(trial), args.get(flag + 1));
-    assertTrue(args.get(flag + 1).endsWith("-" + trial.id().substring(0, 8)), "a readable name that still tells trials apart");
+    assertEquals(
+        "/out/study/tensorboard/" + dev.tunebeam.transforms.space.RunName.of(trial),
+        args.get(flag + 1));
+    assertTrue(
+        args.get(flag + 1).endsWith("-" + trial.id().substring(0, 8)),
+        "a readable name that still tells trials apart");
 
     MemberRun member = LocalTrial.member(trial, settings);
     assertEquals(TrialArtifacts.tensorboardDirectory("/out/study", trial), member.tensorboardDir());

@@ -30,18 +30,39 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real training of a few trials on 512 real images, in worker processes and in process. */
 @ExtendWith(TestPipelineExtension.class)
 class TrainLocallyTest {
-  /** Results seen by the pipeline, keyed by the test's output folder (PAssert runs in other threads). */
+  /**
+   * Results seen by the pipeline, keyed by the test's output folder (PAssert runs in other
+   * threads).
+   */
   static final Map<String, List<TrialResult>> SEEN = new ConcurrentHashMap<>();
 
   @TempDir Path out;
 
   static List<Trial> trials() {
-    List<Trial> trials = new ArrayList<>(SearchSpace.builder("local-test")
-        .categorical("activation", "relu", "tanh")
-        .fixed("optimizer", "adam").fixed("num_epochs", "1").fixed("train_samples", "512").fixed("test_samples", "256")
-        .build().trials(10));
-    // Valid for the trainer's parser, but larger than the 512 training images: fails at training time.
-    trials.add(Trial.of("local-test", Map.of("batch_size", "4096", "num_epochs", "1", "train_samples", "512", "test_samples", "256")));
+    List<Trial> trials =
+        new ArrayList<>(
+            SearchSpace.builder("local-test")
+                .categorical("activation", "relu", "tanh")
+                .fixed("optimizer", "adam")
+                .fixed("num_epochs", "1")
+                .fixed("train_samples", "512")
+                .fixed("test_samples", "256")
+                .build()
+                .trials(10));
+    // Valid for the trainer's parser, but larger than the 512 training images: fails at training
+    // time.
+    trials.add(
+        Trial.of(
+            "local-test",
+            Map.of(
+                "batch_size",
+                "4096",
+                "num_epochs",
+                "1",
+                "train_samples",
+                "512",
+                "test_samples",
+                "256")));
     return trials;
   }
 
@@ -49,12 +70,14 @@ class TrainLocallyTest {
     String key = out.toString();
     SEEN.remove(key);
     PCollection<TrialResult> results = p.apply(Create.of(trials())).apply(train);
-    PAssert.that(results).satisfies(rs -> {
-      List<TrialResult> all = new ArrayList<>();
-      rs.forEach(all::add);
-      SEEN.put(key, all);
-      return null;
-    });
+    PAssert.that(results)
+        .satisfies(
+            rs -> {
+              List<TrialResult> all = new ArrayList<>();
+              rs.forEach(all::add);
+              SEEN.put(key, all);
+              return null;
+            });
     PipelineResult result = p.run();
     result.waitUntilFinish();
     return result;
@@ -62,22 +85,36 @@ class TrainLocallyTest {
 
   private static long counter(PipelineResult result, String name) {
     long total = 0;
-    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named(TrainLocally.class, name)).build()).getCounters()) {
+    for (MetricResult<Long> c :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(TrainLocally.class, name))
+                    .build())
+            .getCounters()) {
       total += c.getAttempted();
     }
     return total;
   }
 
   @Test
-  void trainsInWorkerProcessesAndRecordsTheFailedTrialWithoutStoppingTheOthers(TestPipeline p) throws Exception {
-    PipelineResult result = run(p, TrainLocally.to(out.toString()).withDataDirectory(DataLocator.DEBIAN_DIR.toString()).withWorkers(2));
+  void trainsInWorkerProcessesAndRecordsTheFailedTrialWithoutStoppingTheOthers(TestPipeline p)
+      throws Exception {
+    PipelineResult result =
+        run(
+            p,
+            TrainLocally.to(out.toString())
+                .withDataDirectory(DataLocator.DEBIAN_DIR.toString())
+                .withWorkers(2));
     List<TrialResult> results = SEEN.get(out.toString());
     assertEquals(3, results.size());
     for (TrialResult r : results) {
       if (r.trial().get("batch_size") != null) {
         assertEquals("FAILED", r.status().name());
-        assertTrue(r.error().contains("--batch-size 4096 is larger than the 512 training samples"), r.error());
+        assertTrue(
+            r.error().contains("--batch-size 4096 is larger than the 512 training samples"),
+            r.error());
       } else {
         assertEquals("SUCCEEDED", r.status().name(), r.error());
         assertTrue(Objective.DEFAULT.evaluate(r).objectiveValue() > 0.3, r.toString());
@@ -92,7 +129,12 @@ class TrainLocallyTest {
 
   @Test
   void inProcessTrainingGivesTheSameResultsAsWorkerProcesses(TestPipeline p) {
-    run(p, TrainLocally.to(out.toString()).withDataDirectory(DataLocator.DEBIAN_DIR.toString()).inProcess().withResume(false));
+    run(
+        p,
+        TrainLocally.to(out.toString())
+            .withDataDirectory(DataLocator.DEBIAN_DIR.toString())
+            .inProcess()
+            .withResume(false));
     List<TrialResult> results = SEEN.get(out.toString());
     assertEquals(2, results.stream().filter(TrialResult::succeeded).count());
   }
@@ -103,14 +145,24 @@ class TrainLocallyTest {
     Trial relu = trials().get(0);
     // An earlier run finished the relu trial: its metrics.json is there.
     TestPipeline first = TestPipeline.create().enableAbandonedNodeEnforcement(false);
-    first.apply(Create.of(List.of(relu))).apply(TrainLocally.to(out.toString()).withDataDirectory(DataLocator.DEBIAN_DIR.toString()));
+    first
+        .apply(Create.of(List.of(relu)))
+        .apply(
+            TrainLocally.to(out.toString()).withDataDirectory(DataLocator.DEBIAN_DIR.toString()));
     first.run().waitUntilFinish();
-    long before = Files.getLastModifiedTime(earlier.resolve(relu.id() + "/metrics.json")).toMillis();
+    long before =
+        Files.getLastModifiedTime(earlier.resolve(relu.id() + "/metrics.json")).toMillis();
 
-    PipelineResult result = run(p, TrainLocally.to(out.toString()).withDataDirectory(DataLocator.DEBIAN_DIR.toString()));
+    PipelineResult result =
+        run(
+            p,
+            TrainLocally.to(out.toString()).withDataDirectory(DataLocator.DEBIAN_DIR.toString()));
     assertEquals(1, counter(result, "trials_resumed"));
     assertEquals(2, counter(result, "trials_started"), "only the unfinished trials train");
-    assertEquals(before, Files.getLastModifiedTime(earlier.resolve(relu.id() + "/metrics.json")).toMillis(), "not retrained");
+    assertEquals(
+        before,
+        Files.getLastModifiedTime(earlier.resolve(relu.id() + "/metrics.json")).toMillis(),
+        "not retrained");
     assertEquals(3, SEEN.get(out.toString()).size(), "the results cover every trial");
   }
 }

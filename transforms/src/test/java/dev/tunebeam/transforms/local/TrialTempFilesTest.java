@@ -15,7 +15,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The temporary files a killed process left behind are swept; those of a running process, recent ones and others' are not. */
+/**
+ * The temporary files a killed process left behind are swept; those of a running process, recent
+ * ones and others' are not.
+ */
 class TrialTempFilesTest {
   @TempDir Path tmp;
 
@@ -40,11 +43,14 @@ class TrialTempFilesTest {
     Path legacyRecent = file("tunebeam-trial-8812346.log", recent);
     Path unrelated = file("other-" + dead + "-1.log", old);
     Path scratchOld = Files.createDirectory(tmp.resolve("tunebeam-trial-" + dead + "-14"));
-    Files.setLastModifiedTime(Files.writeString(scratchOld.resolve("output.metrics"), "{}"), FileTime.from(old));
+    Files.setLastModifiedTime(
+        Files.writeString(scratchOld.resolve("output.metrics"), "{}"), FileTime.from(old));
     Files.setLastModifiedTime(scratchOld, FileTime.from(old));
-    // A folder whose metric file was rewritten a moment ago is in use, however old the folder itself is.
+    // A folder whose metric file was rewritten a moment ago is in use, however old the folder
+    // itself is.
     Path scratchBusy = Files.createDirectory(tmp.resolve("tunebeam-trial-" + dead + "-15"));
-    Files.setLastModifiedTime(Files.writeString(scratchBusy.resolve("output.metrics"), "{}"), FileTime.from(recent));
+    Files.setLastModifiedTime(
+        Files.writeString(scratchBusy.resolve("output.metrics"), "{}"), FileTime.from(recent));
     Files.setLastModifiedTime(scratchBusy, FileTime.from(old));
 
     List<Path> swept = TrialTempFiles.sweep(tmp, now, pid -> pid == live);
@@ -53,7 +59,14 @@ class TrialTempFilesTest {
     for (Path gone : swept) {
       assertFalse(Files.exists(gone), gone.toString());
     }
-    for (Path kept : List.of(liveOld, deadRecent, legacyRecent, unrelated, scratchBusy, scratchBusy.resolve("output.metrics"))) {
+    for (Path kept :
+        List.of(
+            liveOld,
+            deadRecent,
+            legacyRecent,
+            unrelated,
+            scratchBusy,
+            scratchBusy.resolve("output.metrics"))) {
       assertTrue(Files.exists(kept), kept.toString());
     }
   }
@@ -70,10 +83,14 @@ class TrialTempFilesTest {
       Process exited = new ProcessBuilder("true").start();
       exited.waitFor();
       assertFalse(TrialTempFiles.running(exited.pid()));
-      // By real liveness, in a folder of the test's own (the machine's temporary folder holds other runs' files): ours stay, the exited one's go.
+      // By real liveness, in a folder of the test's own (the machine's temporary folder holds other
+      // runs' files): ours stay, the exited one's go.
       Path mine = file(log.getFileName().toString(), old);
       Path orphan = file("tunebeam-trial-" + exited.pid() + "-1.log", old);
-      assertEquals(List.of(orphan), TrialTempFiles.sweep(tmp, Instant.now().plus(Duration.ofDays(1)), TrialTempFiles::running));
+      assertEquals(
+          List.of(orphan),
+          TrialTempFiles.sweep(
+              tmp, Instant.now().plus(Duration.ofDays(1)), TrialTempFiles::running));
       assertTrue(Files.exists(mine));
     } finally {
       Files.deleteIfExists(log);

@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A lane's trainer JVM trains group after group, and one whose job failed is never given another. */
+/**
+ * A lane's trainer JVM trains group after group, and one whose job failed is never given another.
+ */
 class WarmWorkerTest {
   @TempDir Path dir;
 
@@ -30,8 +32,10 @@ class WarmWorkerTest {
     List<String> linesB = new ArrayList<>();
     try (WarmWorker worker = WarmWorker.start("1g", List.of())) {
       long pid = worker.handle().pid();
-      WorkerProcess.Exit first = worker.train(group("a", 64), 1, dir.resolve("a.outcome.json"), 300, linesA::add);
-      WorkerProcess.Exit second = worker.train(group("b", 64), 1, dir.resolve("b.outcome.json"), 300, linesB::add);
+      WorkerProcess.Exit first =
+          worker.train(group("a", 64), 1, dir.resolve("a.outcome.json"), 300, linesA::add);
+      WorkerProcess.Exit second =
+          worker.train(group("b", 64), 1, dir.resolve("b.outcome.json"), 300, linesB::add);
 
       assertTrue(first.ok(), first.tail());
       assertTrue(second.ok(), second.tail());
@@ -41,11 +45,17 @@ class WarmWorkerTest {
       assertTrue(Files.exists(dir.resolve("b/metrics.json")));
       assertTrue(WorkerOutcome.read(dir.resolve("b.outcome.json")).orElseThrow().ok());
       // Each job's lines are its own and end before its marker, which the caller never sees.
-      assertTrue(linesA.stream().anyMatch(l -> l.startsWith("@progress {\"trial\":\"a\"")), String.join("\n", linesA));
-      assertTrue(linesB.stream().anyMatch(l -> l.startsWith("@progress {\"trial\":\"b\"")), String.join("\n", linesB));
-      assertTrue(linesB.stream().noneMatch(l -> l.contains("\"trial\":\"a\"")), String.join("\n", linesB));
+      assertTrue(
+          linesA.stream().anyMatch(l -> l.startsWith("@progress {\"trial\":\"a\"")),
+          String.join("\n", linesA));
+      assertTrue(
+          linesB.stream().anyMatch(l -> l.startsWith("@progress {\"trial\":\"b\"")),
+          String.join("\n", linesB));
+      assertTrue(
+          linesB.stream().noneMatch(l -> l.contains("\"trial\":\"a\"")), String.join("\n", linesB));
       for (List<String> lines : List.of(linesA, linesB)) {
-        assertTrue(lines.stream().noneMatch(l -> l.contains("@worker-done")), String.join("\n", lines));
+        assertTrue(
+            lines.stream().noneMatch(l -> l.contains("@worker-done")), String.join("\n", lines));
       }
     }
   }
@@ -54,7 +64,8 @@ class WarmWorkerTest {
   void aFailedJobEndsItsWorkerAndThePoolStartsAFreshOne() throws Exception {
     try (WarmWorkers pool = new WarmWorkers("1g", List.of())) {
       WarmWorker bad = pool.take();
-      WorkerProcess.Exit refused = bad.train(group("big", 4096), 1, dir.resolve("big.outcome.json"), 300, l -> {});
+      WorkerProcess.Exit refused =
+          bad.train(group("big", 4096), 1, dir.resolve("big.outcome.json"), 300, l -> {});
       assertEquals(2, refused.code(), refused.tail());
       assertFalse(bad.reusable());
       WorkerOutcome told = WorkerOutcome.read(dir.resolve("big.outcome.json")).orElseThrow();
@@ -64,10 +75,12 @@ class WarmWorkerTest {
 
       WarmWorker fresh = pool.take();
       assertNotEquals(bad.handle().pid(), fresh.handle().pid());
-      assertTrue(fresh.train(group("ok", 64), 1, dir.resolve("ok.outcome.json"), 300, l -> {}).ok());
+      assertTrue(
+          fresh.train(group("ok", 64), 1, dir.resolve("ok.outcome.json"), 300, l -> {}).ok());
       pool.giveBack(fresh);
       WarmWorker again = pool.take();
-      assertEquals(fresh.handle().pid(), again.handle().pid(), "a worker whose job succeeded is reused");
+      assertEquals(
+          fresh.handle().pid(), again.handle().pid(), "a worker whose job succeeded is reused");
       pool.giveBack(again);
     }
   }
@@ -80,7 +93,8 @@ class WarmWorkerTest {
       first.handle().destroyForcibly();
       first.handle().onExit().get(30, TimeUnit.SECONDS);
 
-      WorkerProcess.Exit exit = pool.train(group("after", 64), 1, dir.resolve("after.outcome.json"), 300, l -> {});
+      WorkerProcess.Exit exit =
+          pool.train(group("after", 64), 1, dir.resolve("after.outcome.json"), 300, l -> {});
 
       assertTrue(exit.ok(), exit.tail());
       assertTrue(Files.exists(dir.resolve("after/metrics.json")));
@@ -102,14 +116,34 @@ class WarmWorkerTest {
     assertFalse(worker.handle().isAlive());
   }
 
-  /** A group file of one member training {@code samples} images for one epoch, with the given batch size. */
+  /**
+   * A group file of one member training {@code samples} images for one epoch, with the given batch
+   * size.
+   */
   private Path group(String trial, int batch) throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
     ArrayNode args = root.putArray("members").addObject().putArray("args");
-    List.of("--trial-id", trial, "--num-epochs", "1", "--batch-size", String.valueOf(batch), "--train-samples", "256",
-        "--validation-samples", "128", "--test-samples", "128", "--data-dir", DataLocator.DEBIAN_DIR.toString(),
-        "--model-dir", dir.resolve(trial).toString(), "--checkpoint-dir", dir.resolve(trial + "-checkpoint").toString()).forEach(args::add);
+    List.of(
+            "--trial-id",
+            trial,
+            "--num-epochs",
+            "1",
+            "--batch-size",
+            String.valueOf(batch),
+            "--train-samples",
+            "256",
+            "--validation-samples",
+            "128",
+            "--test-samples",
+            "128",
+            "--data-dir",
+            DataLocator.DEBIAN_DIR.toString(),
+            "--model-dir",
+            dir.resolve(trial).toString(),
+            "--checkpoint-dir",
+            dir.resolve(trial + "-checkpoint").toString())
+        .forEach(args::add);
     Path file = dir.resolve(trial + ".json");
     Files.write(file, json.writeValueAsBytes(root));
     return file;

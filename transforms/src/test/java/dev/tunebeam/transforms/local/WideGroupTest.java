@@ -27,17 +27,30 @@ class WideGroupTest {
 
   @Test
   void theLastGroupTrainsWithEveryWorkersThreads(TestPipeline p) throws Exception {
-    List<Trial> trials = SearchSpace.builder("wide-test")
-        .categorical("activation", "relu", "tanh", "leakyrelu")
-        .fixed("optimizer", "adam").fixed("num_epochs", "1").fixed("train_samples", "512").fixed("test_samples", "256")
-        .fixed("validation_samples", "256")
-        .build().trials(10);
-    p.apply(Create.of(trials)).apply(TrainLocally.to(out.toString()).withDataDirectory(DataLocator.DEBIAN_DIR.toString())
-        .withWorkers(2).withThreadsPerWorker(1).withLanes(2).withFusionCosts(new FusionCosts(1.0, 0, 1.5)));
+    List<Trial> trials =
+        SearchSpace.builder("wide-test")
+            .categorical("activation", "relu", "tanh", "leakyrelu")
+            .fixed("optimizer", "adam")
+            .fixed("num_epochs", "1")
+            .fixed("train_samples", "512")
+            .fixed("test_samples", "256")
+            .fixed("validation_samples", "256")
+            .build()
+            .trials(10);
+    p.apply(Create.of(trials))
+        .apply(
+            TrainLocally.to(out.toString())
+                .withDataDirectory(DataLocator.DEBIAN_DIR.toString())
+                .withWorkers(2)
+                .withThreadsPerWorker(1)
+                .withLanes(2)
+                .withFusionCosts(new FusionCosts(1.0, 0, 1.5)));
     p.run().waitUntilFinish();
     List<Integer> threads = new ArrayList<>();
     for (Trial t : trials) {
-      MetricsReport m = TrialArtifacts.readMetrics(TrialArtifacts.trialDirectory(out.toString(), t.id())).orElseThrow();
+      MetricsReport m =
+          TrialArtifacts.readMetrics(TrialArtifacts.trialDirectory(out.toString(), t.id()))
+              .orElseThrow();
       threads.add(m.compute().threads());
     }
     threads.sort(null);

@@ -1,9 +1,9 @@
 package dev.tunebeam.transforms.local;
 
-import dev.tunebeam.trainer.train.DeviceChoice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebeam.trainer.train.DeviceChoice;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.space.Trial;
 import java.util.List;
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How many trainings a JVM runs at once: on a Dataflow GPU worker (--device=gpu) one trainer
- * process owns the GPU and gets every core for its input pipeline; on CPUs one per core. Each
- * run has its own pool; the machine's cores are one pool for all runs.
+ * process owns the GPU and gets every core for its input pipeline; on CPUs one per core. Each run
+ * has its own pool; the machine's cores are one pool for all runs.
  */
 class WorkerSlotsTest {
   private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -32,8 +32,22 @@ class WorkerSlotsTest {
     int workers = WorkerSlots.resolveWorkers(gpu);
     assertEquals(1, workers);
     assertEquals(CORES, WorkerSlots.resolveThreads(gpu, workers));
-    assertTrue(LocalTrial.args(Trial.of("gpu-study", Map.of("activation", "relu", "optimizer", "adam", "batch_size", "64", "num_epochs", "2")), gpu)
-        .containsAll(List.of("--device", "gpu")), "each trainer process is told to use the GPU");
+    assertTrue(
+        LocalTrial.args(
+                Trial.of(
+                    "gpu-study",
+                    Map.of(
+                        "activation",
+                        "relu",
+                        "optimizer",
+                        "adam",
+                        "batch_size",
+                        "64",
+                        "num_epochs",
+                        "2")),
+                gpu)
+            .containsAll(List.of("--device", "gpu")),
+        "each trainer process is told to use the GPU");
   }
 
   @Test
@@ -48,7 +62,10 @@ class WorkerSlotsTest {
     LocalSettings spare = settings("cpu", 0, 0).toBuilder().setSpareWorker(true).build();
     assertEquals(CORES + 1, WorkerSlots.resolveWorkers(spare));
     assertEquals(1, WorkerSlots.resolveThreads(spare, CORES + 1));
-    assertEquals(3, WorkerSlots.resolveWorkers(settings("cpu", 3, 0).toBuilder().setSpareWorker(true).build()), "an explicit count wins");
+    assertEquals(
+        3,
+        WorkerSlots.resolveWorkers(settings("cpu", 3, 0).toBuilder().setSpareWorker(true).build()),
+        "an explicit count wins");
     try (StudyRun run = StudyRun.create()) {
       WorkerSlots.Slots slots = WorkerSlots.forRun(spare.toBuilder().setRun(run).build());
       int free = WorkerSlots.MACHINE.availablePermits();
@@ -56,7 +73,10 @@ class WorkerSlotsTest {
       for (int i = 1; i < CORES + 1; i++) {
         slots.acquire(1);
       }
-      assertEquals(free - (CORES + 1), WorkerSlots.MACHINE.availablePermits(), "every one-thread worker runs at once");
+      assertEquals(
+          free - (CORES + 1),
+          WorkerSlots.MACHINE.availablePermits(),
+          "every one-thread worker runs at once");
       for (int i = 0; i < CORES + 1; i++) {
         slots.release(1);
       }
@@ -67,27 +87,39 @@ class WorkerSlotsTest {
   void explicitCountsWinAndInProcessIsOne() {
     assertEquals(3, WorkerSlots.resolveWorkers(settings("gpu", 3, 0)));
     assertEquals(2, WorkerSlots.resolveThreads(settings("cpu", 0, 2), CORES));
-    assertEquals(1, WorkerSlots.resolveWorkers(settings("cpu", 4, 0).toBuilder().setInProcess(true).build()));
+    assertEquals(
+        1,
+        WorkerSlots.resolveWorkers(settings("cpu", 4, 0).toBuilder().setInProcess(true).build()));
   }
 
   @Test
   void eachRunHasItsOwnWorkersAndTheMachinesCoresAreSharedByAll() throws Exception {
-    try (StudyRun first = StudyRun.create(); StudyRun second = StudyRun.create()) {
-      WorkerSlots.Slots a = WorkerSlots.forRun(settings("cpu", 1, 1).toBuilder().setRun(first).build());
-      WorkerSlots.Slots b = WorkerSlots.forRun(settings("cpu", 5, 1).toBuilder().setRun(second).build());
+    try (StudyRun first = StudyRun.create();
+        StudyRun second = StudyRun.create()) {
+      WorkerSlots.Slots a =
+          WorkerSlots.forRun(settings("cpu", 1, 1).toBuilder().setRun(first).build());
+      WorkerSlots.Slots b =
+          WorkerSlots.forRun(settings("cpu", 5, 1).toBuilder().setRun(second).build());
       assertEquals(1, a.size(), "sized by its own run's settings, whoever came first");
       assertEquals(5, b.size());
       int free = WorkerSlots.MACHINE.availablePermits();
       a.acquire(1);
       b.acquire(1);
-      assertEquals(free - 2, WorkerSlots.MACHINE.availablePermits(), "one permit per one-thread worker, from one pool");
+      assertEquals(
+          free - 2,
+          WorkerSlots.MACHINE.availablePermits(),
+          "one permit per one-thread worker, from one pool");
       a.release(1);
       b.release(1);
       assertEquals(free, WorkerSlots.MACHINE.availablePermits());
-      // A worker of several threads never shares a core: one with every core's threads holds every permit.
-      WorkerSlots.Slots wide = WorkerSlots.forRun(settings("cpu", 1, 0).toBuilder().setRun(first).build());
+      // A worker of several threads never shares a core: one with every core's threads holds every
+      // permit.
+      WorkerSlots.Slots wide =
+          WorkerSlots.forRun(settings("cpu", 1, 0).toBuilder().setRun(first).build());
       wide.acquire(1);
-      assertEquals(free - (CORES > 1 ? WorkerSlots.COMPUTE_THREADS : 1), WorkerSlots.MACHINE.availablePermits());
+      assertEquals(
+          free - (CORES > 1 ? WorkerSlots.COMPUTE_THREADS : 1),
+          WorkerSlots.MACHINE.availablePermits());
       wide.release(1);
     }
   }

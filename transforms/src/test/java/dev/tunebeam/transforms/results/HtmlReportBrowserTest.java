@@ -25,17 +25,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens the report in headless Chromium, as a reader would, with every host name unresolvable:
- * the charts must paint (a screenshot), hold one mark per trial, a brush on the objective's axis
- * must dim the lines outside it, a click must sort the table, and the page must have made no
- * request. Chromium is required, not optional: without it this test fails and says how to
- * install it.
+ * Opens the report in headless Chromium, as a reader would, with every host name unresolvable: the
+ * charts must paint (a screenshot), hold one mark per trial, a brush on the objective's axis must
+ * dim the lines outside it, a click must sort the table, and the page must have made no request.
+ * Chromium is required, not optional: without it this test fails and says how to install it.
  */
 class HtmlReportBrowserTest {
   static final int WIDTH = 1400;
   static final int HEIGHT = 3000;
+
   /** Runs after the report's scripts, under the report's own policy (its hash is added to it). */
-  static final String PROBE = """
+  static final String PROBE =
+      """
       setTimeout(function () {
         var r = window.tunebeamReport, out = [], axes = r.data.parameters.length + 1;
         // A trial's line passes every axis: one point per axis (axis lines and ticks have two).
@@ -83,8 +84,9 @@ class HtmlReportBrowserTest {
         return;
       }
     }
-    fail("Chromium is not installed, and the HTML report test needs it to render report.html. "
-        + "Install it with: apt-get install -y chromium");
+    fail(
+        "Chromium is not installed, and the HTML report test needs it to render report.html. "
+            + "Install it with: apt-get install -y chromium");
   }
 
   @Test
@@ -92,12 +94,18 @@ class HtmlReportBrowserTest {
     Path report = tmp.resolve("report.html");
     Files.write(report, HtmlReport.render(ReportFixtures.board(), ReportFixtures.STUDY, "/out"));
     Path png = tmp.resolve("report.png");
-    chromium(tmp.resolve("profile-shot"), "--screenshot=" + png, "--window-size=" + WIDTH + "," + HEIGHT, report.toUri().toString());
+    chromium(
+        tmp.resolve("profile-shot"),
+        "--screenshot=" + png,
+        "--window-size=" + WIDTH + "," + HEIGHT,
+        report.toUri().toString());
     BufferedImage image = ImageIO.read(png.toFile());
     assertEquals(WIDTH, image.getWidth());
     Files.createDirectories(Path.of("target"));
-    Files.copy(png, Path.of("target", "report-screenshot.png"), StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(report, Path.of("target", "report-fixture.html"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        png, Path.of("target", "report-screenshot.png"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        report, Path.of("target", "report-fixture.html"), StandardCopyOption.REPLACE_EXISTING);
 
     long nonWhite = 0;
     Set<Integer> colours = new HashSet<>();
@@ -109,7 +117,9 @@ class HtmlReportBrowserTest {
       }
     }
     double share = (double) nonWhite / ((long) image.getWidth() * image.getHeight());
-    assertTrue(share > 0.03, "only " + share + " of the screenshot is not white (see target/report-screenshot.png)");
+    assertTrue(
+        share > 0.03,
+        "only " + share + " of the screenshot is not white (see target/report-screenshot.png)");
     assertTrue(colours.size() > 100, "a page of charts has many colours, got " + colours.size());
   }
 
@@ -119,21 +129,35 @@ class HtmlReportBrowserTest {
     String all = probe.toString();
     assertEquals("drawn", probe.get("drawn"), all);
     assertEquals("budget,history,importance,intermediate,parallel", probe.get("charts"), all);
-    assertEquals(String.valueOf(ReportFixtures.SUCCEEDED), probe.get("pclines"), "a line per succeeded trial: " + all);
-    assertEquals(probe.get("pclines"), probe.get("bright"), "before a brush every line is bright: " + all);
+    assertEquals(
+        String.valueOf(ReportFixtures.SUCCEEDED),
+        probe.get("pclines"),
+        "a line per succeeded trial: " + all);
+    assertEquals(
+        probe.get("pclines"), probe.get("bright"), "before a brush every line is bright: " + all);
     int brushed = Integer.parseInt(probe.get("brushed"));
-    assertEquals(probe.get("expected"), probe.get("brushed"), "the brush keeps the trials in its interval: " + all);
+    assertEquals(
+        probe.get("expected"),
+        probe.get("brushed"),
+        "the brush keeps the trials in its interval: " + all);
     assertTrue(brushed > 0 && brushed < ReportFixtures.SUCCEEDED, all);
     // One line per trial with a history, plus the stopped-trial markers.
     assertEquals(String.valueOf(ReportFixtures.SUCCEEDED + 1), probe.get("intermediate"), all);
     assertEquals("train_loss,train_accuracy,val_accuracy,test_accuracy", probe.get("metrics"), all);
     assertEquals("train_loss", probe.get("yaxis"), all);
-    assertEquals(ReportFixtures.SKIPPED_ID, probe.get("firstAfterSort"), "rank sorted descending puts the last first: " + all);
+    assertEquals(
+        ReportFixtures.SKIPPED_ID,
+        probe.get("firstAfterSort"),
+        "rank sorted descending puts the last first: " + all);
     assertEquals("0", probe.get("requests"), "the page fetched nothing: " + all);
   }
 
-  /** Reads the model-epochs panel and the stopped markers of a halving study back from the drawn page. */
-  static final String HALVING_PROBE = """
+  /**
+   * Reads the model-epochs panel and the stopped markers of a halving study back from the drawn
+   * page.
+   */
+  static final String HALVING_PROBE =
+      """
       setTimeout(function () {
         var r = window.tunebeamReport, out = [], chart = r.charts.budget, o = chart.getOption(), dots = o.series[0].data;
         out.push('charts=' + Object.keys(r.charts).sort().join(','));
@@ -155,33 +179,59 @@ class HtmlReportBrowserTest {
 
   @Test
   void theModelEpochPanelReplaysHalvingAndTheCurvesMarkWhereTrialsStopped() throws Exception {
-    Map<String, String> probe = probe(ReportFixtures.halvingBoard(), HALVING_PROBE, "report-halving-probed.html");
+    Map<String, String> probe =
+        probe(ReportFixtures.halvingBoard(), HALVING_PROBE, "report-halving-probed.html");
     String all = probe.toString();
     assertEquals("budget,history,importance,intermediate,parallel", probe.get("charts"), all);
-    assertEquals("h3:4:0.6,h4:5:0.5,h5:6:0.65,h1:9:0.75,h2:10:0.77,h0:13:0.84", probe.get("filled"), "each trial's result once, at what it had cost: " + all);
-    assertEquals("h0:1:0.7,h1:2:0.72,h2:3:0.69,h0:8:0.78", probe.get("hollow"), "rung results of trials that trained on: " + all);
-    assertEquals("1:0.7,2:0.72,3:0.72,4:0.72,5:0.72,6:0.72,8:0.78,9:0.78,10:0.78,13:0.84", probe.get("best"), all);
+    assertEquals(
+        "h3:4:0.6,h4:5:0.5,h5:6:0.65,h1:9:0.75,h2:10:0.77,h0:13:0.84",
+        probe.get("filled"),
+        "each trial's result once, at what it had cost: " + all);
+    assertEquals(
+        "h0:1:0.7,h1:2:0.72,h2:3:0.69,h0:8:0.78",
+        probe.get("hollow"),
+        "rung results of trials that trained on: " + all);
+    assertEquals(
+        "1:0.7,2:0.72,3:0.72,4:0.72,5:0.72,6:0.72,8:0.78,9:0.78,10:0.78,13:0.84",
+        probe.get("best"),
+        all);
     assertEquals("13", probe.get("xmax"), all);
     assertEquals("model-epochs spent (13 in all)", probe.get("xname"), all);
-    assertEquals("h1:2:0.75,h2:2:0.77,h3:1:0.6,h4:1:0.5,h5:1:0.65", probe.get("stopped"), "a triangle where each stopped trial's curve ends: " + all);
+    assertEquals(
+        "h1:2:0.75,h2:2:0.77,h3:1:0.6,h4:1:0.5,h5:1:0.65",
+        probe.get("stopped"),
+        "a triangle where each stopped trial's curve ends: " + all);
     assertEquals("true", probe.get("winnerDrawn"), all);
   }
 
-  /** The page with {@code script} run after the report's own (its hash added to the policy); what it left in {@code data-probe}. */
-  private Map<String, String> probe(Leaderboard board, String script, String copyName) throws Exception {
-    String html = new String(HtmlReport.render(board, ReportFixtures.STUDY, "/out"), StandardCharsets.UTF_8);
+  /**
+   * The page with {@code script} run after the report's own (its hash added to the policy); what it
+   * left in {@code data-probe}.
+   */
+  private Map<String, String> probe(Leaderboard board, String script, String copyName)
+      throws Exception {
+    String html =
+        new String(HtmlReport.render(board, ReportFixtures.STUDY, "/out"), StandardCharsets.UTF_8);
     // The last </body> only: ECharts' own text holds the string too, and its hash must still match.
     int end = html.lastIndexOf("</body>");
-    String probed = (html.substring(0, end) + "<script>" + script + "</script>\n" + html.substring(end))
-        .replace("script-src '", "script-src '" + HtmlReport.sha256(script) + "' '");
+    String probed =
+        (html.substring(0, end) + "<script>" + script + "</script>\n" + html.substring(end))
+            .replace("script-src '", "script-src '" + HtmlReport.sha256(script) + "' '");
     Path page = tmp.resolve(copyName);
     Files.writeString(page, probed);
     Files.createDirectories(Path.of("target"));
     Files.copy(page, Path.of("target", copyName), StandardCopyOption.REPLACE_EXISTING);
 
-    String dom = chromium(tmp.resolve("profile-" + copyName), "--dump-dom", "--virtual-time-budget=10000", page.toUri().toString());
+    String dom =
+        chromium(
+            tmp.resolve("profile-" + copyName),
+            "--dump-dom",
+            "--virtual-time-budget=10000",
+            page.toUri().toString());
     Matcher m = Pattern.compile("data-probe=\"([^\"]*)\"").matcher(dom);
-    assertTrue(m.find(), "the probe did not run; DOM starts: " + dom.substring(0, Math.min(500, dom.length())));
+    assertTrue(
+        m.find(),
+        "the probe did not run; DOM starts: " + dom.substring(0, Math.min(500, dom.length())));
     Map<String, String> probe = new LinkedHashMap<>();
     for (String kv : m.group(1).split(";")) {
       probe.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
@@ -189,22 +239,43 @@ class HtmlReportBrowserTest {
     return probe;
   }
 
-  /** Runs headless Chromium on its own profile, with no host name resolvable, and returns what it printed. */
+  /**
+   * Runs headless Chromium on its own profile, with no host name resolvable, and returns what it
+   * printed.
+   */
   private String chromium(Path profile, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0", "--user-data-dir=" + profile));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--user-data-dir=" + profile));
     command.addAll(List.of(args));
     Path stdout = tmp.resolve(profile.getFileName() + ".out");
     Path stderr = tmp.resolve(profile.getFileName() + ".err");
-    Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
       fail("chromium did not finish in 120 s: " + String.join(" ", command));
     }
     String err = Files.readString(stderr);
-    assertEquals(0, p.exitValue(), () -> "chromium failed: " + String.join(" ", command) + "\n" + err);
+    assertEquals(
+        0, p.exitValue(), () -> "chromium failed: " + String.join(" ", command) + "\n" + err);
     // The page's console, as Chromium logs it: no policy violation, no script error.
     List<String> console = err.lines().filter(l -> l.contains(":CONSOLE")).toList();
     assertTrue(console.isEmpty(), "the page logged:\n" + String.join("\n", console));

@@ -22,16 +22,27 @@ class HtmlReportPipelineTest {
   void writeLeaderboardWritesTheReportBesideTheTables() throws Exception {
     Leaderboard board = ReportFixtures.board();
     TestPipeline pipeline = TestPipeline.create().enableAbandonedNodeEnforcement(false);
-    PCollection<String> written = pipeline.apply(Create.of(board))
-        .apply(WriteLeaderboard.to(tmp.toString()).withStudy(ReportFixtures.STUDY));
-    PAssert.that(written).containsInAnyOrder(WriteLeaderboard.FILES.stream().map(f -> tmp.resolve(f).toString()).toList());
+    PCollection<String> written =
+        pipeline
+            .apply(Create.of(board))
+            .apply(WriteLeaderboard.to(tmp.toString()).withStudy(ReportFixtures.STUDY));
+    PAssert.that(written)
+        .containsInAnyOrder(
+            WriteLeaderboard.FILES.stream().map(f -> tmp.resolve(f).toString()).toList());
     pipeline.run().waitUntilFinish();
 
-    assertEquals(List.of("results.csv", "results.json", "results.md", "report.html"), WriteLeaderboard.FILES);
-    assertArrayEquals(HtmlReport.render(board, ReportFixtures.STUDY, tmp.toString()), Files.readAllBytes(tmp.resolve("report.html")));
+    assertEquals(
+        List.of("results.csv", "results.json", "results.md", "report.html"),
+        WriteLeaderboard.FILES);
+    assertArrayEquals(
+        HtmlReport.render(board, ReportFixtures.STUDY, tmp.toString()),
+        Files.readAllBytes(tmp.resolve("report.html")));
     try (Stream<Path> files = Files.list(tmp)) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-      assertEquals(List.of("report.html", "results.csv", "results.json", "results.md", "tensorboard"), names, "no temporary file left behind");
+      assertEquals(
+          List.of("report.html", "results.csv", "results.json", "results.md", "tensorboard"),
+          names,
+          "no temporary file left behind");
     }
     assertTrue(Files.readString(tmp.resolve("report.html")).startsWith("<!DOCTYPE html>"));
   }

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
-  final String html = new String(HtmlReport.render(ReportFixtures.board(), ReportFixtures.STUDY, "/out"), StandardCharsets.UTF_8);
+  final String html =
+      new String(
+          HtmlReport.render(ReportFixtures.board(), ReportFixtures.STUDY, "/out"),
+          StandardCharsets.UTF_8);
 
   @Test
   void theDataHoldsEveryTrialWithItsMetricsAndTheParametersThatVary() throws Exception {
@@ -28,16 +31,19 @@ class HtmlReportTest {
     assertEquals(7, trials.size(), "failed and skipped trials are in the data too");
     assertEquals("trial0-id", trials.get(0).get("id").asText());
     assertEquals(0.86, trials.get(0).get("objective").asDouble(), 1e-12);
-    assertEquals(3, trials.get(0).get("chosenEpoch").asInt(), "the best epoch of trial0 is its last");
+    assertEquals(
+        3, trials.get(0).get("chosenEpoch").asInt(), "the best epoch of trial0 is its last");
     assertEquals(List.of(0.78, 0.83, 0.86), doubles(trials.get(0).at("/metrics/val_accuracy")));
     assertEquals(List.of(0.78, 0.83, 0.86), doubles(trials.get(0).at("/metrics/test_accuracy")));
     assertEquals(List.of(0.9, 0.6, 0.5), doubles(trials.get(0).at("/metrics/train_loss")));
     assertEquals(5, count(trials, t -> t.get("plotted").asBoolean()));
-    assertTrue(trials.get(5).get("objective").isNull(), "a failed trial's objective is null, not NaN");
+    assertTrue(
+        trials.get(5).get("objective").isNull(), "a failed trial's objective is null, not NaN");
     assertEquals("FAILED", trials.get(5).get("status").asText());
 
     List<String> kinds = new ArrayList<>();
-    data.get("parameters").forEach(p -> kinds.add(p.get("name").asText() + ":" + p.get("kind").asText()));
+    data.get("parameters")
+        .forEach(p -> kinds.add(p.get("name").asText() + ":" + p.get("kind").asText()));
     assertEquals(3, kinds.size());
     assertTrue(kinds.contains("learning_rate:log"), "0.001..0.1 spans two decades: " + kinds);
     assertTrue(kinds.contains("optimizer:category"));
@@ -47,23 +53,37 @@ class HtmlReportTest {
       assertTrue(s.get("share").asDouble() >= 0 && s.get("share").asDouble() <= 1 + 1e-12);
     }
     assertEquals(1, normalized, 1e-9);
-    assertEquals(data.get("importance").get(0).get("parameter").asText(), data.get("parameters").get(0).get("name").asText(),
+    assertEquals(
+        data.get("importance").get(0).get("parameter").asText(),
+        data.get("parameters").get(0).get("name").asText(),
         "the parallel axes come in order of importance");
-    assertEquals("val_accuracy", data.get("defaultMetric").asText(), "the curves open on the objective's metric");
+    assertEquals(
+        "val_accuracy",
+        data.get("defaultMetric").asText(),
+        "the curves open on the objective's metric");
     List<String> metrics = new ArrayList<>();
     data.get("metrics").forEach(m -> metrics.add(m.asText()));
-    assertEquals(List.of("train_loss", "train_accuracy", "val_accuracy", "test_accuracy"), metrics, "every reported tag, built-in order");
+    assertEquals(
+        List.of("train_loss", "train_accuracy", "val_accuracy", "test_accuracy"),
+        metrics,
+        "every reported tag, built-in order");
   }
 
   @Test
   void escapesEveryTextItShows() throws Exception {
     assertFalse(html.contains(ReportFixtures.HOSTILE_ACTIVATION));
-    assertTrue(html.contains("<title>lenet5 &lt;study&gt; &amp; &quot;friends&quot; · tunebeam report</title>"));
+    assertTrue(
+        html.contains(
+            "<title>lenet5 &lt;study&gt; &amp; &quot;friends&quot; · tunebeam report</title>"));
     assertTrue(html.contains("<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td>"));
     assertTrue(html.contains("<td class=\"error\">" + Html.escape(ReportFixtures.ERROR) + "</td>"));
     String json = jsonText(html);
-    assertFalse(json.contains("<") || json.contains(">") || json.contains("&"), "the JSON cannot end its script element");
-    assertTrue(data(html).toString().contains(ReportFixtures.HOSTILE_ACTIVATION), "the value itself survives as data");
+    assertFalse(
+        json.contains("<") || json.contains(">") || json.contains("&"),
+        "the JSON cannot end its script element");
+    assertTrue(
+        data(html).toString().contains(ReportFixtures.HOSTILE_ACTIVATION),
+        "the value itself survives as data");
   }
 
   @Test
@@ -72,38 +92,54 @@ class HtmlReportTest {
     assertTrue(csp.find());
     String policy = csp.group(1);
     assertTrue(policy.startsWith("default-src 'none'; "), policy);
-    assertFalse(policy.contains("unsafe-inline'; script") || policy.matches(".*script-src[^;]*unsafe.*"), policy);
+    assertFalse(
+        policy.contains("unsafe-inline'; script") || policy.matches(".*script-src[^;]*unsafe.*"),
+        policy);
     Matcher scripts = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
     int n = 0;
     while (scripts.find()) {
-      assertTrue(policy.contains("'" + HtmlReport.sha256(scripts.group(1)) + "'"), "script " + n + " is allowed by its hash");
+      assertTrue(
+          policy.contains("'" + HtmlReport.sha256(scripts.group(1)) + "'"),
+          "script " + n + " is allowed by its hash");
       n++;
     }
     assertEquals(2, n, "ECharts and the report's script");
-    assertFalse(Pattern.compile("<(script|link|img|iframe)[^>]*\\s(src|href)=", Pattern.CASE_INSENSITIVE)
-        .matcher(html.replaceAll("(?s)<script>.*?</script>", "")).find(),
+    assertFalse(
+        Pattern.compile("<(script|link|img|iframe)[^>]*\\s(src|href)=", Pattern.CASE_INSENSITIVE)
+            .matcher(html.replaceAll("(?s)<script>.*?</script>", ""))
+            .find(),
         "nothing loaded from elsewhere");
   }
 
   @Test
   void theTableLinksEachTrialsFilesRelatively() {
-    assertTrue(html.contains("<a href=\"trials/trial0-id/metrics.json\">metrics.json</a><a href=\"trials/trial0-id/\">folder</a>"), "local trial");
-    assertTrue(html.contains("<span class=\"muted\">job/1</span>"), "a Vertex job is named, not linked");
+    assertTrue(
+        html.contains(
+            "<a href=\"trials/trial0-id/metrics.json\">metrics.json</a><a href=\"trials/trial0-id/\">folder</a>"),
+        "local trial");
+    assertTrue(
+        html.contains("<span class=\"muted\">job/1</span>"), "a Vertex job is named, not linked");
     assertEquals("trials/a%20b/x", TrialLinks.relative("gs://b/s/trials/a b/x", "gs://b/s"));
     assertNull(TrialLinks.relative("/out/../etc", "/out"));
     assertNull(TrialLinks.relative("/elsewhere/trials/x", "/out"));
     assertEquals(7, count(html, "<tr data-trial="), "every trial has a row");
-    assertTrue(html.contains("7 trials: 5 succeeded, 1 failed, 1 skipped; ranked by best val_accuracy (maximize)."), html.substring(0, 3000));
+    assertTrue(
+        html.contains(
+            "7 trials: 5 succeeded, 1 failed, 1 skipped; ranked by best val_accuracy (maximize)."),
+        html.substring(0, 3000));
   }
 
   @Test
   void theSameLeaderboardGivesTheSameBytes() {
-    assertArrayEquals(HtmlReport.render(ReportFixtures.board(), ReportFixtures.STUDY), HtmlReport.render(ReportFixtures.board(), ReportFixtures.STUDY));
+    assertArrayEquals(
+        HtmlReport.render(ReportFixtures.board(), ReportFixtures.STUDY),
+        HtmlReport.render(ReportFixtures.board(), ReportFixtures.STUDY));
   }
 
   @Test
   void aStudyWithoutSuccessStillRenders() throws Exception {
-    Leaderboard failedOnly = Leaderboard.rank(List.of(ReportFixtures.board().ranked().get(5)), Objective.DEFAULT);
+    Leaderboard failedOnly =
+        Leaderboard.rank(List.of(ReportFixtures.board().ranked().get(5)), Objective.DEFAULT);
     String page = new String(HtmlReport.render(failedOnly, "s"), StandardCharsets.UTF_8);
     JsonNode data = data(page);
     assertEquals(0, data.get("parameters").size());
@@ -118,7 +154,11 @@ class HtmlReportTest {
   }
 
   static String jsonText(String html) {
-    Matcher m = Pattern.compile("<script type=\"application/json\" id=\"report-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+    Matcher m =
+        Pattern.compile(
+                "<script type=\"application/json\" id=\"report-data\">(.*?)</script>",
+                Pattern.DOTALL)
+            .matcher(html);
     assertTrue(m.find(), "the report carries its data");
     return m.group(1);
   }

@@ -22,22 +22,39 @@ class WriteLeaderboardTest {
 
   @Test
   void ranksAndWritesTheThreeFilesAtomically(TestPipeline p) throws Exception {
-    PCollection<String> written = p.apply(Create.of(Results.ok("relu", 0.8, 0.8), Results.failed("tanh", "x"), Results.ok("sigmoid", 0.9, 0.85)))
-        .apply(RankTrials.byDefault())
-        .apply(WriteLeaderboard.to(out.resolve("study").toString()).withStudy("demo"));
-    PAssert.that(written).satisfies(paths -> {
-      List<String> names = new java.util.ArrayList<>();
-      paths.forEach(s -> names.add(Path.of(s).getFileName().toString()));
-      assertTrue(names.containsAll(List.of("results.csv", "results.json", "results.md")), names.toString());
-      return null;
-    });
+    PCollection<String> written =
+        p.apply(
+                Create.of(
+                    Results.ok("relu", 0.8, 0.8),
+                    Results.failed("tanh", "x"),
+                    Results.ok("sigmoid", 0.9, 0.85)))
+            .apply(RankTrials.byDefault())
+            .apply(WriteLeaderboard.to(out.resolve("study").toString()).withStudy("demo"));
+    PAssert.that(written)
+        .satisfies(
+            paths -> {
+              List<String> names = new java.util.ArrayList<>();
+              paths.forEach(s -> names.add(Path.of(s).getFileName().toString()));
+              assertTrue(
+                  names.containsAll(List.of("results.csv", "results.json", "results.md")),
+                  names.toString());
+              return null;
+            });
     p.run().waitUntilFinish();
     List<String> csv = Files.readAllLines(out.resolve("study/results.csv"));
     assertEquals(4, csv.size());
-    assertTrue(csv.get(1).contains("sigmoid") && csv.get(2).contains("relu") && csv.get(3).contains("FAILED"), csv.toString());
-    assertTrue(new String(Files.readAllBytes(out.resolve("study/results.md"))).startsWith("# demo: 3 trials"));
+    assertTrue(
+        csv.get(1).contains("sigmoid")
+            && csv.get(2).contains("relu")
+            && csv.get(3).contains("FAILED"),
+        csv.toString());
+    assertTrue(
+        new String(Files.readAllBytes(out.resolve("study/results.md")))
+            .startsWith("# demo: 3 trials"));
     try (Stream<Path> files = Files.list(out.resolve("study"))) {
-      assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".")), "no temporary files left");
+      assertTrue(
+          files.noneMatch(f -> f.getFileName().toString().startsWith(".")),
+          "no temporary files left");
     }
   }
 

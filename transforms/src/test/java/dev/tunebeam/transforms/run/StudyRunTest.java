@@ -57,7 +57,9 @@ class StudyRunTest {
 
   @Test
   void aBoundBelowMinusOneIsRefusedNamingTheField() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StudyRun.create(-2, Objective.DEFAULT));
-    assertEquals("maxFailedTrials -2 is not allowed; use -1 (no bound) or a count >= 0", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> StudyRun.create(-2, Objective.DEFAULT));
+    assertEquals(
+        "maxFailedTrials -2 is not allowed; use -1 (no bound) or a count >= 0", e.getMessage());
   }
 }

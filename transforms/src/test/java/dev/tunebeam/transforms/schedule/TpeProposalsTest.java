@@ -19,7 +19,10 @@ class TpeProposalsTest {
   private static final int BATCH = 6;
 
   private static SearchSpace space(long seed) {
-    return SearchSpace.builder("liar").random(1, seed).doubleRange("learning_rate", 1e-4, 1.0, Scale.LOG, null).build();
+    return SearchSpace.builder("liar")
+        .random(1, seed)
+        .doubleRange("learning_rate", 1e-4, 1.0, Scale.LOG, null)
+        .build();
   }
 
   /** Best at learning_rate 0.01. */
@@ -50,7 +53,9 @@ class TpeProposalsTest {
   void theSameResultsAndRoundGiveTheSameProposals() {
     SearchSpace space = space(3);
     List<TrialResult> done = finished(space, 3);
-    assertEquals(TpeProposals.propose(space, Objective.DEFAULT, done, BATCH, 1), TpeProposals.propose(space, Objective.DEFAULT, done, BATCH, 1));
+    assertEquals(
+        TpeProposals.propose(space, Objective.DEFAULT, done, BATCH, 1),
+        TpeProposals.propose(space, Objective.DEFAULT, done, BATCH, 1));
   }
 
   @Test
@@ -71,6 +76,11 @@ class TpeProposalsTest {
       round += closest(batch);
       independent += closest(alone);
     }
-    assertTrue(round > 2 * independent, "mean closest pair: round " + round / 10 + " decades, independent draws " + independent / 10);
+    assertTrue(
+        round > 2 * independent,
+        "mean closest pair: round "
+            + round / 10
+            + " decades, independent draws "
+            + independent / 10);
   }
 }

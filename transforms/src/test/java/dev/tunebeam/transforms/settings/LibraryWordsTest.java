@@ -29,31 +29,81 @@ class LibraryWordsTest {
   static Stream<Arguments> refusals() {
     TrainLocally local = TrainLocally.to("/tmp/out");
     return Stream.of(
-        Arguments.of("maxFuse", (Executable) () -> local.withMaxFuse(0), "maxFuse 0 must be at least 1 (1 turns fusion off)"),
-        Arguments.of("workers", (Executable) () -> local.withWorkers(-1), "workers -1 must be 0 (one per core) or positive"),
-        Arguments.of("threadsPerWorker", (Executable) () -> local.withThreadsPerWorker(-2), "threadsPerWorker -2 must be 0 (cores / workers) or positive"),
-        Arguments.of("lanes", (Executable) () -> local.withLanes(-1), "lanes -1 must be 0 (one per group) or positive"),
-        Arguments.of("timeout", (Executable) () -> local.withTimeout(Duration.ofMinutes(-5)), "timeout PT-5M must not be negative (zero: no limit)"),
-        Arguments.of("device", (Executable) () -> local.withDevice("tpu"), "device tpu is not supported; allowed: auto, cpu, gpu"),
-        Arguments.of("workerHeap", (Executable) () -> local.withWorkerHeap(" "), "workerHeap is empty; give a JVM heap size such as 2g"),
-        Arguments.of("maxTrials", (Executable) () -> ExpandSearchSpace.of(SearchSpace.referenceStudy()).withMaxTrials(0), "maxTrials 0 must be at least 1"),
-        Arguments.of("directory", (Executable) () -> WriteLeaderboard.to(""), "directory is empty; give a local folder or gs://bucket/path"),
-        Arguments.of("maxParallelTrials", (Executable) () -> VERTEX.withMaxParallelTrials(0), "maxParallelTrials 0 must be at least 1"),
-        Arguments.of("retry attempts", (Executable) () -> VERTEX.withRetries(0, Duration.ofSeconds(1), Duration.ofSeconds(2)), "retry attempts 0 must be at least 1"),
-        Arguments.of("polling", (Executable) () -> VERTEX.withPolling(Duration.ZERO, Duration.ZERO), "polling PT0S .. PT0S is not allowed"),
-        Arguments.of("region", (Executable) () -> SubmitToVertex.to("my-project", "us_central1"), "region us_central1 is not a Google Cloud region"),
-        Arguments.of("project", (Executable) () -> SubmitToVertex.to("My_Project", "us-central1"), "project My_Project is not a Google Cloud project id"),
-        Arguments.of("output prefix", (Executable) () -> VERTEX.withOutputPrefix("/tmp/x"), "output prefix /tmp/x is not a gs:// path"),
-        Arguments.of("bucket", (Executable) () -> CloudNames.bucket("bucket", "gs://b-1/x"), "bucket gs://b-1/x must be a bucket name without gs:// or a path, e.g. b-1"));
+        Arguments.of(
+            "maxFuse",
+            (Executable) () -> local.withMaxFuse(0),
+            "maxFuse 0 must be at least 1 (1 turns fusion off)"),
+        Arguments.of(
+            "workers",
+            (Executable) () -> local.withWorkers(-1),
+            "workers -1 must be 0 (one per core) or positive"),
+        Arguments.of(
+            "threadsPerWorker",
+            (Executable) () -> local.withThreadsPerWorker(-2),
+            "threadsPerWorker -2 must be 0 (cores / workers) or positive"),
+        Arguments.of(
+            "lanes",
+            (Executable) () -> local.withLanes(-1),
+            "lanes -1 must be 0 (one per group) or positive"),
+        Arguments.of(
+            "timeout",
+            (Executable) () -> local.withTimeout(Duration.ofMinutes(-5)),
+            "timeout PT-5M must not be negative (zero: no limit)"),
+        Arguments.of(
+            "device",
+            (Executable) () -> local.withDevice("tpu"),
+            "device tpu is not supported; allowed: auto, cpu, gpu"),
+        Arguments.of(
+            "workerHeap",
+            (Executable) () -> local.withWorkerHeap(" "),
+            "workerHeap is empty; give a JVM heap size such as 2g"),
+        Arguments.of(
+            "maxTrials",
+            (Executable) () -> ExpandSearchSpace.of(SearchSpace.referenceStudy()).withMaxTrials(0),
+            "maxTrials 0 must be at least 1"),
+        Arguments.of(
+            "directory",
+            (Executable) () -> WriteLeaderboard.to(""),
+            "directory is empty; give a local folder or gs://bucket/path"),
+        Arguments.of(
+            "maxParallelTrials",
+            (Executable) () -> VERTEX.withMaxParallelTrials(0),
+            "maxParallelTrials 0 must be at least 1"),
+        Arguments.of(
+            "retry attempts",
+            (Executable) () -> VERTEX.withRetries(0, Duration.ofSeconds(1), Duration.ofSeconds(2)),
+            "retry attempts 0 must be at least 1"),
+        Arguments.of(
+            "polling",
+            (Executable) () -> VERTEX.withPolling(Duration.ZERO, Duration.ZERO),
+            "polling PT0S .. PT0S is not allowed"),
+        Arguments.of(
+            "region",
+            (Executable) () -> SubmitToVertex.to("my-project", "us_central1"),
+            "region us_central1 is not a Google Cloud region"),
+        Arguments.of(
+            "project",
+            (Executable) () -> SubmitToVertex.to("My_Project", "us-central1"),
+            "project My_Project is not a Google Cloud project id"),
+        Arguments.of(
+            "output prefix",
+            (Executable) () -> VERTEX.withOutputPrefix("/tmp/x"),
+            "output prefix /tmp/x is not a gs:// path"),
+        Arguments.of(
+            "bucket",
+            (Executable) () -> CloudNames.bucket("bucket", "gs://b-1/x"),
+            "bucket gs://b-1/x must be a bucket name without gs:// or a path, e.g. b-1"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
-  void aRefusalNamesTheFieldTheValueAndWhatIsAllowed(String field, Executable call, String expected) {
+  void aRefusalNamesTheFieldTheValueAndWhatIsAllowed(
+      String field, Executable call, String expected) {
     InvalidSettingException e = assertThrows(InvalidSettingException.class, call);
     assertEquals(field, e.field());
     assertEquals(expected, e.getMessage().substring(0, expected.length()), e.getMessage());
-    assertFalse(e.getMessage().contains("--"), "no CLI flag in the library's sentence: " + e.getMessage());
+    assertFalse(
+        e.getMessage().contains("--"), "no CLI flag in the library's sentence: " + e.getMessage());
     assertEquals("--x" + e.getMessage().substring(field.length()), e.withFieldCalled("--x"));
   }
 
@@ -64,12 +114,16 @@ class LibraryWordsTest {
     assertEquals(9, base.settings().maxFuse());
     assertEquals(4, wider.settings().maxFuse());
     assertEquals("cpu", wider.settings().device().flagValue());
-    assertEquals(wider.settings(), base.withMaxFuse(4).withDevice("cpu").settings(), "settings are values: equal fields, equal settings");
+    assertEquals(
+        wider.settings(),
+        base.withMaxFuse(4).withDevice("cpu").settings(),
+        "settings are values: equal fields, equal settings");
   }
 
   @Test
   void runTrialsNeedsARule() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunTrials.by(null));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RunTrials.by(null));
     assertEquals("rule is missing", e.getMessage().substring(0, "rule is missing".length()));
   }
 }

@@ -19,9 +19,9 @@ import com.google.cloud.storage.BlobInfo;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.Value;
+import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.GcsPath;
 import dev.tunebeam.trainer.report.MetricsJson;
-import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.MetricsReport;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -40,10 +40,10 @@ import java.util.regex.Pattern;
 
 /**
  * A stateful Vertex AI JobService for tests, served on loopback and driven by the real {@code
- * JobServiceClient}. It keeps created jobs, honours {@code labels.key="value"} list filters,
- * moves a job forward one state per {@code get} (QUEUED, PENDING, RUNNING..., then its outcome),
- * writes {@code metrics.json} under the job's {@code AIP_MODEL_DIR} when it succeeds, and can be
- * told to fail. It records how many jobs were ever in flight at once.
+ * JobServiceClient}. It keeps created jobs, honours {@code labels.key="value"} list filters, moves
+ * a job forward one state per {@code get} (QUEUED, PENDING, RUNNING..., then its outcome), writes
+ * {@code metrics.json} under the job's {@code AIP_MODEL_DIR} when it succeeds, and can be told to
+ * fail. It records how many jobs were ever in flight at once.
  */
 public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   /** How a job ends. */
@@ -55,9 +55,11 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
     SUCCEED_WITHOUT_METRICS
   }
 
-  public static final String FAILURE_TEXT = "The replica workerpool0-0 exited with a non-zero status of 1. To find out more about why your job exited please check the logs";
+  public static final String FAILURE_TEXT =
+      "The replica workerpool0-0 exited with a non-zero status of 1. To find out more about why your job exited please check the logs";
 
-  private static final Pattern LABEL_FILTER = Pattern.compile("labels\\.([a-z0-9_-]+)\\s*=\\s*\"([^\"]*)\"");
+  private static final Pattern LABEL_FILTER =
+      Pattern.compile("labels\\.([a-z0-9_-]+)\\s*=\\s*\"([^\"]*)\"");
 
   private final StorageFactory storage;
   private final Map<String, CustomJob> jobs = new LinkedHashMap<>();
@@ -97,7 +99,9 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
     return this;
   }
 
-  /** The next create for this trial finds that another runner created a job for it a second earlier. */
+  /**
+   * The next create for this trial finds that another runner created a job for it a second earlier.
+   */
   public synchronized FakeJobService anotherRunnerCreatesFirst(String trialId) {
     racingTrial = trialId;
     return this;
@@ -130,7 +134,10 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
     return this;
   }
 
-  /** Tuning-job trials (by Vertex trial id) that succeed without a metrics.json: only the final measurement is known. */
+  /**
+   * Tuning-job trials (by Vertex trial id) that succeed without a metrics.json: only the final
+   * measurement is known.
+   */
   public synchronized FakeJobService tuningTrialWithoutMetrics(String vertexTrialId) {
     tuningTrialsWithoutMetrics.add(vertexTrialId);
     return this;
@@ -167,26 +174,35 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   // ---- CustomJobs ----
 
   @Override
-  public synchronized void createCustomJob(CreateCustomJobRequest request, StreamObserver<CustomJob> response) {
+  public synchronized void createCustomJob(
+      CreateCustomJobRequest request, StreamObserver<CustomJob> response) {
     creates++;
     Status.Code failure = createFailures.isEmpty() ? createAlwaysFails : createFailures.poll();
     if (failure != null) {
-      response.onError(Status.fromCode(failure).withDescription(describe(failure)).asRuntimeException());
+      response.onError(
+          Status.fromCode(failure).withDescription(describe(failure)).asRuntimeException());
       return;
     }
     if (request.getCustomJob().getLabelsMap().getOrDefault("trial_id", "").equals(racingTrial)) {
       racingTrial = null;
       String other = request.getParent() + "/customJobs/" + nextId++;
       Timestamp earlier = now().toBuilder().setSeconds(now().getSeconds() - 1).build();
-      jobs.put(other, request.getCustomJob().toBuilder().setName(other).setState(JobState.JOB_STATE_QUEUED).setCreateTime(earlier).build());
+      jobs.put(
+          other,
+          request.getCustomJob().toBuilder()
+              .setName(other)
+              .setState(JobState.JOB_STATE_QUEUED)
+              .setCreateTime(earlier)
+              .build());
       gets.put(other, 0);
     }
     String name = request.getParent() + "/customJobs/" + nextId++;
-    CustomJob job = request.getCustomJob().toBuilder()
-        .setName(name)
-        .setState(JobState.JOB_STATE_QUEUED)
-        .setCreateTime(now())
-        .build();
+    CustomJob job =
+        request.getCustomJob().toBuilder()
+            .setName(name)
+            .setState(JobState.JOB_STATE_QUEUED)
+            .setCreateTime(now())
+            .build();
     jobs.put(name, job);
     gets.put(name, 0);
     recordInFlight();
@@ -195,10 +211,14 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   }
 
   @Override
-  public synchronized void getCustomJob(GetCustomJobRequest request, StreamObserver<CustomJob> response) {
+  public synchronized void getCustomJob(
+      GetCustomJobRequest request, StreamObserver<CustomJob> response) {
     CustomJob job = jobs.get(request.getName());
     if (job == null) {
-      response.onError(Status.NOT_FOUND.withDescription("CustomJob " + request.getName() + " does not exist").asRuntimeException());
+      response.onError(
+          Status.NOT_FOUND
+              .withDescription("CustomJob " + request.getName() + " does not exist")
+              .asRuntimeException());
       return;
     }
     if (!terminal(job.getState())) {
@@ -212,7 +232,8 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   }
 
   @Override
-  public synchronized void listCustomJobs(ListCustomJobsRequest request, StreamObserver<ListCustomJobsResponse> response) {
+  public synchronized void listCustomJobs(
+      ListCustomJobsRequest request, StreamObserver<ListCustomJobsResponse> response) {
     lists++;
     Map<String, String> wanted = new HashMap<>();
     Matcher m = LABEL_FILTER.matcher(request.getFilter());
@@ -221,7 +242,9 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
     }
     ListCustomJobsResponse.Builder out = ListCustomJobsResponse.newBuilder();
     for (CustomJob j : jobs.values()) {
-      if (j.getName().startsWith(request.getParent() + "/") && wanted.entrySet().stream().allMatch(e -> e.getValue().equals(j.getLabelsMap().get(e.getKey())))) {
+      if (j.getName().startsWith(request.getParent() + "/")
+          && wanted.entrySet().stream()
+              .allMatch(e -> e.getValue().equals(j.getLabelsMap().get(e.getKey())))) {
         out.addCustomJobs(j);
       }
     }
@@ -230,7 +253,8 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   }
 
   @Override
-  public synchronized void cancelCustomJob(CancelCustomJobRequest request, StreamObserver<Empty> response) {
+  public synchronized void cancelCustomJob(
+      CancelCustomJobRequest request, StreamObserver<Empty> response) {
     if (!jobs.containsKey(request.getName())) {
       response.onError(Status.NOT_FOUND.withDescription(request.getName()).asRuntimeException());
       return;
@@ -251,16 +275,25 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
       return job;
     }
     Outcome outcome = outcomes.getOrDefault(job.getLabelsMap().get("trial_id"), defaultOutcome);
-    CustomJob.Builder b = job.toBuilder().setEndTime(Timestamp.newBuilder().setSeconds(job.getStartTime().getSeconds() + 42));
+    CustomJob.Builder b =
+        job.toBuilder()
+            .setEndTime(Timestamp.newBuilder().setSeconds(job.getStartTime().getSeconds() + 42));
     switch (outcome) {
       case SUCCEED -> {
-        writeMetrics(TrialJobs.modelDirectory(job.getJobSpec().getBaseOutputDirectory().getOutputUriPrefix()),
-            job.getLabelsMap().get("trial_id"), flags(job.getJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getArgsList()));
+        writeMetrics(
+            TrialJobs.modelDirectory(
+                job.getJobSpec().getBaseOutputDirectory().getOutputUriPrefix()),
+            job.getLabelsMap().get("trial_id"),
+            flags(job.getJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getArgsList()));
         b.setState(JobState.JOB_STATE_SUCCEEDED);
       }
       case SUCCEED_WITHOUT_METRICS -> b.setState(JobState.JOB_STATE_SUCCEEDED);
-      case FAIL -> b.setState(JobState.JOB_STATE_FAILED).setError(com.google.rpc.Status.newBuilder().setCode(3).setMessage(FAILURE_TEXT));
-      case CANCEL -> b.setState(JobState.JOB_STATE_CANCELLED).setError(com.google.rpc.Status.newBuilder().setCode(1).setMessage("CANCELED"));
+      case FAIL ->
+          b.setState(JobState.JOB_STATE_FAILED)
+              .setError(com.google.rpc.Status.newBuilder().setCode(3).setMessage(FAILURE_TEXT));
+      case CANCEL ->
+          b.setState(JobState.JOB_STATE_CANCELLED)
+              .setError(com.google.rpc.Status.newBuilder().setCode(1).setMessage("CANCELED"));
     }
     return b.build();
   }
@@ -268,12 +301,18 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   // ---- HyperparameterTuningJobs ----
 
   @Override
-  public synchronized void createHyperparameterTuningJob(CreateHyperparameterTuningJobRequest request, StreamObserver<HyperparameterTuningJob> response) {
+  public synchronized void createHyperparameterTuningJob(
+      CreateHyperparameterTuningJobRequest request,
+      StreamObserver<HyperparameterTuningJob> response) {
     creates++;
     tuningRequests.add(request);
     String name = request.getParent() + "/hyperparameterTuningJobs/" + nextId++;
-    HyperparameterTuningJob job = request.getHyperparameterTuningJob().toBuilder()
-        .setName(name).setState(JobState.JOB_STATE_QUEUED).setCreateTime(now()).build();
+    HyperparameterTuningJob job =
+        request.getHyperparameterTuningJob().toBuilder()
+            .setName(name)
+            .setState(JobState.JOB_STATE_QUEUED)
+            .setCreateTime(now())
+            .build();
     tuningJobs.put(name, job);
     gets.put(name, 0);
     response.onNext(job);
@@ -281,7 +320,8 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   }
 
   @Override
-  public synchronized void getHyperparameterTuningJob(GetHyperparameterTuningJobRequest request, StreamObserver<HyperparameterTuningJob> response) {
+  public synchronized void getHyperparameterTuningJob(
+      GetHyperparameterTuningJobRequest request, StreamObserver<HyperparameterTuningJob> response) {
     if (tuningGetFailures > 0) {
       tuningGetFailures--;
       response.onError(Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException());
@@ -289,7 +329,10 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
     }
     HyperparameterTuningJob job = tuningJobs.get(request.getName());
     if (job == null) {
-      response.onError(Status.NOT_FOUND.withDescription("HyperparameterTuningJob " + request.getName() + " does not exist").asRuntimeException());
+      response.onError(
+          Status.NOT_FOUND
+              .withDescription("HyperparameterTuningJob " + request.getName() + " does not exist")
+              .asRuntimeException());
       return;
     }
     if (!terminal(job.getState())) {
@@ -311,19 +354,26 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   private HyperparameterTuningJob finishTuning(HyperparameterTuningJob job) {
     Outcome outcome = defaultOutcome;
     if (outcome == Outcome.FAIL) {
-      return job.toBuilder().setState(JobState.JOB_STATE_FAILED)
-          .setError(com.google.rpc.Status.newBuilder().setCode(3).setMessage(FAILURE_TEXT)).build();
+      return job.toBuilder()
+          .setState(JobState.JOB_STATE_FAILED)
+          .setError(com.google.rpc.Status.newBuilder().setCode(3).setMessage(FAILURE_TEXT))
+          .build();
     }
     List<Map<String, Value>> points = new ArrayList<>();
     points.add(new LinkedHashMap<>());
     for (StudySpec.ParameterSpec p : job.getStudySpec().getParametersList()) {
       List<Value> values = new ArrayList<>();
       if (p.hasCategoricalValueSpec()) {
-        p.getCategoricalValueSpec().getValuesList().forEach(v -> values.add(Value.newBuilder().setStringValue(v).build()));
+        p.getCategoricalValueSpec()
+            .getValuesList()
+            .forEach(v -> values.add(Value.newBuilder().setStringValue(v).build()));
       } else if (p.hasDiscreteValueSpec()) {
-        p.getDiscreteValueSpec().getValuesList().forEach(v -> values.add(Value.newBuilder().setNumberValue(v).build()));
+        p.getDiscreteValueSpec()
+            .getValuesList()
+            .forEach(v -> values.add(Value.newBuilder().setNumberValue(v).build()));
       } else if (p.hasIntegerValueSpec()) {
-        values.add(Value.newBuilder().setNumberValue(p.getIntegerValueSpec().getMinValue()).build());
+        values.add(
+            Value.newBuilder().setNumberValue(p.getIntegerValueSpec().getMinValue()).build());
       } else {
         values.add(Value.newBuilder().setNumberValue(p.getDoubleValueSpec().getMinValue()).build());
       }
@@ -337,20 +387,37 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
       }
       points = next;
     }
-    HyperparameterTuningJob.Builder b = job.toBuilder().setState(JobState.JOB_STATE_SUCCEEDED).setEndTime(now());
+    HyperparameterTuningJob.Builder b =
+        job.toBuilder().setState(JobState.JOB_STATE_SUCCEEDED).setEndTime(now());
     String base = job.getTrialJobSpec().getBaseOutputDirectory().getOutputUriPrefix();
-    List<String> fixedArgs = job.getTrialJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getArgsList();
+    List<String> fixedArgs =
+        job.getTrialJobSpec().getWorkerPoolSpecs(0).getContainerSpec().getArgsList();
     for (int i = 0; i < Math.min(points.size(), job.getMaxTrialCount()); i++) {
       String id = String.valueOf(i + 1);
       Map<String, String> flags = flags(fixedArgs);
-      Trial.Builder t = Trial.newBuilder().setId(id).setName(job.getName() + "/trials/" + id).setState(Trial.State.SUCCEEDED);
-      points.get(i).forEach((k, v) -> {
-        t.addParameters(Trial.Parameter.newBuilder().setParameterId(k).setValue(v));
-        flags.put(k.replace('_', '-'), v.hasStringValue() ? v.getStringValue() : dev.tunebeam.transforms.space.ParameterValues.canonical(v.getNumberValue()));
-      });
+      Trial.Builder t =
+          Trial.newBuilder()
+              .setId(id)
+              .setName(job.getName() + "/trials/" + id)
+              .setState(Trial.State.SUCCEEDED);
+      points
+          .get(i)
+          .forEach(
+              (k, v) -> {
+                t.addParameters(Trial.Parameter.newBuilder().setParameterId(k).setValue(v));
+                flags.put(
+                    k.replace('_', '-'),
+                    v.hasStringValue()
+                        ? v.getStringValue()
+                        : dev.tunebeam.transforms.space.ParameterValues.canonical(
+                            v.getNumberValue()));
+              });
       double acc = accuracy.applyAsDouble(flags);
-      t.setFinalMeasurement(Measurement.newBuilder().setStepCount(10)
-          .addMetrics(Measurement.Metric.newBuilder().setMetricId("val_accuracy").setValue(acc)));
+      t.setFinalMeasurement(
+          Measurement.newBuilder()
+              .setStepCount(10)
+              .addMetrics(
+                  Measurement.Metric.newBuilder().setMetricId("val_accuracy").setValue(acc)));
       if (!tuningTrialsWithoutMetrics.contains(id)) {
         writeMetrics((base.endsWith("/") ? base : base + "/") + id + "/model/", id, flags);
       }
@@ -367,12 +434,31 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
     List<EpochRecord> history = new ArrayList<>();
     for (int e = 1; e <= epochs; e++) {
       double held = acc - 0.02 / e + (e == epochs ? 0.02 / e : 0);
-      history.add(new EpochRecord(e, 30, 28, new java.util.TreeMap<>(Map.of(EpochRecord.TRAIN_LOSS, 0.3 + 1.0 / e,
-          EpochRecord.TRAIN_ACCURACY, acc - 0.01 / e, EpochRecord.VAL_ACCURACY, held, EpochRecord.TEST_ACCURACY, held))));
+      history.add(
+          new EpochRecord(
+              e,
+              30,
+              28,
+              new java.util.TreeMap<>(
+                  Map.of(
+                      EpochRecord.TRAIN_LOSS,
+                      0.3 + 1.0 / e,
+                      EpochRecord.TRAIN_ACCURACY,
+                      acc - 0.01 / e,
+                      EpochRecord.VAL_ACCURACY,
+                      held,
+                      EpochRecord.TEST_ACCURACY,
+                      held))));
     }
-    MetricsReport report = new MetricsReport(trialId, null, history, 30.0 * epochs, 30.0 * epochs, "gpu:0", 1, Map.of(), null);
+    MetricsReport report =
+        new MetricsReport(
+            trialId, null, history, 30.0 * epochs, 30.0 * epochs, "gpu:0", 1, Map.of(), null);
     GcsPath metrics = GcsPath.parse(modelDir).resolve(MetricsJson.FILE_NAME);
-    storage.create().create(BlobInfo.newBuilder(BlobId.of(metrics.bucket(), metrics.object())).build(), MetricsJson.write(report));
+    storage
+        .create()
+        .create(
+            BlobInfo.newBuilder(BlobId.of(metrics.bucket(), metrics.object())).build(),
+            MetricsJson.write(report));
   }
 
   /** {@code --name value} pairs as a map keyed by name with '-' (the trainer's spelling). */
@@ -387,25 +473,30 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   static double defaultAccuracy(Map<String, String> flags) {
     double acc = 0.80;
     acc += Double.parseDouble(flags.getOrDefault("batch-size", "64")) / 10_000;
-    acc += switch (flags.getOrDefault("optimizer", "adam")) {
-      case "adam" -> 0.05;
-      case "rmsprop" -> 0.04;
-      default -> 0.02;
-    };
-    acc += switch (flags.getOrDefault("activation", "relu")) {
-      case "relu" -> 0.006;
-      case "leakyrelu" -> 0.003;
-      default -> 0.0;
-    };
+    acc +=
+        switch (flags.getOrDefault("optimizer", "adam")) {
+          case "adam" -> 0.05;
+          case "rmsprop" -> 0.04;
+          default -> 0.02;
+        };
+    acc +=
+        switch (flags.getOrDefault("activation", "relu")) {
+          case "relu" -> 0.006;
+          case "leakyrelu" -> 0.003;
+          default -> 0.0;
+        };
     return acc;
   }
 
   private static String describe(Status.Code code) {
     return switch (code) {
-      case RESOURCE_EXHAUSTED -> "The following quota metrics exceed quota limits: aiplatform.googleapis.com/custom_model_training_cpus";
-      case PERMISSION_DENIED -> "Permission 'aiplatform.customJobs.create' denied on resource '//aiplatform.googleapis.com/projects/test-project/locations/us-central1' (or it may not exist).";
+      case RESOURCE_EXHAUSTED ->
+          "The following quota metrics exceed quota limits: aiplatform.googleapis.com/custom_model_training_cpus";
+      case PERMISSION_DENIED ->
+          "Permission 'aiplatform.customJobs.create' denied on resource '//aiplatform.googleapis.com/projects/test-project/locations/us-central1' (or it may not exist).";
       case UNAVAILABLE -> "The service is currently unavailable.";
-      case INVALID_ARGUMENT -> "List of found errors: 1.Field: custom_job.job_spec.worker_pool_specs[0].machine_spec.machine_type; Message: Machine type is not supported.";
+      case INVALID_ARGUMENT ->
+          "List of found errors: 1.Field: custom_job.job_spec.worker_pool_specs[0].machine_spec.machine_type; Message: Machine type is not supported.";
       case NOT_FOUND -> "Image not found";
       default -> code.name();
     };
@@ -417,7 +508,9 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
   }
 
   private static boolean terminal(JobState s) {
-    return s == JobState.JOB_STATE_SUCCEEDED || s == JobState.JOB_STATE_FAILED || s == JobState.JOB_STATE_CANCELLED;
+    return s == JobState.JOB_STATE_SUCCEEDED
+        || s == JobState.JOB_STATE_FAILED
+        || s == JobState.JOB_STATE_CANCELLED;
   }
 
   private static Timestamp now() {

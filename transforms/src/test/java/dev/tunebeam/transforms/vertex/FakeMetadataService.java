@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Vertex AI's Metadata service as Experiments use it: contexts by id, ALREADY_EXISTS on a second create, and parent/child links. */
+/**
+ * Vertex AI's Metadata service as Experiments use it: contexts by id, ALREADY_EXISTS on a second
+ * create, and parent/child links.
+ */
 public final class FakeMetadataService extends MetadataServiceGrpc.MetadataServiceImplBase {
   private final Map<String, Context> contexts = new LinkedHashMap<>();
   private final Map<String, List<String>> children = new LinkedHashMap<>();
@@ -32,19 +35,27 @@ public final class FakeMetadataService extends MetadataServiceGrpc.MetadataServi
   }
 
   @Override
-  public synchronized void createContext(CreateContextRequest request, StreamObserver<Context> response) {
+  public synchronized void createContext(
+      CreateContextRequest request, StreamObserver<Context> response) {
     creates++;
     if (!request.getParent().matches("projects/[^/]+/locations/[^/]+/metadataStores/[^/]+")) {
-      response.onError(Status.INVALID_ARGUMENT.withDescription("bad parent " + request.getParent()).asRuntimeException());
+      response.onError(
+          Status.INVALID_ARGUMENT
+              .withDescription("bad parent " + request.getParent())
+              .asRuntimeException());
       return;
     }
     if (!request.getContextId().matches("[a-z0-9][a-z0-9-]{0,127}")) {
-      response.onError(Status.INVALID_ARGUMENT.withDescription("bad context id " + request.getContextId()).asRuntimeException());
+      response.onError(
+          Status.INVALID_ARGUMENT
+              .withDescription("bad context id " + request.getContextId())
+              .asRuntimeException());
       return;
     }
     String name = request.getParent() + "/contexts/" + request.getContextId();
     if (contexts.containsKey(name)) {
-      response.onError(Status.ALREADY_EXISTS.withDescription(name + " already exists").asRuntimeException());
+      response.onError(
+          Status.ALREADY_EXISTS.withDescription(name + " already exists").asRuntimeException());
       return;
     }
     Context c = request.getContext().toBuilder().setName(name).build();
@@ -65,7 +76,8 @@ public final class FakeMetadataService extends MetadataServiceGrpc.MetadataServi
   }
 
   @Override
-  public synchronized void addContextChildren(AddContextChildrenRequest request, StreamObserver<AddContextChildrenResponse> response) {
+  public synchronized void addContextChildren(
+      AddContextChildrenRequest request, StreamObserver<AddContextChildrenResponse> response) {
     if (!contexts.containsKey(request.getContext())) {
       response.onError(Status.NOT_FOUND.withDescription(request.getContext()).asRuntimeException());
       return;

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeVertex implements AutoCloseable {
   public static final String PROJECT = "test-project";
   public static final String REGION = "us-central1";
-  public static final String IMAGE = "us-central1-docker.pkg.dev/test-project/tunebeam/trainer:test";
+  public static final String IMAGE =
+      "us-central1-docker.pkg.dev/test-project/tunebeam/trainer:test";
   public static final String OUTPUT = "gs://test-bucket/tunebeam";
 
   private final Server server;
@@ -38,21 +39,26 @@ public final class FakeVertex implements AutoCloseable {
   private FakeVertex() {
     storage = TestStorage.fresh();
     jobs = new FakeJobService(storage);
-    ServerInterceptor counter = new ServerInterceptor() {
-      @Override
-      public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
-        rpcs.incrementAndGet();
-        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(call, headers)) {};
-      }
-    };
+    ServerInterceptor counter =
+        new ServerInterceptor() {
+          @Override
+          public <Q, A> ServerCall.Listener<Q> interceptCall(
+              ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
+            rpcs.incrementAndGet();
+            return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(
+                next.startCall(call, headers)) {};
+          }
+        };
     try {
-      server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))
-          .addService(ServerInterceptors.intercept(jobs, counter))
-          .addService(ServerInterceptors.intercept(metadata, counter))
-          .addService(ServerInterceptors.intercept(tensorboards, counter))
-          .addService(ServerInterceptors.intercept(models, counter))
-          .build()
-          .start();
+      server =
+          NettyServerBuilder.forAddress(
+                  new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))
+              .addService(ServerInterceptors.intercept(jobs, counter))
+              .addService(ServerInterceptors.intercept(metadata, counter))
+              .addService(ServerInterceptors.intercept(tensorboards, counter))
+              .addService(ServerInterceptors.intercept(models, counter))
+              .build()
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

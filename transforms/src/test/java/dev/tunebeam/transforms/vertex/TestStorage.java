@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An in-memory Cloud Storage ({@code LocalStorageHelper}) that survives the DoFn serialization of
- * the DirectRunner: the factory carries only a name, and every copy finds the same store. The
- * fake storage is not thread-safe, and the fake JobService writes while DoFns read, so every call
- * is serialized through one lock.
+ * the DirectRunner: the factory carries only a name, and every copy finds the same store. The fake
+ * storage is not thread-safe, and the fake JobService writes while DoFns read, so every call is
+ * serialized through one lock.
  */
 public record TestStorage(String name) implements StorageFactory {
   private static final long serialVersionUID = 1L;
@@ -39,14 +39,18 @@ public record TestStorage(String name) implements StorageFactory {
 
   private static Storage synchronizedStorage(Storage target) {
     Object lock = new Object();
-    return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class}, (proxy, method, args) -> {
-      synchronized (lock) {
-        try {
-          return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      }
-    });
+    return (Storage)
+        Proxy.newProxyInstance(
+            Storage.class.getClassLoader(),
+            new Class<?>[] {Storage.class},
+            (proxy, method, args) -> {
+              synchronized (lock) {
+                try {
+                  return method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              }
+            });
   }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 public final class VertexTestTrials {
   private VertexTestTrials() {}
 
-  /** relu / softmax / leakyrelu with adam, batch 64, 2 epochs: three trials of different accuracy. */
+  /**
+   * relu / softmax / leakyrelu with adam, batch 64, 2 epochs: three trials of different accuracy.
+   */
   public static List<Trial> three() {
     return SearchSpace.builder("vertex-test")
         .categorical("activation", "relu", "softmax", "leakyrelu")

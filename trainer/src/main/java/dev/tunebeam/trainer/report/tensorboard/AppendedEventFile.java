@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** A local event file; each append is one write of whole records, so a reader sees no half record for long. */
+/**
+ * A local event file; each append is one write of whole records, so a reader sees no half record
+ * for long.
+ */
 final class AppendedEventFile implements EventFile {
   private final Path file;
 
@@ -27,6 +30,11 @@ final class AppendedEventFile implements EventFile {
       TfRecordWriter.append(records, e.toByteArray());
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.write(file, records.toByteArray(), StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    Files.write(
+        file,
+        records.toByteArray(),
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND,
+        StandardOpenOption.WRITE);
   }
 }

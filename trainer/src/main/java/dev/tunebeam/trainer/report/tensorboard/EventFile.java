@@ -17,9 +17,9 @@ public interface EventFile {
   void append(Event... events) throws IOException;
 
   /**
-   * A local file is appended to: TensorBoard keeps a local event file open and reads what is
-   * added, and would miss a file replaced under it. A {@code gs://} object cannot be appended to,
-   * and TensorBoard re-reads objects by offset, so it is rewritten whole.
+   * A local file is appended to: TensorBoard keeps a local event file open and reads what is added,
+   * and would miss a file replaced under it. A {@code gs://} object cannot be appended to, and
+   * TensorBoard re-reads objects by offset, so it is rewritten whole.
    */
   static EventFile open(String directory, String fileName, Supplier<Storage> storage) {
     if (GcsPath.isGcs(directory)) {

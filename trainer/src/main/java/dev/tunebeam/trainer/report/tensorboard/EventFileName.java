@@ -19,7 +19,10 @@ public final class EventFileName {
     return String.format(Locale.ROOT, "%s%010d.%s", PREFIX, created.getEpochSecond(), safe(host));
   }
 
-  /** The machine's name as TensorFlow would write it; {@code HOSTNAME} first, since a lookup can be slow. */
+  /**
+   * The machine's name as TensorFlow would write it; {@code HOSTNAME} first, since a lookup can be
+   * slow.
+   */
   public static String localHost(Map<String, String> env) {
     String host = env.get("HOSTNAME");
     if (host == null || host.isBlank()) {

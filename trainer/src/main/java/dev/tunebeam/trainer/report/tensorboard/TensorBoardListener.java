@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Feeds a training's progress to a {@link TensorBoardRecorder} for every model that has a
- * {@code tensorboardDir}; models without one are left alone.
+ * Feeds a training's progress to a {@link TensorBoardRecorder} for every model that has a {@code
+ * tensorboardDir}; models without one are left alone.
  */
 public final class TensorBoardListener implements ProgressListener {
   private final List<MemberRun> members;
@@ -23,7 +23,11 @@ public final class TensorBoardListener implements ProgressListener {
   private final int trainSamples;
   private final int testSamples;
 
-  private TensorBoardListener(List<MemberRun> members, List<TensorBoardRecorder> recorders, int trainSamples, int testSamples) {
+  private TensorBoardListener(
+      List<MemberRun> members,
+      List<TensorBoardRecorder> recorders,
+      int trainSamples,
+      int testSamples) {
     this.members = members;
     this.recorders = recorders;
     this.started = new boolean[members.size()];
@@ -31,12 +35,22 @@ public final class TensorBoardListener implements ProgressListener {
     this.testSamples = testSamples;
   }
 
-  /** {@code trainSamples} and {@code testSamples}: the counts loaded, recorded as hyperparameters. */
+  /**
+   * {@code trainSamples} and {@code testSamples}: the counts loaded, recorded as hyperparameters.
+   */
   public static TensorBoardListener open(
-      List<MemberRun> members, int trainSamples, int testSamples, Supplier<Storage> storage, Clock clock, String host) {
+      List<MemberRun> members,
+      int trainSamples,
+      int testSamples,
+      Supplier<Storage> storage,
+      Clock clock,
+      String host) {
     List<TensorBoardRecorder> recorders = new ArrayList<>();
     for (MemberRun m : members) {
-      recorders.add(m.tensorboardDir() == null ? null : TensorBoardRecorder.open(m.tensorboardDir(), storage, clock, host));
+      recorders.add(
+          m.tensorboardDir() == null
+              ? null
+              : TensorBoardRecorder.open(m.tensorboardDir(), storage, clock, host));
     }
     return new TensorBoardListener(members, recorders, trainSamples, testSamples);
   }
@@ -86,7 +100,9 @@ public final class TensorBoardListener implements ProgressListener {
         recorders.get(i).finished(succeeded);
       } catch (IOException e) {
         if (first == null) {
-          first = new IOException("cannot end the TensorBoard session in " + recorders.get(i).location(), e);
+          first =
+              new IOException(
+                  "cannot end the TensorBoard session in " + recorders.get(i).location(), e);
         } else {
           first.addSuppressed(e);
         }

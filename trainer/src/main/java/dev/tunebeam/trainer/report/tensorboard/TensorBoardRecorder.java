@@ -2,8 +2,8 @@ package dev.tunebeam.trainer.report.tensorboard;
 
 import com.google.cloud.storage.Storage;
 import com.google.protobuf.Value;
-import dev.tunebeam.trainer.report.tensorboard.proto.hparams.Status;
 import dev.tunebeam.trainer.report.EpochRecord;
+import dev.tunebeam.trainer.report.tensorboard.proto.hparams.Status;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -30,9 +30,13 @@ public final class TensorBoardRecorder {
     this.clock = clock;
   }
 
-  /** A new event file in {@code directory} (local or {@code gs://}), named for now and this host. */
-  public static TensorBoardRecorder open(String directory, Supplier<Storage> storage, Clock clock, String host) {
-    return new TensorBoardRecorder(EventFile.open(directory, EventFileName.of(clock.instant(), host), storage), clock);
+  /**
+   * A new event file in {@code directory} (local or {@code gs://}), named for now and this host.
+   */
+  public static TensorBoardRecorder open(
+      String directory, Supplier<Storage> storage, Clock clock, String host) {
+    return new TensorBoardRecorder(
+        EventFile.open(directory, EventFileName.of(clock.instant(), host), storage), clock);
   }
 
   public String location() {
@@ -40,12 +44,18 @@ public final class TensorBoardRecorder {
   }
 
   /** Starts the file and the HParams session; {@code trialId} groups reruns of one trial. */
-  public void started(Map<String, Value> hparams, String modelUri, String trialId) throws IOException {
+  public void started(Map<String, Value> hparams, String modelUri, String trialId)
+      throws IOException {
     double now = now();
-    file.append(ScalarSummaries.fileVersion(now), HParamsSummaries.sessionStart(now, hparams, modelUri, trialId));
+    file.append(
+        ScalarSummaries.fileVersion(now),
+        HParamsSummaries.sessionStart(now, hparams, modelUri, trialId));
   }
 
-  /** One scalar per reported metric ({@code val_accuracy} is drawn as {@code val/accuracy}) and the epoch's seconds. */
+  /**
+   * One scalar per reported metric ({@code val_accuracy} is drawn as {@code val/accuracy}) and the
+   * epoch's seconds.
+   */
   public void epochFinished(EpochRecord m) throws IOException {
     Map<String, Double> scalars = new LinkedHashMap<>();
     for (String tag : EpochRecord.BUILT_IN_TAGS) {
@@ -59,14 +69,19 @@ public final class TensorBoardRecorder {
     file.append(ScalarSummaries.scalars(now(), m.epoch(), scalars));
   }
 
-  /** A metric tag as a TensorBoard scalar tag: the first underscore becomes a slash, grouping train/val/test. */
+  /**
+   * A metric tag as a TensorBoard scalar tag: the first underscore becomes a slash, grouping
+   * train/val/test.
+   */
   public static String scalarTag(String metric) {
     return metric.replaceFirst("_", "/");
   }
 
   /** Ends the session at the last epoch recorded. */
   public void finished(boolean succeeded) throws IOException {
-    file.append(HParamsSummaries.sessionEnd(now(), lastStep, succeeded ? Status.STATUS_SUCCESS : Status.STATUS_FAILURE));
+    file.append(
+        HParamsSummaries.sessionEnd(
+            now(), lastStep, succeeded ? Status.STATUS_SUCCESS : Status.STATUS_FAILURE));
   }
 
   private double now() {

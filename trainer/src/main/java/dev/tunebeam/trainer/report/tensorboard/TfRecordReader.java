@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads TFRecord framing and checks both checksums of every record, so a truncated or damaged
- * event file is reported rather than read as garbage.
+ * Reads TFRecord framing and checks both checksums of every record, so a truncated or damaged event
+ * file is reported rather than read as garbage.
  */
 public final class TfRecordReader {
   /** Larger than any event this project writes; a corrupt length must not allocate gigabytes. */
@@ -40,23 +40,32 @@ public final class TfRecordReader {
       return null;
     }
     if (header.length < TfRecordWriter.HEADER_BYTES) {
-      throw new CorruptRecordException("record at byte " + start + " is cut off in its header (" + header.length + " of 12 bytes)");
+      throw new CorruptRecordException(
+          "record at byte "
+              + start
+              + " is cut off in its header ("
+              + header.length
+              + " of 12 bytes)");
     }
     ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
     long length = h.getLong();
     int lengthCrc = h.getInt();
     if (Crc32c.masked(header, 0, 8) != lengthCrc) {
-      throw new CorruptRecordException("record at byte " + start + " has a length checksum mismatch");
+      throw new CorruptRecordException(
+          "record at byte " + start + " has a length checksum mismatch");
     }
     if (length < 0 || length > MAX_RECORD_BYTES) {
-      throw new CorruptRecordException("record at byte " + start + " claims " + Long.toUnsignedString(length) + " bytes");
+      throw new CorruptRecordException(
+          "record at byte " + start + " claims " + Long.toUnsignedString(length) + " bytes");
     }
     byte[] data = in.readNBytes((int) length);
     byte[] footer = in.readNBytes(TfRecordWriter.FOOTER_BYTES);
     if (data.length < length || footer.length < TfRecordWriter.FOOTER_BYTES) {
-      throw new CorruptRecordException("record at byte " + start + " is cut off (" + length + " data bytes expected)");
+      throw new CorruptRecordException(
+          "record at byte " + start + " is cut off (" + length + " data bytes expected)");
     }
-    if (Crc32c.masked(data, 0, data.length) != ByteBuffer.wrap(footer).order(ByteOrder.LITTLE_ENDIAN).getInt()) {
+    if (Crc32c.masked(data, 0, data.length)
+        != ByteBuffer.wrap(footer).order(ByteOrder.LITTLE_ENDIAN).getInt()) {
       throw new CorruptRecordException("record at byte " + start + " has a data checksum mismatch");
     }
     offset += TfRecordWriter.HEADER_BYTES + length + TfRecordWriter.FOOTER_BYTES;

@@ -15,7 +15,8 @@ public final class TfRecordWriter {
   private TfRecordWriter() {}
 
   public static byte[] frame(byte[] data) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + HEADER_BYTES + FOOTER_BYTES);
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream(data.length + HEADER_BYTES + FOOTER_BYTES);
     append(out, data);
     return out.toByteArray();
   }
@@ -26,6 +27,10 @@ public final class TfRecordWriter {
     header.putInt(Crc32c.masked(header.array(), 0, 8));
     out.writeBytes(header.array());
     out.writeBytes(data);
-    out.writeBytes(ByteBuffer.allocate(FOOTER_BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(Crc32c.masked(data, 0, data.length)).array());
+    out.writeBytes(
+        ByteBuffer.allocate(FOOTER_BYTES)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putInt(Crc32c.masked(data, 0, data.length))
+            .array());
   }
 }

@@ -6,14 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A model's hyperparameters as HParams values, under the search space's parameter names
- * ({@code learning_rate}, not {@code --learning-rate}) so TensorBoard's columns match the
- * leaderboard's. Numbers are numbers, so TensorBoard offers interval filters for them.
+ * A model's hyperparameters as HParams values, under the search space's parameter names ({@code
+ * learning_rate}, not {@code --learning-rate}) so TensorBoard's columns match the leaderboard's.
+ * Numbers are numbers, so TensorBoard offers interval filters for them.
  */
 public final class TrainingHParams {
   private TrainingHParams() {}
 
-  /** {@code trainSamples} and {@code testSamples} are the counts used, not the config's 0 for "all". */
+  /**
+   * {@code trainSamples} and {@code testSamples} are the counts used, not the config's 0 for "all".
+   */
   public static Map<String, Value> of(TrainingConfig c, int trainSamples, int testSamples) {
     Map<String, Value> h = new LinkedHashMap<>();
     h.put("activation", text(c.activation().flagValue()));

@@ -20,7 +20,8 @@ final class EventFiles {
   /** The one event file in {@code dir}. */
   static Path single(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      List<Path> events = files.filter(p -> p.getFileName().toString().startsWith(EventFileName.PREFIX)).toList();
+      List<Path> events =
+          files.filter(p -> p.getFileName().toString().startsWith(EventFileName.PREFIX)).toList();
       assertEquals(1, events.size(), "event files in " + dir + ": " + events);
       return events.get(0);
     }
@@ -44,8 +45,12 @@ final class EventFiles {
     Summary.Value v = e.getSummary().getValue(0);
     assertEquals(tag, v.getTag());
     assertEquals(HParamsSummaries.PLUGIN_NAME, v.getMetadata().getPluginData().getPluginName());
-    assertEquals(HParamsSummaries.NULL_TENSOR, v.getTensor(), "hparams values carry TensorBoard's empty float tensor");
-    HParamsPluginData data = HParamsPluginData.parseFrom(v.getMetadata().getPluginData().getContent());
+    assertEquals(
+        HParamsSummaries.NULL_TENSOR,
+        v.getTensor(),
+        "hparams values carry TensorBoard's empty float tensor");
+    HParamsPluginData data =
+        HParamsPluginData.parseFrom(v.getMetadata().getPluginData().getContent());
     assertEquals(0, data.getVersion());
     return data;
   }

@@ -25,7 +25,9 @@ public final class TensorBoardTestAccess {
   }
 
   public static Status sessionEndStatus(Event e) throws IOException {
-    return EventFiles.hparams(e, HParamsSummaries.SESSION_END_INFO_TAG).getSessionEndInfo().getStatus();
+    return EventFiles.hparams(e, HParamsSummaries.SESSION_END_INFO_TAG)
+        .getSessionEndInfo()
+        .getStatus();
   }
 
   public static Map<String, Float> scalars(Event e) {

@@ -7,10 +7,10 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * A mixture of truncated Gaussians on {@code [low, high]}, one per observation plus a wide prior,
- * as Optuna's TPE builds it: each kernel's width is the larger gap to its sorted neighbours
- * (the ends' to their inner neighbour only), clipped to {@code [(high - low) / min(100, n + 1),
- * high - low]}; the prior sits at the middle with width {@code high - low} and weight 1.
- * Values are in the estimator's space: the log of the value for a log-scaled parameter.
+ * as Optuna's TPE builds it: each kernel's width is the larger gap to its sorted neighbours (the
+ * ends' to their inner neighbour only), clipped to {@code [(high - low) / min(100, n + 1), high -
+ * low]}; the prior sits at the middle with width {@code high - low} and weight 1. Values are in the
+ * estimator's space: the log of the value for a log-scaled parameter.
  */
 final class ParzenEstimator {
   private static final NormalDistribution STANDARD = new NormalDistribution(null, 0, 1);
@@ -58,7 +58,9 @@ final class ParzenEstimator {
     }
   }
 
-  /** One draw: a kernel chosen by weight, then a value from its truncated Gaussian by inverse CDF. */
+  /**
+   * One draw: a kernel chosen by weight, then a value from its truncated Gaussian by inverse CDF.
+   */
   double sample(RandomGenerator rng) {
     int[] index = new int[mus.length];
     for (int i = 0; i < index.length; i++) {
@@ -68,7 +70,10 @@ final class ParzenEstimator {
     double a = STANDARD.cumulativeProbability((low - mus[k]) / sigmas[k]);
     double b = STANDARD.cumulativeProbability((high - mus[k]) / sigmas[k]);
     double u = a + rng.nextDouble() * (b - a);
-    double x = mus[k] + sigmas[k] * STANDARD.inverseCumulativeProbability(Math.min(Math.max(u, 1e-300), 1 - 1e-16));
+    double x =
+        mus[k]
+            + sigmas[k]
+                * STANDARD.inverseCumulativeProbability(Math.min(Math.max(u, 1e-300), 1 - 1e-16));
     return Math.max(low, Math.min(high, x));
   }
 
@@ -77,8 +82,14 @@ final class ParzenEstimator {
     double[] terms = new double[mus.length];
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < mus.length; i++) {
-      double mass = STANDARD.cumulativeProbability((high - mus[i]) / sigmas[i]) - STANDARD.cumulativeProbability((low - mus[i]) / sigmas[i]);
-      terms[i] = Math.log(weights[i]) + STANDARD.logDensity((x - mus[i]) / sigmas[i]) - Math.log(sigmas[i]) - Math.log(Math.max(mass, 1e-300));
+      double mass =
+          STANDARD.cumulativeProbability((high - mus[i]) / sigmas[i])
+              - STANDARD.cumulativeProbability((low - mus[i]) / sigmas[i]);
+      terms[i] =
+          Math.log(weights[i])
+              + STANDARD.logDensity((x - mus[i]) / sigmas[i])
+              - Math.log(sigmas[i])
+              - Math.log(Math.max(mass, 1e-300));
       max = Math.max(max, terms[i]);
     }
     double sum = 0;

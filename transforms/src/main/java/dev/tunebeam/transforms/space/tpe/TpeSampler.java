@@ -12,15 +12,15 @@ import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * The Tree-structured Parzen Estimator as Optuna's default {@code TPESampler} runs it
- * (univariate): the finished trials are split into the best {@code gamma(n) = min(ceil(0.1 n),
- * 25)} and the rest; for each active parameter, parents first, a Parzen estimator {@code l} is
- * fitted on the best trials' values and {@code g} on the rest's, 24 candidates are drawn from
- * {@code l}, and the one with the largest {@code log l(x) - log g(x)} is kept. Ranges use
- * truncated Gaussian kernels (in log space for a log scale, integers widened by half a step);
- * categorical and discrete values use weights {@code 1/K} (the prior) plus one per observation.
- * A parameter is fitted only on the trials where it was active. Older observations get Optuna's
- * ramp of weights once there are more than 25.
+ * The Tree-structured Parzen Estimator as Optuna's default {@code TPESampler} runs it (univariate):
+ * the finished trials are split into the best {@code gamma(n) = min(ceil(0.1 n), 25)} and the rest;
+ * for each active parameter, parents first, a Parzen estimator {@code l} is fitted on the best
+ * trials' values and {@code g} on the rest's, 24 candidates are drawn from {@code l}, and the one
+ * with the largest {@code log l(x) - log g(x)} is kept. Ranges use truncated Gaussian kernels (in
+ * log space for a log scale, integers widened by half a step); categorical and discrete values use
+ * weights {@code 1/K} (the prior) plus one per observation. A parameter is fitted only on the
+ * trials where it was active. Older observations get Optuna's ramp of weights once there are more
+ * than 25.
  */
 public final class TpeSampler {
   static final int CANDIDATES = 24;
@@ -62,7 +62,8 @@ public final class TpeSampler {
     return obs.stream().map(o -> o.point().get(name)).filter(v -> v != null).toList();
   }
 
-  private static String choose(ParameterSpec p, List<String> below, List<String> above, RandomGenerator rng) {
+  private static String choose(
+      ParameterSpec p, List<String> below, List<String> above, RandomGenerator rng) {
     NumericRange r = p.numeric();
     if (r != null) {
       return r.value(numeric(below, above, r.low(), r.high(), r.scale(), r.integer(), rng));
@@ -70,13 +71,22 @@ public final class TpeSampler {
     return categorical(p.gridValues(), below, above, rng);
   }
 
-  private static double numeric(List<String> below, List<String> above, double min, double max, Scale scale, boolean integer, RandomGenerator rng) {
+  private static double numeric(
+      List<String> below,
+      List<String> above,
+      double min,
+      double max,
+      Scale scale,
+      boolean integer,
+      RandomGenerator rng) {
     boolean log = scale == Scale.LOG;
     // A log-scaled integer keeps its widened low end positive.
     double lo = log ? Math.log(integer ? Math.max(min, 0.5) : min) : min;
     double hi = log ? Math.log(max) : max;
-    ParzenEstimator l = new ParzenEstimator(internal(below, log), rampWeights(below.size()), lo, hi);
-    ParzenEstimator g = new ParzenEstimator(internal(above, log), rampWeights(above.size()), lo, hi);
+    ParzenEstimator l =
+        new ParzenEstimator(internal(below, log), rampWeights(below.size()), lo, hi);
+    ParzenEstimator g =
+        new ParzenEstimator(internal(above, log), rampWeights(above.size()), lo, hi);
     double best = Double.NaN;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < CANDIDATES; i++) {
@@ -91,17 +101,21 @@ public final class TpeSampler {
   }
 
   private static double[] internal(List<String> values, boolean log) {
-    return values.stream().mapToDouble(v -> log ? Math.log(Double.parseDouble(v)) : Double.parseDouble(v)).toArray();
+    return values.stream()
+        .mapToDouble(v -> log ? Math.log(Double.parseDouble(v)) : Double.parseDouble(v))
+        .toArray();
   }
 
-  private static String categorical(List<String> choices, List<String> below, List<String> above, RandomGenerator rng) {
+  private static String categorical(
+      List<String> choices, List<String> below, List<String> above, RandomGenerator rng) {
     double[] l = categoryWeights(choices, below);
     double[] g = categoryWeights(choices, above);
     int[] index = new int[choices.size()];
     for (int i = 0; i < index.length; i++) {
       index[i] = i;
     }
-    var draw = new org.apache.commons.math3.distribution.EnumeratedIntegerDistribution(rng, index, l);
+    var draw =
+        new org.apache.commons.math3.distribution.EnumeratedIntegerDistribution(rng, index, l);
     int best = -1;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < CANDIDATES; i++) {
@@ -132,7 +146,10 @@ public final class TpeSampler {
     return w;
   }
 
-  /** Optuna's default weights: all 1 up to 25 observations, else a ramp from 1/n for the oldest up to 1 for the newest 25. */
+  /**
+   * Optuna's default weights: all 1 up to 25 observations, else a ramp from 1/n for the oldest up
+   * to 1 for the newest 25.
+   */
   static double[] rampWeights(int n) {
     double[] w = new double[n];
     if (n < 25) {

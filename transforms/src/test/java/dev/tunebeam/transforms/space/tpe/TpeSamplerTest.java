@@ -12,13 +12,19 @@ import java.util.Random;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
-/** TPE's proposals: deterministic, inside the space, drawn toward the good region, conditional-aware. */
+/**
+ * TPE's proposals: deterministic, inside the space, drawn toward the good region,
+ * conditional-aware.
+ */
 class TpeSamplerTest {
-  private static final SearchSpace SPACE = SearchSpace.builder("tpe").random(1, 0)
-      .doubleRange("learning_rate", 1e-5, 1.0, Scale.LOG, null)
-      .categorical("optimizer", "sgd", "adam", "rmsprop")
-      .discrete("momentum", 0.5, 0.9).when("momentum", "optimizer", "sgd")
-      .build();
+  private static final SearchSpace SPACE =
+      SearchSpace.builder("tpe")
+          .random(1, 0)
+          .doubleRange("learning_rate", 1e-5, 1.0, Scale.LOG, null)
+          .categorical("optimizer", "sgd", "adam", "rmsprop")
+          .discrete("momentum", 0.5, 0.9)
+          .when("momentum", "optimizer", "sgd")
+          .build();
 
   /** Best near learning_rate 1e-3 with adam. */
   private static double objective(Map<String, String> p) {
@@ -28,7 +34,10 @@ class TpeSamplerTest {
 
   private static List<TpeSampler.Observation> randomObservations(int n, long seed) {
     List<TpeSampler.Observation> obs = new ArrayList<>();
-    SPACE.randomTrials(n, seed).forEach(t -> obs.add(new TpeSampler.Observation(t.parameters(), objective(t.parameters()))));
+    SPACE
+        .randomTrials(n, seed)
+        .forEach(
+            t -> obs.add(new TpeSampler.Observation(t.parameters(), objective(t.parameters()))));
     return obs;
   }
 
@@ -64,16 +73,21 @@ class TpeSamplerTest {
     }
     tpe.sort(null);
     random.sort(null);
-    assertTrue(tpe.get(10) > random.get(10) + 1, "TPE median " + tpe.get(10) + " vs random " + random.get(10));
+    assertTrue(
+        tpe.get(10) > random.get(10) + 1,
+        "TPE median " + tpe.get(10) + " vs random " + random.get(10));
   }
 
   @Test
   void logScaleIsHonoured() {
-    // All the good observations sit at 1e-4; on a log scale the proposal lands near it, not at the linear middle.
+    // All the good observations sit at 1e-4; on a log scale the proposal lands near it, not at the
+    // linear middle.
     List<TpeSampler.Observation> obs = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       double lr = i < 3 ? 1e-4 : Math.pow(10, -0.2 * i);
-      obs.add(new TpeSampler.Observation(Map.of("learning_rate", Double.toString(lr), "optimizer", "adam"), i < 3 ? 1 : 0));
+      obs.add(
+          new TpeSampler.Observation(
+              Map.of("learning_rate", Double.toString(lr), "optimizer", "adam"), i < 3 ? 1 : 0));
     }
     TpeSampler s = new TpeSampler(SPACE.conditional());
     double lr = Double.parseDouble(s.propose(obs, new Well19937c(2)).get("learning_rate"));
