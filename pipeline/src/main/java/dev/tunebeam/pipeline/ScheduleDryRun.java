@@ -2,9 +2,9 @@ package dev.tunebeam.pipeline;
 
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
-import dev.tunebeam.transforms.schedule.Bracket;
-import dev.tunebeam.transforms.schedule.Rung;
-import dev.tunebeam.transforms.schedule.Schedule;
+import dev.tunebeam.transforms.search.Bracket;
+import dev.tunebeam.transforms.search.Rung;
+import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.space.SearchSpace;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -67,7 +67,7 @@ final class StudySpace {
     if (space.algorithm().adaptive()) {
       // A schedule that cannot run (eta, min_epochs, an empty rung) is refused before anything is
       // written.
-      dev.tunebeam.transforms.schedule.Schedule.of(space);
+      dev.tunebeam.transforms.search.Schedule.of(space);
     }
     return space;
   }

@@ -2,8 +2,8 @@ package dev.tunebeam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tunebeam.transforms.schedule.Rung;
-import dev.tunebeam.transforms.schedule.Schedule;
+import dev.tunebeam.transforms.search.Rung;
+import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SearchSpaceLoader;
 import java.io.ByteArrayOutputStream;
