@@ -1,7 +1,8 @@
-package dev.tunebeam.pipeline;
+package dev.tunebeam.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunebeam.pipeline.SearchPipeline;
 import dev.tunebeam.transforms.local.FusionMeasurement;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Locale;
  * idle machine; extra options go to both runs:
  *
  * <pre>
- * java -cp pipeline/target/tunebeam.jar dev.tunebeam.pipeline.HalvingBenchmark [--trainSamples=N ...] [--halvingOnly]
+ * java -cp pipeline/target/tunebeam.jar dev.tunebeam.bench.HalvingBenchmark [--trainSamples=N ...] [--halvingOnly]
  * </pre>
  */
 public final class HalvingBenchmark {

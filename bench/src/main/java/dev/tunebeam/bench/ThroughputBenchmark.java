@@ -1,4 +1,4 @@
-package dev.tunebeam.trainer.bench;
+package dev.tunebeam.bench;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -28,8 +28,8 @@ import java.util.Locale;
  * Training throughput, printed as figures (not asserted anywhere). Run on an idle machine:
  *
  * <pre>
- * java -cp trainer/target/tunebeam-trainer.jar dev.tunebeam.trainer.bench.ThroughputBenchmark single
- * java -cp trainer/target/tunebeam-trainer.jar dev.tunebeam.trainer.bench.ThroughputBenchmark fusion
+ * java -cp trainer/target/tunebeam-trainer.jar dev.tunebeam.bench.ThroughputBenchmark single
+ * java -cp trainer/target/tunebeam-trainer.jar dev.tunebeam.bench.ThroughputBenchmark fusion
  * </pre>
  *
  * {@code single}: one model (relu, adam, batch 64) for one epoch of all 60,000 training images.

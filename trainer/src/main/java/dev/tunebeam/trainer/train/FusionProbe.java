@@ -1,4 +1,4 @@
-package dev.tunebeam.trainer.bench;
+package dev.tunebeam.trainer.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -8,10 +8,6 @@ import dev.tunebeam.trainer.data.DataLocator;
 import dev.tunebeam.trainer.data.FashionMnistData;
 import dev.tunebeam.trainer.data.FashionMnistLoader;
 import dev.tunebeam.trainer.optim.OptimizerKind;
-import dev.tunebeam.trainer.train.DeviceData;
-import dev.tunebeam.trainer.train.FusedTrainer;
-import dev.tunebeam.trainer.train.ProgressListener;
-import dev.tunebeam.trainer.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +19,7 @@ import java.util.Locale;
  * --fuse=auto} runs it once per machine.
  *
  * <pre>
- * java -cp tunebeam.jar dev.tunebeam.trainer.bench.FusionProbe THREADS [DATA_DIR]
+ * java -cp tunebeam.jar dev.tunebeam.trainer.train.FusionProbe THREADS [DATA_DIR]
  * </pre>
  */
 public final class FusionProbe {

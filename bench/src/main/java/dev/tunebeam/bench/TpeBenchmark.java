@@ -1,4 +1,4 @@
-package dev.tunebeam.pipeline;
+package dev.tunebeam.bench;
 
 import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.transforms.results.Objective;
@@ -22,7 +22,7 @@ import java.util.Map;
  * Prints one line per seed and the medians:
  *
  * <pre>
- * java -cp pipeline/target/tunebeam.jar dev.tunebeam.pipeline.TpeBenchmark [batch (4)] [cap (400)]
+ * java -cp pipeline/target/tunebeam.jar dev.tunebeam.bench.TpeBenchmark [batch (4)] [cap (400)]
  * </pre>
  */
 public final class TpeBenchmark {

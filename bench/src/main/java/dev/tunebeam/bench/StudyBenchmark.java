@@ -1,5 +1,6 @@
-package dev.tunebeam.pipeline;
+package dev.tunebeam.bench;
 
+import dev.tunebeam.pipeline.SearchPipeline;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
  * its real wall time and the best accuracy it found. Run it on an idle machine:
  *
  * <pre>
- * java -cp pipeline/target/tunebeam.jar dev.tunebeam.pipeline.StudyBenchmark [SearchPipeline options...]
+ * java -cp pipeline/target/tunebeam.jar dev.tunebeam.bench.StudyBenchmark [SearchPipeline options...]
  * </pre>
  */
 public final class StudyBenchmark {

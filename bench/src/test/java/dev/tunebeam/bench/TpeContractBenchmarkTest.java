@@ -1,10 +1,10 @@
-package dev.tunebeam.pipeline;
+package dev.tunebeam.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tunebeam.pipeline.SyntheticStudy.Finished;
-import dev.tunebeam.pipeline.TpeContractBenchmark.Seed;
+import dev.tunebeam.bench.SyntheticStudy.Finished;
+import dev.tunebeam.bench.TpeContractBenchmark.Seed;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SearchSpaceLoader;
 import dev.tunebeam.transforms.space.Trial;

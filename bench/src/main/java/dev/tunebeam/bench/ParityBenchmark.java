@@ -1,4 +1,4 @@
-package dev.tunebeam.trainer.bench;
+package dev.tunebeam.bench;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -37,7 +37,7 @@ import java.util.Map;
  * that prints figures, not a test:
  *
  * <pre>
- * java -cp CLASSPATH dev.tunebeam.trainer.bench.ParityBenchmark \
+ * java -cp CLASSPATH dev.tunebeam.bench.ParityBenchmark \
  *     --configs=relu:adam:64,leakyrelu:rmsprop:64,relu:sgd:32,softmax:adam:128 --epochs=10
  * </pre>
  *

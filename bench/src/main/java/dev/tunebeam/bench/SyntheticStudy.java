@@ -1,7 +1,8 @@
-package dev.tunebeam.pipeline;
+package dev.tunebeam.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunebeam.pipeline.SearchPipeline;
 import dev.tunebeam.transforms.schedule.Rung;
 import dev.tunebeam.transforms.schedule.Schedule;
 import dev.tunebeam.transforms.space.SearchSpace;

@@ -1,6 +1,6 @@
-package dev.tunebeam.pipeline;
+package dev.tunebeam.bench;
 
-import dev.tunebeam.pipeline.SyntheticStudy.Finished;
+import dev.tunebeam.bench.SyntheticStudy.Finished;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import java.util.Locale;
  * seed, the medians and their ratio:
  *
  * <pre>
- * java -cp pipeline/target/tunebeam.jar dev.tunebeam.pipeline.TpeContractBenchmark \
+ * java -cp pipeline/target/tunebeam.jar dev.tunebeam.bench.TpeContractBenchmark \
  *     [--firstSeed=1] [--seeds=20] [--batch=4] [--tpeTrials=34] [--randomTrials=200] [--workers=2] [--python=/usr/bin/python3]
  * </pre>
  *
