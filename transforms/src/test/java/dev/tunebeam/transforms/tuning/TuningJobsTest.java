@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.vertex;
+package dev.tunebeam.transforms.tuning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +14,8 @@ import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.space.Scale;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.vertex.CustomJobTemplate;
+import dev.tunebeam.transforms.vertex.TestStorage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.vertex;
+package dev.tunebeam.transforms.tuning;
 
 import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
 import com.google.cloud.aiplatform.v1.Measurement;
@@ -14,6 +14,9 @@ import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.space.ParameterValues;
 import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.vertex.SubmitToVertex;
+import dev.tunebeam.transforms.vertex.TrialJobs;
+import dev.tunebeam.transforms.vertex.VertexLabels;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.vertex;
+package dev.tunebeam.transforms.tuning;
 
 import com.google.cloud.aiplatform.v1.StudySpec;
 import dev.tunebeam.transforms.results.Objective;
