@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.schedule;
+package dev.tunebeam.transforms.search;
 
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.TrialResult;

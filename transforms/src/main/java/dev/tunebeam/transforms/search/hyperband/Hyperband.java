@@ -1,5 +1,7 @@
-package dev.tunebeam.transforms.schedule;
+package dev.tunebeam.transforms.search.hyperband;
 
+import dev.tunebeam.transforms.search.Bracket;
+import dev.tunebeam.transforms.search.halving.SuccessiveHalving;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +12,10 @@ import java.util.List;
  * trains a few trials to {@code num_epochs} outright. Each bracket draws its own random points
  * (capped at the number of points the space has).
  */
-final class Hyperband {
+public final class Hyperband {
   private Hyperband() {}
 
-  static List<Bracket> brackets(int points, int minEpochs, int topEpochs, int eta) {
+  public static List<Bracket> brackets(int points, int minEpochs, int topEpochs, int eta) {
     if (minEpochs > topEpochs) {
       throw new IllegalArgumentException(
           "min_epochs "

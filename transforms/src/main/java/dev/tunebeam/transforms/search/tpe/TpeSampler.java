@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.space.tpe;
+package dev.tunebeam.transforms.search.tpe;
 
 import dev.tunebeam.transforms.space.Conditions;
 import dev.tunebeam.transforms.space.NumericRange;

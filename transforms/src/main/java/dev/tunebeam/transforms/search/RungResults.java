@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.schedule;
+package dev.tunebeam.transforms.search;
 
 import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.transforms.results.Objective;

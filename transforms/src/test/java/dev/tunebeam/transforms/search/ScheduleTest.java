@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.schedule;
+package dev.tunebeam.transforms.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

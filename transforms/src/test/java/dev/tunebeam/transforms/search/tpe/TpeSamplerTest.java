@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.space.tpe;
+package dev.tunebeam.transforms.search.tpe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,11 +1,11 @@
-package dev.tunebeam.transforms.schedule;
+package dev.tunebeam.transforms.search;
 
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.search.tpe.TpeSampler;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
-import dev.tunebeam.transforms.space.tpe.TpeSampler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.schedule;
+package dev.tunebeam.transforms.search;
 
 import java.io.Serializable;
 import java.util.List;

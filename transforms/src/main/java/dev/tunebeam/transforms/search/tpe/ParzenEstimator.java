@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.space.tpe;
+package dev.tunebeam.transforms.search.tpe;
 
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.EnumeratedIntegerDistribution;

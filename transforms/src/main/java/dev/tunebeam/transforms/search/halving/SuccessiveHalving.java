@@ -1,5 +1,7 @@
-package dev.tunebeam.transforms.schedule;
+package dev.tunebeam.transforms.search.halving;
 
+import dev.tunebeam.transforms.search.Bracket;
+import dev.tunebeam.transforms.search.Rung;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,11 +11,12 @@ import java.util.List;
  * with eta 3 gives rungs 1, 3, 10, not 1, 3, 9, 10); each rung keeps the best {@code floor(n /
  * eta)} of the one before.
  */
-final class SuccessiveHalving {
+public final class SuccessiveHalving {
   private SuccessiveHalving() {}
 
   /** {@code skip} leaves out the lowest rungs (Hyperband's later brackets start higher). */
-  static Bracket bracket(int index, int trials, int minEpochs, int topEpochs, int eta, int skip) {
+  public static Bracket bracket(
+      int index, int trials, int minEpochs, int topEpochs, int eta, int skip) {
     if (minEpochs > topEpochs) {
       throw new IllegalArgumentException(
           "min_epochs "
@@ -53,7 +56,7 @@ final class SuccessiveHalving {
   }
 
   /** How many rungs a full bracket has: {@code s + 1}. */
-  static int rungCount(int minEpochs, int topEpochs, int eta) {
+  public static int rungCount(int minEpochs, int topEpochs, int eta) {
     int count = 1;
     for (long e = minEpochs; e * eta <= topEpochs; e *= eta) {
       count++;

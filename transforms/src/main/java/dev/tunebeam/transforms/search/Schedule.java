@@ -1,6 +1,9 @@
-package dev.tunebeam.transforms.schedule;
+package dev.tunebeam.transforms.search;
 
 import dev.tunebeam.trainer.train.TrainingConfig;
+import dev.tunebeam.transforms.search.halving.SuccessiveHalving;
+import dev.tunebeam.transforms.search.hyperband.Hyperband;
+import dev.tunebeam.transforms.search.tpe.TpeRounds;
 import dev.tunebeam.transforms.space.Algorithm;
 import dev.tunebeam.transforms.space.AlgorithmSettings;
 import dev.tunebeam.transforms.space.SearchSpace;

@@ -1,5 +1,7 @@
-package dev.tunebeam.transforms.schedule;
+package dev.tunebeam.transforms.search.tpe;
 
+import dev.tunebeam.transforms.search.Bracket;
+import dev.tunebeam.transforms.search.Rung;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,12 +11,12 @@ import java.util.List;
  * keeps half its trials for the estimator); each later round proposes {@code batch} points (the
  * last one the remainder). Every trial trains to num_epochs.
  */
-final class TpeRounds {
+public final class TpeRounds {
   static final int STARTUP = 10;
 
   private TpeRounds() {}
 
-  static Bracket bracket(int trials, int batch, int epochs) {
+  public static Bracket bracket(int trials, int batch, int epochs) {
     List<Rung> rounds = new ArrayList<>();
     int first = Math.min(trials, Math.max(batch, Math.min(STARTUP, trials / 2)));
     rounds.add(new Rung(0, 0, epochs, 0, first));
