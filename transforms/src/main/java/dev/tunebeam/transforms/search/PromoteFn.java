@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.search;
 
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class PromoteFn extends DoFn<List<TrialResult>, Trial> {
   static Split split(List<TrialResult> results, int epochs, int keep, Objective objective) {
     List<TrialResult> ranked = new ArrayList<>();
     results.forEach(r -> ranked.add(RungResults.upTo(r, epochs, objective)));
-    ranked.sort(RungResults.rankOrder(objective));
+    ranked.sort(RungResults.rankOrder(Objectives.of(objective), ranked));
     List<TrialResult> leave = new ArrayList<>();
     List<Trial> up = new ArrayList<>();
     for (TrialResult r : ranked) {

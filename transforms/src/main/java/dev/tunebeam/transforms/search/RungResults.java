@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.search;
 
 import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.space.Trial;
@@ -51,33 +52,21 @@ final class RungResults {
 
   /** A trial the schedule stopped at this rung: its curve so far, status STOPPED. */
   static TrialResult stopped(TrialResult r) {
-    TrialResult s = r.withStatus(TrialStatus.STOPPED);
-    return new TrialResult(
-        s.trial(),
-        s.backend(),
-        s.status(),
-        s.history(),
-        s.objectiveValue(),
-        s.chosenEpoch(),
-        s.testAccuracyAtChosen(),
-        s.finalTestAccuracy(),
-        s.device(),
-        s.wallSeconds(),
-        s.groupWallSeconds(),
-        "stopped by the schedule after epoch " + r.epochs(),
-        s.location());
+    return r.toBuilder()
+        .status(TrialStatus.STOPPED)
+        .error("stopped by the schedule after epoch " + r.epochs())
+        .build();
   }
 
   /**
-   * Judged, succeeded trials with a value first, best first by the objective; ties (and the rest)
-   * by trial id.
+   * Judged, succeeded trials with a value first, best first in the objectives' order; ties (and the
+   * rest) by trial id. {@code judged} is every result ranked.
    */
-  static Comparator<TrialResult> rankOrder(Objective objective) {
-    Comparator<TrialResult> byValue =
-        Comparator.comparingDouble(
-            r -> objective.maximize() ? -r.objectiveValue() : r.objectiveValue());
+  static Comparator<TrialResult> rankOrder(Objectives objectives, List<TrialResult> judged) {
+    Comparator<TrialResult> better =
+        objectives.order(judged.stream().filter(RungResults::rankable).toList());
     return Comparator.<TrialResult>comparingInt(r -> rankable(r) ? 0 : 1)
-        .thenComparing((a, b) -> rankable(a) && rankable(b) ? byValue.compare(a, b) : 0)
+        .thenComparing((a, b) -> rankable(a) && rankable(b) ? better.compare(a, b) : 0)
         .thenComparing(r -> r.trial().id());
   }
 

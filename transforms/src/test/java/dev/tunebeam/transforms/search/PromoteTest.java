@@ -61,6 +61,31 @@ class PromoteTest {
   }
 
   @Test
+  void theReferenceStudyIsPromotedAsItAlwaysWas() {
+    // Recorded before the objective owned ranking: the best nine at epoch 3, best first.
+    PromoteFn.Split split =
+        PromoteFn.split(
+            dev.tunebeam.transforms.results.ReferenceStudyRankingTest.referenceStudy(1),
+            3,
+            9,
+            BEST_VAL);
+    assertEquals(
+        List.of(
+            "softmax/rmsprop/64",
+            "relu/rmsprop/32",
+            "leakyrelu/sgd/64",
+            "leakyrelu/adam/64",
+            "relu/sgd/128",
+            "leakyrelu/rmsprop/64",
+            "relu/rmsprop/128",
+            "leakyrelu/rmsprop/128",
+            "leakyrelu/adam/128"),
+        split.promoted().stream()
+            .map(t -> t.get("activation") + "/" + t.get("optimizer") + "/" + t.get("batch_size"))
+            .toList());
+  }
+
+  @Test
   void tiesGoToTheSmallerTrialId() {
     PromoteFn.Split split =
         PromoteFn.split(List.of(ok("z", 0.5), ok("y", 0.5), ok("x", 0.5)), 1, 1, BEST_VAL);
