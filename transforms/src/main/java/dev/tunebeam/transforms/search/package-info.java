@@ -19,10 +19,10 @@
  * same space gives the same study on any runner and a rerun reuses every finished step.
  *
  * <p>That is also why an asynchronous scheduler such as ASHA (promote a trial the moment it beats
- * enough of the trials that happen to have finished) has no place here: its decisions depend on
- * the order trials finish in, which a runner does not fix, and its stages have no size known in
- * advance, so it can be neither unrolled nor repeated. It would belong in an executor that owns
- * its own loop (as Vertex AI's tuning service does), not in the graph.
+ * enough of the trials that happen to have finished) has no place here: its decisions depend on the
+ * order trials finish in, which a runner does not fix, and its stages have no size known in
+ * advance, so it can be neither unrolled nor repeated. It would belong in an executor that owns its
+ * own loop (as Vertex AI's tuning service does), not in the graph.
  *
  * <p>Decision: the search package depends on {@code space} (what to search) and {@code results}
  * (what a trial gave), never the reverse; {@code space} reaches the registry only through {@link
