@@ -12,6 +12,7 @@ import dev.tunebeam.pipeline.plan.DataflowStaging;
 import dev.tunebeam.pipeline.plan.DryRunPlan;
 import dev.tunebeam.pipeline.preflight.CloudPreflight;
 import dev.tunebeam.pipeline.preflight.RunPreflight;
+import dev.tunebeam.pipeline.preflight.TrainerPreflight;
 import dev.tunebeam.pipeline.study.Backends;
 import dev.tunebeam.pipeline.study.ObjectiveChoice;
 import dev.tunebeam.pipeline.study.Scheduled;
@@ -160,6 +161,7 @@ public final class SearchPipeline {
             space,
             rule,
             TrainerChoice.of(options).isEmpty() && TrainerChoice.trainable(options).isEmpty());
+        TrainerPreflight.check(options, rule);
       }
       if (options.getDryRun()) {
         DryRunPlan.print(options, space, rule, CostModel.load(options.getCostModel()), out);

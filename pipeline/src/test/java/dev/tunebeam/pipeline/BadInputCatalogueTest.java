@@ -161,6 +161,43 @@ class BadInputCatalogueTest {
     cases.add(Arguments.of("unknown flag", "--epoch=3", "missing a property named 'epoch'"));
     cases.add(Arguments.of("wrong type", "--epochs=ten", "--epochs ten is not a valid int value"));
     cases.add(Arguments.of("out of range", "--epochs=-1", "--epochs -1 is negative"));
+    // A trainer command's program, before any trial runs it.
+    String one =
+        "--searchSpace="
+            + file("cmd.yaml", "study: s\nparameters:\n  m: {type: categorical, values: [a, b]}\n");
+    cases.add(
+        Arguments.of(
+            "trainer program not on PATH",
+            one + " --trainerCommand=no-such-trainer-25,--flag",
+            "--trainerCommand no-such-trainer-25 is not a program on PATH; install it"));
+    cases.add(
+        Arguments.of(
+            "trainer program path missing",
+            one + " --trainerCommand=" + tmp.resolve("missing.sh"),
+            "missing.sh does not exist; give the path of the trainer program"));
+    cases.add(
+        Arguments.of(
+            "trainer program not executable",
+            one + " --trainerCommand=" + file("train.py", "print(1)\n"),
+            "train.py is not an executable file; make it executable (chmod +x) or name its"
+                + " interpreter first, e.g. python3,"));
+    cases.add(
+        Arguments.of(
+            "trainer block program not on PATH",
+            "--searchSpace="
+                + file(
+                    "block.yaml",
+                    "study: s\ntrainer: {command: [no-such-python-25, t.py]}\nparameters:\n"
+                        + "  m: {type: categorical, values: [a, b]}\n"),
+            "trainer.command in "
+                + tmp.resolve("block.yaml")
+                + " no-such-python-25 is not a"
+                + " program on PATH"));
+    cases.add(
+        Arguments.of(
+            "negative top",
+            "--top=-1 --dryRun=true",
+            "--top -1 is negative; use 0 to print no rows, or the number of leaderboard rows"));
     cases.add(
         Arguments.of(
             "conflicting flags",
