@@ -177,9 +177,13 @@ public final class SearchPipeline {
       err.println("error: " + OptionErrors.sentence(FlagNames.message(e), args));
       return 2;
     }
+    // A signal ends the JVM without leaving this method: the hook ends the trainers and releases
+    // the lock then.
+    StopHook stop = StopHook.install(lock);
     try (lock) {
       return runLocked(options, space, rule, pipeline, out, err);
     } finally {
+      stop.remove();
       runs.forEach(StudyRun::close);
     }
   }
