@@ -47,8 +47,7 @@ public record Objectives(List<Objective> all) implements Serializable {
     for (Objective o : all) {
       if (o.measurement() != first.measurement()) {
         throw new IllegalArgumentException(
-            "objectives: "
-                + o.metric()
+            o.metric()
                 + " has measurement "
                 + o.measurement().name().toLowerCase(Locale.ROOT)
                 + " but "
@@ -63,6 +62,52 @@ public record Objectives(List<Objective> all) implements Serializable {
 
   public static Objectives of(Objective... objectives) {
     return new Objectives(List.of(objectives));
+  }
+
+  /**
+   * From a flag's text: {@code val_accuracy:max,train_seconds:min}, each objective {@code
+   * metric[:goal[:measurement]]} (goal {@code max}, {@code min}, {@code maximize} or {@code
+   * minimize}). A missing goal is maximize; a missing measurement is {@code measurement}, the
+   * first's for later ones. {@code field} names the flag in errors.
+   */
+  public static Objectives parse(String field, String text, Objective.Measurement measurement) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException(
+          field + " is empty; name a metric, as in val_accuracy:max,train_seconds:min");
+    }
+    List<Objective> all = new ArrayList<>();
+    for (String item : text.split(",", -1)) {
+      String[] parts = item.trim().split(":", -1);
+      if (item.isBlank() || parts.length > 3) {
+        throw new IllegalArgumentException(
+            field
+                + " "
+                + text
+                + " is not allowed; give metric[:goal[:measurement]] for each objective,"
+                + " separated by commas, as in val_accuracy:max,train_seconds:min");
+      }
+      String metric = Objective.checkMetric(field, parts[0].trim());
+      Objective.Goal goal =
+          parts.length > 1
+              ? Objective.parseGoal(field + " goal", parts[1])
+              : Objective.Goal.MAXIMIZE;
+      Objective.Measurement m =
+          parts.length > 2
+              ? Objective.parseMeasurement(field + " measurement", parts[2])
+              : all.isEmpty() ? measurement : all.get(0).measurement();
+      for (Objective earlier : all) {
+        if (earlier.metric().equals(metric)) {
+          throw new IllegalArgumentException(
+              field + " lists metric " + metric + " twice; list each metric once");
+        }
+      }
+      all.add(new Objective(metric, goal, m));
+    }
+    try {
+      return new Objectives(all);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+    }
   }
 
   /** The first objective: it chooses the epoch a trial is judged at. */

@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.space;
 
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ public final class SearchSpaceBuilder {
   private final Map<String, Condition> conditions = new LinkedHashMap<>();
   private AlgorithmSettings settings = AlgorithmSettings.DEFAULTS;
   private int repeats = 1;
-  private Objective objective;
+  private Objectives objectives;
 
   SearchSpaceBuilder(String study) {
     this.study = study;
@@ -132,7 +133,13 @@ public final class SearchSpaceBuilder {
   }
 
   public SearchSpaceBuilder objective(Objective o) {
-    objective = o;
+    objectives = o == null ? null : Objectives.of(o);
+    return this;
+  }
+
+  /** Several objectives: trials are ranked by Pareto front (see {@link Objectives}). */
+  public SearchSpaceBuilder objectives(Objectives o) {
+    objectives = o;
     return this;
   }
 
@@ -148,6 +155,6 @@ public final class SearchSpaceBuilder {
         conditions,
         settings,
         repeats,
-        objective);
+        objectives);
   }
 }
