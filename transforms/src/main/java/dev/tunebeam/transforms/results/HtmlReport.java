@@ -150,6 +150,9 @@ public final class HtmlReport {
         .append(Html.escape(board.objectives().describe()))
         .append(board.objectives().several() ? " (Pareto front, then crowding distance)" : "")
         .append('.');
+    board
+        .unreportedObjective()
+        .ifPresent(w -> s.append(" <strong>").append(Html.escape(w)).append("</strong>"));
     Optional<TrialResult> best = board.best();
     best.ifPresent(
         b ->

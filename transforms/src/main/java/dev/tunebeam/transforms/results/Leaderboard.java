@@ -142,6 +142,32 @@ public record Leaderboard(Objectives objectives, List<TrialResult> ranked) imple
         : Optional.empty();
   }
 
+  /**
+   * One sentence when no trial that trained reported one of the objectives' metrics: the trainer
+   * never reports it (each such trial's FAILED row says so too, but this is the study's problem,
+   * said once); empty otherwise.
+   */
+  public Optional<String> unreportedObjective() {
+    List<TrialResult> trained = ranked.stream().filter(r -> !r.history().isEmpty()).toList();
+    for (String metric : objectives.metrics()) {
+      if (!trained.isEmpty()
+          && trained.stream().noneMatch(r -> r.history().stream().anyMatch(e -> e.has(metric)))) {
+        Set<String> tags = new java.util.TreeSet<>();
+        trained.forEach(r -> tags.addAll(r.reportedTags()));
+        return Optional.of(
+            "No trial reported "
+                + metric
+                + ", an objective's metric, so every trial that trained is FAILED; the trainer"
+                + " reported "
+                + String.join(", ", tags)
+                + ": report "
+                + metric
+                + " each epoch, or choose the objectives among those.");
+      }
+    }
+    return Optional.empty();
+  }
+
   public long succeeded() {
     return count(TrialStatus.SUCCEEDED);
   }

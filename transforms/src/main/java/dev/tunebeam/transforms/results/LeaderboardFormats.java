@@ -57,6 +57,7 @@ public final class LeaderboardFormats {
                     : "")
             .append("\n\n");
     board.selectionWarning().ifPresent(w -> md.append("**").append(w).append("**\n\n"));
+    board.unreportedObjective().ifPresent(w -> md.append("**").append(w).append("**\n\n"));
     List<String> header = header(board);
     md.append("| ").append(String.join(" | ", header)).append(" |\n");
     md.append("|").append("---|".repeat(header.size())).append('\n');

@@ -30,6 +30,7 @@ final class LeaderboardJson {
       board.objectives().all().forEach(o -> putObjective(all.addObject(), o));
     }
     board.selectionWarning().ifPresent(w -> root.put("selection_warning", w));
+    board.unreportedObjective().ifPresent(w -> root.put("objective_warning", w));
     root.put("succeeded", board.succeeded());
     root.put("stopped", board.stopped());
     root.put("failed", board.failed());
