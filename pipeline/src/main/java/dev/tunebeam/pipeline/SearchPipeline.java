@@ -28,6 +28,7 @@ import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
 import dev.tunebeam.transforms.run.StudyRun;
+import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.space.ExpandSearchSpace;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
@@ -259,9 +260,10 @@ public final class SearchPipeline {
     // Progress lines show the first objective's best so far.
     StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objectives.primary());
     created.accept(budget);
+    Schedule schedule = Schedule.of(space);
     TrainLocally local =
         rule.targets().contains(Backend.LOCAL)
-            ? Backends.local(options, budget, space.algorithm())
+            ? Backends.local(options, budget, schedule.shape())
             : null;
     if (onDirectRunner(options)) {
       options
@@ -269,7 +271,7 @@ public final class SearchPipeline {
           .setTargetParallelism(Backends.directRunnerThreads(options, rule, local));
     }
     Pipeline p = Pipeline.create(options);
-    if (space.algorithm().adaptive()) {
+    if (schedule.adaptive()) {
       Scheduled.build(p, options, space, objectives, rule, local, budget);
       return p;
     }

@@ -1,8 +1,7 @@
 /**
- * Hyperband: brackets of successive halving with different starting budgets, run as parallel
- * branches of one graph.
- *
- * <p>Decision: brackets are independent, so they are flattened into one collection rather than run
- * one after another.
+ * Hyperband ({@code algorithm: hyperband}, {@code eta}, {@code min_epochs}): {@link
+ * dev.tunebeam.transforms.search.hyperband.Hyperband} with {@link
+ * dev.tunebeam.transforms.search.hyperband.HyperbandSettings}: one successive-halving bracket per
+ * starting budget, side by side in one pipeline, each on its own random points.
  */
 package dev.tunebeam.transforms.search.hyperband;
