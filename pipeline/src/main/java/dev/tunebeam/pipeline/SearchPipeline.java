@@ -24,7 +24,7 @@ import dev.tunebeam.trainer.report.RedactedConsole;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.local.TrainLocally;
-import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
@@ -259,11 +259,12 @@ public final class SearchPipeline {
       throw new IllegalArgumentException(
           "--output is empty; give a local folder or gs://bucket/path");
     }
-    Objective objective = ObjectiveChoice.of(options, space);
+    Objectives objectives = ObjectiveChoice.of(options, space);
     checkWritable(options.getOutput());
     DataflowDryRun.configure(options);
     DataflowStaging.configure(options, rule);
-    StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objective);
+    // Progress lines show the first objective's best so far.
+    StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objectives.primary());
     created.accept(budget);
     Schedule schedule = Schedule.of(space);
     TrainLocally local =
@@ -277,7 +278,7 @@ public final class SearchPipeline {
     }
     Pipeline p = Pipeline.create(options);
     if (schedule.adaptive()) {
-      Scheduled.build(p, options, space, objective, rule, local, budget);
+      Scheduled.build(p, options, space, objectives, rule, local, budget);
       return p;
     }
     PCollection<Trial> trials =
@@ -292,13 +293,13 @@ public final class SearchPipeline {
               Backends.vertex(options, space),
               options.getOutput(),
               space.study(),
-              objective));
+              objectives));
       return p;
     }
     PCollection<TrialResult> results =
         trials.apply("RunTrials", Backends.runTrials(options, space, rule, local, budget));
     results
-        .apply("RankTrials", RankTrials.by(objective))
+        .apply("RankTrials", RankTrials.by(objectives))
         .apply(
             "WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
     return p;

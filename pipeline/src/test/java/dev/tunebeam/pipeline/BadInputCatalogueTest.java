@@ -412,6 +412,58 @@ class BadInputCatalogueTest {
             "empty gz",
             "--dataDir=" + data("emptygz", FashionMnistFile.TEST_LABELS, new byte[0]),
             "is empty or ends inside its gzip header"));
+    // Objectives (issue 22): one sentence before anything trains, never one FAILED row per trial.
+    String ok = space + "  optimizer: {type: categorical, values: [sgd, adam]}\n";
+    cases.add(
+        Arguments.of(
+            "unknown goal in --objective",
+            "--objective=val_accuracy:max,train_seconds:least",
+            "--objective goal least is not supported; allowed: maximize, minimize"));
+    cases.add(
+        Arguments.of(
+            "unknown goal in objectives",
+            "--searchSpace="
+                + file(
+                    "goal.yaml",
+                    ok
+                        + "objectives: [{metric: val_accuracy, goal: up}, {metric: train_seconds}]\n"),
+            "objectives[1] goal up is not supported; allowed: maximize, minimize"));
+    cases.add(
+        Arguments.of(
+            "metric listed twice in --objective",
+            "--objective=val_accuracy:max,val_accuracy:min",
+            "--objective lists metric val_accuracy twice; list each metric once"));
+    cases.add(
+        Arguments.of(
+            "metric listed twice in objectives",
+            "--searchSpace="
+                + file(
+                    "twice.yaml",
+                    ok + "objectives: [{metric: val_loss, goal: min}, {metric: val_loss}]\n"),
+            "objectives lists metric val_loss twice; list each metric once"));
+    cases.add(
+        Arguments.of(
+            "objective the trainer never reports",
+            "--objective=val_accuracy:max,speed:min",
+            "--objective speed is not a metric the built-in trainer reports; allowed: "));
+    cases.add(
+        Arguments.of(
+            "objective in the space the trainer never reports",
+            "--searchSpace="
+                + file(
+                    "never.yaml",
+                    ok + "objectives: [{metric: val_accuracy}, {metric: seconds, goal: min}]\n"),
+            "objective metric seconds is not a metric the built-in trainer reports; allowed: "));
+    cases.add(
+        Arguments.of(
+            "two goals for several objectives",
+            "--objective=val_accuracy:max,train_seconds:min --objectiveGoal=maximize",
+            "--objectiveGoal and goals in --objective val_accuracy:max,train_seconds:min both set a goal"));
+    cases.add(
+        Arguments.of(
+            "a later objective's own measurement",
+            "--objective=val_accuracy:max,train_seconds:min:last",
+            "--objective: train_seconds has measurement last but val_accuracy has best"));
     return cases.stream();
   }
 

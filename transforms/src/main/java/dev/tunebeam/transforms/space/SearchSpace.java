@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.space;
 
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public record SearchSpace(
     Set<String> passThrough,
     Map<String, Condition> conditions,
     int repeats,
-    Objective objective)
+    Objectives objectives)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -66,10 +67,14 @@ public record SearchSpace(
   /** A copy that trains each point {@code n} times, with seeds seed, seed+1, ... */
   public SearchSpace withRepeats(int n) {
     return new SearchSpace(
-        study, algorithm, seed, parameters, fixed, passThrough, conditions, n, objective);
+        study, algorithm, seed, parameters, fixed, passThrough, conditions, n, objectives);
   }
 
   public SearchSpace withObjective(Objective o) {
+    return withObjectives(Objectives.of(o));
+  }
+
+  public SearchSpace withObjectives(Objectives o) {
     return new SearchSpace(
         study, algorithm, seed, parameters, fixed, passThrough, conditions, repeats, o);
   }
@@ -88,20 +93,38 @@ public record SearchSpace(
     c.remove(name);
     c.keySet().removeAll(off);
     c.values().removeIf(cond -> cond.parent().equals(name));
-    return new SearchSpace(study, algorithm, seed, kept, f, passThrough, c, repeats, objective);
+    return new SearchSpace(study, algorithm, seed, kept, f, passThrough, c, repeats, objectives);
+  }
+
+  /** The first objective the space states; null when it states none. */
+  public Objective objective() {
+    return objectives == null ? null : objectives.primary();
   }
 
   /**
-   * The objective the space states, else the default; test accuracy for a study without a
+   * The first objective the space states, else the default; test accuracy for a study without a
    * validation split.
    */
   public Objective effectiveObjective() {
-    return withoutValidationIfOff(objective == null ? Objective.DEFAULT : objective);
+    return effectiveObjectives().primary();
+  }
+
+  /**
+   * The objectives the space states, else the default; test accuracy instead of validation accuracy
+   * for a study without a validation split.
+   */
+  public Objectives effectiveObjectives() {
+    return withoutValidationIfOff(objectives == null ? Objectives.DEFAULT : objectives);
   }
 
   /** {@code o}, or its test-set form when every trial has {@code validation_samples: 0}. */
   public Objective withoutValidationIfOff(Objective o) {
     return "0".equals(fixed.get("validation_samples")) ? o.withoutValidation() : o;
+  }
+
+  /** Each of {@code o} in its test-set form when every trial has {@code validation_samples: 0}. */
+  public Objectives withoutValidationIfOff(Objectives o) {
+    return new Objectives(o.all().stream().map(this::withoutValidationIfOff).toList());
   }
 
   /** The space's conditional structure ({@code when:} on parameters). */

@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.space;
 
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +22,7 @@ public final class SearchSpaceBuilder {
   private final Set<String> passThrough = new LinkedHashSet<>();
   private final Map<String, Condition> conditions = new LinkedHashMap<>();
   private int repeats = 1;
-  private Objective objective;
+  private Objectives objectives;
 
   SearchSpaceBuilder(String study) {
     this.study = study;
@@ -117,7 +118,13 @@ public final class SearchSpaceBuilder {
   }
 
   public SearchSpaceBuilder objective(Objective o) {
-    objective = o;
+    objectives = o == null ? null : Objectives.of(o);
+    return this;
+  }
+
+  /** Several objectives: trials are ranked by Pareto front (see {@link Objectives}). */
+  public SearchSpaceBuilder objectives(Objectives o) {
+    objectives = o;
     return this;
   }
 
@@ -127,6 +134,6 @@ public final class SearchSpaceBuilder {
             ? algorithm
             : AlgorithmCatalog.get().read(AlgorithmCatalog.DEFAULT_KEY, SettingKeys.none());
     return new SearchSpace(
-        study, chosen, seed, parameters, fixed, passThrough, conditions, repeats, objective);
+        study, chosen, seed, parameters, fixed, passThrough, conditions, repeats, objectives);
   }
 }

@@ -24,7 +24,8 @@ final class SpaceReader {
           "passthrough",
           "trainer",
           "repeats",
-          "objective");
+          "objective",
+          "objectives");
 
   private SpaceReader() {}
 
@@ -61,8 +62,15 @@ final class SpaceReader {
     if (root.has("repeats")) {
       b.repeats(YamlFields.integer(root, "repeats", 1));
     }
+    if (root.has("objective") && root.has("objectives")) {
+      throw new IllegalArgumentException(
+          "objective and objectives are both given; use objective for one, objectives for several");
+    }
     if (root.has("objective")) {
       b.objective(StudyObjectiveKey.parse(root.get("objective")));
+    }
+    if (root.has("objectives")) {
+      b.objectives(StudyObjectiveKey.parseList(root.get("objectives")));
     }
     return b.build();
   }
