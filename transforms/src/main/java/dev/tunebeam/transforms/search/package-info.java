@@ -9,14 +9,14 @@
  * dev.tunebeam.transforms.search.Proposer}; the loop around it (constant liar, dedupe, random
  * fallback) is {@link dev.tunebeam.transforms.search.Proposals}', shared by every proposer.
  *
- * <p>Why every schedule is unrolled when the pipeline is built: a Beam pipeline is a DAG with no
- * loops, so "train, look at the results, decide what to train next" cannot be a cycle in it. Each
- * algorithm here plans its whole {@link dev.tunebeam.transforms.search.Schedule} up front (one
+ * <p>Decision: every schedule is unrolled when the pipeline is built. A Beam pipeline is a DAG with
+ * no loops, so "train, look at the results, decide what to train next" cannot be a cycle in it.
+ * Each algorithm plans its whole {@link dev.tunebeam.transforms.search.Schedule} up front (one
  * shot; rungs whose sizes follow from eta; rounds of a fixed batch), and {@code RunSchedule} lays
  * each stage out as its own transforms: a rung's results gathered into one list are the barrier
  * before the next rung, and a round reads every earlier round as a side input. Only which trials a
  * stage trains is decided while the pipeline runs, by code that is deterministic for a seed, so the
- * same space gives the same study on any runner and a retried bundle changes nothing.
+ * same space gives the same study on any runner and a rerun reuses every finished step.
  *
  * <p>That is also why an asynchronous scheduler such as ASHA (promote a trial the moment it beats
  * enough of the trials that happen to have finished) has no place here: its decisions depend on the
@@ -24,9 +24,9 @@
  * advance, so it can be neither unrolled nor repeated. It would belong in an executor that owns its
  * own loop (as Vertex AI's tuning service does), not in the graph.
  *
- * <p>The search package depends on {@code space} (what to search) and {@code results} (what a trial
- * gave); {@code space} reaches the registry only through {@link
- * dev.tunebeam.transforms.space.AlgorithmCatalog}, found with {@link java.util.ServiceLoader}, so
- * no package depends on this one from below.
+ * <p>Decision: the search package depends on {@code space} (what to search) and {@code results}
+ * (what a trial gave), never the reverse; {@code space} reaches the registry only through {@link
+ * dev.tunebeam.transforms.space.AlgorithmCatalog}, found with {@link java.util.ServiceLoader} as
+ * Beam finds its file systems.
  */
 package dev.tunebeam.transforms.search;

@@ -28,9 +28,12 @@ public final class SearchSpaceBuilder {
     this.study = study;
   }
 
+  // grid() and random() read their settings by key, as a file would: the space may not name the
+  // search package's records (that package depends on this one).
+
   /** Every grid point once (the default). */
   public SearchSpaceBuilder grid() {
-    return algorithm(AlgorithmCatalog.get().read("grid", SettingKeys.none()));
+    return algorithm(AlgorithmCatalog.get().read(AlgorithmCatalog.DEFAULT_KEY, SettingKeys.none()));
   }
 
   /** {@code samples} distinct random points drawn with {@code seed}. */

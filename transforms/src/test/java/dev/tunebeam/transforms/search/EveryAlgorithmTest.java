@@ -42,12 +42,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EveryAlgorithmTest {
   /** Each algorithm's own keys for the shared study below. */
   private static final Map<String, String> ROWS =
-      Map.of(
-          "grid", "",
-          "random", "samples: 5",
-          "halving", "eta: 2\nmin_epochs: 1",
-          "hyperband", "eta: 2\nmin_epochs: 1",
-          "tpe", "trials: 8\nbatch: 3");
+      Map.ofEntries(
+          Map.entry("grid", ""),
+          Map.entry("random", "samples: 5"),
+          Map.entry("halving", "eta: 2\nmin_epochs: 1"),
+          Map.entry("hyperband", "eta: 2\nmin_epochs: 1"),
+          Map.entry("tpe", "trials: 8\nbatch: 3"));
 
   /**
    * 8 grid points: momentum exists only for sgd; learning_rate is continuous for the algorithms
