@@ -53,7 +53,7 @@ public final class Scheduled {
     // from the trial itself.
     RungRunner runner = RungRunner.always(Backends.runTrials(options, space, rule, local, budget));
     PCollection<TrialResult> results =
-        p.apply("RunSchedule", RunSchedule.of(space, objectives.primary(), runner));
+        p.apply("RunSchedule", RunSchedule.of(space, objectives, runner));
     results
         .apply("RankTrials", RankTrials.by(objectives))
         .apply(
