@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebeam.pipeline.study.SearchSpaceFile;
 import dev.tunebeam.trainer.data.FashionMnistFile;
 import dev.tunebeam.trainer.data.IdxFiles;
 import java.io.ByteArrayOutputStream;
@@ -61,6 +62,40 @@ class BadInputCatalogueTest {
             "--searchSpace="
                 + file("syntax.yaml", space + "  optimizer: {type: categorical, values: [sgd\n"),
             "syntax.yaml: not valid YAML at line 3"));
+    // The search algorithm and its own keys (one settings record per algorithm).
+    String sgd = "parameters:\n  optimizer: {type: categorical, values: [sgd, adam]}\n";
+    cases.add(
+        Arguments.of(
+            "unknown algorithm",
+            "--searchSpace=" + file("algo.yaml", "study: s\nalgorithm: bayes\n" + sgd),
+            "algo.yaml: algorithm bayes is not supported; allowed: grid, random, halving,"
+                + " hyperband, tpe"));
+    cases.add(
+        Arguments.of(
+            "random without samples",
+            "--searchSpace=" + file("random0.yaml", "study: s\nalgorithm: random\n" + sgd),
+            "random0.yaml: algorithm random needs samples of at least 1, got 0"));
+    cases.add(
+        Arguments.of(
+            "halving with negative samples",
+            "--searchSpace="
+                + file("halving-1.yaml", "study: s\nalgorithm: halving\nsamples: -1\n" + sgd),
+            "samples -1 is not allowed; use 0 (start from the grid) or a number of random points"));
+    cases.add(
+        Arguments.of(
+            "hyperband eta 1",
+            "--searchSpace=" + file("eta1.yaml", "study: s\nalgorithm: hyperband\neta: 1\n" + sgd),
+            "eta 1 is not allowed; hyperband keeps the top 1/eta of each rung"));
+    cases.add(
+        Arguments.of(
+            "eta not whole",
+            "--searchSpace=" + file("eta25.yaml", "study: s\nalgorithm: halving\neta: 2.5\n" + sgd),
+            "eta 2.5 must be a whole number"));
+    cases.add(
+        Arguments.of(
+            "tpe without trials",
+            "--searchSpace=" + file("tpe0.yaml", "study: s\nalgorithm: tpe\n" + sgd),
+            "algorithm tpe needs trials (the total number of trials) of at least 1, got 0"));
     cases.add(
         Arguments.of(
             "unknown type",
@@ -370,7 +405,7 @@ class BadInputCatalogueTest {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     int code =
-        GridSearchPipeline.run(
+        SearchPipeline.run(
             args.toArray(String[]::new),
             new PrintStream(stdout, true, StandardCharsets.UTF_8),
             new PrintStream(stderr, true, StandardCharsets.UTF_8));

@@ -1,17 +1,16 @@
 package dev.tunebeam.transforms.search.gp;
 
+import dev.tunebeam.transforms.search.Observation;
+import dev.tunebeam.transforms.search.Proposer;
 import dev.tunebeam.transforms.space.Conditions;
-import dev.tunebeam.transforms.space.tpe.TpeSampler.Observation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * Bayesian optimisation with a Gaussian process, one proposal at a time, with the inputs and output
- * of {@code TpeSampler.propose}: the trials so far (larger is better; {@code
- * Double.NEGATIVE_INFINITY} marks a point proposed in this round but not yet trained) and a seeded
- * generator give the next point.
+ * Bayesian optimisation with a Gaussian process, one proposal at a time ({@code algorithm: gp}'s
+ * {@link Proposer}): the finished trials (larger is better), the round's points proposed so far and
+ * a seeded generator give the next point.
  *
  * <p>The finished trials' points are placed in the unit cube ({@link UnitCube}), their values
  * standardised, and a Matern-5/2 process fitted to them ({@link HyperparameterFit}). A pending
@@ -25,7 +24,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * <p>A sampler keeps the last fit: a round's proposals share their finished trials, so the
  * hyperparameters are fitted once per round, not once per point.
  */
-public final class GpSampler {
+public final class GpSampler implements Proposer {
   static final int MIN_OBSERVATIONS = 2;
   private static final double MIN_VARIANCE = 1e-12;
 
@@ -37,12 +36,9 @@ public final class GpSampler {
     this.cube = new UnitCube(conditions);
   }
 
-  public Map<String, String> propose(List<Observation> observations, RandomGenerator rng) {
-    List<Observation> finished = new ArrayList<>();
-    List<Observation> pending = new ArrayList<>();
-    for (Observation o : observations) {
-      (o.value() == Double.NEGATIVE_INFINITY ? pending : finished).add(o);
-    }
+  @Override
+  public Map<String, String> propose(
+      List<Observation> finished, List<Map<String, String>> pending, RandomGenerator rng) {
     int d = cube.dimensions();
     if (finished.size() < MIN_OBSERVATIONS || d == 0) {
       double[] u = new double[d];
@@ -60,7 +56,7 @@ public final class GpSampler {
       double[][] x = new double[pending.size()][];
       double[] believed = new double[pending.size()];
       for (int i = 0; i < x.length; i++) {
-        x[i] = cube.features(cube.latent(pending.get(i).point()));
+        x[i] = cube.features(cube.latent(pending.get(i)));
         believed[i] = gp.predict(x[i]).mean();
       }
       gp = gp.with(x, believed);

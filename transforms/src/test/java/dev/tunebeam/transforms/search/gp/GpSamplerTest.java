@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebeam.transforms.search.Observation;
 import dev.tunebeam.transforms.space.Scale;
 import dev.tunebeam.transforms.space.SearchSpace;
-import dev.tunebeam.transforms.space.tpe.TpeSampler.Observation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +50,8 @@ class GpSamplerTest {
   void sameObservationsAndSeedGiveTheSameProposal() {
     List<Observation> obs = randomObservations(12, 1);
     assertEquals(
-        new GpSampler(SPACE.conditional()).propose(obs, new Well19937c(5)),
-        new GpSampler(SPACE.conditional()).propose(obs, new Well19937c(5)));
+        new GpSampler(SPACE.conditional()).propose(obs, List.of(), new Well19937c(5)),
+        new GpSampler(SPACE.conditional()).propose(obs, List.of(), new Well19937c(5)));
   }
 
   @Test
@@ -59,7 +59,7 @@ class GpSamplerTest {
     for (int i = 0; i < 20; i++) {
       GpSampler s = new GpSampler(SPACE.conditional());
       Map<String, String> p =
-          s.propose(randomObservations(i % 5 == 0 ? 1 : 10, i), new Well19937c(i));
+          s.propose(randomObservations(i % 5 == 0 ? 1 : 10, i), List.of(), new Well19937c(i));
       double lr = Double.parseDouble(p.get("learning_rate"));
       assertTrue(lr >= 1e-5 && lr <= 1.0, p.toString());
       assertEquals(p.get("optimizer").equals("sgd"), p.containsKey("momentum"), p.toString());
@@ -78,7 +78,7 @@ class GpSamplerTest {
     for (int seed = 0; seed < 11; seed++) {
       Map<String, String> p =
           new GpSampler(SPACE.conditional())
-              .propose(randomObservations(15, seed), new Well19937c(seed));
+              .propose(randomObservations(15, seed), List.of(), new Well19937c(seed));
       gp.add(objective(p));
       gpDecades.add(Math.abs(log10Rate(p) + 3));
       Map<String, String> q = SPACE.randomTrials(1, r.nextLong()).get(0).parameters();
@@ -114,7 +114,7 @@ class GpSamplerTest {
     double lr =
         Double.parseDouble(
             new GpSampler(rateOnly.conditional())
-                .propose(obs, new Well19937c(2))
+                .propose(obs, List.of(), new Well19937c(2))
                 .get("learning_rate"));
     assertTrue(lr > 7e-5 && lr < 1.4e-4, "proposed " + lr);
   }
@@ -123,12 +123,10 @@ class GpSamplerTest {
   void aPendingPointIsBelievedSoTheNextProposalGoesElsewhere() {
     List<Observation> obs = randomObservations(15, 4);
     GpSampler s = new GpSampler(SPACE.conditional());
-    Map<String, String> first = s.propose(obs, new Well19937c(8));
-    List<Observation> withPending = new ArrayList<>(obs);
-    withPending.add(new Observation(first, Double.NEGATIVE_INFINITY));
-    Map<String, String> second = s.propose(withPending, new Well19937c(8));
+    Map<String, String> first = s.propose(obs, List.of(), new Well19937c(8));
+    Map<String, String> second = s.propose(obs, List.of(first), new Well19937c(8));
     // The same generator without the pending point proposes (nearly) the first point again.
-    Map<String, String> again = s.propose(obs, new Well19937c(8));
+    Map<String, String> again = s.propose(obs, List.of(), new Well19937c(8));
     assertEquals(log10Rate(first), log10Rate(again), 1e-3);
     assertNotEquals(first, second);
     assertTrue(
