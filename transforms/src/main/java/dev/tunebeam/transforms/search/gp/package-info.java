@@ -1,15 +1,18 @@
 /**
- * Bayesian optimisation with a Gaussian process: the maths behind {@code algorithm: gp}.
+ * Bayesian optimisation with a Gaussian process ({@code algorithm: gp}, {@code trials}, {@code
+ * batch}).
  *
- * <p>Entry class: {@link dev.tunebeam.transforms.search.gp.GpSampler}, whose {@code propose} turns
- * the trials so far (and the round's pending points) into the next point, with the same inputs and
- * output as TPE's sampler. Behind it, one class per piece: {@code UnitCube} (parameters as
- * coordinates of the unit cube: log ranges in their logarithm, grids of allowed values, categories
- * as indices, absent conditional parameters at a fixed value), {@link
- * dev.tunebeam.transforms.search.gp.Matern52} (the kernel, one length scale per input, categories
- * compared for equality), {@link dev.tunebeam.transforms.search.gp.GaussianProcess} (the posterior
- * by Cholesky), {@link dev.tunebeam.transforms.search.gp.HyperparameterFit} (length scales,
- * amplitude and noise by maximising the marginal likelihood times a prior), {@link
+ * <p>Entry classes: {@link dev.tunebeam.transforms.search.gp.GpSearch} with {@link
+ * dev.tunebeam.transforms.search.gp.GpSettings} plans rounds ({@code GpRounds}: a random round 0,
+ * then rounds of {@code batch}); {@link dev.tunebeam.transforms.search.gp.GpSampler} is its
+ * proposer, turning the finished trials and the round's pending points into the next point. Behind
+ * it, one class per piece: {@code UnitCube} (parameters as coordinates of the unit cube: log ranges
+ * in their logarithm, grids of allowed values, categories as indices, absent conditional parameters
+ * at a fixed value), {@link dev.tunebeam.transforms.search.gp.Matern52} (the kernel, one length
+ * scale per input, categories compared for equality), {@link
+ * dev.tunebeam.transforms.search.gp.GaussianProcess} (the posterior by Cholesky), {@link
+ * dev.tunebeam.transforms.search.gp.HyperparameterFit} (length scales, amplitude and noise by
+ * maximising the marginal likelihood times a prior), {@link
  * dev.tunebeam.transforms.search.gp.LogExpectedImprovement} (the acquisition function, stable far
  * from the incumbent) and {@code AcquisitionOptimizer} (quasi-random candidates, then local
  * search).
