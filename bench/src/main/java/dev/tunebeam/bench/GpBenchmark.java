@@ -33,7 +33,9 @@ import java.util.Map;
  *     [--seeds=16] [--firstSeed=1] [--trials=25] [--batch=1] [--functions=branin,hartmann6] [--algorithms=gp,tpe,random]
  * </pre>
  *
- * {@link GpContractBenchmark} runs the same comparison through the trial contract.
+ * {@link GpContractBenchmark} runs the same comparison through the trial contract, with the same
+ * study names, so the same trial ids, and so the same proposals: its figures equal these seed by
+ * seed (TPE reads the results in trial-id order, and its draws depend on that order).
  */
 public final class GpBenchmark {
   private GpBenchmark() {}
@@ -104,7 +106,7 @@ public final class GpBenchmark {
         algorithm.equals("random")
             ? Map.of("samples", trials)
             : Map.of("trials", trials, "batch", batch);
-    return fn.space(algorithm + "-" + fn.key())
+    return fn.space(fn.key() + "-" + algorithm + "-" + seed)
         .algorithm(SearchAlgorithms.of(algorithm).read(SettingKeys.of(keys)))
         .seed(seed)
         .build();

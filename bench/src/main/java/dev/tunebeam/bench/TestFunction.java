@@ -64,9 +64,16 @@ enum TestFunction {
     return axFigure;
   }
 
-  /** Its parameters (x1, x2 or x1..x6), passed through to a trainer of one's own. */
+  /**
+   * Its parameters (x1, x2 or x1..x6) and fixed values as {@code FunctionStudy} writes them, so a
+   * point has the same trial id in process as through the contract.
+   */
   SearchSpaceBuilder space(String study) {
-    SearchSpaceBuilder b = SearchSpace.builder(study);
+    SearchSpaceBuilder b =
+        SearchSpace.builder(study)
+            .fixed("function", key)
+            .passThrough("function")
+            .fixed("num_epochs", "1");
     if (this == BRANIN) {
       b.doubleRange("x1", -5, 10, Scale.LINEAR, null).passThrough("x1");
       b.doubleRange("x2", 0, 15, Scale.LINEAR, null).passThrough("x2");

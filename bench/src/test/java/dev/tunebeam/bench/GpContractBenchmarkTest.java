@@ -63,6 +63,12 @@ class GpContractBenchmarkTest {
       points.add(Map.of("x1", f.parameters().get("x1"), "x2", f.parameters().get("x2")));
     }
     assertEquals(8, points.size(), "every point is new");
+    // The in-process benchmark proposes the same points, so it finds the same best value.
+    assertEquals(
+        trials.stream().mapToDouble(Finished::value).min().orElseThrow(),
+        GpBenchmark.study(
+            GpBenchmark.space(TestFunction.BRANIN, "gp", 8, 2, 5), TestFunction.BRANIN),
+        1e-12);
     // Round 0 is the space's random draw for the seed; the 4 others were proposed.
     Set<String> round0 =
         space.randomTrials(4, 5).stream()
