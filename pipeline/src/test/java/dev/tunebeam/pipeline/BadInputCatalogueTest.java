@@ -69,7 +69,7 @@ class BadInputCatalogueTest {
             "unknown algorithm",
             "--searchSpace=" + file("algo.yaml", "study: s\nalgorithm: bayes\n" + sgd),
             "algo.yaml: algorithm bayes is not supported; allowed: grid, random, halving,"
-                + " hyperband, tpe"));
+                + " hyperband, tpe, gp"));
     cases.add(
         Arguments.of(
             "random without samples",
@@ -96,6 +96,17 @@ class BadInputCatalogueTest {
             "tpe without trials",
             "--searchSpace=" + file("tpe0.yaml", "study: s\nalgorithm: tpe\n" + sgd),
             "algorithm tpe needs trials (the total number of trials) of at least 1, got 0"));
+    cases.add(
+        Arguments.of(
+            "gp without trials",
+            "--searchSpace=" + file("gp0.yaml", "study: s\nalgorithm: gp\n" + sgd),
+            "algorithm gp needs trials (the total number of trials) of at least 1, got 0"));
+    cases.add(
+        Arguments.of(
+            "gp batch above trials",
+            "--searchSpace="
+                + file("gp-batch.yaml", "study: s\nalgorithm: gp\ntrials: 2\nbatch: 3\n" + sgd),
+            "batch 3 is more than trials 2; a gp round proposes at most all the trials"));
     cases.add(
         Arguments.of(
             "unknown type",

@@ -47,7 +47,8 @@ class EveryAlgorithmTest {
           Map.entry("random", "samples: 5"),
           Map.entry("halving", "eta: 2\nmin_epochs: 1"),
           Map.entry("hyperband", "eta: 2\nmin_epochs: 1"),
-          Map.entry("tpe", "trials: 8\nbatch: 3"));
+          Map.entry("tpe", "trials: 8\nbatch: 3"),
+          Map.entry("gp", "trials: 8\nbatch: 3"));
 
   /**
    * 8 grid points: momentum exists only for sgd; learning_rate is continuous for the algorithms
