@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,7 @@ final class WarmWorker implements AutoCloseable {
   private final OutputStream in;
   private final WorkerPace pace;
   private boolean broken;
+  private String retired;
 
   private WarmWorker(Process process, WorkerPace pace) {
     this.process = process;
@@ -130,12 +132,18 @@ final class WarmWorker implements AutoCloseable {
     }
   }
 
+  /** Why this worker was retired for its pace, if it was. */
+  Optional<String> retired() {
+    return Optional.ofNullable(retired);
+  }
+
   /** Logged once: a retired worker takes no further job. */
   private void retireIfSlower() {
     pace.endJob()
         .ifPresent(
             why -> {
               broken = true;
+              retired = why;
               LOG.warn(
                   "warm worker {} retired: {}; the next group gets a fresh worker",
                   process.pid(),

@@ -44,15 +44,8 @@ final class WorkerPace {
       double modelImagesPerCpuSecond,
       double cpuSeconds,
       double trainSeconds) {
-    boolean judged() {
-      return cpuSeconds >= MIN_EPOCH_CPU_SECONDS && modelImagesPerCpuSecond > 0;
-    }
-
     boolean comparableBaselineFor(Job later) {
-      return judged()
-          && models == later.models
-          && images == later.images
-          && batchSize <= later.batchSize;
+      return models == later.models && images == later.images && batchSize <= later.batchSize;
     }
 
     String describe() {
@@ -70,8 +63,24 @@ final class WorkerPace {
     }
   }
 
+  private final double retireBelow;
+  private final double minEpochCpuSeconds;
   private final List<Job> jobs = new ArrayList<>();
   private final TreeMap<Integer, JsonNode> epochs = new TreeMap<>();
+
+  /** The rule a lane's worker is judged by. */
+  WorkerPace() {
+    this(RETIRE_BELOW, MIN_EPOCH_CPU_SECONDS);
+  }
+
+  /**
+   * Retires below {@code retireBelow} of a comparable earlier job's pace (0: never), judging only
+   * jobs whose median epoch took at least {@code minEpochCpuSeconds}.
+   */
+  WorkerPace(double retireBelow, double minEpochCpuSeconds) {
+    this.retireBelow = retireBelow;
+    this.minEpochCpuSeconds = minEpochCpuSeconds;
+  }
 
   /** Reads one line of the current job; its progress lines carry each epoch's pace. */
   void accept(String line) {
@@ -103,12 +112,13 @@ final class WorkerPace {
     Job now = job.get();
     Optional<Job> best =
         jobs.stream()
+            .filter(this::judged)
             .filter(j -> j.comparableBaselineFor(now))
             .max((a, b) -> Double.compare(a.modelImagesPerCpuSecond, b.modelImagesPerCpuSecond));
     jobs.add(now);
-    if (!now.judged()
+    if (!judged(now)
         || best.isEmpty()
-        || now.modelImagesPerCpuSecond >= RETIRE_BELOW * best.get().modelImagesPerCpuSecond) {
+        || now.modelImagesPerCpuSecond >= retireBelow * best.get().modelImagesPerCpuSecond) {
       return Optional.empty();
     }
     return Optional.of(
@@ -118,6 +128,10 @@ final class WorkerPace {
             now.describe(),
             best.get().modelImagesPerCpuSecond / now.modelImagesPerCpuSecond,
             best.get().describe()));
+  }
+
+  private boolean judged(Job job) {
+    return job.cpuSeconds >= minEpochCpuSeconds && job.modelImagesPerCpuSecond > 0;
   }
 
   /** The jobs recorded so far, oldest first. */
