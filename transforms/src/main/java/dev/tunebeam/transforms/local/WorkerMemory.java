@@ -6,16 +6,17 @@ import java.util.Map;
  * The C allocator settings a trainer JVM starts with, so that a warm worker keeps the native memory
  * it frees instead of handing it back to the kernel and faulting it in again.
  *
- * <p>Why (issue 21, measured with {@code strace} and per-epoch page faults): PyTorch allocates each
+ * <p>Why (issue 21, measured with {@code strace} and page-fault counts): PyTorch allocates each
  * step's tensors with {@code malloc}. The training thread is not the process's first thread, so
- * glibc serves it from a per-thread arena made of 64 MiB heaps. Once earlier jobs have filled and
- * fragmented the arena's heaps, a batch-128 step no longer fits: glibc maps a new heap for it
- * ({@code mmap} 128 MiB, {@code mprotect}), and when the step frees its tensors the emptied heap is
- * unmapped again ({@code munmap} 64 MiB), step after step. Every step then touches 10 to 20 MiB of
- * fresh pages: 780,000 page faults an epoch of 20,000 images against 15,000 in a fresh JVM, and
- * 1.6x the CPU seconds, more where page faults cost more (a VM whose freed pages go back to the
- * host: the 5x of the reference study). Whether it happens depends on what earlier jobs left in the
- * arena, which is why only warm workers, only some jobs and only the largest batches slowed down.
+ * glibc serves it from an arena of 64 MiB heaps. When what earlier jobs left there (live or
+ * fragmented) keeps a step from fitting, glibc maps a new heap for it ({@code mmap} 128 MiB, {@code
+ * mprotect}) and, as soon as the step frees its tensors, unmaps the emptied heap again ({@code
+ * munmap} 64 MiB): in one warm worker here, 740 such cycles in 10 s of one batch-128 job, against 5
+ * system calls in a worker with these settings at the same moment. Every cycle touches fresh pages:
+ * 780,000 page faults an epoch of 20,000 images at batch 128 (about 17,000 in a fresh JVM, none
+ * with these settings) and 1.6x the CPU seconds, all in the one busy thread; forcing the churn on
+ * every block cost 2.2x. Whether a worker falls into it depends on what its arena holds, so it
+ * strikes some warm workers and not others, and the largest batches hardest.
  *
  * <p>The settings turn glibc's adaptive thresholds into fixed ones: a heap that empties stays
  * mapped ({@code MALLOC_TOP_PAD_} of a whole heap), the top of a heap is never trimmed ({@code

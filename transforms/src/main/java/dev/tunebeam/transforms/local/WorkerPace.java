@@ -17,12 +17,13 @@ import java.util.TreeMap;
  * <p>Pace is model-images per CPU second of the worker process (each epoch's {@code pace} in the
  * trainer's progress line; the job's median epoch). CPU seconds, not wall seconds: a worker that
  * shares its core with other processes is not sick and a fresh one would be no faster, while a
- * worker that works harder for the same images (the page-fault churn behind issue 21's 5x slowdown
- * was all system CPU) is. Comparable means the same number of fused models and training images and
- * a batch size no larger: smaller batches cost more per image (measured here: 4.2, 3.7 and 2.8 CPU
- * seconds an epoch of 20,000 images at batch 32, 64 and 128), so a smaller-batch job is a baseline
- * the job must beat, whatever its activation and optimizer (softmax, the dearest, measured at most
- * 1.25x relu's cost). Half that pace is "well below": noise and configuration stay within it, the
+ * worker that works harder for the same images is (the page-fault churn found behind issue 21's
+ * slowdown is CPU time of the worker's own training thread). Comparable means the same number of
+ * fused models and training images and a batch size no larger: smaller batches cost more per image
+ * (measured here, an epoch of 20,000 images and its evaluation: 3.9 to 5.1 CPU seconds at batch 32,
+ * 3.3 to 3.7 at 64, 2.9 to 3.3 at 128), so a smaller-batch job is a baseline the job must beat,
+ * whatever its activation and optimizer (softmax, the dearest, measured at most 1.35x the others at
+ * one batch size). Half that pace is "well below": noise and configuration stay within it, the
  * slowdown it guards against was 5x.
  */
 final class WorkerPace {
