@@ -156,7 +156,8 @@ class SearchPipelineTest {
             .err()
             .contains(
                 "--objective speed is not a metric the built-in trainer reports; allowed: "
-                    + "test_accuracy, train_accuracy, train_loss, val_accuracy, val_loss"),
+                    + "test_accuracy, train_accuracy, train_loss, val_accuracy, val_loss, "
+                    + "train_seconds, param_count"),
         run("--objective=speed").err());
     assertTrue(
         run("--objectiveGoal=up")

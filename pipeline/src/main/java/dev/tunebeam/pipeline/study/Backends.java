@@ -12,9 +12,9 @@ import dev.tunebeam.transforms.dispatch.RunTrials;
 import dev.tunebeam.transforms.local.FusionMeasurement;
 import dev.tunebeam.transforms.local.TrainLocally;
 import dev.tunebeam.transforms.run.StudyRun;
+import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.settings.Checks;
 import dev.tunebeam.transforms.settings.InvalidSettingException;
-import dev.tunebeam.transforms.space.Algorithm;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.TrainerBlock;
@@ -109,7 +109,7 @@ public final class Backends {
     return Checks.choice(DeviceChoice.class, "device", o.getDevice());
   }
 
-  public static TrainLocally local(SearchOptions o, StudyRun budget, Algorithm algorithm) {
+  public static TrainLocally local(SearchOptions o, StudyRun budget, Schedule.Shape shape) {
     Fuse fuse = EnumChoice.parse(Fuse.class, "--fuse", o.getFuse(), "is not supported");
     // The user's --maxFuse is set (and so checked) before autoFuse's probe can measure with it.
     TrainLocally t =
@@ -144,7 +144,7 @@ public final class Backends {
     t = o.getInProcess() ? t.inProcess() : t;
     // Rungs are barriers: their last trials share the cores with a spare worker instead of leaving
     // one idle (WorkerSlots).
-    t = algorithm.rungs() ? t.withSpareWorker() : t;
+    t = shape == Schedule.Shape.RUNGS ? t.withSpareWorker() : t;
     // One lane per local worker on the DirectRunner (see directRunnerThreads).
     return SearchPipeline.onDirectRunner(o) ? t.withLanes(t.workersOnThisMachine()) : t;
   }

@@ -4,7 +4,7 @@ import dev.tunebeam.pipeline.SearchOptions;
 import dev.tunebeam.pipeline.SearchPipeline;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.local.TrainLocally;
-import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
@@ -28,7 +28,7 @@ public final class Scheduled {
       Pipeline p,
       SearchOptions options,
       SearchSpace space,
-      Objective objective,
+      Objectives objectives,
       BackendRule rule,
       TrainLocally local,
       StudyRun budget) {
@@ -53,9 +53,9 @@ public final class Scheduled {
     // from the trial itself.
     RungRunner runner = RungRunner.always(Backends.runTrials(options, space, rule, local, budget));
     PCollection<TrialResult> results =
-        p.apply("RunSchedule", RunSchedule.of(space, objective, runner));
+        p.apply("RunSchedule", RunSchedule.of(space, objectives.primary(), runner));
     results
-        .apply("RankTrials", RankTrials.by(objective))
+        .apply("RankTrials", RankTrials.by(objectives))
         .apply(
             "WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
   }

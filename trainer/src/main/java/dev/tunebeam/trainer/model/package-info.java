@@ -3,7 +3,7 @@
  * parameter tensor, with their activation, pooling and initialisation.
  *
  * <p>Decision: one model is a fused group of one, so the single and the fused paths are the same
- * code; conv1 is one matrix product over unfolded 5x5 patches because oneDNN picks slow kernels for
- * LeNet's shapes (docs/performance.md).
+ * code; every layer form was measured, because oneDNN picks slow kernels for some of LeNet's shapes
+ * (docs/performance.md).
  */
 package dev.tunebeam.trainer.model;

@@ -9,8 +9,9 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * One TPE round: reads every earlier round's results (a side input, so the round waits for them)
- * and emits its proposals.
+ * One round of a proposing algorithm (TPE, a Gaussian process): reads every earlier round's results
+ * (a side input, so the round waits for them) and emits its proposals. The proposer is the space's
+ * algorithm's, made where the round runs: it is not serialized.
  */
 final class ProposeFn extends DoFn<Integer, Trial> {
   private final SearchSpace space;
@@ -31,7 +32,16 @@ final class ProposeFn extends DoFn<Integer, Trial> {
 
   @ProcessElement
   public void process(ProcessContext c) {
-    TpeProposals.propose(space, objective, c.sideInput(earlier), count, c.element())
+    Proposer proposer =
+        SearchAlgorithms.of(space)
+            .proposer(space)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "algorithm "
+                            + space.algorithm().key()
+                            + " plans rounds but proposes none"));
+    Proposals.propose(space, objective, proposer, c.sideInput(earlier), count, c.element())
         .forEach(c::output);
   }
 }

@@ -1,5 +1,7 @@
 package dev.tunebeam.transforms.search.tpe;
 
+import dev.tunebeam.transforms.search.Observation;
+import dev.tunebeam.transforms.search.Proposer;
 import dev.tunebeam.transforms.space.Conditions;
 import dev.tunebeam.transforms.space.NumericRange;
 import dev.tunebeam.transforms.space.ParameterSpec;
@@ -22,14 +24,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * trials where it was active. Older observations get Optuna's ramp of weights once there are more
  * than 25.
  */
-public final class TpeSampler {
+public final class TpeSampler implements Proposer {
   static final int CANDIDATES = 24;
-
-  /**
-   * A trial's active values and objective, larger is better; in the order the trials finished.
-   * {@code Double.NEGATIVE_INFINITY} marks a point proposed but not yet trained.
-   */
-  public record Observation(Map<String, String> point, double value) {}
 
   private final Conditions conditions;
 
@@ -37,6 +33,22 @@ public final class TpeSampler {
     this.conditions = conditions;
   }
 
+  /**
+   * Optuna's constant liar: a pending point counts as a trial with the worst result, so the round's
+   * next proposal is drawn away from it instead of beside it.
+   */
+  @Override
+  public Map<String, String> propose(
+      List<Observation> finished, List<Map<String, String>> pending, RandomGenerator rng) {
+    List<Observation> all = new ArrayList<>(finished);
+    pending.forEach(p -> all.add(new Observation(p, Double.NEGATIVE_INFINITY)));
+    return propose(all, rng);
+  }
+
+  /**
+   * From observations in the order the trials finished, larger is better; {@code
+   * Double.NEGATIVE_INFINITY} marks a point proposed but not yet trained.
+   */
   public Map<String, String> propose(List<Observation> observations, RandomGenerator rng) {
     List<Observation> ranked = new ArrayList<>(observations);
     ranked.sort(Comparator.comparingDouble(o -> -o.value()));

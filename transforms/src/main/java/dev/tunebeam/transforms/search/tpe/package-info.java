@@ -1,8 +1,14 @@
 /**
- * The tree-structured Parzen estimator: good and bad trials modelled by Parzen densities, the next
- * points drawn to maximise their ratio ({@code TpeSampler}, the entry class).
+ * The tree-structured Parzen estimator ({@code algorithm: tpe}, {@code trials}, {@code batch}):
+ * good and bad trials modelled by Parzen densities, the next points drawn to maximise their ratio.
+ * Entry class {@link dev.tunebeam.transforms.search.tpe.TpeSearch} (settings record {@link
+ * dev.tunebeam.transforms.search.tpe.TpeSettings}) plans rounds ({@link
+ * dev.tunebeam.transforms.search.tpe.TpeRounds}); {@link
+ * dev.tunebeam.transforms.search.tpe.TpeSampler} is its proposer, Optuna's default univariate TPE,
+ * with {@link dev.tunebeam.transforms.search.tpe.ParzenEstimator} for ranges.
  *
- * <p>Decision: a round's points are proposed one after another with the earlier ones counted as the
- * worst result (the constant liar), so a round spreads out instead of repeating one point.
+ * <p>Decision: a round is a fixed batch, not an asynchronous stream of suggestions, so it can be
+ * unrolled; its points are proposed one after another with the earlier ones counted as the worst
+ * result (the constant liar), so a round spreads out instead of repeating one point.
  */
 package dev.tunebeam.transforms.search.tpe;

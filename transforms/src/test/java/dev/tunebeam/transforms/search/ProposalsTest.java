@@ -7,6 +7,7 @@ import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
+import dev.tunebeam.transforms.search.tpe.TpeSampler;
 import dev.tunebeam.transforms.space.Scale;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
@@ -15,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A TPE round: deterministic, and its points spread out instead of landing beside each other. */
-class TpeProposalsTest {
+class ProposalsTest {
   private static final int BATCH = 6;
 
   private static SearchSpace space(long seed) {
@@ -23,6 +24,10 @@ class TpeProposalsTest {
         .random(1, seed)
         .doubleRange("learning_rate", 1e-4, 1.0, Scale.LOG, null)
         .build();
+  }
+
+  private static Proposer tpe(SearchSpace space) {
+    return new TpeSampler(space.conditional());
   }
 
   /** Best at learning_rate 0.01. */
@@ -33,7 +38,7 @@ class TpeProposalsTest {
   }
 
   private static List<TrialResult> finished(SearchSpace space, long seed) {
-    return space.randomTrials(20, seed).stream().map(TpeProposalsTest::result).toList();
+    return space.randomTrials(20, seed).stream().map(ProposalsTest::result).toList();
   }
 
   /** The smallest distance, in decades of learning rate, between two of the points. */
@@ -54,8 +59,8 @@ class TpeProposalsTest {
     SearchSpace space = space(3);
     List<TrialResult> done = finished(space, 3);
     assertEquals(
-        TpeProposals.propose(space, Objective.DEFAULT, done, BATCH, 1),
-        TpeProposals.propose(space, Objective.DEFAULT, done, BATCH, 1));
+        Proposals.propose(space, Objective.DEFAULT, tpe(space), done, BATCH, 1),
+        Proposals.propose(space, Objective.DEFAULT, tpe(space), done, BATCH, 1));
   }
 
   @Test
@@ -67,10 +72,10 @@ class TpeProposalsTest {
     for (long seed = 1; seed <= 10; seed++) {
       SearchSpace space = space(seed);
       List<TrialResult> done = finished(space, seed);
-      List<Trial> batch = TpeProposals.propose(space, Objective.DEFAULT, done, BATCH, 1);
+      List<Trial> batch = Proposals.propose(space, Objective.DEFAULT, tpe(space), done, BATCH, 1);
       List<Trial> alone = new ArrayList<>();
       for (int r = 1; r <= BATCH; r++) {
-        alone.addAll(TpeProposals.propose(space, Objective.DEFAULT, done, 1, r));
+        alone.addAll(Proposals.propose(space, Objective.DEFAULT, tpe(space), done, 1, r));
       }
       assertEquals(BATCH, batch.size());
       round += closest(batch);
