@@ -3,10 +3,9 @@
  *
  * <p>Entry classes: {@code HalvingBenchmark} (halving against the grid on the reference space),
  * {@code StudyBenchmark} (the reference study, timed), {@code TpeContractBenchmark} and {@code
- * TpeBenchmark} (TPE against random search), {@code GpBenchmark} and {@code GpContractBenchmark}
- * (the Gaussian process against TPE and random search on Branin and Hartmann-6, in process and
- * through the trial contract), {@code ThroughputBenchmark} and {@code ParityBenchmark} (the trainer
- * alone, and against PyTorch). Run one with {@code java -cp
+ * TpeBenchmark} (TPE against random search), {@code ThroughputBenchmark} and {@code
+ * ParityBenchmark} (the trainer alone, and against PyTorch), {@code WarmWorkerBenchmark} (a warm
+ * worker's epochs against a fresh JVM's, job by job). Run one with {@code java -cp
  * pipeline/target/tunebeam.jar:bench/target/tunebeam-bench.jar dev.tunebeam.bench.NAME}.
  *
  * <p>Decision: benchmarks are a module of their own, never shaded into {@code tunebeam.jar} nor
