@@ -168,6 +168,10 @@ class TensorBoardTrainingTest {
               (float) m.metric(EpochRecord.VAL_ACCURACY),
               "test/accuracy",
               (float) m.metric(EpochRecord.TEST_ACCURACY),
+              "train/seconds",
+              (float) m.metric(EpochRecord.TRAIN_SECONDS),
+              "param/count",
+              (float) m.metric(EpochRecord.PARAM_COUNT),
               "epoch/seconds",
               (float) m.seconds()),
           scalars);
