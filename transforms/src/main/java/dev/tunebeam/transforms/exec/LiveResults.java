@@ -161,12 +161,13 @@ final class LiveResults implements AutoCloseable {
     if (run.utilisation().availableCoreSeconds() > 0) {
       json = RunFiguresJson.withUtilisation(json, run.utilisation());
     }
-    WriteLeaderboard.writeAtomically(dir, "results.csv", LeaderboardFormats.csv(board));
-    WriteLeaderboard.writeAtomically(dir, "results.json", json);
-    WriteLeaderboard.writeAtomically(
-        dir, "results.md", LeaderboardFormats.markdown(board, run.study()));
+    // The report first and the CSV last: a reader that sees a new CSV finds the rest as new.
     WriteLeaderboard.writeAtomically(
         dir, HtmlReport.FILE_NAME, HtmlReport.render(board, run.study(), dir));
+    WriteLeaderboard.writeAtomically(
+        dir, "results.md", LeaderboardFormats.markdown(board, run.study()));
+    WriteLeaderboard.writeAtomically(dir, "results.json", json);
+    WriteLeaderboard.writeAtomically(dir, "results.csv", LeaderboardFormats.csv(board));
   }
 
   @Override
