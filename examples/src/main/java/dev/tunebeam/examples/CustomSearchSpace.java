@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Two ways to describe a search: a YAML file (the same format GridSearchPipeline's {@code
+ * Two ways to describe a search: a YAML file (the same format SearchPipeline's {@code
  * --searchSpace} reads), or the Java builder, here a random search over a log-scaled learning rate.
  * Prints the trials each expands to; nothing is trained.
  *

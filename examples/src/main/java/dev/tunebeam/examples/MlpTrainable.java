@@ -39,7 +39,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp pipeline/target/tunebeam.jar:examples/target/tunebeam-examples-0.1.0-SNAPSHOT.jar \
- *     dev.tunebeam.pipeline.GridSearchPipeline --trainerClass=dev.tunebeam.examples.MlpTrainable \
+ *     dev.tunebeam.pipeline.SearchPipeline --trainerClass=dev.tunebeam.examples.MlpTrainable \
  *     --searchSpace=examples/mlp-space.yaml --output=out/mlp
  * </pre>
  */

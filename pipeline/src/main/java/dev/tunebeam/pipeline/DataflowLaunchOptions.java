@@ -1,14 +1,14 @@
 package dev.tunebeam.pipeline;
 
+import dev.tunebeam.pipeline.plan.DataflowStaging;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
- * How {@link GridSearchPipeline} launches on Dataflow. Every Dataflow option ({@code --project},
- * {@code --tempLocation}, {@code --sdkContainerImage}, {@code --dataflowServiceOptions}, ...) works
- * beside these; {@link DataflowStaging} decides what is staged when {@code --filesToStage} is not
- * given.
+ * How {@link SearchPipeline} launches on Dataflow. Every Dataflow option ({@code --project}, {@code
+ * --tempLocation}, {@code --sdkContainerImage}, {@code --dataflowServiceOptions}, ...) works beside
+ * these; {@link DataflowStaging} decides what is staged when {@code --filesToStage} is not given.
  */
 public interface DataflowLaunchOptions extends PipelineOptions {
   @Description(

@@ -8,7 +8,7 @@ import java.util.Map;
  * library refuses ("maxFuse 0 must be at least 1") reaches the user under the flag they typed
  * ("--maxFuse 0 must be at least 1"). A field that no flag sets keeps the library's word.
  */
-final class FlagNames {
+public final class FlagNames {
   static final Map<String, String> FLAGS =
       Map.ofEntries(
           // TrainLocally

@@ -98,7 +98,7 @@ public final class HalvingBenchmark {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     long started = System.nanoTime();
     int code =
-        GridSearchPipeline.run(
+        SearchPipeline.run(
             all.toArray(String[]::new),
             new PrintStream(log, true, StandardCharsets.UTF_8),
             System.err);

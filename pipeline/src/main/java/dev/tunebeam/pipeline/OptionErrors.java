@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Turns an error into the one sentence a CLI prints: on one line, without credentials, and for
  * Beam's own type errors (which quote the value but not the option) naming the option.
  */
-final class OptionErrors {
+public final class OptionErrors {
   private static final Pattern BEAM_TYPE_ERROR =
       Pattern.compile("Cannot deserialize value of type `([\\w.]+)` from String \"([^\"]*)\"");
 
@@ -16,7 +16,7 @@ final class OptionErrors {
 
   private OptionErrors() {}
 
-  static String sentence(String message, String[] args) {
+  public static String sentence(String message, String[] args) {
     String text = message == null ? "unknown error" : message;
     Matcher m = BEAM_TYPE_ERROR.matcher(text);
     if (m.find()) {

@@ -101,7 +101,7 @@ final class OptionsHelp {
         "--help="
             + className
             + " is not a PipelineOptions interface on the classpath; use --help="
-            + GridSearchOptions.class.getName()
+            + SearchOptions.class.getName()
             + " or --help for the overview");
   }
 }

@@ -14,11 +14,11 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Runs the whole reference study (27 trials x 10 epochs x 60,000 images, unless other options say
- * otherwise) through {@link GridSearchPipeline} into a fresh folder, with nothing resumed, and
- * prints its real wall time and the best accuracy it found. Run it on an idle machine:
+ * otherwise) through {@link SearchPipeline} into a fresh folder, with nothing resumed, and prints
+ * its real wall time and the best accuracy it found. Run it on an idle machine:
  *
  * <pre>
- * java -cp pipeline/target/tunebeam.jar dev.tunebeam.pipeline.StudyBenchmark [GridSearchPipeline options...]
+ * java -cp pipeline/target/tunebeam.jar dev.tunebeam.pipeline.StudyBenchmark [SearchPipeline options...]
  * </pre>
  */
 public final class StudyBenchmark {
@@ -31,7 +31,7 @@ public final class StudyBenchmark {
     all.add("--output=" + output);
     all.add("--resume=false");
     long start = System.nanoTime();
-    int code = GridSearchPipeline.run(all.toArray(String[]::new), System.out, System.err);
+    int code = SearchPipeline.run(all.toArray(String[]::new), System.out, System.err);
     double minutes = (System.nanoTime() - start) / 60e9;
     if (code != 0) {
       System.err.println("the study failed with exit code " + code);

@@ -109,7 +109,7 @@ final class SyntheticStudy {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream sink = new PrintStream(log, true, StandardCharsets.UTF_8);
     int code =
-        GridSearchPipeline.run(
+        SearchPipeline.run(
             new String[] {"--searchSpace=" + file, "--output=" + output}, sink, sink);
     if (code != 0) {
       throw new IllegalStateException(

@@ -13,8 +13,8 @@ import org.apache.beam.sdk.options.Description;
 /**
  * tunebeam's own {@code --help}: the commands, the options a newcomer needs first in four groups,
  * three example commands and where the full list is. Each option's text is its {@code @Description}
- * and {@code @Default}, read from {@link GridSearchOptions}, so this page cannot drift from what
- * the options do.
+ * and {@code @Default}, read from {@link SearchOptions}, so this page cannot drift from what the
+ * options do.
  */
 final class UsagePage {
   static final int WIDTH = 100;
@@ -79,7 +79,7 @@ final class UsagePage {
     out.println(
         "      every trial as a Vertex AI CustomJob, the leaderboard written to the bucket");
     out.println();
-    out.println("All options: " + JAR + " --help=" + GridSearchOptions.class.getName());
+    out.println("All options: " + JAR + " --help=" + SearchOptions.class.getName());
     out.println("Dataflow's options: " + JAR + " --help=DataflowPipelineOptions");
     out.println("Options are written --name=value; a boolean alone (--dryRun) means true.");
   }
@@ -108,7 +108,7 @@ final class UsagePage {
 
   static Method getter(String option) {
     String name = Character.toUpperCase(option.charAt(0)) + option.substring(1);
-    for (Class<?> iface : List.of(GridSearchOptions.class, GcpOptions.class)) {
+    for (Class<?> iface : List.of(SearchOptions.class, GcpOptions.class)) {
       for (String prefix : List.of("get", "is")) {
         try {
           return iface.getMethod(prefix + name);
@@ -117,7 +117,7 @@ final class UsagePage {
         }
       }
     }
-    throw new IllegalStateException("GridSearchOptions has no option --" + option);
+    throw new IllegalStateException("SearchOptions has no option --" + option);
   }
 
   /**

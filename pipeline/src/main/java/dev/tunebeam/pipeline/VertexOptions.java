@@ -1,6 +1,7 @@
 package dev.tunebeam.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.tunebeam.pipeline.study.Backends;
 import dev.tunebeam.transforms.vertex.CustomJobTemplate;
 import dev.tunebeam.transforms.vertex.StorageFactory;
 import dev.tunebeam.transforms.vertex.VertexSettings;

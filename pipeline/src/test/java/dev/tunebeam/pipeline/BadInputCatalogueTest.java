@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebeam.pipeline.study.SearchSpaceFile;
 import dev.tunebeam.trainer.data.FashionMnistFile;
 import dev.tunebeam.trainer.data.IdxFiles;
 import java.io.ByteArrayOutputStream;
@@ -370,7 +371,7 @@ class BadInputCatalogueTest {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     int code =
-        GridSearchPipeline.run(
+        SearchPipeline.run(
             args.toArray(String[]::new),
             new PrintStream(stdout, true, StandardCharsets.UTF_8),
             new PrintStream(stderr, true, StandardCharsets.UTF_8));

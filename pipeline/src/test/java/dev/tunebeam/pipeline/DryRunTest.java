@@ -19,7 +19,7 @@ class DryRunTest {
   private String run(int expectedCode, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code =
-        GridSearchPipeline.run(
+        SearchPipeline.run(
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -31,10 +31,10 @@ class FlagNamesTest {
   @Test
   void everyFlagInTheTableIsAnOptionOfTheMainJob() throws Exception {
     Set<String> options =
-        Arrays.stream(Introspector.getBeanInfo(GridSearchOptions.class).getPropertyDescriptors())
+        Arrays.stream(Introspector.getBeanInfo(SearchOptions.class).getPropertyDescriptors())
             .map(PropertyDescriptor::getName)
             .collect(Collectors.toSet());
-    for (Class<?> parent : GridSearchOptions.class.getInterfaces()) {
+    for (Class<?> parent : SearchOptions.class.getInterfaces()) {
       Arrays.stream(Introspector.getBeanInfo(parent).getPropertyDescriptors())
           .map(PropertyDescriptor::getName)
           .forEach(options::add);
@@ -68,7 +68,7 @@ class FlagNamesTest {
     all.add("--vertexEndpoint=http://127.0.0.1:1");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
-        GridSearchPipeline.run(
+        SearchPipeline.run(
             all.toArray(String[]::new),
             new PrintStream(new ByteArrayOutputStream()),
             new PrintStream(err, true, StandardCharsets.UTF_8));

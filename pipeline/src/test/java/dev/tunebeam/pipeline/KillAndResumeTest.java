@@ -54,7 +54,7 @@ class KillAndResumeTest {
                             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                             "-cp",
                             System.getProperty("java.class.path"),
-                            GridSearchPipeline.class.getName()),
+                            SearchPipeline.class.getName()),
                         Stream.of(args))
                     .toList())
             .redirectErrorStream(true)
@@ -74,7 +74,7 @@ class KillAndResumeTest {
         finished.size() >= 1 && finished.size() < 4, "killed mid-search: " + finished.keySet());
 
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    int code = GridSearchPipeline.run(args, new PrintStream(log), new PrintStream(log));
+    int code = SearchPipeline.run(args, new PrintStream(log), new PrintStream(log));
     assertEquals(0, code, log.toString());
     assertTrue(log.toString().contains("4 trials: 4 succeeded, 0 failed."), log.toString());
     for (Map.Entry<Path, FileTime> e : finished.entrySet()) {

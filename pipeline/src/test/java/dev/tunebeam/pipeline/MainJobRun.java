@@ -15,12 +15,12 @@ import org.apache.commons.csv.CSVRecord;
  * The main job run in this JVM with what it printed, and the leaderboard CSV it wrote: shared by
  * the end-to-end tests.
  */
-record MainJobRun(int code, String out, String err) {
-  static MainJobRun run(String... args) {
+public record MainJobRun(int code, String out, String err) {
+  public static MainJobRun run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
-        GridSearchPipeline.run(
+        SearchPipeline.run(
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));

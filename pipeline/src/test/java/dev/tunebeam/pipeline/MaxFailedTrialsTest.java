@@ -33,7 +33,7 @@ class MaxFailedTrialsTest {
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     int liveRuns = StudyRun.liveRuns();
     int code =
-        GridSearchPipeline.run(
+        SearchPipeline.run(
             new String[] {
               "--searchSpace=" + space,
               "--output=" + out,
@@ -78,7 +78,7 @@ class MaxFailedTrialsTest {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     int code =
-        GridSearchPipeline.run(
+        SearchPipeline.run(
             new String[] {
               "--searchSpace=" + space,
               "--output=" + out,

@@ -2,6 +2,7 @@ package dev.tunebeam.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tunebeam.pipeline.study.Backends;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.space.Algorithm;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -23,7 +24,7 @@ class SpareWorkerTest {
     args[1] = "--fuse=off";
     args[2] = "--device=cpu";
     System.arraycopy(flags, 0, args, 3, flags.length);
-    GridSearchOptions o = PipelineOptionsFactory.fromArgs(args).as(GridSearchOptions.class);
+    SearchOptions o = PipelineOptionsFactory.fromArgs(args).as(SearchOptions.class);
     try (StudyRun run = StudyRun.create()) {
       return Backends.local(o, run, algorithm).workersOnThisMachine();
     }

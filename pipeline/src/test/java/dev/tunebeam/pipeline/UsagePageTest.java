@@ -18,7 +18,7 @@ class UsagePageTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
-        GridSearchPipeline.dispatch(
+        SearchPipeline.dispatch(
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -50,7 +50,7 @@ class UsagePageTest {
               "--output=<String>   (default tunebeam-output)",
               "--backend=<String>   (default local)",
               "Examples:",
-              "--help=dev.tunebeam.pipeline.GridSearchOptions")) {
+              "--help=dev.tunebeam.pipeline.SearchOptions")) {
         assertTrue(page.contains(part), "missing '" + part + "' in:\n" + page);
       }
       assertFalse(page.contains("Factory") || page.contains("docs/vertex.md"), page);
@@ -76,7 +76,7 @@ class UsagePageTest {
 
   @Test
   void theFullListKeepsBeamsFormatWithoutInternals() {
-    Run r = run("--help=dev.tunebeam.pipeline.GridSearchOptions");
+    Run r = run("--help=dev.tunebeam.pipeline.SearchOptions");
     assertEquals(0, r.code(), r.err());
     String page = r.out();
     assertTrue(
@@ -92,7 +92,7 @@ class UsagePageTest {
             "docs/vertex.md")) {
       assertFalse(page.contains(internal), internal + " leaks into:\n" + page);
     }
-    assertEquals(0, run("--help=GridSearchOptions").code(), "a simple name works as in Beam");
+    assertEquals(0, run("--help=SearchOptions").code(), "a simple name works as in Beam");
     Run bad = run("--help=NoSuchOptions");
     assertEquals(2, bad.code());
     assertTrue(

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.aiplatform.v1.CustomJob;
 import com.google.cloud.aiplatform.v1.JobState;
+import dev.tunebeam.pipeline.collect.CollectResults;
+import dev.tunebeam.pipeline.collect.SubmissionManifest;
+import dev.tunebeam.pipeline.study.Backends;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.vertex.FakeVertex;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * GridSearchPipeline with --backend=vertex and --backend=rule against the fake JobService, the
+ * SearchPipeline with --backend=vertex and --backend=rule against the fake JobService, the
  * asynchronous submit-then-collect round trip, and the option checks. The hybrid tests really train
  * their local trials (512 images, one epoch).
  */
@@ -60,7 +63,7 @@ class VertexPipelineTest {
         .build();
   }
 
-  private GridSearchOptions options(Path out, String... extra) {
+  private SearchOptions options(Path out, String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -72,11 +75,11 @@ class VertexPipelineTest {
                 "--vertexPollMillis=5",
                 "--inProcess=true"));
     args.addAll(List.of(extra));
-    PipelineOptionsFactory.register(GridSearchOptions.class);
-    GridSearchOptions o =
+    PipelineOptionsFactory.register(SearchOptions.class);
+    SearchOptions o =
         PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
             .withValidation()
-            .as(GridSearchOptions.class);
+            .as(SearchOptions.class);
     o.setVertexStorage(vertex.storage());
     FileSystems.setDefaultPipelineOptions(o);
     return o;
@@ -88,10 +91,10 @@ class VertexPipelineTest {
 
   @Test
   void vertexBackendRunsEveryTrialAsAJob(@TempDir Path out) throws Exception {
-    GridSearchOptions o =
+    SearchOptions o =
         options(out, "--backend=vertex", "--machineType=n1-highmem-2", "--maxParallelTrials=1");
     assertEquals(
-        PipelineResult.State.DONE, GridSearchPipeline.build(o, space()).run().waitUntilFinish());
+        PipelineResult.State.DONE, SearchPipeline.build(o, space()).run().waitUntilFinish());
 
     JsonNode board = results(out);
     assertEquals(2, board.get("succeeded").asInt());
@@ -127,9 +130,9 @@ class VertexPipelineTest {
 
   @Test
   void aRuleMixesRealLocalTrainingAndVertexInOneLeaderboard(@TempDir Path out) throws Exception {
-    GridSearchOptions o = options(out, "--backend=rule", "--backendRule=batch_size>=128 -> vertex");
+    SearchOptions o = options(out, "--backend=rule", "--backendRule=batch_size>=128 -> vertex");
     assertEquals(
-        PipelineResult.State.DONE, GridSearchPipeline.build(o, space()).run().waitUntilFinish());
+        PipelineResult.State.DONE, SearchPipeline.build(o, space()).run().waitUntilFinish());
 
     Map<String, JsonNode> byBackend = new HashMap<>();
     results(out).get("trials").forEach(t -> byBackend.put(t.get("backend").asText(), t));
@@ -145,14 +148,14 @@ class VertexPipelineTest {
 
   @Test
   void submitWithoutWaitingThenCollect(@TempDir Path out) throws Exception {
-    GridSearchOptions o =
+    SearchOptions o =
         options(
             out,
             "--backend=rule",
             "--backendRule=batch_size>=128 -> vertex",
             "--waitForCompletion=false");
     assertEquals(
-        PipelineResult.State.DONE, GridSearchPipeline.build(o, space()).run().waitUntilFinish());
+        PipelineResult.State.DONE, SearchPipeline.build(o, space()).run().waitUntilFinish());
 
     assertFalse(Files.exists(out.resolve("results.csv")), "no leaderboard before collect");
     SubmissionManifest manifest = SubmissionManifest.read(out.toString());
@@ -180,7 +183,7 @@ class VertexPipelineTest {
         new ObjectMapper().readTree(Files.readAllBytes(out.resolve("submissions.json")));
     assertTrue(onDisk.get("trials").get(0).has("trial_id"), "snake_case keys: " + onDisk);
 
-    GridSearchOptions later = options(out);
+    SearchOptions later = options(out);
     assertEquals(
         PipelineResult.State.DONE,
         CollectResults.build(later, SubmissionManifest.read(out.toString()))
@@ -229,7 +232,7 @@ class VertexPipelineTest {
     all.add("--vertexEndpoint=" + vertex.endpoint());
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
-        GridSearchPipeline.run(
+        SearchPipeline.run(
             all.toArray(String[]::new),
             new PrintStream(new ByteArrayOutputStream()),
             new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -242,22 +245,21 @@ class VertexPipelineTest {
 
   @Test
   void regionWorksBesideDataflowsOwnRegionOption() {
-    GridSearchOptions o =
-        PipelineOptionsFactory.fromArgs("--region=europe-west4").as(GridSearchOptions.class);
+    SearchOptions o =
+        PipelineOptionsFactory.fromArgs("--region=europe-west4").as(SearchOptions.class);
     assertEquals("europe-west4", Backends.region(o));
     assertEquals(
         "europe-west4",
         o.as(DataflowPipelineOptions.class).getRegion(),
         "one --region for Dataflow and Vertex");
     assertEquals(
-        "us-central1",
-        Backends.region(PipelineOptionsFactory.create().as(GridSearchOptions.class)));
+        "us-central1", Backends.region(PipelineOptionsFactory.create().as(SearchOptions.class)));
   }
 
   @Test
   void theVertexProjectDefaultsToTheGcpProject() {
-    GridSearchOptions o =
-        PipelineOptionsFactory.fromArgs("--project=gcp-project").as(GridSearchOptions.class);
+    SearchOptions o =
+        PipelineOptionsFactory.fromArgs("--project=gcp-project").as(SearchOptions.class);
     assertEquals("gcp-project", Backends.project(o));
     o.setVertexProject("vertex-project");
     assertEquals("vertex-project", Backends.project(o));

@@ -1,0 +1,62 @@
+package dev.tunebeam.pipeline.study;
+
+import dev.tunebeam.pipeline.SearchOptions;
+import dev.tunebeam.pipeline.SearchPipeline;
+import dev.tunebeam.transforms.dispatch.BackendRule;
+import dev.tunebeam.transforms.local.TrainLocally;
+import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.RankTrials;
+import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.results.WriteLeaderboard;
+import dev.tunebeam.transforms.run.StudyRun;
+import dev.tunebeam.transforms.schedule.RunSchedule;
+import dev.tunebeam.transforms.schedule.RungRunner;
+import dev.tunebeam.transforms.schedule.Schedule;
+import dev.tunebeam.transforms.space.SearchSpace;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * The pipeline of an adaptive study ({@code algorithm: halving | hyperband | tpe}): the schedule
+ * unrolled into rungs or rounds, each run on the backends {@code --backend} picks, then one
+ * leaderboard of every trial, completed first.
+ */
+public final class Scheduled {
+  private Scheduled() {}
+
+  public static void build(
+      Pipeline p,
+      SearchOptions options,
+      SearchSpace space,
+      Objective objective,
+      BackendRule rule,
+      TrainLocally local,
+      StudyRun budget) {
+    Schedule schedule = Schedule.of(space);
+    if (schedule.trials() > options.getMaxTrials()) {
+      throw new IllegalArgumentException(
+          "search space "
+              + space.study()
+              + " schedules "
+              + schedule.trials()
+              + " trials, more than maxTrials "
+              + options.getMaxTrials()
+              + "; raise --maxTrials or narrow the space");
+    }
+    if (SearchPipeline.submitsOnly(options, rule)) {
+      throw new IllegalArgumentException(
+          "--waitForCompletion=false cannot run algorithm "
+              + space.algorithm().key()
+              + ": each rung or round needs the results of the one before; drop the flag");
+    }
+    // One transform serves every rung: a local trial's folder, and a Vertex job's rung label, come
+    // from the trial itself.
+    RungRunner runner = RungRunner.always(Backends.runTrials(options, space, rule, local, budget));
+    PCollection<TrialResult> results =
+        p.apply("RunSchedule", RunSchedule.of(space, objective, runner));
+    results
+        .apply("RankTrials", RankTrials.by(objective))
+        .apply(
+            "WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
+  }
+}
