@@ -28,6 +28,7 @@ import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
 import dev.tunebeam.transforms.run.StudyRun;
+import dev.tunebeam.transforms.run.Utilisation;
 import dev.tunebeam.transforms.space.ExpandSearchSpace;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
@@ -36,6 +37,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -175,7 +177,14 @@ public final class SearchPipeline {
       return 2;
     }
     try (lock) {
-      return runLocked(options, space, rule, pipeline, out, err);
+      int code = runLocked(options, space, rule, pipeline, out, err);
+      for (StudyRun run : runs) {
+        Utilisation u = run.utilisation();
+        if (u.availableCoreSeconds() > 0) {
+          out.println("Local lanes: " + u.describe() + ".");
+        }
+      }
+      return code;
     } finally {
       runs.forEach(StudyRun::close);
     }
@@ -257,6 +266,10 @@ public final class SearchPipeline {
     DataflowDryRun.configure(options);
     DataflowStaging.configure(options, rule);
     StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objective);
+    if (!submitsOnly(options, rule)) {
+      // The results files are rewritten as trials finish, so a study can be watched while it runs.
+      budget = budget.withLiveResults(options.getOutput(), space.study());
+    }
     created.accept(budget);
     TrainLocally local =
         rule.targets().contains(Backend.LOCAL)
@@ -265,7 +278,7 @@ public final class SearchPipeline {
     if (onDirectRunner(options)) {
       options
           .as(DirectOptions.class)
-          .setTargetParallelism(Backends.directRunnerThreads(options, rule, local));
+          .setTargetParallelism(Backends.directRunnerThreads(space, rule));
     }
     Pipeline p = Pipeline.create(options);
     if (space.algorithm().adaptive()) {
@@ -280,7 +293,7 @@ public final class SearchPipeline {
           "SubmitTrials",
           new SubmitTrials(
               rule,
-              local,
+              local == null ? Map.of() : Map.of(Backend.LOCAL, local),
               Backends.vertex(options, space),
               options.getOutput(),
               space.study(),
@@ -292,7 +305,8 @@ public final class SearchPipeline {
     results
         .apply("RankTrials", RankTrials.by(objective))
         .apply(
-            "WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
+            "WriteLeaderboard",
+            WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRun(budget));
     return p;
   }
 

@@ -52,12 +52,6 @@ public final class Backend implements Serializable {
     return key;
   }
 
-  /** The name in upper case, as the enum this class replaced spelled it; use {@link #key()}. */
-  @Deprecated
-  public String name() {
-    return key.toUpperCase(Locale.ROOT);
-  }
-
   /** Its place among the known backends: {@link RouteTrials}' partition. */
   int index() {
     return index;

@@ -168,16 +168,8 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
    */
   public TrainLocally withShares(int shares) {
     return with(
-        settings.toBuilder().setShares(Checks.zeroOrPositive("shares", shares, "one per group")));
-  }
-
-  /**
-   * The former name of {@link #withShares}: groups are no longer dealt onto lanes; the lanes pull
-   * them.
-   */
-  @Deprecated
-  public TrainLocally withLanes(int lanes) {
-    return withShares(lanes);
+        settings.toBuilder()
+            .setShares(Checks.zeroOrPositive("shares", shares, "one share per group")));
   }
 
   /**
