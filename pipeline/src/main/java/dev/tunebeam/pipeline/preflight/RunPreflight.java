@@ -51,7 +51,7 @@ public final class RunPreflight {
     // later ones share their data and flags.
     List<Trial> planned =
         space.algorithm().adaptive()
-            ? dev.tunebeam.transforms.schedule.RunSchedule.of(
+            ? dev.tunebeam.transforms.search.RunSchedule.of(
                     space, dev.tunebeam.transforms.results.Objective.DEFAULT, rung -> null)
                 .firstTrials()
                 .stream()

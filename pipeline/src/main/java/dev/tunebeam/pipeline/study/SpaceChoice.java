@@ -68,7 +68,7 @@ public final class SpaceChoice {
     if (space.algorithm().adaptive()) {
       // A schedule that cannot run (eta, min_epochs, an empty rung) is refused before anything is
       // written.
-      dev.tunebeam.transforms.schedule.Schedule.of(space);
+      dev.tunebeam.transforms.search.Schedule.of(space);
     }
     return space;
   }

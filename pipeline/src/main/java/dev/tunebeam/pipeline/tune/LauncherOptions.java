@@ -2,9 +2,9 @@ package dev.tunebeam.pipeline.tune;
 
 import dev.tunebeam.pipeline.VertexOptions;
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.tuning.EarlyStopping;
+import dev.tunebeam.transforms.tuning.TuningAlgorithm;
 import dev.tunebeam.transforms.vertex.CustomJobTemplate;
-import dev.tunebeam.transforms.vertex.EarlyStopping;
-import dev.tunebeam.transforms.vertex.TuningAlgorithm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -3,11 +3,11 @@ package dev.tunebeam.pipeline.tune;
 import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.tuning.EarlyStopping;
+import dev.tunebeam.transforms.tuning.StudySpecs;
+import dev.tunebeam.transforms.tuning.TuningAlgorithm;
+import dev.tunebeam.transforms.tuning.TuningJobs;
 import dev.tunebeam.transforms.vertex.CustomJobTemplate;
-import dev.tunebeam.transforms.vertex.EarlyStopping;
-import dev.tunebeam.transforms.vertex.StudySpecs;
-import dev.tunebeam.transforms.vertex.TuningAlgorithm;
-import dev.tunebeam.transforms.vertex.TuningJobs;
 
 /**
  * The tuning job the launcher creates, from checked flags: study, trial template, counts and where

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FusionMeasurement {
   private static final Logger LOG = LoggerFactory.getLogger(FusionMeasurement.class);
-  static final String PROBE = "dev.tunebeam.trainer.bench.FusionProbe";
+  static final String PROBE = "dev.tunebeam.trainer.train.FusionProbe";
 
   private FusionMeasurement() {}
 

@@ -19,8 +19,8 @@ import org.apache.beam.sdk.coders.SerializableCoder;
  * trials are grouped by {@link Point}, best mean first, each point's trials together.
  */
 @DefaultCoder(SerializableCoder.class)
-public record Leaderboard(Objective objective, List<TrialResult> ranked) implements Serializable {
-  private static final long serialVersionUID = 2L;
+public record Leaderboard(Objectives objectives, List<TrialResult> ranked) implements Serializable {
+  private static final long serialVersionUID = 3L;
 
   public Leaderboard {
     ranked = List.copyOf(ranked);
@@ -28,23 +28,33 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
 
   /** Judges each result by {@code objective} ({@link Objective#evaluate}) and ranks them. */
   public static Leaderboard rank(Collection<TrialResult> results, Objective objective) {
-    List<TrialResult> sorted = new ArrayList<>(results.stream().map(objective::evaluate).toList());
-    sorted.sort(order(objective));
-    return new Leaderboard(objective, byPoint(sorted, objective));
+    return rank(results, Objectives.of(objective));
+  }
+
+  /** Judges each result by {@code objectives} ({@link Objectives#evaluate}) and ranks them. */
+  public static Leaderboard rank(Collection<TrialResult> results, Objectives objectives) {
+    List<TrialResult> sorted = new ArrayList<>(results.stream().map(objectives::evaluate).toList());
+    sorted.sort(order(objectives, sorted));
+    return new Leaderboard(objectives, byPoint(sorted, objectives));
+  }
+
+  /** The first objective: the one that chooses each trial's epoch. */
+  public Objective objective() {
+    return objectives.primary();
   }
 
   /**
    * Ranked trials with the first tier regrouped by point, best mean first, when any point has
    * repeats.
    */
-  private static List<TrialResult> byPoint(List<TrialResult> sorted, Objective objective) {
+  private static List<TrialResult> byPoint(List<TrialResult> sorted, Objectives objectives) {
     List<TrialResult> ranked = sorted.stream().filter(r -> tier(r) == 0).toList();
     List<Point> points = Point.of(ranked);
     if (points.size() == ranked.size()) {
       return sorted;
     }
     List<TrialResult> out = new ArrayList<>();
-    points.stream().sorted(Point.order(objective)).forEach(p -> out.addAll(p.trials()));
+    points.stream().sorted(Point.order(objectives, points)).forEach(p -> out.addAll(p.trials()));
     sorted.stream().filter(r -> tier(r) != 0).forEach(out::add);
     return out;
   }
@@ -58,18 +68,18 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
     if (points.size() == ranked.size()) {
       return List.of();
     }
-    return points.stream().sorted(Point.order(objective)).toList();
+    return points.stream().sorted(Point.order(objectives, points)).toList();
   }
 
-  static Comparator<TrialResult> order(Objective objective) {
-    Comparator<TrialResult> byValue = Comparator.comparingDouble(TrialResult::objectiveValue);
-    if (objective.maximize()) {
-      byValue = byValue.reversed();
-    }
+  /**
+   * Tiers first (see {@link #tier}), then the objectives' order, then final test accuracy, trial id
+   * and backend, so the order never depends on arrival. {@code judged} is every result ranked.
+   */
+  static Comparator<TrialResult> order(Objectives objectives, Collection<TrialResult> judged) {
     return Comparator.<TrialResult>comparingInt(Leaderboard::tier)
         // Among stopped trials, those a schedule took furthest come first.
         .thenComparingInt(r -> r.status() == TrialStatus.STOPPED ? -r.epochs() : 0)
-        .thenComparing(byValue)
+        .thenComparing(objectives.order(judged))
         .thenComparing(Comparator.comparingDouble(TrialResult::finalTestAccuracy).reversed())
         .thenComparing(r -> r.trial().id())
         .thenComparing(TrialResult::backend);
@@ -99,7 +109,7 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
 
   /** Whether a trial's objective never left the chance level (see {@link ChanceLevel}). */
   public boolean atChance(TrialResult r) {
-    return ChanceLevel.atChance(objective, r);
+    return ChanceLevel.atChance(objective(), r);
   }
 
   /**
@@ -107,10 +117,10 @@ public record Leaderboard(Objective objective, List<TrialResult> ranked) impleme
    * metric.
    */
   public Optional<String> selectionWarning() {
-    return objective.usesTestSet()
+    return objective().usesTestSet()
         ? Optional.of(
             "Selection used the test set ("
-                + objective.metric()
+                + objective().metric()
                 + "; no validation split), so the test accuracies "
                 + "shown are optimistic: rerun with validation_samples above 0 for an unbiased estimate.")
         : Optional.empty();

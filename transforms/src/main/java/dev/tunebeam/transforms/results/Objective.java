@@ -105,7 +105,7 @@ public record Objective(String metric, Goal goal, Measurement measurement) imple
 
   /** The result's value as judged by this objective (set by {@link #evaluate}); NaN before. */
   public double of(TrialResult r) {
-    return r.objectiveValue();
+    return r.judgement().value(metric);
   }
 
   /** True when {@code a} is strictly better than {@code b}; NaN is never better. */
@@ -135,25 +135,8 @@ public record Objective(String metric, Goal goal, Measurement measurement) imple
     return Optional.ofNullable(chosen);
   }
 
-  /**
-   * The result judged by this objective: its value, the chosen epoch and test accuracy there. A
-   * succeeded or stopped trial that never reported the metric becomes FAILED, saying which tags it
-   * did report. Others come back as they are.
-   */
+  /** The result judged by this objective alone ({@link Objectives#evaluate}). */
   public TrialResult evaluate(TrialResult r) {
-    if (r.status() != TrialStatus.SUCCEEDED && r.status() != TrialStatus.STOPPED) {
-      return r;
-    }
-    Optional<EpochRecord> chosen = choose(r.history());
-    if (chosen.isEmpty()) {
-      List<String> tags = r.reportedTags();
-      return r.failedWith(
-          "the trainer never reported "
-              + metric
-              + ", the objective's metric; it reported "
-              + (tags.isEmpty() ? "no metrics" : String.join(", ", tags)));
-    }
-    EpochRecord e = chosen.get();
-    return r.withObjective(e.metric(metric), e.epoch(), e.metric(EpochRecord.TEST_ACCURACY));
+    return Objectives.of(this).evaluate(r);
   }
 }

@@ -57,11 +57,21 @@ public record Point(
     return points;
   }
 
-  /** Best mean first; points with no successful trial last. */
-  static Comparator<Point> order(Objective objective) {
-    Comparator<Point> byMean = Comparator.comparingDouble(Point::meanObjective);
+  /**
+   * Best mean first, in the objectives' order; points with no successful trial last. {@code points}
+   * is every point compared.
+   */
+  static Comparator<Point> order(Objectives objectives, List<Point> points) {
+    String metric = objectives.primary().metric();
+    Comparator<Map<String, Double>> byMeans =
+        objectives.valueOrder(points.stream().map(p -> p.means(metric)).toList());
     return Comparator.<Point>comparingInt(p -> Double.isNaN(p.meanObjective) ? 1 : 0)
-        .thenComparing(objective.maximize() ? byMean.reversed() : byMean);
+        .thenComparing(p -> p.means(metric), byMeans);
+  }
+
+  /** The mean values as the objectives compare them. */
+  private Map<String, Double> means(String metric) {
+    return Map.of(metric, meanObjective);
   }
 
   static double mean(double[] v) {

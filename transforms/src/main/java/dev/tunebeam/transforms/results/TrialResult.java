@@ -16,10 +16,11 @@ import org.apache.beam.sdk.coders.SerializableCoder;
  * SKIPPED} when a failure bound stopped the search first. {@code backend} is where it ran ({@code
  * local} or {@code vertex}), {@code location} the job or folder that holds its artifacts.
  *
- * <p>The objective's fields ({@code objectiveValue}, {@code chosenEpoch}, {@code
- * testAccuracyAtChosen}) are NaN and 0 until an {@link Objective} judged the result ({@link
- * Objective#evaluate}, which {@link Leaderboard#rank} applies). {@code wallSeconds} is this trial's
- * share of its fused group's wall time; {@code groupWallSeconds} the group's own.
+ * <p>The objective's {@link Judgement} (a value per objective metric, the chosen epoch, test
+ * accuracy there) is {@link Judgement#NONE} until {@link Objectives} judged the result ({@link
+ * Objectives#evaluate}, which {@link Leaderboard#rank} applies). {@code wallSeconds} is this
+ * trial's share of its fused group's wall time; {@code groupWallSeconds} the group's own. Rebuild
+ * one with {@link #toBuilder} or a {@code with} method, never the canonical constructor.
  */
 @DefaultCoder(SerializableCoder.class)
 public record TrialResult(
@@ -27,20 +28,18 @@ public record TrialResult(
     String backend,
     TrialStatus status,
     List<EpochRecord> history,
-    double objectiveValue,
-    int chosenEpoch,
-    double testAccuracyAtChosen,
-    double finalTestAccuracy,
+    Judgement judgement,
     String device,
     double wallSeconds,
     double groupWallSeconds,
     String error,
     String location)
     implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   public TrialResult {
     history = List.copyOf(history);
+    judgement = judgement == null ? Judgement.NONE : judgement;
     error = Secrets.redact(error);
   }
 
@@ -68,112 +67,78 @@ public record TrialResult(
       double wallSeconds,
       double groupWallSeconds,
       String location) {
-    double finalTest =
-        history.isEmpty()
-            ? Double.NaN
-            : history.get(history.size() - 1).metric(EpochRecord.TEST_ACCURACY);
-    return new TrialResult(
-        trial,
-        backend,
-        status,
-        history,
-        Double.NaN,
-        0,
-        Double.NaN,
-        finalTest,
-        device,
-        wallSeconds,
-        groupWallSeconds,
-        null,
-        location);
+    return builder(trial, backend, status)
+        .history(history)
+        .device(device)
+        .wallSeconds(wallSeconds)
+        .groupWallSeconds(groupWallSeconds)
+        .location(location)
+        .build();
   }
 
   public static TrialResult failed(
       Trial trial, String backend, String error, double wallSeconds, String location) {
-    return new TrialResult(
-        trial,
-        backend,
-        TrialStatus.FAILED,
-        List.of(),
-        Double.NaN,
-        0,
-        Double.NaN,
-        Double.NaN,
-        null,
-        wallSeconds,
-        wallSeconds,
-        error,
-        location);
+    return builder(trial, backend, TrialStatus.FAILED)
+        .wallSeconds(wallSeconds)
+        .groupWallSeconds(wallSeconds)
+        .error(error)
+        .location(location)
+        .build();
   }
 
   public static TrialResult skipped(Trial trial, String backend, String why) {
-    return new TrialResult(
-        trial,
-        backend,
-        TrialStatus.SKIPPED,
-        List.of(),
-        Double.NaN,
-        0,
-        Double.NaN,
-        Double.NaN,
-        null,
-        0,
-        0,
-        why,
-        null);
+    return builder(trial, backend, TrialStatus.SKIPPED).error(why).build();
   }
 
-  /** This result judged at epoch {@code epoch}, where the objective was {@code value}. */
-  public TrialResult withObjective(double value, int epoch, double testAccuracy) {
-    return new TrialResult(
-        trial,
-        backend,
-        status,
-        history,
-        value,
-        epoch,
-        testAccuracy,
-        finalTestAccuracy,
-        device,
-        wallSeconds,
-        groupWallSeconds,
-        error,
-        location);
+  /** A result with no history, no judgement and no times yet; set the rest on the builder. */
+  public static Builder builder(Trial trial, String backend, TrialStatus status) {
+    return new Builder(trial, backend, status);
+  }
+
+  /** A builder holding every field of this result, to change a few. */
+  public Builder toBuilder() {
+    return new Builder(trial, backend, status)
+        .history(history)
+        .judgement(judgement)
+        .device(device)
+        .wallSeconds(wallSeconds)
+        .groupWallSeconds(groupWallSeconds)
+        .error(error)
+        .location(location);
+  }
+
+  /** This result as the objectives judged it. */
+  public TrialResult withJudgement(Judgement j) {
+    return toBuilder().judgement(j).build();
   }
 
   /** The same trial as FAILED with {@code why}; its history stays, for the report. */
   public TrialResult failedWith(String why) {
-    return new TrialResult(
-        trial,
-        backend,
-        TrialStatus.FAILED,
-        history,
-        Double.NaN,
-        0,
-        Double.NaN,
-        finalTestAccuracy,
-        device,
-        wallSeconds,
-        groupWallSeconds,
-        why,
-        location);
+    return toBuilder().status(TrialStatus.FAILED).judgement(Judgement.NONE).error(why).build();
   }
 
   public TrialResult withStatus(TrialStatus newStatus) {
-    return new TrialResult(
-        trial,
-        backend,
-        newStatus,
-        history,
-        objectiveValue,
-        chosenEpoch,
-        testAccuracyAtChosen,
-        finalTestAccuracy,
-        device,
-        wallSeconds,
-        groupWallSeconds,
-        error,
-        location);
+    return toBuilder().status(newStatus).build();
+  }
+
+  /** The first objective's value at the chosen epoch; NaN until judged. */
+  public double objectiveValue() {
+    return judgement.primary();
+  }
+
+  /** The epoch the objectives judged the trial at; 0 until judged. */
+  public int chosenEpoch() {
+    return judgement.epoch();
+  }
+
+  /** Test accuracy at the chosen epoch; NaN until judged or when not reported. */
+  public double testAccuracyAtChosen() {
+    return judgement.testAccuracy();
+  }
+
+  /** Test accuracy at the last epoch; NaN without history. */
+  public double finalTestAccuracy() {
+    return finalMetric(EpochRecord.TEST_ACCURACY);
   }
 
   public boolean succeeded() {
@@ -194,5 +159,89 @@ public record TrialResult(
     TreeSet<String> tags = new TreeSet<>();
     history.forEach(e -> tags.addAll(e.metrics().keySet()));
     return List.copyOf(tags);
+  }
+
+  /** Sets a result's fields one by one; {@link #build} checks and copies as the record does. */
+  public static final class Builder {
+    private Trial trial;
+    private String backend;
+    private TrialStatus status;
+    private List<EpochRecord> history = List.of();
+    private Judgement judgement = Judgement.NONE;
+    private String device;
+    private double wallSeconds;
+    private double groupWallSeconds;
+    private String error;
+    private String location;
+
+    private Builder(Trial trial, String backend, TrialStatus status) {
+      this.trial = trial;
+      this.backend = backend;
+      this.status = status;
+    }
+
+    public Builder trial(Trial v) {
+      trial = v;
+      return this;
+    }
+
+    public Builder backend(String v) {
+      backend = v;
+      return this;
+    }
+
+    public Builder status(TrialStatus v) {
+      status = v;
+      return this;
+    }
+
+    public Builder history(List<EpochRecord> v) {
+      history = v;
+      return this;
+    }
+
+    public Builder judgement(Judgement v) {
+      judgement = v;
+      return this;
+    }
+
+    public Builder device(String v) {
+      device = v;
+      return this;
+    }
+
+    public Builder wallSeconds(double v) {
+      wallSeconds = v;
+      return this;
+    }
+
+    public Builder groupWallSeconds(double v) {
+      groupWallSeconds = v;
+      return this;
+    }
+
+    public Builder error(String v) {
+      error = v;
+      return this;
+    }
+
+    public Builder location(String v) {
+      location = v;
+      return this;
+    }
+
+    public TrialResult build() {
+      return new TrialResult(
+          trial,
+          backend,
+          status,
+          history,
+          judgement,
+          device,
+          wallSeconds,
+          groupWallSeconds,
+          error,
+          location);
+    }
   }
 }

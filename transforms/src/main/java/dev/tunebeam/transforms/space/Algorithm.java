@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * How a search space becomes trials: every combination, {@code samples} random points, or an
- * adaptive schedule ({@code dev.tunebeam.transforms.schedule}) unrolled when the pipeline is built.
+ * adaptive schedule ({@code dev.tunebeam.transforms.search}) unrolled when the pipeline is built.
  */
 public enum Algorithm {
   GRID,

@@ -26,7 +26,7 @@ public final class SpaceSize {
     return switch (space.algorithm()) {
       case GRID -> gridTrials(space);
       case RANDOM -> space.samples();
-      case HALVING, HYPERBAND, TPE -> dev.tunebeam.transforms.schedule.Schedule.of(space).trials();
+      case HALVING, HYPERBAND, TPE -> dev.tunebeam.transforms.search.Schedule.of(space).trials();
     };
   }
 

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class TrialJobs {
   static final String DISPLAY_NAME_PREFIX = "tunebeam-";
-  static final String CREATED_BY = "tunebeam";
+  public static final String CREATED_BY = "tunebeam";
 
   private TrialJobs() {}
 
