@@ -12,7 +12,7 @@ import dev.tunebeam.transforms.dispatch.RunTrials;
 import dev.tunebeam.transforms.local.FusionMeasurement;
 import dev.tunebeam.transforms.local.TrainLocally;
 import dev.tunebeam.transforms.run.StudyRun;
-import dev.tunebeam.transforms.schedule.Schedule;
+import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.settings.Checks;
 import dev.tunebeam.transforms.settings.InvalidSettingException;
 import dev.tunebeam.transforms.space.Algorithm;
