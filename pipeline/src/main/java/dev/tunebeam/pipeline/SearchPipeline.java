@@ -276,9 +276,13 @@ public final class SearchPipeline {
             ? Backends.local(options, budget, space.algorithm())
             : null;
     if (onDirectRunner(options)) {
-      options
-          .as(DirectOptions.class)
-          .setTargetParallelism(Backends.directRunnerThreads(space, rule));
+      DirectOptions direct = options.as(DirectOptions.class);
+      direct.setTargetParallelism(Backends.directRunnerThreads(space, rule));
+      // The DirectRunner's checks that no element is mutated and each one encodes are for testing
+      // transforms; here they encoded and decoded every trial and result several times (Java
+      // serialization), a third of the pipeline's CPU with thousands of trials.
+      direct.setEnforceImmutability(false);
+      direct.setEnforceEncodability(false);
     }
     Pipeline p = Pipeline.create(options);
     if (space.algorithm().adaptive()) {

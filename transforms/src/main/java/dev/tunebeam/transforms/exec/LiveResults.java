@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.exec;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunebeam.transforms.results.HtmlReport;
 import dev.tunebeam.transforms.results.Leaderboard;
 import dev.tunebeam.transforms.results.LeaderboardFormats;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +28,17 @@ import org.slf4j.LoggerFactory;
  * A run's results files rewritten while it runs ({@link StudyRun#withLiveResults}): every trial the
  * lanes know of, finished ones ranked by the objective as the final leaderboard ranks them, the
  * others as RUNNING or QUEUED rows, through the same writers as the final files and each file
- * replaced atomically. Rewrites happen on a thread of their own, at most one at a time and at least
- * {@link #MIN_INTERVAL_MILLIS} apart (or twice as long as the last rewrite took, with thousands of
- * trials), so lanes never wait for them; {@link #flush()} writes the latest state before a stage's
- * results leave it. A failed rewrite is logged once and the study goes on.
+ * replaced atomically. Rewrites happen on a thread of their own, at most one at a time, at least
+ * {@link #MIN_INTERVAL_MILLIS} apart and {@link #IDLE_FACTOR} times as long apart as the last one
+ * took, so they cost at most a twentieth of one core however many trials there are (rewriting every
+ * second cost a core with 2,000 trials), and lanes never wait for them; {@link #flush()} writes the
+ * latest state before a stage's results leave it. A failed rewrite is logged once and the study
+ * goes on.
  */
 final class LiveResults implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExecuteTrials.class);
   static final long MIN_INTERVAL_MILLIS = 1000;
+  static final long IDLE_FACTOR = 19;
 
   private final StudyRun run;
   private final ResultsGate gate;
@@ -97,7 +102,7 @@ final class LiveResults implements AutoCloseable {
     version++;
     if (!scheduled) {
       scheduled = true;
-      long delay = Math.max(MIN_INTERVAL_MILLIS, 2 * lastWriteMillis);
+      long delay = Math.max(MIN_INTERVAL_MILLIS, IDLE_FACTOR * lastWriteMillis);
       writer.schedule(this::writeInBackground, delay, TimeUnit.MILLISECONDS);
     }
   }
@@ -156,11 +161,11 @@ final class LiveResults implements AutoCloseable {
     String dir = run.liveDirectory();
     long running = all.stream().filter(r -> r.status() == TrialStatus.RUNNING).count();
     long queued = all.stream().filter(r -> r.status() == TrialStatus.QUEUED).count();
-    byte[] json = LeaderboardFormats.json(board, run.study());
-    json = RunFiguresJson.withUnfinished(json, running, queued);
+    Consumer<ObjectNode> figures = RunFiguresJson.unfinished(running, queued);
     if (run.utilisation().availableCoreSeconds() > 0) {
-      json = RunFiguresJson.withUtilisation(json, run.utilisation());
+      figures = figures.andThen(RunFiguresJson.utilisation(run.utilisation()));
     }
+    byte[] json = LeaderboardFormats.json(board, run.study(), figures);
     // The report first and the CSV last: a reader that sees a new CSV finds the rest as new.
     WriteLeaderboard.writeAtomically(
         dir, HtmlReport.FILE_NAME, HtmlReport.render(board, run.study(), dir));

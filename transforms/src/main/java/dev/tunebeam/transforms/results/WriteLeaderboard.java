@@ -127,7 +127,7 @@ public abstract class WriteLeaderboard
         ResultsGate.of(run).seal();
         Utilisation u = run.utilisation();
         if (u.availableCoreSeconds() > 0) {
-          json = RunFiguresJson.withUtilisation(json, u);
+          json = LeaderboardFormats.json(board, study, RunFiguresJson.utilisation(u));
         }
       }
       out.output(writeAtomically(directory, "results.csv", LeaderboardFormats.csv(board)));
