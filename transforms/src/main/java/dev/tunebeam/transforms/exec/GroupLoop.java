@@ -40,7 +40,7 @@ final class GroupLoop {
   void run(QueuedGroup g, Lane lane, RunQueue queue) {
     TrialExecutor executor = g.executor();
     FailureBudget budget = run.failureBudget();
-    Optional<LiveResults> live = LiveResults.of(run);
+    Optional<LiveResults> live = g.stage().live();
     if (budget.exhausted()) {
       for (Trial t : g.trials()) {
         end(g, TrialResult.skipped(t, executor.backend(), budget.skipReason()), live);
@@ -50,8 +50,11 @@ final class GroupLoop {
     progress.started(g.trials());
     count(g, STARTED, g.trials().size());
     live.ifPresent(l -> l.running(g.trials(), executor.backend()));
-    CoreUsage usage = run.usage();
-    usage.start(threadsPerLane);
+    // Lanes that only wait for work elsewhere (cloud jobs) use no core here.
+    CoreUsage usage = threadsPerLane > 0 ? run.usage() : null;
+    if (usage != null) {
+      usage.start(threadsPerLane);
+    }
     TrialExecutor.Outcome outcome;
     try {
       outcome = executor.run(g.trials(), lane);
@@ -70,7 +73,9 @@ final class GroupLoop {
                   + ": "
                   + e.getMessage());
     } finally {
-      usage.stop(threadsPerLane);
+      if (usage != null) {
+        usage.stop(threadsPerLane);
+      }
     }
     Set<String> accounted = new HashSet<>();
     List<TrialResult> results = new ArrayList<>(outcome.results());

@@ -63,7 +63,7 @@ final class RunShareFn extends DoFn<KV<Integer, Iterable<TrialGroup>>, TrialResu
     RunQueue queue = RunQueue.of(run, executor);
     RunActivity activity = RunActivity.of(run);
     LiveResults live = direct ? LiveResults.of(run).orElse(null) : null;
-    Stage stage = new Stage(trials);
+    Stage stage = new Stage(trials, live);
     activity.stageStarted();
     boolean othersRunning;
     try {

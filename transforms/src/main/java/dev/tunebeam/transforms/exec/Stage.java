@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.exec;
 
 import dev.tunebeam.transforms.results.TrialResult;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -19,10 +20,25 @@ final class Stage {
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final int trials;
+  private final LiveResults live;
   private int results;
 
   Stage(int trials) {
+    this(trials, null);
+  }
+
+  /** {@code live}: where this stage's trials show while they run (null: nowhere). */
+  Stage(int trials, LiveResults live) {
     this.trials = trials;
+    this.live = live;
+  }
+
+  /**
+   * The live results this stage's trials go to: only on the DirectRunner, where one JVM sees the
+   * whole study.
+   */
+  Optional<LiveResults> live() {
+    return Optional.ofNullable(live);
   }
 
   /** From a lane: a member's result. */

@@ -36,7 +36,7 @@ import org.apache.beam.sdk.values.PCollection;
  * <p>Progress: a log line when a trial starts, after each of its epochs (the run's objective
  * metric, seconds, the study's completion and ETA) and when it ends. Counters (namespace {@code
  * TrainLocally}): {@code trials_started}, {@code trials_succeeded}, {@code trials_failed}, {@code
- * trials_resumed}, {@code model_epochs_completed}.
+ * trials_skipped}, {@code trials_resumed}, {@code model_epochs_completed}.
  */
 public final class TrainLocally extends PTransform<PCollection<Trial>, PCollection<TrialResult>> {
   private final LocalSettings settings;
