@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *     dev.tunebeam.bench.ManyTrialsBenchmark TRIALS SECONDS [WORKERS [SearchPipeline options...]]
  * </pre>
  *
- * e.g. {@code 1000 0.5}, {@code 2000 0.1}; for memory, {@code 20000 0} (and {@code -Xmx} to see it
- * fit).
+ * e.g. {@code 1000 0.5}, {@code 2000 0.1}; for memory, {@code 20000 0} with {@code
+ * -Dbench.liveHeap=true}, which collects the garbage every 5 s to read the heap that is really in
+ * use (slower, so not for the timings).
  */
 public final class ManyTrialsBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,12 +77,20 @@ public final class ManyTrialsBenchmark {
       all.add(args[i]);
     }
     AtomicLong peakHeap = new AtomicLong();
+    AtomicLong peakLive = new AtomicLong();
+    boolean live = Boolean.getBoolean("bench.liveHeap");
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     Thread sampler =
         new Thread(
             () -> {
+              long lastGc = System.nanoTime();
               while (!Thread.currentThread().isInterrupted()) {
                 peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                if (live && System.nanoTime() - lastGc > 5_000_000_000L) {
+                  System.gc();
+                  lastGc = System.nanoTime();
+                  peakLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                }
                 try {
                   Thread.sleep(200);
                 } catch (InterruptedException e) {
@@ -104,7 +113,7 @@ public final class ManyTrialsBenchmark {
         "MANY TRIALS: %d trials of %.2f s on %d workers: wall %.1f s against a %.1f s minimum"
             + " (%.2fx), %.3f s of overhead per trial per lane (lanes busy %.1f s of it,"
             + " utilisation %s); %d rows, %d succeeded; peak memory %.0f MiB resident, %.0f MiB"
-            + " heap in use; report.html %.1f MiB; exit %d%n",
+            + " heap in use%s; report.html %.1f MiB; exit %d%n",
         trials,
         seconds,
         workers,
@@ -118,6 +127,9 @@ public final class ManyTrialsBenchmark {
         board.path("succeeded").asInt(),
         ProcessFigures.peakResidentMib(),
         peakHeap.get() / 1048576.0,
+        live
+            ? String.format(Locale.ROOT, ", %.0f MiB live after GC", peakLive.get() / 1048576.0)
+            : "",
         Files.size(output.resolve("report.html")) / 1048576.0,
         code);
     System.exit(code);
