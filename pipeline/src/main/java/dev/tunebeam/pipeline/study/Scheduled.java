@@ -57,6 +57,7 @@ public final class Scheduled {
     results
         .apply("RankTrials", RankTrials.by(objectives))
         .apply(
-            "WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
+            "WriteLeaderboard",
+            WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRun(budget));
   }
 }

@@ -42,9 +42,9 @@ class LibraryWordsTest {
             (Executable) () -> local.withThreadsPerWorker(-2),
             "threadsPerWorker -2 must be 0 (cores / workers) or positive"),
         Arguments.of(
-            "lanes",
-            (Executable) () -> local.withLanes(-1),
-            "lanes -1 must be 0 (one per group) or positive"),
+            "shares",
+            (Executable) () -> local.withShares(-1),
+            "shares -1 must be 0 (one share per group) or positive"),
         Arguments.of(
             "timeout",
             (Executable) () -> local.withTimeout(Duration.ofMinutes(-5)),

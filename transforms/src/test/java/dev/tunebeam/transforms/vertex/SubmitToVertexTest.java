@@ -89,8 +89,8 @@ class SubmitToVertexTest {
         "ranked by the accuracy each job reported");
     assertEquals(3, vertex.jobs().creates());
     assertEquals(3, counter(result, "submitted"));
-    assertEquals(3, counter(result, "succeeded"));
-    assertEquals(0, counter(result, "failed"));
+    assertEquals(3, counter(result, "trials_succeeded"));
+    assertEquals(0, counter(result, "trials_failed"));
 
     CustomJob job =
         vertex.jobs().jobs().stream()
@@ -227,8 +227,8 @@ class SubmitToVertexTest {
     assertTrue(
         failed.error().contains("ended FAILED: " + FakeJobService.FAILURE_TEXT), failed.error());
     assertTrue(failed.location().contains("/customJobs/"), failed.location());
-    assertEquals(2, counter(r, "succeeded"));
-    assertEquals(1, counter(r, "failed"));
+    assertEquals(2, counter(r, "trials_succeeded"));
+    assertEquals(1, counter(r, "trials_failed"));
   }
 
   @Test
@@ -297,7 +297,7 @@ class SubmitToVertexTest {
     System.out.println(
         "max jobs in flight with maxParallelTrials=2: " + vertex.jobs().maxInFlight());
     assertTrue(vertex.jobs().maxInFlight() >= 1);
-    assertEquals(7, counter(r, "succeeded"));
+    assertEquals(7, counter(r, "trials_succeeded"));
   }
 
   @Test
