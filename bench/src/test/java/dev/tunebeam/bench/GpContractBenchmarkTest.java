@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The GP benchmarks' pieces: the test functions at their known optima, and a small real {@code gp}
  * study through the trial contract whose trainer reports what the benchmark's JVM computes.
  */
+@Tag("integration")
 class GpContractBenchmarkTest {
   @TempDir Path tmp;
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Issue 7's catalogue: every bad input to the main job gives one sentence on stderr that says what
  * is wrong, where, and what is allowed; exits 2; and writes nothing under --output.
  */
+@Tag("integration")
 class BadInputCatalogueTest {
   @TempDir static Path tmp;
 

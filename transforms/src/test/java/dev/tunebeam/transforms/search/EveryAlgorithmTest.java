@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * real: each trial is a process of a small Python trainer under the trial contract, on the
  * DirectRunner. A new algorithm adds its row to {@link #ROWS}.
  */
+@Tag("integration")
 class EveryAlgorithmTest {
   /** Each algorithm's own keys for the shared study below. */
   private static final Map<String, String> ROWS =
