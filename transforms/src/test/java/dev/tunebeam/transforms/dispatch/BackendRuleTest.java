@@ -67,7 +67,7 @@ class BackendRuleTest {
 
   @Test
   void badRulesSayWhatIsAllowed() {
-    assertMessage("", "backend rule is empty; allowed: " + known());
+    assertMessage("", "backend rule is empty; allowed: local, vertex");
     assertMessage("gpu", "backend rule 'gpu' is neither a backend (" + known() + ")");
     assertMessage(
         "batch_size=>128 -> vertex",
