@@ -69,8 +69,8 @@ class KillAndResumeTest {
       w.onExit().get(30, TimeUnit.SECONDS);
       assertFalse(w.isAlive(), "worker " + w.pid() + " outlived its pipeline");
     }
-    assertFalse(
-        Files.exists(out.resolve("results.csv")), "the first run was killed before its table");
+    // results.csv may exist: the table is rewritten as trials finish (live results), so what shows
+    // the kill is that only some trials finished.
     finished = currentFinished(out);
     assertTrue(
         finished.size() >= 1 && finished.size() < 4, "killed mid-search: " + finished.keySet());
