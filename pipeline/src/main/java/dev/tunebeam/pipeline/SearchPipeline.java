@@ -26,6 +26,7 @@ import dev.tunebeam.transforms.local.TrainLocally;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.exec.StudyFigures;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.run.Utilisation;
@@ -310,7 +311,7 @@ public final class SearchPipeline {
         .apply("RankTrials", RankTrials.by(objective))
         .apply(
             "WriteLeaderboard",
-            WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRun(budget));
+            WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRunFigures(StudyFigures.of(budget)));
     return p;
   }
 

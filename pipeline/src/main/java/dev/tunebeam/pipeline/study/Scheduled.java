@@ -7,6 +7,7 @@ import dev.tunebeam.transforms.local.TrainLocally;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.exec.StudyFigures;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.search.RunSchedule;
@@ -58,6 +59,6 @@ public final class Scheduled {
         .apply("RankTrials", RankTrials.by(objective))
         .apply(
             "WriteLeaderboard",
-            WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRun(budget));
+            WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRunFigures(StudyFigures.of(budget)));
   }
 }
