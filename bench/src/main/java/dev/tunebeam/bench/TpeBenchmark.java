@@ -4,7 +4,9 @@ import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
-import dev.tunebeam.transforms.search.TpeProposals;
+import dev.tunebeam.transforms.search.Proposals;
+import dev.tunebeam.transforms.search.Proposer;
+import dev.tunebeam.transforms.search.tpe.TpeSampler;
 import dev.tunebeam.transforms.space.Scale;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
@@ -84,6 +86,7 @@ public final class TpeBenchmark {
 
   static int tpeTrials(long seed, int batch, int cap) {
     SearchSpace space = space(seed);
+    Proposer tpe = new TpeSampler(space.conditional());
     List<TrialResult> done = new ArrayList<>();
     int startup = Math.max(batch, 10);
     for (Trial t : space.randomTrials(startup, seed)) {
@@ -93,7 +96,7 @@ public final class TpeBenchmark {
       }
     }
     for (int round = 1; done.size() < cap; round++) {
-      for (Trial t : TpeProposals.propose(space, Objective.DEFAULT, done, batch, round)) {
+      for (Trial t : Proposals.propose(space, Objective.DEFAULT, tpe, done, batch, round)) {
         done.add(result(t));
         if (distance(t.parameters()) <= RADIUS) {
           return done.size();

@@ -12,6 +12,7 @@ import dev.tunebeam.pipeline.plan.DataflowStaging;
 import dev.tunebeam.pipeline.plan.DryRunPlan;
 import dev.tunebeam.pipeline.preflight.CloudPreflight;
 import dev.tunebeam.pipeline.preflight.RunPreflight;
+import dev.tunebeam.pipeline.preflight.TrainerPreflight;
 import dev.tunebeam.pipeline.study.Backends;
 import dev.tunebeam.pipeline.study.ObjectiveChoice;
 import dev.tunebeam.pipeline.study.Scheduled;
@@ -23,13 +24,14 @@ import dev.tunebeam.trainer.report.RedactedConsole;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.local.TrainLocally;
-import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.exec.StudyFigures;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.run.Utilisation;
+import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.space.ExpandSearchSpace;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
@@ -162,6 +164,7 @@ public final class SearchPipeline {
             space,
             rule,
             TrainerChoice.of(options).isEmpty() && TrainerChoice.trainable(options).isEmpty());
+        TrainerPreflight.check(options, rule);
       }
       if (options.getDryRun()) {
         DryRunPlan.print(options, space, rule, CostModel.load(options.getCostModel()), out);
@@ -177,6 +180,9 @@ public final class SearchPipeline {
       err.println("error: " + OptionErrors.sentence(FlagNames.message(e), args));
       return 2;
     }
+    // A signal ends the JVM without leaving this method: the hook ends the trainers and releases
+    // the lock then.
+    StopHook stop = StopHook.install(lock);
     try (lock) {
       int code = runLocked(options, space, rule, pipeline, out, err);
       for (StudyRun run : runs) {
@@ -187,6 +193,7 @@ public final class SearchPipeline {
       }
       return code;
     } finally {
+      stop.remove();
       runs.forEach(StudyRun::close);
     }
   }
@@ -262,19 +269,21 @@ public final class SearchPipeline {
       throw new IllegalArgumentException(
           "--output is empty; give a local folder or gs://bucket/path");
     }
-    Objective objective = ObjectiveChoice.of(options, space);
+    Objectives objectives = ObjectiveChoice.of(options, space);
     checkWritable(options.getOutput());
     DataflowDryRun.configure(options);
     DataflowStaging.configure(options, rule);
-    StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objective);
+    // Progress lines show the first objective's best so far.
+    StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objectives.primary());
     if (!submitsOnly(options, rule)) {
       // The results files are rewritten as trials finish, so a study can be watched while it runs.
       budget = budget.withLiveResults(options.getOutput(), space.study());
     }
     created.accept(budget);
+    Schedule schedule = Schedule.of(space);
     TrainLocally local =
         rule.targets().contains(Backend.LOCAL)
-            ? Backends.local(options, budget, space.algorithm())
+            ? Backends.local(options, budget, schedule.shape())
             : null;
     if (onDirectRunner(options)) {
       DirectOptions direct = options.as(DirectOptions.class);
@@ -286,8 +295,8 @@ public final class SearchPipeline {
       direct.setEnforceEncodability(false);
     }
     Pipeline p = Pipeline.create(options);
-    if (space.algorithm().adaptive()) {
-      Scheduled.build(p, options, space, objective, rule, local, budget);
+    if (schedule.adaptive()) {
+      Scheduled.build(p, options, space, objectives, rule, local, budget);
       return p;
     }
     PCollection<Trial> trials =
@@ -302,13 +311,13 @@ public final class SearchPipeline {
               Backends.vertex(options, space),
               options.getOutput(),
               space.study(),
-              objective));
+              objectives));
       return p;
     }
     PCollection<TrialResult> results =
         trials.apply("RunTrials", Backends.runTrials(options, space, rule, local, budget));
     results
-        .apply("RankTrials", RankTrials.by(objective))
+        .apply("RankTrials", RankTrials.by(objectives))
         .apply(
             "WriteLeaderboard",
             WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRunFigures(StudyFigures.of(budget)));

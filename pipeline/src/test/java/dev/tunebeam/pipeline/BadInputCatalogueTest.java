@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Issue 7's catalogue: every bad input to the main job gives one sentence on stderr that says what
  * is wrong, where, and what is allowed; exits 2; and writes nothing under --output.
  */
+@Tag("integration")
 class BadInputCatalogueTest {
   @TempDir static Path tmp;
 
@@ -62,6 +64,51 @@ class BadInputCatalogueTest {
             "--searchSpace="
                 + file("syntax.yaml", space + "  optimizer: {type: categorical, values: [sgd\n"),
             "syntax.yaml: not valid YAML at line 3"));
+    // The search algorithm and its own keys (one settings record per algorithm).
+    String sgd = "parameters:\n  optimizer: {type: categorical, values: [sgd, adam]}\n";
+    cases.add(
+        Arguments.of(
+            "unknown algorithm",
+            "--searchSpace=" + file("algo.yaml", "study: s\nalgorithm: bayes\n" + sgd),
+            "algo.yaml: algorithm bayes is not supported; allowed: grid, random, halving,"
+                + " hyperband, tpe, gp"));
+    cases.add(
+        Arguments.of(
+            "random without samples",
+            "--searchSpace=" + file("random0.yaml", "study: s\nalgorithm: random\n" + sgd),
+            "random0.yaml: algorithm random needs samples of at least 1, got 0"));
+    cases.add(
+        Arguments.of(
+            "halving with negative samples",
+            "--searchSpace="
+                + file("halving-1.yaml", "study: s\nalgorithm: halving\nsamples: -1\n" + sgd),
+            "samples -1 is not allowed; use 0 (start from the grid) or a number of random points"));
+    cases.add(
+        Arguments.of(
+            "hyperband eta 1",
+            "--searchSpace=" + file("eta1.yaml", "study: s\nalgorithm: hyperband\neta: 1\n" + sgd),
+            "eta 1 is not allowed; hyperband keeps the top 1/eta of each rung"));
+    cases.add(
+        Arguments.of(
+            "eta not whole",
+            "--searchSpace=" + file("eta25.yaml", "study: s\nalgorithm: halving\neta: 2.5\n" + sgd),
+            "eta 2.5 must be a whole number"));
+    cases.add(
+        Arguments.of(
+            "tpe without trials",
+            "--searchSpace=" + file("tpe0.yaml", "study: s\nalgorithm: tpe\n" + sgd),
+            "algorithm tpe needs trials (the total number of trials) of at least 1, got 0"));
+    cases.add(
+        Arguments.of(
+            "gp without trials",
+            "--searchSpace=" + file("gp0.yaml", "study: s\nalgorithm: gp\n" + sgd),
+            "algorithm gp needs trials (the total number of trials) of at least 1, got 0"));
+    cases.add(
+        Arguments.of(
+            "gp batch above trials",
+            "--searchSpace="
+                + file("gp-batch.yaml", "study: s\nalgorithm: gp\ntrials: 2\nbatch: 3\n" + sgd),
+            "batch 3 is more than trials 2; a gp round proposes at most all the trials"));
     cases.add(
         Arguments.of(
             "unknown type",
@@ -127,6 +174,43 @@ class BadInputCatalogueTest {
     cases.add(Arguments.of("unknown flag", "--epoch=3", "missing a property named 'epoch'"));
     cases.add(Arguments.of("wrong type", "--epochs=ten", "--epochs ten is not a valid int value"));
     cases.add(Arguments.of("out of range", "--epochs=-1", "--epochs -1 is negative"));
+    // A trainer command's program, before any trial runs it.
+    String one =
+        "--searchSpace="
+            + file("cmd.yaml", "study: s\nparameters:\n  m: {type: categorical, values: [a, b]}\n");
+    cases.add(
+        Arguments.of(
+            "trainer program not on PATH",
+            one + " --trainerCommand=no-such-trainer-25,--flag",
+            "--trainerCommand no-such-trainer-25 is not a program on PATH; install it"));
+    cases.add(
+        Arguments.of(
+            "trainer program path missing",
+            one + " --trainerCommand=" + tmp.resolve("missing.sh"),
+            "missing.sh does not exist; give the path of the trainer program"));
+    cases.add(
+        Arguments.of(
+            "trainer program not executable",
+            one + " --trainerCommand=" + file("train.py", "print(1)\n"),
+            "train.py is not an executable file; make it executable (chmod +x) or name its"
+                + " interpreter first, e.g. python3,"));
+    cases.add(
+        Arguments.of(
+            "trainer block program not on PATH",
+            "--searchSpace="
+                + file(
+                    "block.yaml",
+                    "study: s\ntrainer: {command: [no-such-python-25, t.py]}\nparameters:\n"
+                        + "  m: {type: categorical, values: [a, b]}\n"),
+            "trainer.command in "
+                + tmp.resolve("block.yaml")
+                + " no-such-python-25 is not a"
+                + " program on PATH"));
+    cases.add(
+        Arguments.of(
+            "negative top",
+            "--top=-1 --dryRun=true",
+            "--top -1 is negative; use 0 to print no rows, or the number of leaderboard rows"));
     cases.add(
         Arguments.of(
             "conflicting flags",
@@ -341,6 +425,58 @@ class BadInputCatalogueTest {
             "empty gz",
             "--dataDir=" + data("emptygz", FashionMnistFile.TEST_LABELS, new byte[0]),
             "is empty or ends inside its gzip header"));
+    // Objectives (issue 22): one sentence before anything trains, never one FAILED row per trial.
+    String ok = space + "  optimizer: {type: categorical, values: [sgd, adam]}\n";
+    cases.add(
+        Arguments.of(
+            "unknown goal in --objective",
+            "--objective=val_accuracy:max,train_seconds:least",
+            "--objective goal least is not supported; allowed: maximize, minimize"));
+    cases.add(
+        Arguments.of(
+            "unknown goal in objectives",
+            "--searchSpace="
+                + file(
+                    "goal.yaml",
+                    ok
+                        + "objectives: [{metric: val_accuracy, goal: up}, {metric: train_seconds}]\n"),
+            "objectives[1] goal up is not supported; allowed: maximize, minimize"));
+    cases.add(
+        Arguments.of(
+            "metric listed twice in --objective",
+            "--objective=val_accuracy:max,val_accuracy:min",
+            "--objective lists metric val_accuracy twice; list each metric once"));
+    cases.add(
+        Arguments.of(
+            "metric listed twice in objectives",
+            "--searchSpace="
+                + file(
+                    "twice.yaml",
+                    ok + "objectives: [{metric: val_loss, goal: min}, {metric: val_loss}]\n"),
+            "objectives lists metric val_loss twice; list each metric once"));
+    cases.add(
+        Arguments.of(
+            "objective the trainer never reports",
+            "--objective=val_accuracy:max,speed:min",
+            "--objective speed is not a metric the built-in trainer reports; allowed: "));
+    cases.add(
+        Arguments.of(
+            "objective in the space the trainer never reports",
+            "--searchSpace="
+                + file(
+                    "never.yaml",
+                    ok + "objectives: [{metric: val_accuracy}, {metric: seconds, goal: min}]\n"),
+            "objective metric seconds is not a metric the built-in trainer reports; allowed: "));
+    cases.add(
+        Arguments.of(
+            "two goals for several objectives",
+            "--objective=val_accuracy:max,train_seconds:min --objectiveGoal=maximize",
+            "--objectiveGoal and goals in --objective val_accuracy:max,train_seconds:min both set a goal"));
+    cases.add(
+        Arguments.of(
+            "a later objective's own measurement",
+            "--objective=val_accuracy:max,train_seconds:min:last",
+            "--objective: train_seconds has measurement last but val_accuracy has best"));
     return cases.stream();
   }
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The main job tunes the PyTorch-free Python contract example: leaderboard, report and resume as
  * for the built-in trainer.
  */
+@Tag("integration")
 class ContractTrainerPipelineTest {
   static final Path EXAMPLE =
       Path.of("../examples/python/contract_trainer.py").toAbsolutePath().normalize();
@@ -111,5 +113,22 @@ class ContractTrainerPipelineTest {
         Files.readString(
             Files.list(out.resolve("trials")).findFirst().orElseThrow().resolve("trainer.log"));
     assertTrue(log.contains("Epoch 1/1"), log);
+
+    // An objective this trainer never reports: the study says so once, above the FAILED rows.
+    MainJobRun cost =
+        run(
+            "--searchSpace=" + space,
+            "--output=" + out,
+            "--trainerCommand=python3," + EXAMPLE,
+            "--localWorkers=2",
+            "--objective=val_accuracy:max,train_seconds:min");
+    assertEquals(1, cost.code(), "no trial succeeded: " + cost.err() + cost.out());
+    assertTrue(cost.out().contains("2 trials: 0 succeeded, 2 failed."), cost.out());
+    String said =
+        "No trial reported train_seconds, an objective's metric, so every trial that trained is"
+            + " FAILED; the trainer reported ";
+    assertEquals(
+        1, cost.out().split(java.util.regex.Pattern.quote(said), -1).length - 1, cost.out());
+    assertTrue(Files.readString(out.resolve("results.md")).contains(said));
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * time on the CPU. Before, one lane's thread was freed and polled for the whole tail. Load
  * elsewhere on the machine can only lower the figure.
  */
+@Tag("integration")
 class IdleDriverTest {
   @TempDir Path dir;
 

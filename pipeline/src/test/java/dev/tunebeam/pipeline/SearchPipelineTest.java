@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The main job end to end on the DirectRunner: real training on a real data subset. */
+@Tag("integration")
 class SearchPipelineTest {
   @TempDir Path tmp;
 
@@ -156,7 +158,8 @@ class SearchPipelineTest {
             .err()
             .contains(
                 "--objective speed is not a metric the built-in trainer reports; allowed: "
-                    + "test_accuracy, train_accuracy, train_loss, val_accuracy, val_loss"),
+                    + "test_accuracy, train_accuracy, train_loss, val_accuracy, val_loss, "
+                    + "train_seconds, param_count"),
         run("--objective=speed").err());
     assertTrue(
         run("--objectiveGoal=up")

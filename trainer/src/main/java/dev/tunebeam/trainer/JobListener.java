@@ -11,7 +11,9 @@ import dev.tunebeam.trainer.train.TrainingCheckpoint;
 import dev.tunebeam.trainer.train.TrainingConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -50,10 +52,9 @@ final class JobListener implements ProgressListener {
     tensorBoard.epochFinished(member, config, metrics);
     if (hypertune != null) {
       try {
-        hypertune.report(
-            members.get(member).metricId(),
-            metrics.metric(members.get(member).metricId()),
-            metrics.epoch());
+        Map<String, Double> reported = new LinkedHashMap<>();
+        members.get(member).metricIds().forEach(id -> reported.put(id, metrics.metric(id)));
+        hypertune.report(reported, metrics.epoch());
       } catch (IOException e) {
         throw new UncheckedIOException(
             "cannot write the hypertune metric file " + hypertune.file(), e);

@@ -19,9 +19,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("integration")
 class TrainerMainTest {
   @TempDir Path tmp;
 
@@ -171,5 +173,48 @@ class TrainerMainTest {
       assertEquals(new Shape(6, 1, 5, 5), params.get("conv1.weight").getShape());
       assertEquals(new Shape(84, 10), params.get("fc3.weight").getShape());
     }
+  }
+
+  /**
+   * With several objectives each epoch's hypertune line holds every metric named by {@code
+   * --metric-id}, so Vertex reads one measurement per epoch for all of its MetricSpecs.
+   */
+  @Test
+  void reportsSeveralMetricsToHypertuneInOneLinePerEpoch() throws Exception {
+    Path metricsFile = tmp.resolve("hypertune/output.metrics");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        TrainerMain.run(
+            List.of(
+                "--num-epochs",
+                "2",
+                "--train-samples",
+                "1000",
+                "--validation-samples",
+                "200",
+                "--test-samples",
+                "200",
+                "--metric-id",
+                "val_accuracy,train_seconds,param_count",
+                "--data-dir",
+                TestData.dir().toString()),
+            Map.of("CLOUD_ML_TRIAL_ID", "4", "CLOUD_ML_HP_METRIC_FILE", metricsFile.toString()),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    List<String> lines = Files.readAllLines(metricsFile);
+    assertEquals(2, lines.size());
+    var last = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(1));
+    assertEquals("2", last.get("global_step").textValue());
+    double accuracy = Double.parseDouble(last.get("val_accuracy").textValue());
+    double seconds = Double.parseDouble(last.get("train_seconds").textValue());
+    assertTrue(accuracy > 0.1 && accuracy <= 1, "accuracy " + accuracy);
+    assertTrue(seconds > 0, "seconds " + seconds);
+    assertEquals(
+        String.valueOf((double) dev.tunebeam.trainer.model.LeNetLayout.SIZE),
+        last.get("param_count").textValue());
+    assertUsageError(
+        "--metric-id val_accuracy,,x is not allowed", "--metric-id", "val_accuracy,,x");
   }
 }

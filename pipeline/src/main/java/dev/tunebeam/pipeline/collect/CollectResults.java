@@ -11,7 +11,7 @@ import dev.tunebeam.pipeline.preflight.RunPreflight;
 import dev.tunebeam.pipeline.study.ObjectiveChoice;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.transforms.local.TrialArtifacts;
-import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
@@ -93,11 +93,14 @@ public final class CollectResults {
     SearchOptions options = SearchOptionsParser.parse(args);
     RunPreflight.checkOutputLayout(options.getOutput());
     SubmissionManifest manifest = SubmissionManifest.read(options.getOutput());
-    return new Prepared(options, manifest, build(options, manifest), objective(options, manifest));
+    return new Prepared(options, manifest, build(options, manifest), objectives(options, manifest));
   }
 
   private record Prepared(
-      SearchOptions options, SubmissionManifest manifest, Pipeline pipeline, Objective objective) {
+      SearchOptions options,
+      SubmissionManifest manifest,
+      Pipeline pipeline,
+      Objectives objectives) {
     int collect(PrintStream out, PrintStream err) {
       long pending =
           manifest.trials().stream()
@@ -109,7 +112,7 @@ public final class CollectResults {
           manifest.trials().size(),
           pending,
           options.getOutput(),
-          objective.describe());
+          objectives.describe());
       try {
         PipelineResult.State state = pipeline.run().waitUntilFinish();
         if (state != PipelineResult.State.DONE) {
@@ -126,11 +129,11 @@ public final class CollectResults {
   }
 
   /**
-   * The flags over the objective the study recorded ({@link RecordedObjective}), over the default.
+   * The flags over the objectives the study recorded ({@link RecordedObjective}), over the default.
    */
-  static Objective objective(SearchOptions options, SubmissionManifest manifest) {
+  static Objectives objectives(SearchOptions options, SubmissionManifest manifest) {
     return RecordedObjective.of(options.getOutput(), manifest)
-        .map(found -> ObjectiveChoice.overRecorded(options, found.objective()))
+        .map(found -> ObjectiveChoice.overRecorded(options, found.objectives()))
         .orElseGet(() -> ObjectiveChoice.of(options));
   }
 
@@ -139,7 +142,7 @@ public final class CollectResults {
    * options.
    */
   public static Pipeline build(SearchOptions options, SubmissionManifest manifest) {
-    Objective objective = objective(options, manifest);
+    Objectives objectives = objectives(options, manifest);
     List<VertexSubmission> pending =
         manifest.trials().stream()
             .filter(e -> SubmissionManifest.SUBMITTED.equals(e.status()))
@@ -167,7 +170,7 @@ public final class CollectResults {
     PCollectionList.of(fromVertex)
         .and(fromManifest)
         .apply("AllResults", Flatten.pCollections())
-        .apply("RankTrials", RankTrials.by(objective))
+        .apply("RankTrials", RankTrials.by(objectives))
         .apply(
             "WriteLeaderboard",
             WriteLeaderboard.to(options.getOutput()).withStudy(manifest.study()));

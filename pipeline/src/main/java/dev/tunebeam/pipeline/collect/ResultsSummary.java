@@ -1,5 +1,7 @@
 package dev.tunebeam.pipeline.collect;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunebeam.transforms.results.LeaderboardFormats;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -86,6 +89,7 @@ public final class ResultsSummary {
             objective < header.size() ? header.get(objective).replaceFirst("_", " ") : "objective",
             objective < header.size() ? best.get(objective) : "");
       }
+      objectiveWarning(output).ifPresent(out::println);
       out.println();
       out.print(LeaderboardFormats.table(header, rows, top));
       out.println();
@@ -96,6 +100,21 @@ public final class ResultsSummary {
       out.println(
           "Results were written to " + output + " but cannot be read back: " + e.getMessage());
       return new Counts(0, 0, 0);
+    }
+  }
+
+  /**
+   * The leaderboard's one sentence when no trial reported an objective's metric: said once here,
+   * not only in every FAILED row.
+   */
+  private static Optional<String> objectiveWarning(String output) {
+    String json = output.endsWith("/") ? output + "results.json" : output + "/results.json";
+    try (InputStream in =
+        Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(json, false)))) {
+      JsonNode w = new ObjectMapper().readTree(in).path("objective_warning");
+      return w.isTextual() ? Optional.of(w.asText()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import dev.tunebeam.transforms.vertex.VertexSubmission;
@@ -29,7 +30,8 @@ import org.apache.beam.sdk.io.FileSystems;
  * OUTPUT/submissions.json} for the {@link CollectResults} command: every trial of the study, with
  * the Vertex AI job that runs it ({@code SUBMITTED}), or its settled outcome (local trials, and
  * trials Vertex refused), and the objective the study ranks by (absent in manifests written before
- * it was recorded). Keys are snake_case on disk.
+ * it was recorded), with every objective in {@code objectives} when there are several. Keys are
+ * snake_case on disk.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubmissionManifest(
@@ -38,6 +40,7 @@ public record SubmissionManifest(
     String region,
     String vertexOutput,
     Objective objective,
+    List<Objective> objectives,
     List<Entry> trials)
     implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -52,7 +55,16 @@ public record SubmissionManifest(
           .build();
 
   public SubmissionManifest {
+    objectives = objectives == null ? null : List.copyOf(objectives);
     trials = trials.stream().sorted(Comparator.comparing(Entry::trialId)).toList();
+  }
+
+  /** The objectives recorded: every one when there are several, else the one; null for none. */
+  public Objectives recordedObjectives() {
+    if (objectives != null && !objectives.isEmpty()) {
+      return new Objectives(objectives);
+    }
+    return objective == null ? null : Objectives.of(objective);
   }
 
   /**

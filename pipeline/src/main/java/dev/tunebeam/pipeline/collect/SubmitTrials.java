@@ -3,7 +3,7 @@ package dev.tunebeam.pipeline.collect;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.dispatch.RouteTrials;
-import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.ToList;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
@@ -35,10 +35,10 @@ public final class SubmitTrials extends PTransform<PCollection<Trial>, PCollecti
   private final SubmitToVertex vertex;
   private final String output;
   private final String study;
-  private final Objective objective;
+  private final Objectives objectives;
 
   /**
-   * {@code objective} is recorded in the manifest, so that collect ranks as the study would have.
+   * {@code objectives} are recorded in the manifest, so that collect ranks as the study would have.
    */
   public SubmitTrials(
       BackendRule rule,
@@ -46,13 +46,13 @@ public final class SubmitTrials extends PTransform<PCollection<Trial>, PCollecti
       SubmitToVertex vertex,
       String output,
       String study,
-      Objective objective) {
+      Objectives objectives) {
     this.rule = rule;
     this.waited = Map.copyOf(waited);
     this.vertex = vertex;
     this.output = output;
     this.study = study;
-    this.objective = objective;
+    this.objectives = objectives;
   }
 
   @Override
@@ -87,7 +87,8 @@ public final class SubmitTrials extends PTransform<PCollection<Trial>, PCollecti
             vertex.settings().project(),
             vertex.settings().region(),
             vertex.settings().outputPrefix(),
-            objective,
+            objectives.primary(),
+            objectives.several() ? objectives.all() : null,
             List.of());
     return entries
         .apply("AllEntries", Flatten.pCollections())
@@ -119,6 +120,7 @@ public final class SubmitTrials extends PTransform<PCollection<Trial>, PCollecti
               header.region(),
               header.vertexOutput(),
               header.objective(),
+              header.objectives(),
               all);
       out.output(
           WriteLeaderboard.writeAtomically(output, SubmissionManifest.FILE_NAME, m.toJson()));

@@ -3,6 +3,7 @@ package dev.tunebeam.pipeline.plan;
 import dev.tunebeam.pipeline.SearchOptions;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
+import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.PrintStream;
@@ -21,7 +22,7 @@ public final class DryRunPlan {
 
   public static void print(
       SearchOptions o, SearchSpace space, BackendRule rule, CostModel cost, PrintStream out) {
-    if (space.algorithm().adaptive()) {
+    if (Schedule.of(space).adaptive()) {
       ScheduleDryRun.print(o, space, rule, cost, out);
       return;
     }

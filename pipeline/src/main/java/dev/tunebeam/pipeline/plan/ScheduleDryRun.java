@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code --dryRun} of an adaptive study: every bracket's rungs (or TPE's rounds), trials per rung,
- * model-epochs with warm start, against training every trial to the top rung, and the estimated
- * time from the cost model's throughput. Which trials a rung promotes is not known before the rung
- * has run, so the plan lists counts, not trials.
+ * {@code --dryRun} of an adaptive study: every bracket's stages (rungs, or rounds), trials per
+ * stage, model-epochs with warm start, against training every trial to the top rung, and the
+ * estimated time from the cost model's throughput. Which trials a rung promotes is not known before
+ * the rung has run, so the plan lists counts, not trials.
  */
 final class ScheduleDryRun {
   private ScheduleDryRun() {}
@@ -24,11 +24,10 @@ final class ScheduleDryRun {
   static void print(
       SearchOptions o, SearchSpace space, BackendRule rule, CostModel cost, PrintStream out) {
     Schedule schedule = Schedule.of(space);
-    String unit =
-        schedule.algorithm() == dev.tunebeam.transforms.space.Algorithm.TPE ? "round" : "rung";
+    String unit = schedule.shape().stage();
     out.printf(
         "Dry run of study %s (%s): %d trials, %d brackets (nothing is trained, submitted or written)%n%n",
-        space.study(), schedule.algorithm().key(), schedule.trials(), schedule.brackets().size());
+        space.study(), schedule.algorithm(), schedule.trials(), schedule.brackets().size());
     List<String> header =
         List.of("bracket", unit, "trials", "to_epoch", "model_epochs", "est_minutes");
     List<List<String>> rows = new ArrayList<>();

@@ -50,7 +50,7 @@ public final class RunPreflight {
     // An adaptive schedule's trials are known up front only for its first rungs (TPE: round 0);
     // later ones share their data and flags.
     List<Trial> planned =
-        space.algorithm().adaptive()
+        dev.tunebeam.transforms.search.Schedule.of(space).adaptive()
             ? dev.tunebeam.transforms.search.RunSchedule.of(
                     space, dev.tunebeam.transforms.results.Objective.DEFAULT, rung -> null)
                 .firstTrials()

@@ -15,7 +15,6 @@ import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.settings.Checks;
 import dev.tunebeam.transforms.settings.InvalidSettingException;
-import dev.tunebeam.transforms.space.Algorithm;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.TrainerBlock;
@@ -110,7 +109,7 @@ public final class Backends {
     return Checks.choice(DeviceChoice.class, "device", o.getDevice());
   }
 
-  public static TrainLocally local(SearchOptions o, StudyRun budget, Algorithm algorithm) {
+  public static TrainLocally local(SearchOptions o, StudyRun budget, Schedule.Shape shape) {
     Fuse fuse = EnumChoice.parse(Fuse.class, "--fuse", o.getFuse(), "is not supported");
     // The user's --maxFuse is set (and so checked) before autoFuse's probe can measure with it.
     TrainLocally t =
@@ -145,7 +144,7 @@ public final class Backends {
     t = o.getInProcess() ? t.inProcess() : t;
     // Rungs are barriers: their last trials share the cores with a spare worker instead of leaving
     // one idle (WorkerSlots).
-    t = algorithm.rungs() ? t.withSpareWorker() : t;
+    t = shape == Schedule.Shape.RUNGS ? t.withSpareWorker() : t;
     return t;
   }
 
@@ -157,8 +156,9 @@ public final class Backends {
    * and a TPE round are one stage per backend; Hyperband's brackets run side by side.
    */
   public static int directRunnerThreads(SearchSpace space, BackendRule rule) {
+    Schedule schedule = Schedule.of(space);
     int stagesAtOnce =
-        space.algorithm() == Algorithm.HYPERBAND ? Schedule.of(space).brackets().size() : 1;
+        schedule.shape() == Schedule.Shape.RUNGS ? Math.max(1, schedule.brackets().size()) : 1;
     return Math.max(1, stagesAtOnce * rule.targets().size());
   }
 

@@ -3,15 +3,19 @@ package dev.tunebeam.pipeline.study;
 import dev.tunebeam.pipeline.SearchOptions;
 import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.space.SearchSpace;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The objective a run ranks by: each of {@code --objective --objectiveGoal --measurement} over the
- * search space's {@code objective}, over the default (best val_accuracy, maximised). A study
- * without a validation split ({@code validation_samples: 0}) ranks by test accuracy instead, and
- * its outputs say so. The built-in trainer reports five tags; naming another is a typo, refused
- * before anything trains. A trainer of your own may report any tag.
+ * The objectives a run ranks by: {@code --objective} (one metric, or several as {@code
+ * val_accuracy:max,train_seconds:min}), {@code --objectiveGoal} (one objective's goal) and {@code
+ * --measurement} (the study's) over the search space's {@code objective} or {@code objectives},
+ * over the default (best val_accuracy, maximised). A study without a validation split ({@code
+ * validation_samples: 0}) ranks by test accuracy instead, and its outputs say so. The built-in
+ * trainer reports seven tags; naming another is a typo, refused before anything trains, once. A
+ * trainer of your own may report any tag.
  */
 public final class ObjectiveChoice {
   static final List<String> BUILT_IN_TAGS =
@@ -20,50 +24,78 @@ public final class ObjectiveChoice {
           EpochRecord.TRAIN_ACCURACY,
           EpochRecord.TRAIN_LOSS,
           EpochRecord.VAL_ACCURACY,
-          EpochRecord.VAL_LOSS);
+          EpochRecord.VAL_LOSS,
+          EpochRecord.TRAIN_SECONDS,
+          EpochRecord.PARAM_COUNT);
 
   private ObjectiveChoice() {}
 
-  public static Objective of(SearchOptions options) {
+  public static Objectives of(SearchOptions options) {
     return of(options, null);
   }
 
-  public static Objective of(SearchOptions options, SearchSpace space) {
-    Objective d =
-        space != null && space.objective() != null ? space.objective() : Objective.DEFAULT;
-    Objective o = over(options, d, true);
+  public static Objectives of(SearchOptions options, SearchSpace space) {
+    Objectives d =
+        space != null && space.objectives() != null ? space.objectives() : Objectives.DEFAULT;
+    Objectives o = over(options, d, true);
     return space == null ? o : space.withoutValidationIfOff(o);
   }
 
   /**
-   * For {@code collect}: the flags over the objective the study recorded when it ran (its metric
-   * was checked then, and collect is not told the trainer); a metric named by flag is checked.
+   * For {@code collect}: the flags over the objectives the study recorded when it ran (their
+   * metrics were checked then, and collect is not told the trainer); a metric named by flag is
+   * checked.
    */
-  public static Objective overRecorded(SearchOptions options, Objective recorded) {
+  public static Objectives overRecorded(SearchOptions options, Objectives recorded) {
     return over(options, recorded, options.getObjective() != null);
   }
 
-  private static Objective over(SearchOptions options, Objective d, boolean checkTag) {
-    String metric =
-        options.getObjective() == null
-            ? d.metric()
-            : Objective.checkMetric("--objective", options.getObjective().trim());
+  private static Objectives over(SearchOptions options, Objectives d, boolean checkTag) {
+    String text = options.getObjective() == null ? null : options.getObjective().trim();
+    Objective.Measurement measurement =
+        options.getMeasurement() == null
+            ? d.primary().measurement()
+            : Objective.parseMeasurement("--measurement", options.getMeasurement());
+    Objectives chosen;
+    if (text != null && (text.contains(",") || text.contains(":"))) {
+      chosen = Objectives.parse("--objective", text, measurement);
+      if (options.getObjectiveGoal() != null) {
+        throw new IllegalArgumentException(
+            "--objectiveGoal and goals in --objective "
+                + text
+                + " both set a goal; give each goal in --objective as metric:goal");
+      }
+    } else {
+      List<Objective> all = new ArrayList<>();
+      Objective first = d.primary();
+      all.add(
+          new Objective(
+              text == null ? first.metric() : Objective.checkMetric("--objective", text),
+              options.getObjectiveGoal() == null
+                  ? first.goal()
+                  : Objective.parseGoal("--objectiveGoal", options.getObjectiveGoal()),
+              measurement));
+      // A metric named by flag replaces the space's objectives; otherwise the later ones stay.
+      if (text == null) {
+        d.all().stream()
+            .skip(1)
+            .forEach(o -> all.add(new Objective(o.metric(), o.goal(), measurement)));
+      }
+      chosen = new Objectives(all);
+    }
     // A trainer of your own (--trainerCommand, --trainerClass, a trainer block) reports tags of its
     // own choosing.
-    if (checkTag && !BUILT_IN_TAGS.contains(metric) && !TrainerChoice.ownTrainer(options)) {
-      throw new IllegalArgumentException(
-          (options.getObjective() == null ? "objective metric " : "--objective ")
-              + metric
-              + " is not a metric the built-in trainer reports; allowed: "
-              + String.join(", ", BUILT_IN_TAGS));
+    if (checkTag && !TrainerChoice.ownTrainer(options)) {
+      for (String metric : chosen.metrics()) {
+        if (!BUILT_IN_TAGS.contains(metric)) {
+          throw new IllegalArgumentException(
+              (text == null ? "objective metric " : "--objective ")
+                  + metric
+                  + " is not a metric the built-in trainer reports; allowed: "
+                  + String.join(", ", BUILT_IN_TAGS));
+        }
+      }
     }
-    return new Objective(
-        metric,
-        options.getObjectiveGoal() == null
-            ? d.goal()
-            : Objective.parseGoal("--objectiveGoal", options.getObjectiveGoal()),
-        options.getMeasurement() == null
-            ? d.measurement()
-            : Objective.parseMeasurement("--measurement", options.getMeasurement()));
+    return chosen;
   }
 }

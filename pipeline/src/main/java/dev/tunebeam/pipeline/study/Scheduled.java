@@ -4,7 +4,7 @@ import dev.tunebeam.pipeline.SearchOptions;
 import dev.tunebeam.pipeline.SearchPipeline;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.local.TrainLocally;
-import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.exec.StudyFigures;
@@ -18,9 +18,9 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * The pipeline of an adaptive study ({@code algorithm: halving | hyperband | tpe}): the schedule
- * unrolled into rungs or rounds, each run on the backends {@code --backend} picks, then one
- * leaderboard of every trial, completed first.
+ * The pipeline of an adaptive study ({@code algorithm: halving | hyperband | tpe | gp}): the
+ * schedule unrolled into rungs or rounds, each run on the backends {@code --backend} picks, then
+ * one leaderboard of every trial, completed first.
  */
 public final class Scheduled {
   private Scheduled() {}
@@ -29,7 +29,7 @@ public final class Scheduled {
       Pipeline p,
       SearchOptions options,
       SearchSpace space,
-      Objective objective,
+      Objectives objectives,
       BackendRule rule,
       TrainLocally local,
       StudyRun budget) {
@@ -54,9 +54,9 @@ public final class Scheduled {
     // from the trial itself.
     RungRunner runner = RungRunner.always(Backends.runTrials(options, space, rule, local, budget));
     PCollection<TrialResult> results =
-        p.apply("RunSchedule", RunSchedule.of(space, objective, runner));
+        p.apply("RunSchedule", RunSchedule.of(space, objectives, runner));
     results
-        .apply("RankTrials", RankTrials.by(objective))
+        .apply("RankTrials", RankTrials.by(objectives))
         .apply(
             "WriteLeaderboard",
             WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRunFigures(StudyFigures.of(budget)));

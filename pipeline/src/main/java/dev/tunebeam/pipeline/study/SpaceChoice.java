@@ -65,11 +65,9 @@ public final class SpaceChoice {
               + o.getSeed()
               + " is negative; use -1 to keep the search space's seed, or a seed >= 0");
     }
-    if (space.algorithm().adaptive()) {
-      // A schedule that cannot run (eta, min_epochs, an empty rung) is refused before anything is
-      // written.
-      dev.tunebeam.transforms.search.Schedule.of(space);
-    }
+    // A schedule that cannot run (min_epochs above num_epochs, an empty rung) is refused before
+    // anything is written.
+    dev.tunebeam.transforms.search.Schedule.of(space);
     return space;
   }
 

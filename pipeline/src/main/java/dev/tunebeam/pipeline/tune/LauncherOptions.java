@@ -101,7 +101,7 @@ final class LauncherOptions {
   @Option(
       names = "--measurement-selection",
       defaultValue = "best",
-      description = "which epoch's val_accuracy a trial counts (${DEFAULT-VALUE})")
+      description = "which epoch a trial counts, by its first objective (${DEFAULT-VALUE})")
   Objective.Measurement measurement;
 
   @Option(

@@ -2,6 +2,7 @@ package dev.tunebeam.pipeline.tune;
 
 import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.tuning.EarlyStopping;
 import dev.tunebeam.transforms.tuning.StudySpecs;
@@ -37,12 +38,16 @@ record TuningRequest(
    */
   HyperparameterTuningJob job() {
     try {
-      Objective objective =
-          new Objective(Objective.DEFAULT.metric(), Objective.DEFAULT.goal(), measurement);
+      // The space's objectives (one MetricSpec each), every one at the chosen measurement.
+      Objectives objectives =
+          new Objectives(
+              space.effectiveObjectives().all().stream()
+                  .map(o -> new Objective(o.metric(), o.goal(), measurement))
+                  .toList());
       return TuningJobs.build(
           jobName,
           space,
-          StudySpecs.of(space, algorithm, objective, stopping),
+          StudySpecs.of(space, algorithm, objectives, stopping),
           template,
           baseOutputDirectory(),
           dataDir,

@@ -202,7 +202,7 @@ public final class VertexTuningLauncher {
             : job.getTrialJobSpec().getBaseOutputDirectory().getOutputUriPrefix();
     Leaderboard board =
         Leaderboard.rank(
-            TuningJobResults.of(job, storage.create()), TuningJobResults.objective(job));
+            TuningJobResults.of(job, storage.create()), TuningJobResults.objectives(job));
     // The main job's transform on a one-element pipeline: the launcher's files are the main job's,
     // report.html included.
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * recorded (flags override it part by part), and, as the main job, refuses a folder another run
  * holds or whose layout it cannot write, before writing anything.
  */
+@Tag("integration")
 class CollectResultsTest {
   @TempDir Path out;
 
@@ -52,12 +54,17 @@ class CollectResultsTest {
    * val_accuracy.
    */
   private void manifest(Objective recorded) throws Exception {
+    manifest(recorded, null);
+  }
+
+  private void manifest(Objective recorded, List<Objective> several) throws Exception {
     List<SubmissionManifest.Entry> entries = new ArrayList<>();
     entries.add(trained("low", 0.70, 0.30));
     entries.add(trained("high", 0.80, 0.60));
+    entries.add(trained("worse", 0.60, 0.45));
     SubmissionManifest m =
         new SubmissionManifest(
-            "collect-test", "test-project", "us-central1", null, recorded, entries);
+            "collect-test", "test-project", "us-central1", null, recorded, several, entries);
     Files.write(out.resolve(SubmissionManifest.FILE_NAME), m.toJson());
   }
 
@@ -96,6 +103,31 @@ class CollectResultsTest {
     assertEquals("val_loss", results().at("/objective/metric").asText());
     assertEquals("minimize", results().at("/objective/goal").asText());
     assertEquals("low", first());
+  }
+
+  @Test
+  void ranksBySeveralObjectivesTheStudyRecorded() throws Exception {
+    Objective accuracy = Objective.DEFAULT;
+    Objective loss =
+        new Objective(EpochRecord.VAL_LOSS, Objective.Goal.MINIMIZE, Objective.Measurement.BEST);
+    manifest(accuracy, List.of(accuracy, loss));
+    Run r = collect();
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("val_loss (minimize)"), r.out());
+    JsonNode trials = results().get("trials");
+    assertEquals(2, results().get("objectives").size());
+    // 'high' and 'low' trade accuracy against loss (front 1); 'worse' loses on both.
+    assertEquals(
+        List.of("high:1", "low:1", "worse:2"),
+        List.of(
+            trials.get(0).get("trial_id").asText() + ":" + trials.get(0).get("front").asInt(),
+            trials.get(1).get("trial_id").asText() + ":" + trials.get(1).get("front").asInt(),
+            trials.get(2).get("trial_id").asText() + ":" + trials.get(2).get("front").asInt()));
+    // The leaderboard it wrote is read back as the same two objectives.
+    Files.delete(out.resolve(SubmissionManifest.FILE_NAME));
+    manifest(null);
+    assertEquals(0, collect().code());
+    assertEquals(2, results().get("objectives").size());
   }
 
   @Test

@@ -304,6 +304,93 @@ class VertexTuningLauncherTest {
         "the main job's files, the report included");
   }
 
+  /**
+   * The reference study with two objectives (val_accuracy max, train_seconds min): one MetricSpec
+   * each, the trainer told to report both, and the finished trials ranked by Pareto front, the
+   * front checked against a brute-force reading of dominance.
+   */
+  @Test
+  void aTwoObjectiveStudySendsAMetricSpecPerObjectiveAndRanksByFront(@TempDir Path dir)
+      throws Exception {
+    Path space = dir.resolve("two.yaml");
+    Files.writeString(
+        space,
+        Files.readString(Path.of("../examples/reference-study.yaml"))
+            .replaceAll(
+                "(?m)^objective:.*$",
+                "objectives:\n  - {metric: val_accuracy, goal: maximize, measurement: best}\n"
+                    + "  - {metric: train_seconds, goal: minimize}"));
+    vertex.jobs().tuningTrialWithoutMetrics("5");
+    int code =
+        launch(
+            "--project",
+            "test-project",
+            "--bucket",
+            "test-bucket",
+            "--job-name",
+            "two-objectives",
+            "--search-space",
+            space.toString(),
+            "--debug-sync",
+            "--output",
+            dir.resolve("out").toString());
+    assertEquals(0, code, err());
+    StudySpec study =
+        vertex.jobs().tuningRequests().get(0).getHyperparameterTuningJob().getStudySpec();
+    assertEquals(2, study.getMetricsCount());
+    assertEquals("val_accuracy", study.getMetrics(0).getMetricId());
+    assertEquals(StudySpec.MetricSpec.GoalType.MAXIMIZE, study.getMetrics(0).getGoal());
+    assertEquals("train_seconds", study.getMetrics(1).getMetricId());
+    assertEquals(StudySpec.MetricSpec.GoalType.MINIMIZE, study.getMetrics(1).getGoal());
+    assertEquals(
+        StudySpec.MeasurementSelectionType.BEST_MEASUREMENT, study.getMeasurementSelectionType());
+    List<String> args =
+        vertex
+            .jobs()
+            .tuningRequests()
+            .get(0)
+            .getHyperparameterTuningJob()
+            .getTrialJobSpec()
+            .getWorkerPoolSpecs(0)
+            .getContainerSpec()
+            .getArgsList();
+    assertEquals(
+        "val_accuracy,train_seconds",
+        args.get(args.indexOf("--metric-id") + 1),
+        "the trainer reports both to hypertune");
+
+    JsonNode board =
+        new ObjectMapper().readTree(Files.readAllBytes(dir.resolve("out/results.json")));
+    assertEquals(2, board.get("objectives").size());
+    JsonNode trials = board.get("trials");
+    assertEquals(27, trials.size());
+    int fronts = 0;
+    for (int i = 0; i < trials.size(); i++) {
+      JsonNode a = trials.get(i);
+      double accA = a.get("best_val_accuracy").asDouble();
+      double secA = a.get("best_train_seconds").asDouble();
+      // Brute force: the trials that beat this one are those no worse in both and better in one.
+      int expected = 1;
+      for (JsonNode b : trials) {
+        double accB = b.get("best_val_accuracy").asDouble();
+        double secB = b.get("best_train_seconds").asDouble();
+        if (accB >= accA && secB <= secA && (accB > accA || secB < secA)) {
+          expected = Math.max(expected, b.get("front").asInt() + 1);
+        }
+      }
+      assertEquals(expected, a.get("front").asInt(), "rank " + (i + 1));
+      if (i > 0) {
+        assertTrue(trials.get(i - 1).get("front").asInt() <= a.get("front").asInt());
+      }
+      fronts = Math.max(fronts, a.get("front").asInt());
+    }
+    assertTrue(fronts >= 3, "several fronts: " + fronts);
+    JsonNode best = trials.get(0);
+    assertEquals("relu", best.get("parameters").get("activation").asText());
+    assertTrue(
+        Files.readString(dir.resolve("out/results.md")).contains("train_seconds (minimize)"));
+  }
+
   /** An hours-long wait survives a network blip: the job runs on regardless. */
   @Test
   void debugSyncRidesOutUnavailableWhilePolling(@TempDir Path dir) {

@@ -54,7 +54,9 @@ public final class ModelFlags {
   @Option(
       names = "--metric-id",
       paramLabel = "ID",
-      description = "the objective's tag (val_accuracy; test_accuracy with --validation-samples 0)")
+      description =
+          "the objective's tag (val_accuracy; test_accuracy with --validation-samples 0);"
+              + " several, comma-separated, for a study with several objectives")
   String metricId;
 
   @Option(names = "--trial-id", paramLabel = "ID", description = "(default $CLOUD_ML_TRIAL_ID)")
@@ -80,11 +82,12 @@ public final class ModelFlags {
       throw new UsageException(e.getMessage());
     }
     String metric = given(metricId, MemberRun.defaultMetricId(config));
-    if (!metric.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+    if (!metric.matches("[A-Za-z][A-Za-z0-9_]{0,63}(,[A-Za-z][A-Za-z0-9_]{0,63})*")) {
       throw new UsageException(
           "--metric-id "
               + metric
-              + " is not allowed; use letters, digits and '_', starting with a letter");
+              + " is not allowed; use letters, digits and '_', starting with a letter"
+              + " (several separated by commas)");
     }
     return new MemberRun(
         given(trialId, env.get("CLOUD_ML_TRIAL_ID")),

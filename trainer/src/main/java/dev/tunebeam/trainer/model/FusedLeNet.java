@@ -15,10 +15,9 @@ import java.util.List;
  * row of the {@code [K, SIZE]} parameter tensor), so its gradients, and therefore its training, are
  * the same as when it is trained alone.
  *
- * <p>On this project's 2-core CPU the plain {@code K*6}-filter convolution measured faster for
- * conv1 than a matrix product over unfolded patches (15.8k vs 14.6k model-images/s at K=9), so that
- * is the form used. Rows with the same activation are expected to be contiguous: each run costs one
- * activation call per layer.
+ * <p>conv1 is the plain {@code K*6}-filter convolution, which measured faster than a matrix product
+ * over unfolded patches on a 2-core CPU (docs/performance.md has the figures). Rows with the same
+ * activation are expected to be contiguous: each run costs one activation call per layer.
  */
 public final class FusedLeNet {
   private static final Shape UNIT = new Shape(1, 1);

@@ -48,10 +48,18 @@ public final class HypertuneReporter {
   }
 
   public void report(String metricId, double value, long globalStep) throws IOException {
+    report(Map.of(metricId, value), globalStep);
+  }
+
+  /**
+   * One line holding several metrics, for a study with several objectives (one {@code MetricSpec}
+   * each): Vertex reads every metric id from the same measurement.
+   */
+  public void report(Map<String, Double> metrics, long globalStep) throws IOException {
     ObjectNode entry = MAPPER.createObjectNode();
     entry.put("timestamp", System.currentTimeMillis() / 1000.0);
     entry.put("trial", trialId);
-    entry.put(metricId, String.valueOf(value));
+    metrics.forEach((id, value) -> entry.put(id, String.valueOf(value)));
     entry.put("global_step", String.valueOf(globalStep));
     lines.addLast(MAPPER.writeValueAsString(entry));
     while (lines.size() > MAX_ENTRIES) {

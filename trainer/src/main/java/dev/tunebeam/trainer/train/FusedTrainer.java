@@ -130,6 +130,8 @@ public final class FusedTrainer {
             values.put(EpochRecord.VAL_ACCURACY, validated[1][r]);
           }
           values.put(EpochRecord.TEST_ACCURACY, tested[1][r]);
+          values.put(EpochRecord.TRAIN_SECONDS, trainedSoFar(histories.get(m)) + trainSeconds / k);
+          values.put(EpochRecord.PARAM_COUNT, (double) LeNetLayout.SIZE);
           EpochRecord metrics = new EpochRecord(epoch, seconds, trainSeconds, values);
           histories.get(m).add(metrics);
           listener.epochFinished(m, members.get(m), metrics);
@@ -174,6 +176,15 @@ public final class FusedTrainer {
       }
       return outcomes;
     }
+  }
+
+  /** A model's training seconds before this epoch: the last epoch's count, 0 for the first. */
+  private static double trainedSoFar(List<EpochRecord> history) {
+    if (history.isEmpty()) {
+      return 0;
+    }
+    double before = history.get(history.size() - 1).metric(EpochRecord.TRAIN_SECONDS);
+    return Double.isNaN(before) ? 0 : before;
   }
 
   /**

@@ -1,10 +1,12 @@
 package dev.tunebeam.trainer.train;
 
 import dev.tunebeam.trainer.report.EpochRecord;
+import java.util.List;
 
 /**
  * One model of a training job and where its outputs go. Null directories write nothing there; a
- * null trial id is fine outside a search.
+ * null trial id is fine outside a search. {@code metricId} is the tag reported to hypertune, or
+ * several separated by commas (a study with several objectives).
  */
 public record MemberRun(
     String trialId,
@@ -19,6 +21,11 @@ public record MemberRun(
    * Validation accuracy; test accuracy when no images are held out (selection on the test set, as
    * the seed did).
    */
+  /** The tags reported to hypertune, in order. */
+  public List<String> metricIds() {
+    return List.of(metricId.split(","));
+  }
+
   public static String defaultMetricId(TrainingConfig config) {
     return config.validationSamples() > 0 ? EpochRecord.VAL_ACCURACY : EpochRecord.TEST_ACCURACY;
   }

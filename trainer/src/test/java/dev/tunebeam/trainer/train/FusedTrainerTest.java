@@ -14,6 +14,7 @@ import dev.tunebeam.trainer.data.LocalDataSource;
 import dev.tunebeam.trainer.data.Normalize;
 import dev.tunebeam.trainer.model.Activation;
 import dev.tunebeam.trainer.model.Init;
+import dev.tunebeam.trainer.model.LeNetLayout;
 import dev.tunebeam.trainer.model.Pooling;
 import dev.tunebeam.trainer.optim.OptimizerKind;
 import dev.tunebeam.trainer.report.EpochRecord;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * were set with max pooling, He init and standardised inputs, which learn faster in one epoch than
  * the reference's defaults; those settings are pinned here so the bounds keep their strength.
  */
+@Tag("integration")
 class FusedTrainerTest {
   private static NDManager manager;
   private static DeviceData train;
@@ -75,6 +78,26 @@ class FusedTrainerTest {
     assertTrue(
         o.history().get(0).metric(EpochRecord.TRAIN_LOSS) < Math.log(10),
         "loss below chance level");
+  }
+
+  @Test
+  void eachModelReportsItsTrainingSecondsSoFarAndItsParameterCount() {
+    List<TrainingOutcome> two =
+        train(
+            List.of(
+                config(Activation.RELU, OptimizerKind.ADAM, 2, 42),
+                config(Activation.TANH, OptimizerKind.SGD, 2, 42)));
+    for (TrainingOutcome o : two) {
+      EpochRecord first = o.history().get(0);
+      EpochRecord second = o.history().get(1);
+      assertEquals(LeNetLayout.SIZE, (int) second.metric(EpochRecord.PARAM_COUNT));
+      double s1 = first.metric(EpochRecord.TRAIN_SECONDS);
+      double s2 = second.metric(EpochRecord.TRAIN_SECONDS);
+      assertTrue(s1 > 0 && s2 > s1, "seconds so far grow: " + s1 + ", " + s2);
+      // Two fused models share the group's training time evenly.
+      assertEquals(first.trainSeconds() / 2, s1, 1e-9);
+      assertEquals(s1 + second.trainSeconds() / 2, s2, 1e-9);
+    }
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a run's lanes tell the person watching, for one run: its {@link StudyProgress} on the JVM's
- * {@link ProgressConsole}. Everything goes through the log as before; on a terminal ({@link
+ * {@link ProgressConsole}. Everything goes through the log; on a terminal ({@link
  * ProgressConsole#live()}) the routine lines (started, each epoch, succeeded) drop to DEBUG and the
  * status line is redrawn instead, while failures still print on a line of their own above it. Lines
  * name the run's objective metric; test accuracy stays in the results.

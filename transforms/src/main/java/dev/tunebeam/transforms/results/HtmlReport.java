@@ -13,10 +13,10 @@ import java.util.Optional;
  * {@code report.html}: one file that opens offline from disk or a bucket, drawn by ECharts (inlined
  * from the {@code org.webjars.npm:echarts} jar). It shows Optuna's four first views (optimisation
  * history with best-so-far, against trial number and against model-epochs spent, intermediate
- * values of any reported metric, parallel coordinates with brushing, parameter importance) and a
- * sortable leaderboard with links to each trial's files. ECharts was chosen because Maven Central
- * serves it (Plotly is not served here), it is maintained by Apache, and its parallel coordinates
- * brush out of the box.
+ * values of any reported metric, parallel coordinates with brushing, parameter importance), with
+ * several objectives the Pareto front ({@link ParetoSection}), and a sortable leaderboard with
+ * links to each trial's files. ECharts was chosen because Maven Central serves it (Plotly is not
+ * served here), it is maintained by Apache, and its parallel coordinates brush out of the box.
  *
  * <p>Its Content-Security-Policy allows only the page's own two scripts (by hash), forbids every
  * fetch, and the data sits in a JSON element that is parsed, never run: a hostile parameter value
@@ -69,6 +69,7 @@ public final class HtmlReport {
         .append(
             "<noscript><p class=\"noscript\">The charts need JavaScript; the leaderboard below does not.</p></noscript>\n</header>\n");
     String objective = Html.escape(ObjectiveLabel.of(board.objective()));
+    html.append(ParetoSection.render(board));
     section(
         html,
         "history",
@@ -149,8 +150,12 @@ public final class HtmlReport {
         .append(
             board.stopped() > 0 ? ", " + board.stopped() + " stopped early by the schedule" : "")
         .append("; ranked by ")
-        .append(Html.escape(ObjectiveLabel.of(board.objective())))
+        .append(Html.escape(board.objectives().describe()))
+        .append(board.objectives().several() ? " (Pareto front, then crowding distance)" : "")
         .append('.');
+    board
+        .unreportedObjective()
+        .ifPresent(w -> s.append(" <strong>").append(Html.escape(w)).append("</strong>"));
     Optional<TrialResult> best = board.best();
     best.ifPresent(
         b ->

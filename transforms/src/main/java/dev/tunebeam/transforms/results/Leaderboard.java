@@ -12,11 +12,12 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
- * All results of a study, judged by the objective and best first: succeeded trials by the
- * objective's value, then stopped ones, then trials whose value is NaN, failed and skipped ones.
- * Ties are broken by final test accuracy, then by trial id, so the order never depends on the order
- * results arrived in. When points were trained with several seeds ({@code repeats}), the succeeded
- * trials are grouped by {@link Point}, best mean first, each point's trials together.
+ * All results of a study, judged by the objectives and best first: succeeded trials in the
+ * objectives' order ({@link Objectives#order}: by value, or by Pareto front), then stopped ones,
+ * then trials whose value is NaN, failed and skipped ones. Ties are broken by final test accuracy,
+ * then by trial id, so the order never depends on the order results arrived in. When points were
+ * trained with several seeds ({@code repeats}), the succeeded trials are grouped by {@link Point},
+ * best mean first, each point's trials together.
  */
 @DefaultCoder(SerializableCoder.class)
 public record Leaderboard(Objectives objectives, List<TrialResult> ranked) implements Serializable {
@@ -72,17 +73,37 @@ public record Leaderboard(Objectives objectives, List<TrialResult> ranked) imple
   }
 
   /**
-   * Tiers first (see {@link #tier}), then the objectives' order, then final test accuracy, trial id
-   * and backend, so the order never depends on arrival. {@code judged} is every result ranked.
+   * Tiers first (see {@link #tier}), then the objectives' order within the tier (with several
+   * objectives, fronts are found among a tier's own results: a stopped trial's partial curve never
+   * pushes a finished one off the front), then final test accuracy, trial id and backend, so the
+   * order never depends on arrival. {@code judged} is every result ranked.
    */
   static Comparator<TrialResult> order(Objectives objectives, Collection<TrialResult> judged) {
+    Comparator<TrialResult> succeeded =
+        objectives.order(judged.stream().filter(r -> tier(r) == 0).toList());
+    Comparator<TrialResult> stopped =
+        objectives.order(judged.stream().filter(r -> tier(r) == 1).toList());
     return Comparator.<TrialResult>comparingInt(Leaderboard::tier)
         // Among stopped trials, those a schedule took furthest come first.
         .thenComparingInt(r -> r.status() == TrialStatus.STOPPED ? -r.epochs() : 0)
-        .thenComparing(objectives.order(judged))
+        .thenComparing((a, b) -> (tier(a) == 1 ? stopped : succeeded).compare(a, b))
         .thenComparing(Comparator.comparingDouble(TrialResult::finalTestAccuracy).reversed())
         .thenComparing(r -> r.trial().id())
         .thenComparing(TrialResult::backend);
+  }
+
+  /**
+   * Each ranked trial's non-dominated front among the succeeded trials (1 is the Pareto front), in
+   * rank order; 0 for a trial that did not succeed with a value for every objective.
+   */
+  public int[] fronts() {
+    List<TrialResult> succeeded = ranked.stream().filter(r -> tier(r) == 0).toList();
+    int[] own = objectives.fronts(succeeded.stream().map(r -> r.judgement().values()).toList());
+    int[] out = new int[ranked.size()];
+    for (int i = 0, k = 0; i < ranked.size(); i++) {
+      out[i] = tier(ranked.get(i)) == 0 ? own[k++] : 0;
+    }
+    return out;
   }
 
   /**
@@ -124,6 +145,32 @@ public record Leaderboard(Objectives objectives, List<TrialResult> ranked) imple
                 + "; no validation split), so the test accuracies "
                 + "shown are optimistic: rerun with validation_samples above 0 for an unbiased estimate.")
         : Optional.empty();
+  }
+
+  /**
+   * One sentence when no trial that trained reported one of the objectives' metrics: the trainer
+   * never reports it (each such trial's FAILED row says so too, but this is the study's problem,
+   * said once); empty otherwise.
+   */
+  public Optional<String> unreportedObjective() {
+    List<TrialResult> trained = ranked.stream().filter(r -> !r.history().isEmpty()).toList();
+    for (String metric : objectives.metrics()) {
+      if (!trained.isEmpty()
+          && trained.stream().noneMatch(r -> r.history().stream().anyMatch(e -> e.has(metric)))) {
+        Set<String> tags = new java.util.TreeSet<>();
+        trained.forEach(r -> tags.addAll(r.reportedTags()));
+        return Optional.of(
+            "No trial reported "
+                + metric
+                + ", an objective's metric, so every trial that trained is FAILED; the trainer"
+                + " reported "
+                + String.join(", ", tags)
+                + ": report "
+                + metric
+                + " each epoch, or choose the objectives among those.");
+      }
+    }
+    return Optional.empty();
   }
 
   public long succeeded() {

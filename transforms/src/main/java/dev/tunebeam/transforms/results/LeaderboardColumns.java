@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.trainer.report.EpochRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,15 +18,17 @@ public final class LeaderboardColumns {
   public static final String TEST_AT_CHOSEN = "test_accuracy";
   public static final String FINAL_TEST = "final_test_accuracy";
   public static final String NOTE = "note";
+  public static final String FRONT = "front";
 
   private LeaderboardColumns() {}
 
   public static List<String> header(Leaderboard board) {
     List<String> h = new ArrayList<>(List.of("rank", "trial_id"));
     h.addAll(board.parameterNames());
-    h.addAll(List.of(board.objective().column(), CHOSEN_EPOCH, TEST_AT_CHOSEN, FINAL_TEST));
+    h.addAll(objectiveColumns(board.objectives()));
+    h.addAll(List.of(CHOSEN_EPOCH, TEST_AT_CHOSEN, FINAL_TEST));
     if (!board.points().isEmpty()) {
-      h.addAll(pointColumns(board.objective()));
+      h.addAll(pointColumns(board.objectives()));
     }
     h.addAll(
         List.of(
@@ -33,21 +36,41 @@ public final class LeaderboardColumns {
     return h;
   }
 
-  /** With repeats: the trial's point (its rank among points) and the point's mean and spread. */
-  static List<String> pointColumns(Objective objective) {
-    return List.of(
-        "point",
-        "mean_" + objective.metric(),
-        "std_" + objective.metric(),
-        "mean_test_accuracy",
-        "std_test_accuracy");
+  /**
+   * Each objective's value ({@code best_val_accuracy}); with several objectives also the trial's
+   * non-dominated front ({@code front}, 1 the Pareto front).
+   */
+  static List<String> objectiveColumns(Objectives objectives) {
+    List<String> c = new ArrayList<>();
+    objectives.all().forEach(o -> c.add(o.column()));
+    if (objectives.several()) {
+      c.add(FRONT);
+    }
+    return c;
+  }
+
+  /**
+   * With repeats: the trial's point (its rank among points) and the point's mean and spread of each
+   * objective and of test accuracy.
+   */
+  static List<String> pointColumns(Objectives objectives) {
+    List<String> c = new ArrayList<>(List.of("point"));
+    for (String metric : objectives.metrics()) {
+      c.add("mean_" + metric);
+      c.add("std_" + metric);
+    }
+    // With test_accuracy an objective its mean is already there.
+    if (!objectives.metrics().contains(EpochRecord.TEST_ACCURACY)) {
+      c.addAll(List.of("mean_test_accuracy", "std_test_accuracy"));
+    }
+    return c;
   }
 
   /** Whether a column holds numbers (right-aligned in tables). */
   public static boolean numeric(Leaderboard board, String column) {
-    return List.of(
+    return objectiveColumns(board.objectives()).contains(column)
+        || List.of(
                 "rank",
-                board.objective().column(),
                 CHOSEN_EPOCH,
                 TEST_AT_CHOSEN,
                 FINAL_TEST,
@@ -55,7 +78,7 @@ public final class LeaderboardColumns {
                 "seconds",
                 "group_seconds")
             .contains(column)
-        || pointColumns(board.objective()).contains(column);
+        || pointColumns(board.objectives()).contains(column);
   }
 
   /** One row per trial, in rank order. */
@@ -63,6 +86,8 @@ public final class LeaderboardColumns {
     List<List<String>> rows = new ArrayList<>();
     List<String> names = board.parameterNames();
     List<Point> points = board.points();
+    int[] fronts = board.fronts();
+    Objectives objectives = board.objectives();
     Map<Map<String, String>, Integer> pointRank = new HashMap<>();
     for (int p = 0; p < points.size(); p++) {
       pointRank.put(points.get(p).parameters(), p);
@@ -76,17 +101,26 @@ public final class LeaderboardColumns {
         String v = r.trial().get(n);
         row.add(v == null ? "" : v);
       }
-      row.add(number(r.objectiveValue(), 4));
+      for (String metric : objectives.metrics()) {
+        row.add(number(r.judgement().value(metric), 4));
+      }
+      if (objectives.several()) {
+        row.add(fronts[i] > 0 ? String.valueOf(fronts[i]) : "");
+      }
       row.add(r.chosenEpoch() > 0 ? String.valueOf(r.chosenEpoch()) : "");
       row.add(number(r.testAccuracyAtChosen(), 4));
       row.add(number(r.finalTestAccuracy(), 4));
       if (!points.isEmpty()) {
         Point p = points.get(pointRank.get(Point.key(r)));
         row.add(String.valueOf(pointRank.get(Point.key(r)) + 1));
-        row.add(number(p.meanObjective(), 4));
-        row.add(number(p.stdObjective(), 4));
-        row.add(number(p.meanTest(), 4));
-        row.add(number(p.stdTest(), 4));
+        for (String metric : objectives.metrics()) {
+          row.add(number(p.mean(metric), 4));
+          row.add(number(p.std(metric), 4));
+        }
+        if (!objectives.metrics().contains(EpochRecord.TEST_ACCURACY)) {
+          row.add(number(p.meanTest(), 4));
+          row.add(number(p.stdTest(), 4));
+        }
       }
       row.add(String.valueOf(r.epochs()));
       row.add(number(r.wallSeconds(), 1));

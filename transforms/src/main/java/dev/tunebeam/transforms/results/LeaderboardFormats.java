@@ -60,9 +60,14 @@ public final class LeaderboardFormats {
             .append(": ")
             .append(board.ranked().size())
             .append(" trials, ranked by ")
-            .append(board.objective().describe())
+            .append(board.objectives().describe())
+            .append(
+                board.objectives().several()
+                    ? " (Pareto front, then crowding distance; front 1 is the Pareto front)"
+                    : "")
             .append("\n\n");
     board.selectionWarning().ifPresent(w -> md.append("**").append(w).append("**\n\n"));
+    board.unreportedObjective().ifPresent(w -> md.append("**").append(w).append("**\n\n"));
     List<String> header = header(board);
     md.append("| ").append(String.join(" | ", header)).append(" |\n");
     md.append("|").append("---|".repeat(header.size())).append('\n');

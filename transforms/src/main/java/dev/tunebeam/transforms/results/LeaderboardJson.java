@@ -31,11 +31,13 @@ final class LeaderboardJson {
       Leaderboard board, String study, Consumer<ObjectNode> extra) {
     ObjectNode root = JSON.createObjectNode();
     root.put("study", study);
-    ObjectNode objective = root.putObject("objective");
-    objective.put("metric", board.objective().metric());
-    objective.put("goal", board.objective().goal().name().toLowerCase(Locale.ROOT));
-    objective.put("measurement", board.objective().measurement().name().toLowerCase(Locale.ROOT));
+    putObjective(root.putObject("objective"), board.objective());
+    if (board.objectives().several()) {
+      ArrayNode all = root.putArray("objectives");
+      board.objectives().all().forEach(o -> putObjective(all.addObject(), o));
+    }
     board.selectionWarning().ifPresent(w -> root.put("selection_warning", w));
+    board.unreportedObjective().ifPresent(w -> root.put("objective_warning", w));
     root.put("succeeded", board.succeeded());
     root.put("stopped", board.stopped());
     root.put("failed", board.failed());
@@ -51,13 +53,18 @@ final class LeaderboardJson {
         p.parameters().forEach((k, v) -> putParameter(params, k, v));
         ArrayNode ids = n.putArray("trials");
         p.trials().forEach(t -> ids.add(t.trial().id()));
-        putNumber(n, "mean_" + board.objective().metric(), p.meanObjective());
-        putNumber(n, "std_" + board.objective().metric(), p.stdObjective());
-        putNumber(n, "mean_test_accuracy", p.meanTest());
-        putNumber(n, "std_test_accuracy", p.stdTest());
+        for (String metric : board.objectives().metrics()) {
+          putNumber(n, "mean_" + metric, p.mean(metric));
+          putNumber(n, "std_" + metric, p.std(metric));
+        }
+        if (!board.objectives().metrics().contains(EpochRecord.TEST_ACCURACY)) {
+          putNumber(n, "mean_test_accuracy", p.meanTest());
+          putNumber(n, "std_test_accuracy", p.stdTest());
+        }
       }
     }
     ArrayNode trials = root.putArray("trials");
+    int[] fronts = board.fronts();
     for (int i = 0; i < board.ranked().size(); i++) {
       TrialResult r = board.ranked().get(i);
       ObjectNode t = trials.addObject();
@@ -65,7 +72,16 @@ final class LeaderboardJson {
       t.put("trial_id", r.trial().id());
       ObjectNode params = t.putObject("parameters");
       r.trial().parameters().forEach((k, v) -> putParameter(params, k, v));
-      putNumber(t, board.objective().column(), r.objectiveValue());
+      for (Objective o : board.objectives().all()) {
+        putNumber(t, o.column(), r.judgement().value(o.metric()));
+      }
+      if (board.objectives().several()) {
+        if (fronts[i] > 0) {
+          t.put(LeaderboardColumns.FRONT, fronts[i]);
+        } else {
+          t.putNull(LeaderboardColumns.FRONT);
+        }
+      }
       if (r.chosenEpoch() > 0) {
         t.put(LeaderboardColumns.CHOSEN_EPOCH, r.chosenEpoch());
       } else {
@@ -98,6 +114,12 @@ final class LeaderboardJson {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static void putObjective(ObjectNode node, Objective o) {
+    node.put("metric", o.metric());
+    node.put("goal", o.goal().name().toLowerCase(Locale.ROOT));
+    node.put("measurement", o.measurement().name().toLowerCase(Locale.ROOT));
   }
 
   /** {@code 0.01} and {@code 64} as numbers, {@code relu} as text. */

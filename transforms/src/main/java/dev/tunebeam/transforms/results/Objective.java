@@ -61,7 +61,15 @@ public record Objective(String metric, Goal goal, Measurement measurement) imple
     return metric;
   }
 
+  /** {@code maximize} or {@code minimize}, also written {@code max} and {@code min}. */
   public static Goal parseGoal(String field, String value) {
+    String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    if (v.equals("max")) {
+      return Goal.MAXIMIZE;
+    }
+    if (v.equals("min")) {
+      return Goal.MINIMIZE;
+    }
     return EnumChoice.parse(Goal.class, field, value, "is not supported");
   }
 

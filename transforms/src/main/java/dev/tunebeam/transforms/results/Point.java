@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.results;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,18 +11,20 @@ import java.util.TreeMap;
 
 /**
  * One point of a search space trained with several seeds ({@code repeats}): its trials, and the
- * mean and sample standard deviation of the objective and of test accuracy at each trial's chosen
- * epoch, over its trials that succeeded. A point's identity is its parameters without {@code seed}.
+ * mean and sample standard deviation of each objective's value and of test accuracy at each trial's
+ * chosen epoch, over its trials that succeeded. A point's identity is its parameters without {@code
+ * seed}. Points are ranked by their means, in the objectives' order (with several objectives, by
+ * the Pareto front of the means).
  */
 public record Point(
     Map<String, String> parameters,
     List<TrialResult> trials,
-    double meanObjective,
-    double stdObjective,
+    Map<String, Double> means,
+    Map<String, Double> stds,
     double meanTest,
     double stdTest)
     implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
   public static final String SEED = "seed";
 
   /** The parameters that name a point: all but the seed. */
@@ -44,7 +47,15 @@ public record Point(
               trials.stream()
                   .filter(t -> t.succeeded() && Double.isFinite(t.objectiveValue()))
                   .toList();
-          double[] objective = ok.stream().mapToDouble(TrialResult::objectiveValue).toArray();
+          Map<String, Double> means = new LinkedHashMap<>();
+          Map<String, Double> stds = new LinkedHashMap<>();
+          if (!ok.isEmpty()) {
+            for (String metric : ok.get(0).judgement().values().keySet()) {
+              double[] v = ok.stream().mapToDouble(t -> t.judgement().value(metric)).toArray();
+              means.put(metric, mean(v));
+              stds.put(metric, std(v));
+            }
+          }
           double[] test =
               ok.stream()
                   .mapToDouble(TrialResult::testAccuracyAtChosen)
@@ -52,9 +63,34 @@ public record Point(
                   .toArray();
           points.add(
               new Point(
-                  k, List.copyOf(trials), mean(objective), std(objective), mean(test), std(test)));
+                  k,
+                  List.copyOf(trials),
+                  Collections.unmodifiableMap(means),
+                  Collections.unmodifiableMap(stds),
+                  mean(test),
+                  std(test)));
         });
     return points;
+  }
+
+  /** The first objective's mean; NaN when no trial of the point succeeded. */
+  public double meanObjective() {
+    return means.isEmpty() ? Double.NaN : means.values().iterator().next();
+  }
+
+  /** The first objective's standard deviation; NaN for fewer than two successful trials. */
+  public double stdObjective() {
+    return stds.isEmpty() ? Double.NaN : stds.values().iterator().next();
+  }
+
+  /** The metric's mean over the point's successful trials; NaN when there is none. */
+  public double mean(String metric) {
+    return means.getOrDefault(metric, Double.NaN);
+  }
+
+  /** The metric's sample standard deviation; NaN for fewer than two successful trials. */
+  public double std(String metric) {
+    return stds.getOrDefault(metric, Double.NaN);
   }
 
   /**
@@ -62,16 +98,10 @@ public record Point(
    * is every point compared.
    */
   static Comparator<Point> order(Objectives objectives, List<Point> points) {
-    String metric = objectives.primary().metric();
     Comparator<Map<String, Double>> byMeans =
-        objectives.valueOrder(points.stream().map(p -> p.means(metric)).toList());
-    return Comparator.<Point>comparingInt(p -> Double.isNaN(p.meanObjective) ? 1 : 0)
-        .thenComparing(p -> p.means(metric), byMeans);
-  }
-
-  /** The mean values as the objectives compare them. */
-  private Map<String, Double> means(String metric) {
-    return Map.of(metric, meanObjective);
+        objectives.valueOrder(points.stream().map(Point::means).toList());
+    return Comparator.<Point>comparingInt(p -> Double.isNaN(p.meanObjective()) ? 1 : 0)
+        .thenComparing(Point::means, byMeans);
   }
 
   static double mean(double[] v) {

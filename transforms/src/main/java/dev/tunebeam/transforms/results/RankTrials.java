@@ -10,8 +10,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * Gathers every {@link TrialResult} into one {@link Leaderboard}, judged by an {@link Objective}
- * and best first.
+ * Gathers every {@link TrialResult} into one {@link Leaderboard}, judged by the study's {@link
+ * Objectives} and best first (by Pareto front when there are several).
  *
  * <pre>{@code
  * PCollection<Leaderboard> board = results.apply(RankTrials.by(Objective.DEFAULT));
@@ -22,7 +22,7 @@ public abstract class RankTrials
     extends PTransform<PCollection<TrialResult>, PCollection<Leaderboard>> {
   private static final long serialVersionUID = 1L;
 
-  public abstract Objective objective();
+  public abstract Objectives objectives();
 
   /** Ranks by the default objective: best validation accuracy, maximised. */
   public static RankTrials byDefault() {
@@ -34,12 +34,21 @@ public abstract class RankTrials
       throw new IllegalArgumentException(
           "objective is missing; use Objective.DEFAULT or Objective.parse(metric, goal, measurement)");
     }
-    return new AutoValue_RankTrials(objective);
+    return by(Objectives.of(objective));
+  }
+
+  /** Ranks by several objectives: non-dominated front, then crowding distance. */
+  public static RankTrials by(Objectives objectives) {
+    if (objectives == null) {
+      throw new IllegalArgumentException(
+          "objectives is missing; use Objectives.DEFAULT or new Objectives(List.of(...))");
+    }
+    return new AutoValue_RankTrials(objectives);
   }
 
   @Override
   public PCollection<Leaderboard> expand(PCollection<TrialResult> results) {
-    Objective o = objective();
+    Objectives o = objectives();
     return results
         .apply("Gather", Combine.globally(ToList.<TrialResult>of()))
         .apply(
@@ -51,6 +60,6 @@ public abstract class RankTrials
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
-    builder.add(DisplayData.item("objective", objective().describe()));
+    builder.add(DisplayData.item("objective", objectives().describe()));
   }
 }

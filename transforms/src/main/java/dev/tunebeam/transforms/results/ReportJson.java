@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +33,15 @@ final class ReportJson {
     objective.put("name", ReportTrials.objectiveName(board));
     objective.put("label", ReportTrials.objectiveLabel(board));
     objective.put("maximize", ReportTrials.maximize(board));
+    if (board.objectives().several()) {
+      ArrayNode all = root.putArray("objectives");
+      for (Objective o : board.objectives().all()) {
+        all.addObject()
+            .put("metric", o.metric())
+            .put("label", o.metric() + " (" + o.goal().name().toLowerCase(Locale.ROOT) + ")")
+            .put("maximize", o.maximize());
+      }
+    }
 
     Map<String, List<String>> varying = new LinkedHashMap<>();
     ObjectNode fixed = root.putObject("fixed");
@@ -74,8 +84,16 @@ final class ReportJson {
     for (int i = 0; i < numbered.size(); i++) {
       number.put(numbered.get(i).id(), i + 1);
     }
-    for (ReportTrial t : trials) {
+    int[] fronts = board.fronts();
+    for (int i = 0; i < trials.size(); i++) {
+      ReportTrial t = trials.get(i);
       ObjectNode n = out.addObject();
+      if (board.objectives().several()) {
+        n.put("front", fronts[i]);
+        ArrayNode values = n.putArray("values");
+        Judgement j = board.ranked().get(i).judgement();
+        board.objectives().metrics().forEach(m -> numberTo(values, j.value(m)));
+      }
       n.put("rank", t.rank())
           .put("number", number.get(t.id()))
           .put("id", t.id())

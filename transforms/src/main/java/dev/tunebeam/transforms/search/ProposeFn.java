@@ -1,6 +1,6 @@
 package dev.tunebeam.transforms.search;
 
-import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
@@ -9,29 +9,39 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * One TPE round: reads every earlier round's results (a side input, so the round waits for them)
- * and emits its proposals.
+ * One round of a proposing algorithm (TPE, a Gaussian process): reads every earlier round's results
+ * (a side input, so the round waits for them) and emits its proposals. The proposer is the space's
+ * algorithm's, made where the round runs: it is not serialized.
  */
 final class ProposeFn extends DoFn<Integer, Trial> {
   private final SearchSpace space;
-  private final Objective objective;
+  private final Objectives objectives;
   private final int count;
   private final PCollectionView<List<TrialResult>> earlier;
 
   ProposeFn(
       SearchSpace space,
-      Objective objective,
+      Objectives objectives,
       int count,
       PCollectionView<List<TrialResult>> earlier) {
     this.space = space;
-    this.objective = objective;
+    this.objectives = objectives;
     this.count = count;
     this.earlier = earlier;
   }
 
   @ProcessElement
   public void process(ProcessContext c) {
-    TpeProposals.propose(space, objective, c.sideInput(earlier), count, c.element())
+    Proposer proposer =
+        SearchAlgorithms.of(space)
+            .proposer(space)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "algorithm "
+                            + space.algorithm().key()
+                            + " plans rounds but proposes none"));
+    Proposals.propose(space, objectives, proposer, c.sideInput(earlier), count, c.element())
         .forEach(c::output);
   }
 }

@@ -1,66 +1,66 @@
 package dev.tunebeam.transforms.search;
 
 import dev.tunebeam.trainer.train.TrainingConfig;
-import dev.tunebeam.transforms.search.halving.SuccessiveHalving;
-import dev.tunebeam.transforms.search.hyperband.Hyperband;
-import dev.tunebeam.transforms.search.tpe.TpeRounds;
-import dev.tunebeam.transforms.space.Algorithm;
-import dev.tunebeam.transforms.space.AlgorithmSettings;
 import dev.tunebeam.transforms.space.SearchSpace;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A study's whole training plan, computed from the space before any trial is expanded: its brackets
- * and their rungs, so the pipeline can be unrolled and its size bounded up front. A grid or random
- * space is one bracket of one rung; halving is one bracket; Hyperband has one bracket per starting
- * budget; TPE is one bracket whose rungs are its rounds.
+ * and their stages, so the pipeline can be unrolled and its size bounded up front. One shot (grid,
+ * random) is one bracket of one stage; halving is one bracket of rungs; Hyperband has one bracket
+ * of rungs per starting budget; TPE is one bracket whose stages are its rounds.
  */
-public record Schedule(Algorithm algorithm, int topEpochs, List<Bracket> brackets)
+public record Schedule(String algorithm, Shape shape, int topEpochs, List<Bracket> brackets)
     implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /** How a bracket's stages follow one another. */
+  public enum Shape {
+    /** Every trial at once, nothing read back. */
+    ONE_SHOT("stage"),
+    /** Each rung keeps the best of the one before and continues them from their checkpoints. */
+    RUNGS("rung"),
+    /** Each round is proposed from every earlier round's results and trains fresh trials. */
+    ROUNDS("round");
+
+    private final String stage;
+
+    Shape(String stage) {
+      this.stage = stage;
+    }
+
+    /** What one stage is called in the dry run and in messages. */
+    public String stage() {
+      return stage;
+    }
+  }
 
   public Schedule {
     brackets = List.copyOf(brackets);
   }
 
-  /** Throws IllegalArgumentException, naming the field, for a schedule that cannot run. */
+  /** The space's algorithm's plan; throws IllegalArgumentException, naming the field. */
   public static Schedule of(SearchSpace space) {
-    int top = topEpochs(space);
-    AlgorithmSettings s = space.settings();
-    return switch (space.algorithm()) {
-      case GRID, RANDOM ->
-          new Schedule(
-              space.algorithm(),
-              top,
-              List.of(
-                  new Bracket(
-                      0,
-                      List.of(
-                          new Rung(
-                              0, 0, top, 0, (int) Math.min(Integer.MAX_VALUE, space.size()))))));
-      case HALVING ->
-          new Schedule(
-              Algorithm.HALVING,
-              top,
-              List.of(SuccessiveHalving.bracket(0, count(space), s.minEpochs(), top, s.eta(), 0)));
-      // Hyperband draws random points: a space with a continuous range has as many as a bracket
-      // asks for.
-      case HYPERBAND ->
-          new Schedule(
-              Algorithm.HYPERBAND,
-              top,
-              Hyperband.brackets(
-                  (int)
-                      Math.min(
-                          Integer.MAX_VALUE, space.conditional().finiteSizeOr(Integer.MAX_VALUE)),
-                  s.minEpochs(),
-                  top,
-                  s.eta()));
-      case TPE ->
-          new Schedule(Algorithm.TPE, top, List.of(TpeRounds.bracket(s.trials(), s.batch(), top)));
-    };
+    return SearchAlgorithms.of(space).plan(space);
+  }
+
+  /** One bracket of one stage: {@code trials} trials trained to the space's epochs. */
+  public static Schedule oneShot(SearchSpace space, long trials) {
+    int top = epochs(space);
+    int n = (int) Math.min(Integer.MAX_VALUE, trials);
+    return new Schedule(
+        space.algorithm().key(),
+        Shape.ONE_SHOT,
+        top,
+        List.of(new Bracket(0, List.of(new Rung(0, 0, top, 0, n)))));
+  }
+
+  /** Whether trials are trained in rungs or rounds that depend on earlier results. */
+  public boolean adaptive() {
+    return shape != Shape.ONE_SHOT;
   }
 
   /**
@@ -73,7 +73,7 @@ public record Schedule(Algorithm algorithm, int topEpochs, List<Bracket> bracket
             b ->
                 b.rungs().isEmpty()
                     ? 0
-                    : algorithm == Algorithm.TPE
+                    : shape == Shape.ROUNDS
                         ? b.rungs().stream().mapToLong(Rung::trials).sum()
                         : b.rungs().get(0).trials())
         .sum();
@@ -94,18 +94,18 @@ public record Schedule(Algorithm algorithm, int topEpochs, List<Bracket> bracket
     return trials() * topEpochs;
   }
 
-  /** One line per rung, for the dry run. */
+  /** One line per stage, for the dry run. */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
     for (Bracket b : brackets) {
       for (Rung r : b.rungs()) {
-        String stage = algorithm == Algorithm.TPE ? "round " + r.index() : "rung " + r.index();
         lines.add(
             String.format(
-                java.util.Locale.ROOT,
-                "bracket %d %s: %d trials to epoch %d (%d model-epochs)",
+                Locale.ROOT,
+                "bracket %d %s %d: %d trials to epoch %d (%d model-epochs)",
                 b.index(),
-                stage,
+                shape.stage(),
+                r.index(),
                 r.trials(),
                 r.epochs(),
                 r.modelEpochs()));
@@ -114,20 +114,22 @@ public record Schedule(Algorithm algorithm, int topEpochs, List<Bracket> bracket
     return lines;
   }
 
-  /** The top rung's epochs: the space's fixed num_epochs, or the trainer's default. */
-  static int topEpochs(SearchSpace space) {
-    if (space.parameters().stream().anyMatch(p -> p.name().equals("num_epochs"))
-        && space.algorithm().adaptive()) {
+  /**
+   * The top stage's epochs for an algorithm that sets each stage's epochs itself: the space's fixed
+   * num_epochs, or the trainer's default; a searched num_epochs is refused.
+   */
+  public static int topEpochs(SearchSpace space) {
+    if (space.parameters().stream().anyMatch(p -> p.name().equals("num_epochs"))) {
       throw new IllegalArgumentException(
           "num_epochs is searched, but algorithm "
               + space.algorithm().key()
               + " sets each rung's epochs itself; fix num_epochs (the top rung) under fixed:");
     }
-    String fixed = space.fixed().get("num_epochs");
-    return fixed == null ? TrainingConfig.DEFAULT_EPOCHS : Integer.parseInt(fixed);
+    return epochs(space);
   }
 
-  private static int count(SearchSpace space) {
-    return (int) Math.min(Integer.MAX_VALUE, space.basePointCount());
+  private static int epochs(SearchSpace space) {
+    String fixed = space.fixed().get("num_epochs");
+    return fixed == null ? TrainingConfig.DEFAULT_EPOCHS : Integer.parseInt(fixed);
   }
 }

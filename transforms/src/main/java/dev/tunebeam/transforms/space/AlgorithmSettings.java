@@ -3,48 +3,21 @@ package dev.tunebeam.transforms.space;
 import java.io.Serializable;
 
 /**
- * The top-level keys the adaptive algorithms read, beside {@code samples} and {@code seed}: {@code
- * eta} and {@code min_epochs} (halving, hyperband; defaults 3 and 1), {@code trials} and {@code
- * batch} (tpe). Checked here field by field; what needs the whole schedule (a rung with no trials,
- * min_epochs above num_epochs) is checked when the schedule is built.
+ * The algorithm a space names, as that algorithm's own settings record ({@code HalvingSettings(eta,
+ * minEpochs, samples)}, {@code TpeSettings(trials, batch)}, ...; one per algorithm, each in its own
+ * package under {@code dev.tunebeam.transforms.search}). A record checks its own fields when it is
+ * made, naming the key. The space only holds it: what it plans is the search package's, so that
+ * package depends on this one and not the other way round.
  */
-public record AlgorithmSettings(int eta, int minEpochs, int trials, int batch)
-    implements Serializable {
-  private static final long serialVersionUID = 1L;
-  public static final AlgorithmSettings DEFAULTS = new AlgorithmSettings(3, 1, 0, 0);
+public interface AlgorithmSettings extends Serializable {
+  /** The algorithm's key in a search-space file: {@code algorithm: KEY}. */
+  String key();
 
-  void check(Algorithm algorithm) {
-    if (algorithm.rungs()) {
-      if (eta < 2) {
-        throw new IllegalArgumentException(
-            "eta "
-                + eta
-                + " is not allowed; "
-                + algorithm.key()
-                + " keeps the top 1/eta of each rung, so eta must be at least 2");
-      }
-      if (minEpochs < 1) {
-        throw new IllegalArgumentException(
-            "min_epochs " + minEpochs + " is not allowed; the first rung trains at least 1 epoch");
-      }
-    }
-    if (algorithm == Algorithm.TPE) {
-      if (trials < 1) {
-        throw new IllegalArgumentException(
-            "algorithm tpe needs trials (the total number of trials) of at least 1, got " + trials);
-      }
-      if (batch < 1) {
-        throw new IllegalArgumentException(
-            "algorithm tpe needs batch (trials proposed per round) of at least 1, got " + batch);
-      }
-      if (batch > trials) {
-        throw new IllegalArgumentException(
-            "batch "
-                + batch
-                + " is more than trials "
-                + trials
-                + "; a tpe round proposes at most all the trials");
-      }
-    }
+  /**
+   * Whether the algorithm lists the space's grid, so that every range needs {@code steps} (grid
+   * search; halving without {@code samples}).
+   */
+  default boolean listsGrid() {
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.space;
 
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,24 +11,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A study: ordered searched parameters, fixed values every trial gets, and how to expand them
- * ({@link Algorithm#GRID} or {@link Algorithm#RANDOM} with {@code samples} and {@code seed}). Built
- * in Java with {@link #builder(String)} or loaded from YAML/JSON by {@link SearchSpaceLoader}; both
- * paths are checked once, here, by {@link SpaceChecks}, with messages that name the parameter and
- * what is allowed. Expansion into trials is {@link SpaceExpansion}'s.
+ * A study: ordered searched parameters, fixed values every trial gets, and the search algorithm
+ * that turns them into trials, as that algorithm's settings record ({@link AlgorithmSettings}; grid
+ * unless another is named) with the study's {@code seed}. Built in Java with {@link
+ * #builder(String)} or loaded from YAML/JSON by {@link SearchSpaceLoader}; both paths are checked
+ * once, here, by {@link SpaceChecks}, with messages that name the parameter and what is allowed.
+ * Grid points and random draws are {@link SpaceExpansion}'s; what an algorithm trains is the search
+ * package's, reached through {@link AlgorithmCatalog}.
  */
 public record SearchSpace(
     String study,
-    Algorithm algorithm,
-    int samples,
+    AlgorithmSettings algorithm,
     long seed,
     List<ParameterSpec> parameters,
     Map<String, String> fixed,
     Set<String> passThrough,
     Map<String, Condition> conditions,
-    AlgorithmSettings settings,
     int repeats,
-    Objective objective)
+    Objectives objectives)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -36,34 +37,7 @@ public record SearchSpace(
     fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
     passThrough = Collections.unmodifiableSet(new LinkedHashSet<>(passThrough));
     conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
-    settings = settings == null ? AlgorithmSettings.DEFAULTS : settings;
-    SpaceChecks.check(
-        study, algorithm, samples, parameters, fixed, passThrough, conditions, settings, repeats);
-  }
-
-  /** Each point once, objective not stated. */
-  public SearchSpace(
-      String study,
-      Algorithm algorithm,
-      int samples,
-      long seed,
-      List<ParameterSpec> parameters,
-      Map<String, String> fixed,
-      Set<String> passThrough,
-      Map<String, Condition> conditions,
-      AlgorithmSettings settings) {
-    this(
-        study,
-        algorithm,
-        samples,
-        seed,
-        parameters,
-        fixed,
-        passThrough,
-        conditions,
-        settings,
-        1,
-        null);
+    SpaceChecks.check(study, algorithm, parameters, fixed, passThrough, conditions, repeats);
   }
 
   public static SearchSpaceBuilder builder(String study) {
@@ -93,32 +67,16 @@ public record SearchSpace(
   /** A copy that trains each point {@code n} times, with seeds seed, seed+1, ... */
   public SearchSpace withRepeats(int n) {
     return new SearchSpace(
-        study,
-        algorithm,
-        samples,
-        seed,
-        parameters,
-        fixed,
-        passThrough,
-        conditions,
-        settings,
-        n,
-        objective);
+        study, algorithm, seed, parameters, fixed, passThrough, conditions, n, objectives);
   }
 
   public SearchSpace withObjective(Objective o) {
+    return withObjectives(Objectives.of(o));
+  }
+
+  public SearchSpace withObjectives(Objectives o) {
     return new SearchSpace(
-        study,
-        algorithm,
-        samples,
-        seed,
-        parameters,
-        fixed,
-        passThrough,
-        conditions,
-        settings,
-        repeats,
-        o);
+        study, algorithm, seed, parameters, fixed, passThrough, conditions, repeats, o);
   }
 
   /**
@@ -135,21 +93,38 @@ public record SearchSpace(
     c.remove(name);
     c.keySet().removeAll(off);
     c.values().removeIf(cond -> cond.parent().equals(name));
-    return new SearchSpace(
-        study, algorithm, samples, seed, kept, f, passThrough, c, settings, repeats, objective);
+    return new SearchSpace(study, algorithm, seed, kept, f, passThrough, c, repeats, objectives);
+  }
+
+  /** The first objective the space states; null when it states none. */
+  public Objective objective() {
+    return objectives == null ? null : objectives.primary();
   }
 
   /**
-   * The objective the space states, else the default; test accuracy for a study without a
+   * The first objective the space states, else the default; test accuracy for a study without a
    * validation split.
    */
   public Objective effectiveObjective() {
-    return withoutValidationIfOff(objective == null ? Objective.DEFAULT : objective);
+    return effectiveObjectives().primary();
+  }
+
+  /**
+   * The objectives the space states, else the default; test accuracy instead of validation accuracy
+   * for a study without a validation split.
+   */
+  public Objectives effectiveObjectives() {
+    return withoutValidationIfOff(objectives == null ? Objectives.DEFAULT : objectives);
   }
 
   /** {@code o}, or its test-set form when every trial has {@code validation_samples: 0}. */
   public Objective withoutValidationIfOff(Objective o) {
     return "0".equals(fixed.get("validation_samples")) ? o.withoutValidation() : o;
+  }
+
+  /** Each of {@code o} in its test-set form when every trial has {@code validation_samples: 0}. */
+  public Objectives withoutValidationIfOff(Objectives o) {
+    return new Objectives(o.all().stream().map(this::withoutValidationIfOff).toList());
   }
 
   /** The space's conditional structure ({@code when:} on parameters). */
@@ -158,39 +133,29 @@ public record SearchSpace(
   }
 
   /**
-   * Distinct trials: a grid's point count (counted, not expanded), random's sample count, or an
-   * adaptive schedule's trial count ({@link SpaceSize}).
+   * Trials the algorithm trains, counted without listing them (a grid's points times its repeats,
+   * an adaptive schedule's trials); {@link Long#MAX_VALUE} when that overflows.
    */
   public long size() {
-    return Math.multiplyExact(SpaceSize.trials(this), (long) repeats);
+    return SpaceSize.trials(this);
   }
 
   /**
-   * The points a schedule starts from: {@code samples} random points when samples is set, else the
-   * grid.
-   */
-  public List<Trial> basePoints() {
-    return samples > 0 ? randomTrials(samples, seed) : gridTrials();
-  }
-
-  /** How many base points there are, without expanding them. */
-  public long basePointCount() {
-    return samples > 0
-        ? Math.min(samples, conditional().finiteSizeOr(samples))
-        : SpaceSize.gridTrials(this);
-  }
-
-  /**
-   * Expands a grid or random space into trials, refusing more than {@code maxTrials}; each is
-   * checked against the trainer.
+   * A one-shot algorithm's trials (grid, random), each checked against the trainer, refusing more
+   * than {@code maxTrials}; an algorithm that trains in rungs or rounds is refused.
    */
   public List<Trial> trials(int maxTrials) {
-    return new SpaceExpansion(this).trials(maxTrials);
+    return AlgorithmCatalog.get().expand(this, maxTrials);
   }
 
   /** Throws, naming the trial, if the trainer would refuse one of them. */
   public void checkAll(List<Trial> trials) {
     new SpaceExpansion(this).checkAll(trials);
+  }
+
+  /** Each point {@link #repeats} times, with seeds seed, seed+1, ... */
+  public List<Trial> repeated(List<Trial> points) {
+    return Repeats.expand(points, repeats, study);
   }
 
   /** Every grid point; a parameter whose condition does not hold is absent from that trial. */

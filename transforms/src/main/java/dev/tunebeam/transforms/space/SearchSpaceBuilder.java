@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.space;
 
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,61 +15,46 @@ import java.util.Set;
  */
 public final class SearchSpaceBuilder {
   private final String study;
-  private Algorithm algorithm = Algorithm.GRID;
-  private int samples;
+  private AlgorithmSettings algorithm;
   private long seed;
   private final List<ParameterSpec> parameters = new ArrayList<>();
   private final Map<String, String> fixed = new LinkedHashMap<>();
   private final Set<String> passThrough = new LinkedHashSet<>();
   private final Map<String, Condition> conditions = new LinkedHashMap<>();
-  private AlgorithmSettings settings = AlgorithmSettings.DEFAULTS;
   private int repeats = 1;
-  private Objective objective;
+  private Objectives objectives;
 
   SearchSpaceBuilder(String study) {
     this.study = study;
   }
 
+  // grid() and random() read their settings by key, as a file would: the space may not name the
+  // search package's records (that package depends on this one).
+
+  /** Every grid point once (the default). */
   public SearchSpaceBuilder grid() {
-    algorithm = Algorithm.GRID;
-    return this;
+    return algorithm(AlgorithmCatalog.get().read(AlgorithmCatalog.DEFAULT_KEY, SettingKeys.none()));
   }
 
+  /** {@code samples} distinct random points drawn with {@code seed}. */
   public SearchSpaceBuilder random(int samples, long seed) {
-    this.algorithm = Algorithm.RANDOM;
-    this.samples = samples;
-    this.seed = seed;
+    return algorithm(
+            AlgorithmCatalog.get().read("random", SettingKeys.of(Map.of("samples", samples))))
+        .seed(seed);
+  }
+
+  /**
+   * The search algorithm, as its settings record: {@code new HalvingSettings(3, 1, 0)}, {@code new
+   * TpeSettings(24, 4)}, ... (package {@code dev.tunebeam.transforms.search}).
+   */
+  public SearchSpaceBuilder algorithm(AlgorithmSettings settings) {
+    this.algorithm = settings;
     return this;
   }
 
-  /** Successive halving over the grid (or {@code samples} random points, when samples > 0). */
-  public SearchSpaceBuilder halving(int eta, int minEpochs) {
-    algorithm = Algorithm.HALVING;
-    settings = new AlgorithmSettings(eta, minEpochs, settings.trials(), settings.batch());
-    return this;
-  }
-
-  public SearchSpaceBuilder hyperband(int eta, int minEpochs, long seed) {
-    algorithm = Algorithm.HYPERBAND;
+  /** The seed of every draw the algorithm makes (random points, Hyperband brackets, TPE). */
+  public SearchSpaceBuilder seed(long seed) {
     this.seed = seed;
-    settings = new AlgorithmSettings(eta, minEpochs, settings.trials(), settings.batch());
-    return this;
-  }
-
-  public SearchSpaceBuilder tpe(int trials, int batch, long seed) {
-    algorithm = Algorithm.TPE;
-    this.seed = seed;
-    settings = new AlgorithmSettings(settings.eta(), settings.minEpochs(), trials, batch);
-    return this;
-  }
-
-  /** Sets the algorithm and its settings as read from a file. */
-  public SearchSpaceBuilder algorithm(
-      Algorithm algorithm, int samples, long seed, AlgorithmSettings settings) {
-    this.algorithm = algorithm;
-    this.samples = samples;
-    this.seed = seed;
-    this.settings = settings;
     return this;
   }
 
@@ -132,22 +118,22 @@ public final class SearchSpaceBuilder {
   }
 
   public SearchSpaceBuilder objective(Objective o) {
-    objective = o;
+    objectives = o == null ? null : Objectives.of(o);
+    return this;
+  }
+
+  /** Several objectives: trials are ranked by Pareto front (see {@link Objectives}). */
+  public SearchSpaceBuilder objectives(Objectives o) {
+    objectives = o;
     return this;
   }
 
   public SearchSpace build() {
+    AlgorithmSettings chosen =
+        algorithm != null
+            ? algorithm
+            : AlgorithmCatalog.get().read(AlgorithmCatalog.DEFAULT_KEY, SettingKeys.none());
     return new SearchSpace(
-        study,
-        algorithm,
-        samples,
-        seed,
-        parameters,
-        fixed,
-        passThrough,
-        conditions,
-        settings,
-        repeats,
-        objective);
+        study, chosen, seed, parameters, fixed, passThrough, conditions, repeats, objectives);
   }
 }

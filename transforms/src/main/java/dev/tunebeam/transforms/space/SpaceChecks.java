@@ -1,6 +1,5 @@
 package dev.tunebeam.transforms.space;
 
-import dev.tunebeam.trainer.cli.EnumChoice;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,30 +8,30 @@ import java.util.TreeSet;
 
 /**
  * Every check a {@link SearchSpace} passes, run once when it is constructed (from a file or the
- * builder alike): the study name, the algorithm and its settings, each parameter's name, kind rules
- * and values (as the trainer would take them), the fixed values, the conditions and the repeats.
- * Each message names the field or parameter, the bad value and what is allowed.
+ * builder alike): the study name, that there is an algorithm (its settings record checks itself),
+ * each parameter's name, kind rules and values (as the trainer would take them), the fixed values,
+ * the conditions and the repeats. Each message names the field or parameter, the bad value and what
+ * is allowed.
  */
 final class SpaceChecks {
   private SpaceChecks() {}
 
   static void check(
       String study,
-      Algorithm algorithm,
-      int samples,
+      AlgorithmSettings algorithm,
       List<ParameterSpec> parameters,
       Map<String, String> fixed,
       Set<String> passThrough,
       Map<String, Condition> conditions,
-      AlgorithmSettings settings,
       int repeats) {
     study(study);
-    algorithm(algorithm, samples);
+    if (algorithm == null) {
+      throw new IllegalArgumentException(
+          "algorithm is missing; allowed: " + String.join(", ", AlgorithmCatalog.get().keys()));
+    }
     Set<String> seen = new HashSet<>();
     boolean unchecked = passThrough.contains(TrainerParameters.ALL);
-    // Halving without samples expands the grid, so its ranges need steps as a grid's do.
-    boolean gridNeedsSteps =
-        algorithm == Algorithm.GRID || algorithm == Algorithm.HALVING && samples == 0;
+    boolean gridNeedsSteps = algorithm.listsGrid();
     for (ParameterSpec p : parameters) {
       name(p.name(), passThrough);
       if (!seen.add(p.name())) {
@@ -57,7 +56,6 @@ final class SpaceChecks {
         value(f.getKey(), f.getValue());
       }
     }
-    settings.check(algorithm);
     ConditionChecks.check(parameters, conditions);
     Repeats.check(repeats, parameters);
   }
@@ -68,17 +66,6 @@ final class SpaceChecks {
           "study "
               + study
               + " is not allowed; use 1-63 lowercase letters, digits, '_' and '-', starting with a letter");
-    }
-  }
-
-  private static void algorithm(Algorithm algorithm, int samples) {
-    if (algorithm == null) {
-      throw new IllegalArgumentException(
-          "algorithm is missing; allowed: " + EnumChoice.allowed(Algorithm.class));
-    }
-    if (algorithm == Algorithm.RANDOM && samples < 1) {
-      throw new IllegalArgumentException(
-          "algorithm random needs samples of at least 1, got " + samples);
     }
   }
 

@@ -7,31 +7,16 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * How a {@link SearchSpace} becomes trials: every grid point, or distinct random draws, each with
- * only its active parameters (a parameter whose condition does not hold is absent) and the fixed
- * values added; then its repeats, each trial checked against the trainer.
+ * The two ways a {@link SearchSpace} becomes points, which every search algorithm builds on: every
+ * grid point, or distinct random draws, each with only its active parameters (a parameter whose
+ * condition does not hold is absent) and the fixed values added; and the check of each trial
+ * against the trainer.
  */
 final class SpaceExpansion {
   private final SearchSpace space;
 
   SpaceExpansion(SearchSpace space) {
     this.space = space;
-  }
-
-  /** A grid or random space's trials, refusing more than {@code maxTrials}. */
-  List<Trial> trials(int maxTrials) {
-    SpaceSize.checkFits(space, maxTrials);
-    if (space.algorithm().adaptive()) {
-      throw new IllegalArgumentException(
-          "algorithm "
-              + space.algorithm().key()
-              + " trains in rungs or rounds; expand it with RunSchedule, not as a flat list");
-    }
-    List<Trial> points =
-        space.algorithm() == Algorithm.GRID ? grid() : random(space.samples(), space.seed());
-    List<Trial> trials = Repeats.expand(points, space.repeats(), space.study());
-    checkAll(trials);
-    return trials;
   }
 
   /** Throws, naming the trial, if the trainer would refuse one of them. */

@@ -1,7 +1,7 @@
 package dev.tunebeam.transforms.space;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tunebeam.trainer.cli.EnumChoice;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +13,11 @@ import java.util.Set;
  * mean is checked once, by the space itself; this reads their form.
  */
 final class SpaceReader {
-  static final Set<String> TOP_KEYS =
+  /** The space's own keys; each algorithm adds its own ({@link AlgorithmCatalog#settingKeys}). */
+  static final Set<String> SPACE_KEYS =
       Set.of(
           "study",
           "algorithm",
-          "samples",
           "seed",
           "parameters",
           "fixed",
@@ -25,10 +25,7 @@ final class SpaceReader {
           "trainer",
           "repeats",
           "objective",
-          "eta",
-          "min_epochs",
-          "trials",
-          "batch");
+          "objectives");
 
   private SpaceReader() {}
 
@@ -37,7 +34,9 @@ final class SpaceReader {
       throw new IllegalArgumentException(
           "a search space is a mapping with study, algorithm and parameters");
     }
-    YamlFields.knownKeys(root, TOP_KEYS, key -> "unknown top-level key " + key);
+    Set<String> allowed = new HashSet<>(SPACE_KEYS);
+    allowed.addAll(AlgorithmCatalog.get().settingKeys());
+    YamlFields.knownKeys(root, allowed, key -> "unknown top-level key " + key);
     SearchSpaceBuilder b = SearchSpace.builder(YamlFields.text(root, "study", null));
     algorithm(root, b);
     JsonNode params = root.path("parameters");
@@ -63,34 +62,27 @@ final class SpaceReader {
     if (root.has("repeats")) {
       b.repeats(YamlFields.integer(root, "repeats", 1));
     }
+    if (root.has("objective") && root.has("objectives")) {
+      throw new IllegalArgumentException(
+          "objective and objectives are both given; use objective for one, objectives for several");
+    }
     if (root.has("objective")) {
       b.objective(StudyObjectiveKey.parse(root.get("objective")));
+    }
+    if (root.has("objectives")) {
+      b.objectives(StudyObjectiveKey.parseList(root.get("objectives")));
     }
     return b.build();
   }
 
   /**
-   * Only the keys an algorithm uses are read, so a grid file is not refused for an adaptive key it
+   * The algorithm reads only its own keys, so a grid file is not refused for an adaptive key it
    * ignores.
    */
   private static void algorithm(JsonNode root, SearchSpaceBuilder b) {
-    String key = YamlFields.text(root, "algorithm", "grid").toLowerCase(java.util.Locale.ROOT);
-    Algorithm algorithm = EnumChoice.parse(Algorithm.class, "algorithm", key, "is not supported");
-    switch (algorithm) {
-      case GRID -> b.grid();
-      case RANDOM ->
-          b.random(YamlFields.integer(root, "samples", 0), YamlFields.longInteger(root, "seed"));
-      default ->
-          b.algorithm(
-              algorithm,
-              YamlFields.integer(root, "samples", 0),
-              YamlFields.longInteger(root, "seed"),
-              new AlgorithmSettings(
-                  YamlFields.integer(root, "eta", 3),
-                  YamlFields.integer(root, "min_epochs", 1),
-                  YamlFields.integer(root, "trials", 0),
-                  YamlFields.integer(root, "batch", 0)));
-    }
+    String key = YamlFields.text(root, "algorithm", AlgorithmCatalog.DEFAULT_KEY);
+    b.algorithm(AlgorithmCatalog.get().read(key, new SettingKeys(root)))
+        .seed(YamlFields.longInteger(root, "seed"));
   }
 
   private static void passThrough(JsonNode pass, SearchSpaceBuilder b) {

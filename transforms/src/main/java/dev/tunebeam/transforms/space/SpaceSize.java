@@ -2,9 +2,8 @@ package dev.tunebeam.transforms.space;
 
 /**
  * How many trials a search space schedules, counted from its specs alone: nothing is expanded, so a
- * grid of two billion points is refused with its size instead of filling the heap. Each algorithm's
- * count is one case of {@link #trials}; an algorithm added later (halving, Hyperband, TPE rounds)
- * adds its case there and is bounded by {@link #checkFits} like the rest.
+ * grid of two billion points is refused with its size instead of filling the heap. The count is the
+ * algorithm's ({@link AlgorithmCatalog#trials}); every algorithm is bounded by {@link #checkFits}.
  */
 public final class SpaceSize {
   /**
@@ -23,16 +22,12 @@ public final class SpaceSize {
 
   /** Trials the space schedules; {@link Long#MAX_VALUE} when the count itself overflows. */
   public static long trials(SearchSpace space) {
-    return switch (space.algorithm()) {
-      case GRID -> gridTrials(space);
-      case RANDOM -> space.samples();
-      case HALVING, HYPERBAND, TPE -> dev.tunebeam.transforms.search.Schedule.of(space).trials();
-    };
+    return AlgorithmCatalog.get().trials(space);
   }
 
   /**
-   * A grid's trials. With conditions the count walks each parameter's values, so it runs only after
-   * every range's steps are known to fit in the heap.
+   * A grid's points (without repeats). With conditions the count walks each parameter's values, so
+   * it runs only after every range's steps are known to fit in the heap.
    */
   public static long gridTrials(SearchSpace space) {
     if (space.conditions().isEmpty()) {

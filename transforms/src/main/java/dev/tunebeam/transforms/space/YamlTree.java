@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads one YAML document as YAML defines it. Jackson's reader (2.18) reads an alias ({@code
  * *tanh}) as the text of its name and stops after the first document; SnakeYAML's composer, which
  * Jackson itself uses, keeps anchors. So: the file is composed first; a second document is refused;
- * a document without aliases is read by Jackson as before (its number rules and messages); one with
+ * a document without aliases is read by Jackson directly (its number rules and messages); one with
  * aliases is built from the composed graph, aliases being the nodes they name, with the expanded
  * size bounded so a "billion laughs" file is one sentence.
  */

@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.tuning;
 
 import com.google.cloud.aiplatform.v1.StudySpec;
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.Scale;
 import dev.tunebeam.transforms.space.SearchSpace;
@@ -34,20 +35,30 @@ public final class StudySpecs {
    */
   public static StudySpec of(
       SearchSpace space, TuningAlgorithm algorithm, Objective objective, EarlyStopping stopping) {
-    StudySpec.Builder spec =
-        StudySpec.newBuilder()
-            .addMetrics(
-                StudySpec.MetricSpec.newBuilder()
-                    .setMetricId(objective.metric())
-                    .setGoal(
-                        objective.maximize()
-                            ? StudySpec.MetricSpec.GoalType.MAXIMIZE
-                            : StudySpec.MetricSpec.GoalType.MINIMIZE))
-            .setAlgorithm(algorithm.vertex())
-            .setMeasurementSelectionType(
-                objective.measurement() == Objective.Measurement.LAST
-                    ? StudySpec.MeasurementSelectionType.LAST_MEASUREMENT
-                    : StudySpec.MeasurementSelectionType.BEST_MEASUREMENT);
+    return of(space, algorithm, Objectives.of(objective), stopping);
+  }
+
+  /**
+   * One {@code MetricSpec} per objective (Vizier then searches for the Pareto front); the
+   * measurement selection is the first objective's, as every objective is read at one epoch.
+   */
+  public static StudySpec of(
+      SearchSpace space, TuningAlgorithm algorithm, Objectives objectives, EarlyStopping stopping) {
+    StudySpec.Builder spec = StudySpec.newBuilder();
+    for (Objective objective : objectives.all()) {
+      spec.addMetrics(
+          StudySpec.MetricSpec.newBuilder()
+              .setMetricId(objective.metric())
+              .setGoal(
+                  objective.maximize()
+                      ? StudySpec.MetricSpec.GoalType.MAXIMIZE
+                      : StudySpec.MetricSpec.GoalType.MINIMIZE));
+    }
+    spec.setAlgorithm(algorithm.vertex())
+        .setMeasurementSelectionType(
+            objectives.primary().measurement() == Objective.Measurement.LAST
+                ? StudySpec.MeasurementSelectionType.LAST_MEASUREMENT
+                : StudySpec.MeasurementSelectionType.BEST_MEASUREMENT);
     stopping.apply(spec);
     spec.addAllParameters(ConditionalSpecs.of(space, p -> parameter(p, algorithm)));
     return spec.build();

@@ -10,6 +10,7 @@ import dev.tunebeam.trainer.report.GcsArtifactStore;
 import dev.tunebeam.trainer.report.GcsPath;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.space.ParameterValues;
@@ -45,7 +46,7 @@ public final class TuningJobResults {
               trialOf(job, t),
               TrialJobs.modelDirectory((base.endsWith("/") ? base : base + "/") + t.getId()),
               storage,
-              objective(job).metric()));
+              objectives(job).metrics()));
     }
     return results;
   }
@@ -94,7 +95,7 @@ public final class TuningJobResults {
       Trial trial,
       String modelDir,
       Storage storage,
-      String metricId) {
+      List<String> metricIds) {
     double seconds =
         t.hasStartTime() && t.hasEndTime()
             ? t.getEndTime().getSeconds() - t.getStartTime().getSeconds()
@@ -116,23 +117,27 @@ public final class TuningJobResults {
           metricsNote =
               "; " + modelDir + MetricsJson.FILE_NAME + " cannot be read: " + e.getMessage();
         }
-        Optional<Double> value = finalMeasurement(t, metricId);
-        if (value.isEmpty()) {
-          return TrialResult.failed(
-              trial,
-              SubmitToVertex.BACKEND,
-              "Vertex trial "
-                  + t.getId()
-                  + " succeeded but reported no "
-                  + metricId
-                  + " and wrote no metrics.json"
-                  + metricsNote,
-              seconds,
-              modelDir);
+        Map<String, Double> measured = new LinkedHashMap<>();
+        for (String metricId : metricIds) {
+          Optional<Double> value = finalMeasurement(t, metricId);
+          if (value.isEmpty()) {
+            return TrialResult.failed(
+                trial,
+                SubmitToVertex.BACKEND,
+                "Vertex trial "
+                    + t.getId()
+                    + " succeeded but reported no "
+                    + metricId
+                    + " and wrote no metrics.json"
+                    + metricsNote,
+                seconds,
+                modelDir);
+          }
+          measured.put(metricId, value.get());
         }
         // Only Vertex's final measurement is known: one record, at the step it was measured.
         int step = (int) Math.max(1, t.getFinalMeasurement().getStepCount());
-        EpochRecord last = EpochRecord.of(step, Double.NaN, Map.of(metricId, value.get()));
+        EpochRecord last = EpochRecord.of(step, Double.NaN, measured);
         return TrialResult.of(
             trial,
             SubmitToVertex.BACKEND,
@@ -167,18 +172,35 @@ public final class TuningJobResults {
     }
   }
 
-  /** The objective the job was created with: its first metric spec, best measurement. */
+  /** The first objective the job was created with. */
   public static Objective objective(HyperparameterTuningJob job) {
+    return objectives(job).primary();
+  }
+
+  /**
+   * The objectives the job was created with: one per metric spec, in order, at its measurement
+   * selection (best unless it asked for the last).
+   */
+  public static Objectives objectives(HyperparameterTuningJob job) {
     if (job.getStudySpec().getMetricsCount() == 0) {
-      return Objective.DEFAULT;
+      return Objectives.DEFAULT;
     }
-    StudySpec.MetricSpec m = job.getStudySpec().getMetrics(0);
-    return new Objective(
-        m.getMetricId(),
-        m.getGoal() == StudySpec.MetricSpec.GoalType.MINIMIZE
-            ? Objective.Goal.MINIMIZE
-            : Objective.Goal.MAXIMIZE,
-        Objective.Measurement.BEST);
+    Objective.Measurement measurement =
+        job.getStudySpec().getMeasurementSelectionType()
+                == StudySpec.MeasurementSelectionType.LAST_MEASUREMENT
+            ? Objective.Measurement.LAST
+            : Objective.Measurement.BEST;
+    List<Objective> all = new ArrayList<>();
+    for (StudySpec.MetricSpec m : job.getStudySpec().getMetricsList()) {
+      all.add(
+          new Objective(
+              m.getMetricId(),
+              m.getGoal() == StudySpec.MetricSpec.GoalType.MINIMIZE
+                  ? Objective.Goal.MINIMIZE
+                  : Objective.Goal.MAXIMIZE,
+              measurement));
+    }
+    return new Objectives(all);
   }
 
   private static Optional<Double> finalMeasurement(

@@ -36,7 +36,7 @@ public final class TuningJobs {
     return build(
         displayName,
         space,
-        StudySpecs.of(space, algorithm, space.effectiveObjective()),
+        StudySpecs.of(space, algorithm, space.effectiveObjectives(), EarlyStopping.NONE),
         template,
         baseOutputDirectory,
         dataDirectory,
@@ -80,15 +80,16 @@ public final class TuningJobs {
   }
 
   /**
-   * The flags every trial gets: the space's fixed values, then the data folder, and the metric the
-   * trainer reports to hypertune when the objective is not the one it reports by default.
+   * The flags every trial gets: the space's fixed values, then the data folder, and the metrics the
+   * trainer reports to hypertune (comma-separated, one per objective) when they are not the one it
+   * reports by default.
    */
   public static List<String> fixedArgs(SearchSpace space, String dataDirectory) {
     List<String> args =
         new ArrayList<>(
             TrialJobs.args(
                 Trial.of(space.study(), space.fixed()), space.passThrough(), dataDirectory));
-    String metric = space.effectiveObjective().metric();
+    String metric = String.join(",", space.effectiveObjectives().metrics());
     if (!metric.equals(space.withoutValidationIfOff(Objective.DEFAULT).metric())) {
       args.addAll(List.of("--metric-id", metric));
     }

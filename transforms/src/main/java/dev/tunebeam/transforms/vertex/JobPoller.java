@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /** Polls a job with capped exponential backoff (reset whenever its state changes) until it ends. */
 final class JobPoller {
-  // One log name for everything a Vertex runner does, as before the runner was split.
+  // One log name for everything a Vertex runner does, so a user filters one logger.
   private static final Logger LOG = LoggerFactory.getLogger(VertexJobRunner.class);
 
   /** States after which a job never changes again. */

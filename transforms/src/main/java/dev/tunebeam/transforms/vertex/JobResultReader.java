@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * use).
  */
 final class JobResultReader implements AutoCloseable {
-  // One log name for everything a Vertex runner does, as before the runner was split.
+  // One log name for everything a Vertex runner does, so a user filters one logger.
   private static final Logger LOG = LoggerFactory.getLogger(VertexJobRunner.class);
 
   private final VertexSettings settings;

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * submission idempotent, and what settles a race in which two runners both created one.
  */
 final class TrialJobLookup {
-  // One log name for everything a Vertex runner does, as before the runner was split.
+  // One log name for everything a Vertex runner does, so a user filters one logger.
   private static final Logger LOG = LoggerFactory.getLogger(VertexJobRunner.class);
 
   /** Jobs not worth attaching to: a rerun should try the trial again. */

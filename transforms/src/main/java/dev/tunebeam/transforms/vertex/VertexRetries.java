@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * Retries quota and availability errors of Vertex AI calls with backoff, a bounded number of times.
  */
 final class VertexRetries {
-  // One log name for everything a Vertex runner does, as before the runner was split.
+  // One log name for everything a Vertex runner does, so a user filters one logger.
   private static final Logger LOG = LoggerFactory.getLogger(VertexJobRunner.class);
 
   @FunctionalInterface

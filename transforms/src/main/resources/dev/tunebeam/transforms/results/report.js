@@ -213,6 +213,35 @@
     }));
   }
 
+  // Two objectives: every trial in their plane, the Pareto front (front 1) joined by a line.
+  function pareto() {
+    var el = document.getElementById('chart-pareto');
+    if (!el || !data.objectives || data.objectives.length !== 2) return;
+    var ranked = data.trials.filter(function (t) { return t.front > 0; });
+    if (!ranked.length) return empty('chart-pareto', 'No trial has a value for both objectives yet.');
+    var x = data.objectives[1], y = data.objectives[0];
+    function point(t) { return { value: [t.values[1], t.values[0]], id: t.id, front: t.front }; }
+    var front = ranked.filter(function (t) { return t.front === 1; }).map(point)
+      .sort(function (a, b) { return a.value[0] - b.value[0]; });
+    var rest = ranked.filter(function (t) { return t.front > 1; }).map(point);
+    init('chart-pareto').setOption(Object.assign({}, BASE, {
+      tooltip: { trigger: 'item', formatter: function (p) {
+        var t = byId[p.data.id];
+        return tip(t) + '<br>' + esc(x.label) + ': ' + fmt(t.values[1]) + '<br>front ' + t.front;
+      } },
+      legend: { data: ['Pareto front', 'other trials'], top: 0 },
+      grid: { left: 70, right: 30, top: 40, bottom: 50 },
+      xAxis: { type: 'value', name: x.label, nameLocation: 'middle', nameGap: 30, scale: true },
+      yAxis: { type: 'value', name: y.label, scale: true, nameTextStyle: { align: 'left' } },
+      series: [
+        { name: 'Pareto front', type: 'line', step: false, symbol: 'circle', symbolSize: 11, z: 3,
+          lineStyle: { color: '#cf222e', width: 2 }, itemStyle: { color: '#cf222e' }, data: front },
+        { name: 'other trials', type: 'scatter', symbolSize: 9,
+          itemStyle: { color: '#8c959f', opacity: 0.8 }, data: rest }
+      ]
+    }));
+  }
+
   function sortableTable() {
     var table = document.getElementById('leaderboard-table');
     if (!table) return;
@@ -238,7 +267,7 @@
     });
   }
 
-  [history, budget, intermediate, parallel, importance, sortableTable].forEach(function (draw) {
+  [history, budget, intermediate, parallel, importance, pareto, sortableTable].forEach(function (draw) {
     try { draw(); } catch (e) { if (window.console) console.error('tunebeam report: ' + draw.name + ': ' + e); }
   });
   document.body.setAttribute('data-report', 'drawn');

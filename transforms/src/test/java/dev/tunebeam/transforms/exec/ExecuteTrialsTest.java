@@ -28,6 +28,7 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run on the run's lanes, the results files are rewritten while they run (unfinished trials as
  * RUNNING and QUEUED rows), and the final results carry the run's utilisation.
  */
+@Tag("integration")
 class ExecuteTrialsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --fuse=auto}: a real probe on this machine, remembered per machine, and the costs it
  * yields.
  */
+@Tag("integration")
 class FusionMeasurementTest {
   @TempDir Path dir;
 

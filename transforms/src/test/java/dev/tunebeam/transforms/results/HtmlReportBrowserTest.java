@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dim the lines outside it, a click must sort the table, and the page must have made no request.
  * Chromium is required, not optional: without it this test fails and says how to install it.
  */
+@Tag("integration")
 class HtmlReportBrowserTest {
   static final int WIDTH = 1400;
   static final int HEIGHT = 3000;
@@ -202,6 +204,63 @@ class HtmlReportBrowserTest {
         probe.get("stopped"),
         "a triangle where each stopped trial's curve ends: " + all);
     assertEquals("true", probe.get("winnerDrawn"), all);
+  }
+
+  /** Reads the Pareto chart of a two-objective study back from the drawn page. */
+  static final String PARETO_PROBE =
+      """
+      setTimeout(function () {
+        var r = window.tunebeamReport, out = [], chart = r.charts.pareto, o = chart.getOption();
+        out.push('charts=' + Object.keys(r.charts).sort().join(','));
+        out.push('front=' + o.series[0].data.map(function (d) { return d.value.join(':'); }).join(','));
+        out.push('rest=' + o.series[1].data.length);
+        out.push('x=' + o.xAxis[0].name + ';y=' + o.yAxis[0].name);
+        var at = chart.convertToPixel({ seriesIndex: 0 }, o.series[0].data[0].value);
+        var symbols = Array.prototype.slice.call(document.querySelectorAll('#chart-pareto svg path[transform]'));
+        out.push('frontDrawn=' + symbols.some(function (p) {
+          var m = /matrix\\(([^)]*)\\)/.exec(p.getAttribute('transform')), v = m ? m[1].split(',').map(Number) : [];
+          return v.length === 6 && Math.abs(v[4] - at[0]) < 1 && Math.abs(v[5] - at[1]) < 1; }));
+        document.body.setAttribute('data-probe', out.join(';'));
+      }, 50);
+      """;
+
+  @Test
+  void aTwoObjectiveStudyDrawsItsParetoFront() throws Exception {
+    Leaderboard board =
+        Leaderboard.rank(MultiObjectiveRankingTest.study(7, 40), MultiObjectiveRankingTest.TWO);
+    Map<String, String> probe = probe(board, PARETO_PROBE, "report-pareto-probed.html");
+    String all = probe.toString();
+    assertEquals(
+        "budget,history,importance,intermediate,parallel,pareto", probe.get("charts"), all);
+    // The front's distinct points, joined left to right by seconds; every other trial a dot.
+    int[] fronts = board.fronts();
+    java.util.TreeSet<String> expected = new java.util.TreeSet<>();
+    int onFront = 0;
+    for (int i = 0; i < fronts.length; i++) {
+      if (fronts[i] == 1) {
+        onFront++;
+        Judgement j = board.ranked().get(i).judgement();
+        expected.add(point(j.value("train_seconds"), j.value("val_accuracy")));
+      }
+    }
+    List<String> drawn = List.of(probe.get("front").split(","));
+    assertEquals(onFront, drawn.size(), all);
+    java.util.TreeSet<String> drawnPoints = new java.util.TreeSet<>();
+    drawn.forEach(
+        p ->
+            drawnPoints.add(
+                point(Double.parseDouble(p.split(":")[0]), Double.parseDouble(p.split(":")[1]))));
+    assertEquals(expected, drawnPoints, all);
+    List<Double> xs = drawn.stream().map(p -> Double.parseDouble(p.split(":")[0])).toList();
+    assertEquals(xs.stream().sorted().toList(), xs, "the front's line runs left to right: " + all);
+    assertEquals(String.valueOf(board.succeeded() - onFront), probe.get("rest"), all);
+    assertEquals("train_seconds (minimize)", probe.get("x"), all);
+    assertEquals("val_accuracy (maximize)", probe.get("y"), all);
+    assertEquals("true", probe.get("frontDrawn"), all);
+  }
+
+  private static String point(double x, double y) {
+    return String.format(java.util.Locale.ROOT, "%.6f:%.6f", x, y);
   }
 
   /**

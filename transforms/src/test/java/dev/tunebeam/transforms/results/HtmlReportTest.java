@@ -188,4 +188,32 @@ class HtmlReportTest {
     }
     return n;
   }
+
+  @Test
+  void severalObjectivesAddAParetoSectionAScatterForTwoAndATableForMore() {
+    Leaderboard one = ReportFixtures.board();
+    assertTrue(
+        !new String(HtmlReport.render(one, "s"), StandardCharsets.UTF_8).contains("id=\"pareto\""));
+    Leaderboard two =
+        Leaderboard.rank(MultiObjectiveRankingTest.study(3, 12), MultiObjectiveRankingTest.TWO);
+    String twoHtml = new String(HtmlReport.render(two, "s"), StandardCharsets.UTF_8);
+    assertTrue(twoHtml.contains("<div class=\"chart\" id=\"chart-pareto\">"), twoHtml);
+    assertTrue(twoHtml.contains("\"front\":1"), "the data holds each trial's front");
+    Objectives three =
+        new Objectives(
+            List.of(
+                Objective.DEFAULT,
+                MultiObjectiveRankingTest.SECONDS,
+                new Objective("train_loss", Objective.Goal.MINIMIZE, Objective.Measurement.BEST)));
+    Leaderboard board = Leaderboard.rank(MultiObjectiveRankingTest.study(3, 12), three);
+    String html = new String(HtmlReport.render(board, "s"), StandardCharsets.UTF_8);
+    assertTrue(!html.contains("id=\"chart-pareto\""), "no plane holds three objectives");
+    String table =
+        html.substring(
+            html.indexOf("id=\"pareto-table\""),
+            html.indexOf("</table>", html.indexOf("id=\"pareto-table\"")));
+    long onFront = java.util.Arrays.stream(board.fronts()).filter(f -> f == 1).count();
+    assertEquals(onFront, table.split("<tr><td").length - 1, table);
+    assertTrue(table.contains("train_loss (minimize)"), table);
+  }
 }

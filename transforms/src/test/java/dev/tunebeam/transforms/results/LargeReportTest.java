@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a sample spread over the rest, says so, and headless Chromium draws it; results.csv keeps them
  * all.
  */
+@Tag("integration")
 class LargeReportTest {
   private static final int TRIALS = 20_000;
 

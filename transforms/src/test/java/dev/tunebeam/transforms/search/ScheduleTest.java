@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebeam.transforms.search.halving.HalvingSettings;
+import dev.tunebeam.transforms.search.hyperband.HyperbandSettings;
+import dev.tunebeam.transforms.search.tpe.TpeSettings;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SpaceFiles;
 import java.util.List;
@@ -62,7 +65,8 @@ class ScheduleTest {
     SearchSpace s =
         SearchSpace.builder("h")
             .doubleRange("learning_rate", 0.001, 0.1, dev.tunebeam.transforms.space.Scale.LOG, null)
-            .hyperband(3, 1, 4)
+            .algorithm(new HyperbandSettings(3, 1))
+            .seed(4)
             .fixed("num_epochs", "9")
             .build();
     // s_max 2: brackets of 9, 5 and 3 trials
@@ -84,7 +88,7 @@ class ScheduleTest {
                 SearchSpace.builder("h")
                     .doubleRange(
                         "learning_rate", 0.001, 0.1, dev.tunebeam.transforms.space.Scale.LOG, null)
-                    .halving(3, 1)
+                    .algorithm(new HalvingSettings(3, 1))
                     .build());
     assertTrue(e.getMessage().contains("for halving: samples: N"), e.getMessage());
   }
@@ -94,7 +98,8 @@ class ScheduleTest {
     SearchSpace space =
         SearchSpace.builder("t")
             .categorical("optimizer", "sgd", "adam")
-            .tpe(24, 4, 7)
+            .algorithm(new TpeSettings(24, 4))
+            .seed(7)
             .fixed("num_epochs", "2")
             .build();
     Schedule s = Schedule.of(space);
@@ -125,7 +130,7 @@ class ScheduleTest {
     SearchSpace small =
         SearchSpace.builder("small")
             .categorical("optimizer", "sgd", "adam")
-            .halving(3, 1)
+            .algorithm(new HalvingSettings(3, 1))
             .fixed("num_epochs", "9")
             .build();
     IllegalArgumentException e =
@@ -143,7 +148,8 @@ class ScheduleTest {
             () ->
                 SearchSpace.builder("t")
                     .categorical("optimizer", "sgd", "adam")
-                    .tpe(4, 5, 1)
+                    .algorithm(new TpeSettings(4, 5))
+                    .seed(1)
                     .build());
     assertTrue(e.getMessage().contains("batch 5 is more than trials 4"), e.getMessage());
   }
@@ -154,7 +160,7 @@ class ScheduleTest {
         SearchSpace.builder("t")
             .categorical("optimizer", "sgd", "adam")
             .discrete("num_epochs", 1, 2)
-            .halving(2, 1)
+            .algorithm(new HalvingSettings(2, 1))
             .build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedule.of(s));
     assertTrue(e.getMessage().contains("num_epochs is searched"), e.getMessage());

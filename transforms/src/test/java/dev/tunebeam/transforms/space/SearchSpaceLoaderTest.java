@@ -44,7 +44,7 @@ class SearchSpaceLoaderTest {
         parse(
             "{\"study\": \"j\", \"algorithm\": \"random\", \"samples\": 3, \"seed\": 1,"
                 + " \"parameters\": {\"learning_rate\": {\"type\": \"double\", \"min\": 0.001, \"max\": 0.1, \"scale\": \"log\"}}}");
-    assertEquals(Algorithm.RANDOM, s.algorithm());
+    assertEquals("random", s.algorithm().key());
     assertEquals(3, s.trials(10).size());
   }
 

@@ -413,11 +413,25 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
                             v.getNumberValue()));
               });
       double acc = accuracy.applyAsDouble(flags);
-      t.setFinalMeasurement(
-          Measurement.newBuilder()
-              .setStepCount(10)
-              .addMetrics(
-                  Measurement.Metric.newBuilder().setMetricId("val_accuracy").setValue(acc)));
+      // One value per metric spec, as the built-in trainer reports them to hypertune.
+      Measurement.Builder measured = Measurement.newBuilder().setStepCount(10);
+      Map<String, Double> finalValues = new LinkedHashMap<>();
+      finalValues.put(EpochRecord.VAL_ACCURACY, acc);
+      finalValues.put(EpochRecord.TRAIN_SECONDS, trainSeconds(flags, 10));
+      finalValues.put(EpochRecord.PARAM_COUNT, PARAM_COUNT);
+      for (StudySpec.MetricSpec m : job.getStudySpec().getMetricsList()) {
+        if (finalValues.containsKey(m.getMetricId())) {
+          measured.addMetrics(
+              Measurement.Metric.newBuilder()
+                  .setMetricId(m.getMetricId())
+                  .setValue(finalValues.get(m.getMetricId())));
+        }
+      }
+      if (measured.getMetricsCount() == 0) {
+        measured.addMetrics(
+            Measurement.Metric.newBuilder().setMetricId("val_accuracy").setValue(acc));
+      }
+      t.setFinalMeasurement(measured);
       if (!tuningTrialsWithoutMetrics.contains(id)) {
         writeMetrics((base.endsWith("/") ? base : base + "/") + id + "/model/", id, flags);
       }
@@ -448,7 +462,11 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
                       EpochRecord.VAL_ACCURACY,
                       held,
                       EpochRecord.TEST_ACCURACY,
-                      held))));
+                      held,
+                      EpochRecord.TRAIN_SECONDS,
+                      trainSeconds(flags, e),
+                      EpochRecord.PARAM_COUNT,
+                      PARAM_COUNT))));
     }
     MetricsReport report =
         new MetricsReport(
@@ -459,6 +477,25 @@ public final class FakeJobService extends JobServiceGrpc.JobServiceImplBase {
         .create(
             BlobInfo.newBuilder(BlobId.of(metrics.bucket(), metrics.object())).build(),
             MetricsJson.write(report));
+  }
+
+  /** LeNet-5's parameter count, as the built-in trainer reports it. */
+  static final double PARAM_COUNT = dev.tunebeam.trainer.model.LeNetLayout.SIZE;
+
+  /**
+   * Training seconds after {@code epochs} epochs as the built-in trainer reports them: 28 s an
+   * epoch for sgd at batch size 64, more for smaller batches (more steps), and more for the
+   * optimizers that keep more state per weight, so accuracy trades against time.
+   */
+  static double trainSeconds(Map<String, String> flags, int epochs) {
+    double batch = Double.parseDouble(flags.getOrDefault("batch-size", "64"));
+    double optimizer =
+        switch (flags.getOrDefault("optimizer", "adam")) {
+          case "adam" -> 1.3;
+          case "rmsprop" -> 1.2;
+          default -> 1.0;
+        };
+    return epochs * 28.0 * optimizer * Math.sqrt(64 / batch);
   }
 
   /** {@code --name value} pairs as a map keyed by name with '-' (the trainer's spelling). */

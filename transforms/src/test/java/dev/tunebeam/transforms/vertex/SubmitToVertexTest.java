@@ -36,12 +36,14 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SubmitToVertex in DirectRunner pipelines against the fake JobService, through the real client.
  */
+@Tag("integration")
 class SubmitToVertexTest {
   /** Results of each run, by run id: the DirectRunner serializes DoFns, so they report here. */
   private static final Map<String, List<TrialResult>> COLLECTED = new ConcurrentHashMap<>();

@@ -3,6 +3,7 @@ package dev.tunebeam.transforms.search.tpe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebeam.transforms.search.Observation;
 import dev.tunebeam.transforms.space.Scale;
 import dev.tunebeam.transforms.space.SearchSpace;
 import java.util.ArrayList;
@@ -32,18 +33,17 @@ class TpeSamplerTest {
     return -d * d + (p.get("optimizer").equals("adam") ? 1 : 0);
   }
 
-  private static List<TpeSampler.Observation> randomObservations(int n, long seed) {
-    List<TpeSampler.Observation> obs = new ArrayList<>();
+  private static List<Observation> randomObservations(int n, long seed) {
+    List<Observation> obs = new ArrayList<>();
     SPACE
         .randomTrials(n, seed)
-        .forEach(
-            t -> obs.add(new TpeSampler.Observation(t.parameters(), objective(t.parameters()))));
+        .forEach(t -> obs.add(new Observation(t.parameters(), objective(t.parameters()))));
     return obs;
   }
 
   @Test
   void sameObservationsAndSeedGiveTheSameProposal() {
-    List<TpeSampler.Observation> obs = randomObservations(20, 1);
+    List<Observation> obs = randomObservations(20, 1);
     TpeSampler s = new TpeSampler(SPACE.conditional());
     assertEquals(s.propose(obs, new Well19937c(5)), s.propose(obs, new Well19937c(5)));
   }
@@ -82,11 +82,11 @@ class TpeSamplerTest {
   void logScaleIsHonoured() {
     // All the good observations sit at 1e-4; on a log scale the proposal lands near it, not at the
     // linear middle.
-    List<TpeSampler.Observation> obs = new ArrayList<>();
+    List<Observation> obs = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       double lr = i < 3 ? 1e-4 : Math.pow(10, -0.2 * i);
       obs.add(
-          new TpeSampler.Observation(
+          new Observation(
               Map.of("learning_rate", Double.toString(lr), "optimizer", "adam"), i < 3 ? 1 : 0));
     }
     TpeSampler s = new TpeSampler(SPACE.conditional());
