@@ -3,11 +3,11 @@ package dev.tunebeam.pipeline.study;
 import dev.tunebeam.pipeline.SearchOptions;
 import dev.tunebeam.pipeline.SearchPipeline;
 import dev.tunebeam.transforms.dispatch.BackendRule;
+import dev.tunebeam.transforms.exec.StudyFigures;
 import dev.tunebeam.transforms.local.TrainLocally;
 import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.exec.StudyFigures;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.search.RunSchedule;
@@ -59,6 +59,8 @@ public final class Scheduled {
         .apply("RankTrials", RankTrials.by(objectives))
         .apply(
             "WriteLeaderboard",
-            WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRunFigures(StudyFigures.of(budget)));
+            WriteLeaderboard.to(options.getOutput())
+                .withStudy(space.study())
+                .withRunFigures(StudyFigures.of(budget)));
   }
 }

@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 
 /**
  * Figures of the run beside the leaderboard in {@code results.json} (for {@code
- * LeaderboardFormats.json(board, study, extra)}): its {@link Utilisation} as {@code
- * "utilisation": {"fraction", "busy_core_seconds", "available_core_seconds", "cores", "seconds"}},
- * and while it runs {@code "running"} and {@code "queued"} trial counts.
+ * LeaderboardFormats.json(board, study, extra)}): its {@link Utilisation} as {@code "utilisation":
+ * {"fraction", "busy_core_seconds", "available_core_seconds", "cores", "seconds"}}, and while it
+ * runs {@code "running"} and {@code "queued"} trial counts.
  */
 final class RunFiguresJson {
   private RunFiguresJson() {}

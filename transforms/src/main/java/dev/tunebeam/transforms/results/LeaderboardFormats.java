@@ -46,10 +46,7 @@ public final class LeaderboardFormats {
   }
 
   /** As {@link #json(Leaderboard, String)}, with figures of the run added to the root object. */
-  public static byte[] json(
-      Leaderboard board,
-      String study,
-      Consumer<ObjectNode> extra) {
+  public static byte[] json(Leaderboard board, String study, Consumer<ObjectNode> extra) {
     return LeaderboardJson.write(board, study, extra);
   }
 

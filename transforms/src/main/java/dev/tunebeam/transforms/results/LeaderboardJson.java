@@ -27,8 +27,7 @@ final class LeaderboardJson {
   }
 
   /** {@code extra} adds the run's own figures to the root object before it is written. */
-  static byte[] write(
-      Leaderboard board, String study, Consumer<ObjectNode> extra) {
+  static byte[] write(Leaderboard board, String study, Consumer<ObjectNode> extra) {
     ObjectNode root = JSON.createObjectNode();
     root.put("study", study);
     putObjective(root.putObject("objective"), board.objective());

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  */
 public interface RunFigures extends Serializable {
   /**
-   * Called once, just before the final files are written: from here on nothing rewrites the
-   * results while the study runs. Returns what to add to {@code results.json}'s root object.
+   * Called once, just before the final files are written: from here on nothing rewrites the results
+   * while the study runs. Returns what to add to {@code results.json}'s root object.
    */
   Consumer<ObjectNode> seal();
 }

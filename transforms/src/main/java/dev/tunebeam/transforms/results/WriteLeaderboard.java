@@ -62,8 +62,8 @@ public abstract class WriteLeaderboard
   }
 
   /**
-   * The figures of the run whose trials these are ({@code exec.StudyFigures.of(run)}): they go
-   * into {@code results.json}, and the run's live rewrites end before the final files.
+   * The figures of the run whose trials these are ({@code exec.StudyFigures.of(run)}): they go into
+   * {@code results.json}, and the run's live rewrites end before the final files.
    */
   public WriteLeaderboard withRunFigures(RunFigures figures) {
     return toBuilder().setRunFigures(Objects.requireNonNull(figures, "runFigures")).build();

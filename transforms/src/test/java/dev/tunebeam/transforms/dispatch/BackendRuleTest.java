@@ -89,8 +89,7 @@ class BackendRuleTest {
     assertEquals(Backend.LOCAL, r.route(trial("batch_size", "64")));
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class,
-            () -> BackendRule.parse("batch_size>=128 -> gpu-pool"));
+            IllegalArgumentException.class, () -> BackendRule.parse("batch_size>=128 -> gpu-pool"));
     assertTrue(
         e.getMessage().contains("allowed backends: local, vertex"),
         "a rule that was not given it refuses it, whatever else this JVM named: " + e.getMessage());

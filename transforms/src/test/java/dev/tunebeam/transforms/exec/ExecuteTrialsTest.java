@@ -70,7 +70,10 @@ class ExecuteTrialsTest {
     p.apply(Create.of(trials).withCoder(SerializableCoder.of(Trial.class)))
         .apply(RunTrials.by(BackendRule.parse("scripted", scripted)).with(scripted, executor, run))
         .apply(RankTrials.byDefault())
-        .apply(WriteLeaderboard.to(out.toString()).withStudy("watched").withRunFigures(StudyFigures.of(run)));
+        .apply(
+            WriteLeaderboard.to(out.toString())
+                .withStudy("watched")
+                .withRunFigures(StudyFigures.of(run)));
     try {
       CompletableFuture<PipelineResult> running =
           CompletableFuture.supplyAsync(
