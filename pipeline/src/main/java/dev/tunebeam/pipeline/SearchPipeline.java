@@ -23,6 +23,7 @@ import dev.tunebeam.trainer.report.LocalArtifactStore;
 import dev.tunebeam.trainer.report.RedactedConsole;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
+import dev.tunebeam.transforms.exec.StudyFigures;
 import dev.tunebeam.transforms.local.TrainLocally;
 import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.RankTrials;
@@ -319,7 +320,9 @@ public final class SearchPipeline {
         .apply("RankTrials", RankTrials.by(objectives))
         .apply(
             "WriteLeaderboard",
-            WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRun(budget));
+            WriteLeaderboard.to(options.getOutput())
+                .withStudy(space.study())
+                .withRunFigures(StudyFigures.of(budget)));
     return p;
   }
 

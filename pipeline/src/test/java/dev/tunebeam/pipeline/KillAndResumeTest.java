@@ -69,8 +69,12 @@ class KillAndResumeTest {
       w.onExit().get(30, TimeUnit.SECONDS);
       assertFalse(w.isAlive(), "worker " + w.pid() + " outlived its pipeline");
     }
-    // results.csv may exist: the table is rewritten as trials finish (live results), so what shows
-    // the kill is that only some trials finished.
+    // The results are rewritten as trials finish: the first run's table still lists the others as
+    // running or queued, never as the final one.
+    assertTrue(
+        !Files.exists(out.resolve("results.csv"))
+            || Files.readString(out.resolve("results.csv")).matches("(?s).*,(RUNNING|QUEUED),.*"),
+        "the first run was killed before its final table");
     finished = currentFinished(out);
     assertTrue(
         finished.size() >= 1 && finished.size() < 4, "killed mid-search: " + finished.keySet());

@@ -3,6 +3,7 @@ package dev.tunebeam.pipeline.study;
 import dev.tunebeam.pipeline.SearchOptions;
 import dev.tunebeam.pipeline.SearchPipeline;
 import dev.tunebeam.transforms.dispatch.BackendRule;
+import dev.tunebeam.transforms.exec.StudyFigures;
 import dev.tunebeam.transforms.local.TrainLocally;
 import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.RankTrials;
@@ -58,6 +59,8 @@ public final class Scheduled {
         .apply("RankTrials", RankTrials.by(objectives))
         .apply(
             "WriteLeaderboard",
-            WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRun(budget));
+            WriteLeaderboard.to(options.getOutput())
+                .withStudy(space.study())
+                .withRunFigures(StudyFigures.of(budget)));
   }
 }

@@ -208,7 +208,7 @@ class DataflowDryRunTest {
       assertTrue(transforms.contains(step), step + " in " + transforms);
     }
     assertTrue(
-        transforms.stream().anyMatch(t -> t.startsWith("RunTrials/") && t.contains("Execute")),
+        transforms.stream().anyMatch(t -> t.startsWith("RunTrials/") && t.contains("RunGroups")),
         "trials train on the workers: " + transforms);
     assertTrue(
         pipeline.getComponents().getEnvironmentsMap().values().stream()

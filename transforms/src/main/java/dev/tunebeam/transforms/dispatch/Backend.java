@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Where a trial runs: a name that the leaderboard's backend column shows and a {@link BackendRule}
  * routes by. {@link #LOCAL} and {@link #VERTEX} are built in; a new place to run trials is named
- * once with {@link #of} (and run by its {@code exec.TrialExecutor}, given to {@code
- * RunTrials.with}), after which rules may send trials to it. One instance per name, so {@code ==}
- * compares backends, also after deserialization.
+ * with {@link #of}, given to the rule that may send trials to it ({@link BackendRule#parse(String,
+ * Backend...)}) and run by its {@code exec.TrialExecutor} ({@code RunTrials.with}). One instance
+ * per name, so {@code ==} compares backends, also after deserialization.
  */
 public final class Backend implements Serializable {
   private static final long serialVersionUID = 2L;
@@ -33,7 +33,7 @@ public final class Backend implements Serializable {
 
   /**
    * The backend named {@code key} (lower-case letters, digits, '-' and '_', starting with a
-   * letter), made known to rules the first time.
+   * letter).
    */
   public static Backend of(String key) {
     if (key == null || !NAME.matcher(key).matches()) {
@@ -57,28 +57,35 @@ public final class Backend implements Serializable {
     return index;
   }
 
-  /** The backends known in this JVM, in the order they were named. */
+  /** The backends named in this JVM, in the order they were first named. */
   public static List<Backend> values() {
     synchronized (KNOWN) {
       return List.copyOf(new ArrayList<>(KNOWN.values()));
     }
   }
 
-  /** {@code field} names the flag or rule in the message. */
-  public static Backend parse(String field, String value) {
+  /**
+   * The backend among {@code allowed} that {@code value} names (any case); {@code field} names the
+   * flag or rule in the message.
+   */
+  public static Backend parse(String field, String value, List<Backend> allowed) {
     String wanted = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-    synchronized (KNOWN) {
-      Backend b = KNOWN.get(wanted);
-      if (b == null) {
-        throw new IllegalArgumentException(
-            field + " " + value + " is not a backend; allowed: " + allowed());
+    for (Backend b : allowed) {
+      if (b.key.equals(wanted)) {
+        return b;
       }
-      return b;
     }
+    throw new IllegalArgumentException(
+        field + " " + value + " is not a backend; allowed: " + allowed(allowed));
   }
 
-  static String allowed() {
-    return String.join(", ", values().stream().map(Backend::key).toList());
+  /** {@link #LOCAL} or {@link #VERTEX}. */
+  public static Backend parse(String field, String value) {
+    return parse(field, value, List.of(LOCAL, VERTEX));
+  }
+
+  static String allowed(List<Backend> allowed) {
+    return String.join(", ", allowed.stream().map(Backend::key).toList());
   }
 
   private Object readResolve() {

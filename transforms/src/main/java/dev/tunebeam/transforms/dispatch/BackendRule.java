@@ -80,6 +80,17 @@ public record BackendRule(String text, List<Clause> clauses, Backend otherwise)
 
   /** {@code local}, {@code vertex}, or clauses as the class comment describes. */
   public static BackendRule parse(String text) {
+    return parse(text, new Backend[0]);
+  }
+
+  /** As {@link #parse(String)}, where rules may also send trials to {@code more} backends. */
+  public static BackendRule parse(String text, Backend... more) {
+    List<Backend> allowed = new ArrayList<>(List.of(Backend.LOCAL, Backend.VERTEX));
+    for (Backend b : more) {
+      if (!allowed.contains(b)) {
+        allowed.add(b);
+      }
+    }
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException(
           "backend rule is empty; allowed: local, vertex, or clauses such as '" + EXAMPLE + "'");
@@ -87,13 +98,13 @@ public record BackendRule(String text, List<Clause> clauses, Backend otherwise)
     String t = text.trim();
     if (!t.contains("->")) {
       try {
-        return all(Backend.parse("backend", t));
+        return all(Backend.parse("backend", t, allowed));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "backend rule '"
                 + text
                 + "' is neither a backend ("
-                + Backend.allowed()
+                + Backend.allowed(allowed)
                 + ") nor clauses like '"
                 + EXAMPLE
                 + "'");
@@ -117,7 +128,7 @@ public record BackendRule(String text, List<Clause> clauses, Backend otherwise)
       String condition = clause.substring(0, arrow).trim();
       Backend backend;
       try {
-        backend = Backend.parse("backend", clause.substring(arrow + 2));
+        backend = Backend.parse("backend", clause.substring(arrow + 2), allowed);
       } catch (IllegalArgumentException e) {
         throw bad(
             text,
@@ -125,7 +136,7 @@ public record BackendRule(String text, List<Clause> clauses, Backend otherwise)
             "sends trials to '"
                 + clause.substring(arrow + 2).trim()
                 + "'; allowed backends: "
-                + Backend.allowed());
+                + Backend.allowed(allowed));
       }
       if (condition.equals("else") || condition.equals("*")) {
         otherwise = backend;

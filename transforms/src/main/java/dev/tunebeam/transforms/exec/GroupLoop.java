@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What happens around every group, whichever executor runs it, written once: the run's failure
@@ -122,7 +123,7 @@ final class GroupLoop {
    * A trainer's output line: a progress line goes to {@code lane} (so the lane's pace is current
    * when the line's ETA is computed) and then to the log; the rest go to DEBUG.
    */
-  void line(String line, java.util.function.Consumer<StudyProgress.EpochReport> lane) {
+  void line(String line, Consumer<StudyProgress.EpochReport> lane) {
     Optional<StudyProgress.EpochReport> epoch = progress.parse(line);
     if (epoch.isEmpty()) {
       progress.chatter(line);

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunebeam.transforms.results.HtmlReport;
 import dev.tunebeam.transforms.results.Leaderboard;
 import dev.tunebeam.transforms.results.LeaderboardFormats;
-import dev.tunebeam.transforms.results.ResultsGate;
-import dev.tunebeam.transforms.results.RunFiguresJson;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.results.WriteLeaderboard;

@@ -88,12 +88,8 @@ final class RunQueue implements AutoCloseable {
   }
 
   /** Drops a stage's groups that no lane took yet (its DoFn was interrupted). */
-  synchronized int cancel(Stage stage) {
-    List<QueuedGroup> mine = new ArrayList<>();
-    queue.forEach(g -> mine.add(g.stage() == stage ? g : null));
-    mine.removeIf(g -> g == null);
-    queue.removeAll(mine);
-    return mine.size();
+  synchronized void cancel(Stage stage) {
+    queue.removeIf(g -> g.stage() == stage);
   }
 
   private void startLanes() {

@@ -5,6 +5,7 @@ import dev.tunebeam.transforms.exec.Lane;
 import dev.tunebeam.transforms.exec.TrialExecutor;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ final class LocalExecutor implements TrialExecutor {
   static final String BACKEND = "local";
 
   private final LocalSettings settings;
-  private transient Map<String, MemberRun> members;
+  private transient volatile Map<String, MemberRun> members;
 
   LocalExecutor(LocalSettings settings) {
     this.settings = settings;
@@ -102,7 +103,7 @@ final class LocalExecutor implements TrialExecutor {
     if (settings.program().isBuiltIn()) {
       return new GroupTrainer(settings, lane).train(group);
     }
-    List<TrialResult> results = new java.util.ArrayList<>();
+    List<TrialResult> results = new ArrayList<>();
     for (Trial t : group) {
       results.add(new ProgramTrainer(settings, lane).train(t));
     }
@@ -111,9 +112,15 @@ final class LocalExecutor implements TrialExecutor {
 
   /** The trial as the trainer parses it, once per trial in this instance. */
   private MemberRun member(Trial t) {
-    if (members == null) {
-      members = new ConcurrentHashMap<>();
+    Map<String, MemberRun> cache = members;
+    if (cache == null) {
+      synchronized (this) {
+        if (members == null) {
+          members = new ConcurrentHashMap<>();
+        }
+        cache = members;
+      }
     }
-    return members.computeIfAbsent(t.id(), id -> LocalTrial.member(t, settings));
+    return cache.computeIfAbsent(t.id(), id -> LocalTrial.member(t, settings));
   }
 }

@@ -1,10 +1,12 @@
 package dev.tunebeam.transforms.results;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -44,10 +46,7 @@ public final class LeaderboardFormats {
   }
 
   /** As {@link #json(Leaderboard, String)}, with figures of the run added to the root object. */
-  public static byte[] json(
-      Leaderboard board,
-      String study,
-      java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> extra) {
+  public static byte[] json(Leaderboard board, String study, Consumer<ObjectNode> extra) {
     return LeaderboardJson.write(board, study, extra);
   }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The leaderboard as {@code results.json}: numbers as JSON numbers at full precision (a parameter
@@ -26,8 +27,7 @@ final class LeaderboardJson {
   }
 
   /** {@code extra} adds the run's own figures to the root object before it is written. */
-  static byte[] write(
-      Leaderboard board, String study, java.util.function.Consumer<ObjectNode> extra) {
+  static byte[] write(Leaderboard board, String study, Consumer<ObjectNode> extra) {
     ObjectNode root = JSON.createObjectNode();
     root.put("study", study);
     putObjective(root.putObject("objective"), board.objective());

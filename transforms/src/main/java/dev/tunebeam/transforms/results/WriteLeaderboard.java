@@ -1,8 +1,6 @@
 package dev.tunebeam.transforms.results;
 
 import com.google.auto.value.AutoValue;
-import dev.tunebeam.transforms.run.StudyRun;
-import dev.tunebeam.transforms.run.Utilisation;
 import dev.tunebeam.transforms.settings.Checks;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,9 +23,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * the {@link HtmlReport} {@code report.html} into a directory through Beam {@link FileSystems}, so
  * {@code gs://bucket/path} and a local path work the same. Each file is written under a temporary
  * name and then renamed, so a reader sees the previous table or the new one, never half of one.
- * Outputs the paths written. Given the study's run ({@link #withRun}), {@code results.json} also
- * carries the run's {@link dev.tunebeam.transforms.run.Utilisation}, and the rewrites made while
- * the study ran ({@link ResultsGate}) stop before these final files are written.
+ * Outputs the paths written. Given the run's figures ({@link #withRunFigures}), {@code
+ * results.json} also carries them (how well the run kept the cores busy), and the rewrites made
+ * while the study ran stop before these final files are written.
  *
  * <pre>{@code
  * board.apply(WriteLeaderboard.to("gs://my-bucket/studies/lenet5").withStudy("lenet5-fashion"));
@@ -45,7 +43,7 @@ public abstract class WriteLeaderboard
 
   public abstract String study();
 
-  public abstract @Nullable StudyRun run();
+  public abstract @Nullable RunFigures runFigures();
 
   abstract Builder toBuilder();
 
@@ -54,7 +52,7 @@ public abstract class WriteLeaderboard
     return new AutoValue_WriteLeaderboard.Builder()
         .setDirectory(Checks.present("directory", directory, "a local folder or gs://bucket/path"))
         .setStudy("study")
-        .setRun(null)
+        .setRunFigures(null)
         .build();
   }
 
@@ -64,16 +62,16 @@ public abstract class WriteLeaderboard
   }
 
   /**
-   * The run whose trials these are: its utilisation goes into {@code results.json}, and its live
-   * rewrites end before the final files.
+   * The figures of the run whose trials these are ({@code exec.StudyFigures.of(run)}): they go into
+   * {@code results.json}, and the run's live rewrites end before the final files.
    */
-  public WriteLeaderboard withRun(StudyRun run) {
-    return toBuilder().setRun(Objects.requireNonNull(run, "run")).build();
+  public WriteLeaderboard withRunFigures(RunFigures figures) {
+    return toBuilder().setRunFigures(Objects.requireNonNull(figures, "runFigures")).build();
   }
 
   @Override
   public PCollection<String> expand(PCollection<Leaderboard> board) {
-    return board.apply("WriteFiles", ParDo.of(new WriteFn(directory(), study(), run())));
+    return board.apply("WriteFiles", ParDo.of(new WriteFn(directory(), study(), runFigures())));
   }
 
   @Override
@@ -88,7 +86,7 @@ public abstract class WriteLeaderboard
 
     abstract Builder setStudy(String v);
 
-    abstract Builder setRun(@Nullable StudyRun v);
+    abstract Builder setRunFigures(@Nullable RunFigures v);
 
     abstract WriteLeaderboard build();
   }
@@ -112,24 +110,20 @@ public abstract class WriteLeaderboard
   static final class WriteFn extends DoFn<Leaderboard, String> {
     private final String directory;
     private final String study;
-    private final @Nullable StudyRun run;
+    private final @Nullable RunFigures figures;
 
-    WriteFn(String directory, String study, @Nullable StudyRun run) {
+    WriteFn(String directory, String study, @Nullable RunFigures figures) {
       this.directory = directory;
       this.study = study;
-      this.run = run;
+      this.figures = figures;
     }
 
     @ProcessElement
     public void process(@Element Leaderboard board, OutputReceiver<String> out) throws IOException {
-      byte[] json = LeaderboardFormats.json(board, study);
-      if (run != null) {
-        ResultsGate.of(run).seal();
-        Utilisation u = run.utilisation();
-        if (u.availableCoreSeconds() > 0) {
-          json = LeaderboardFormats.json(board, study, RunFiguresJson.utilisation(u));
-        }
-      }
+      byte[] json =
+          figures == null
+              ? LeaderboardFormats.json(board, study)
+              : LeaderboardFormats.json(board, study, figures.seal());
       out.output(writeAtomically(directory, "results.csv", LeaderboardFormats.csv(board)));
       out.output(writeAtomically(directory, "results.json", json));
       out.output(

@@ -64,13 +64,16 @@ class ExecuteTrialsTest {
             trial("first", "work=3", "quality=0.6"),
             trial("second", "work=2", "quality=0.9"),
             trial("third", "work=1", "quality=0.7"));
-    // Named once; from then on rules may send trials to it.
+    // A backend of its own: named, allowed in the rule, run by its executor.
     Backend scripted = Backend.of("scripted");
     Pipeline p = TestPipeline.create().enableAbandonedNodeEnforcement(false);
     p.apply(Create.of(trials).withCoder(SerializableCoder.of(Trial.class)))
-        .apply(RunTrials.by(BackendRule.parse("scripted")).with(scripted, executor, run))
+        .apply(RunTrials.by(BackendRule.parse("scripted", scripted)).with(scripted, executor, run))
         .apply(RankTrials.byDefault())
-        .apply(WriteLeaderboard.to(out.toString()).withStudy("watched").withRun(run));
+        .apply(
+            WriteLeaderboard.to(out.toString())
+                .withStudy("watched")
+                .withRunFigures(StudyFigures.of(run)));
     try {
       CompletableFuture<PipelineResult> running =
           CompletableFuture.supplyAsync(

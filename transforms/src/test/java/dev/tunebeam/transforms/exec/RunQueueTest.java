@@ -120,6 +120,43 @@ class RunQueueTest {
   }
 
   @Test
+  void everyStageOfARunFeedsTheSameLanesLongestFirst() throws Exception {
+    // Two stages of one run (two rungs, two brackets, or a rung and a TPE round): while the one
+    // lane is busy, stage A queues a short group and stage B a long one; the lane then takes B's.
+    CountDownLatch busy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    ScriptedExecutor executor =
+        new ScriptedExecutor(
+            "stages",
+            1,
+            (group, lane) -> {
+              String name = group.get(0).id();
+              order.add(name);
+              if (name.equals("first")) {
+                busy.countDown();
+                release.await();
+              }
+              return ScriptedExecutor.allSucceed(group);
+            });
+    StudyRun run = run(-1);
+    RunQueue queue = RunQueue.of(run, executor);
+    Stage a = new Stage(2);
+    Stage b = new Stage(1);
+    queue.offer(executor, a, List.of(List.of(trial("first", "work=9"))));
+    assertTrue(busy.await(20, TimeUnit.SECONDS));
+    queue.offer(executor, a, List.of(List.of(trial("a-short", "work=1"))));
+    queue.offer(executor, b, List.of(List.of(trial("b-long", "work=5"))));
+    release.countDown();
+    for (Stage s : List.of(a, b)) {
+      while (!s.over()) {
+        s.take();
+      }
+    }
+    assertEquals(List.of("first", "b-long", "a-short"), order);
+  }
+
+  @Test
   void membersOfAGroupThatFailedAsAWholeRunAgainAloneOnTheQueue() throws Exception {
     List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
     ScriptedExecutor executor =

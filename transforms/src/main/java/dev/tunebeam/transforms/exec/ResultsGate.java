@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.results;
+package dev.tunebeam.transforms.exec;
 
 import dev.tunebeam.transforms.run.StudyRun;
 import java.io.IOException;
@@ -8,22 +8,22 @@ import java.io.IOException;
  * with each other, and once the final leaderboard is being written no live rewrite happens any
  * more, so a late one can never replace the final files.
  */
-public final class ResultsGate {
+final class ResultsGate {
   /** A write of the results files. */
   @FunctionalInterface
-  public interface Write {
+  interface Write {
     void run() throws IOException;
   }
 
   private boolean sealed;
 
   /** The gate of {@code run} in this JVM. */
-  public static ResultsGate of(StudyRun run) {
+  static ResultsGate of(StudyRun run) {
     return run.state().part("results.gate", ResultsGate.class, ResultsGate::new);
   }
 
   /** Runs a live rewrite unless the final results were written; false when it was not run. */
-  public synchronized boolean live(Write write) throws IOException {
+  synchronized boolean live(Write write) throws IOException {
     if (sealed) {
       return false;
     }
@@ -32,7 +32,7 @@ public final class ResultsGate {
   }
 
   /** The final results are being written: no live rewrite after this one. */
-  public synchronized void seal() {
+  synchronized void seal() {
     sealed = true;
   }
 }

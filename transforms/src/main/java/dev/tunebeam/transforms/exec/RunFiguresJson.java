@@ -1,19 +1,19 @@
-package dev.tunebeam.transforms.results;
+package dev.tunebeam.transforms.exec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunebeam.transforms.run.Utilisation;
 import java.util.function.Consumer;
 
 /**
- * Figures of the run beside the leaderboard in {@code results.json} (for {@link
- * LeaderboardFormats#json(Leaderboard, String, Consumer)}): its {@link Utilisation} as {@code
- * "utilisation": {"fraction", "busy_core_seconds", "available_core_seconds", "cores", "seconds"}},
- * and while it runs {@code "running"} and {@code "queued"} trial counts.
+ * Figures of the run beside the leaderboard in {@code results.json} (for {@code
+ * LeaderboardFormats.json(board, study, extra)}): its {@link Utilisation} as {@code "utilisation":
+ * {"fraction", "busy_core_seconds", "available_core_seconds", "cores", "seconds"}}, and while it
+ * runs {@code "running"} and {@code "queued"} trial counts.
  */
-public final class RunFiguresJson {
+final class RunFiguresJson {
   private RunFiguresJson() {}
 
-  public static Consumer<ObjectNode> utilisation(Utilisation u) {
+  static Consumer<ObjectNode> utilisation(Utilisation u) {
     return root -> {
       ObjectNode node = root.putObject("utilisation");
       if (Double.isFinite(u.fraction())) {
@@ -28,7 +28,7 @@ public final class RunFiguresJson {
     };
   }
 
-  public static Consumer<ObjectNode> unfinished(long running, long queued) {
+  static Consumer<ObjectNode> unfinished(long running, long queued) {
     return root -> root.put("running", running).put("queued", queued);
   }
 }
