@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Issue 7's catalogue: every bad input to the main job gives one sentence on stderr that says what
  * is wrong, where, and what is allowed; exits 2; and writes nothing under --output.
  */
+@Tag("integration")
 class BadInputCatalogueTest {
   @TempDir static Path tmp;
 
@@ -69,7 +71,7 @@ class BadInputCatalogueTest {
             "unknown algorithm",
             "--searchSpace=" + file("algo.yaml", "study: s\nalgorithm: bayes\n" + sgd),
             "algo.yaml: algorithm bayes is not supported; allowed: grid, random, halving,"
-                + " hyperband, tpe"));
+                + " hyperband, tpe, gp"));
     cases.add(
         Arguments.of(
             "random without samples",
@@ -96,6 +98,17 @@ class BadInputCatalogueTest {
             "tpe without trials",
             "--searchSpace=" + file("tpe0.yaml", "study: s\nalgorithm: tpe\n" + sgd),
             "algorithm tpe needs trials (the total number of trials) of at least 1, got 0"));
+    cases.add(
+        Arguments.of(
+            "gp without trials",
+            "--searchSpace=" + file("gp0.yaml", "study: s\nalgorithm: gp\n" + sgd),
+            "algorithm gp needs trials (the total number of trials) of at least 1, got 0"));
+    cases.add(
+        Arguments.of(
+            "gp batch above trials",
+            "--searchSpace="
+                + file("gp-batch.yaml", "study: s\nalgorithm: gp\ntrials: 2\nbatch: 3\n" + sgd),
+            "batch 3 is more than trials 2; a gp round proposes at most all the trials"));
     cases.add(
         Arguments.of(
             "unknown type",
@@ -161,6 +174,43 @@ class BadInputCatalogueTest {
     cases.add(Arguments.of("unknown flag", "--epoch=3", "missing a property named 'epoch'"));
     cases.add(Arguments.of("wrong type", "--epochs=ten", "--epochs ten is not a valid int value"));
     cases.add(Arguments.of("out of range", "--epochs=-1", "--epochs -1 is negative"));
+    // A trainer command's program, before any trial runs it.
+    String one =
+        "--searchSpace="
+            + file("cmd.yaml", "study: s\nparameters:\n  m: {type: categorical, values: [a, b]}\n");
+    cases.add(
+        Arguments.of(
+            "trainer program not on PATH",
+            one + " --trainerCommand=no-such-trainer-25,--flag",
+            "--trainerCommand no-such-trainer-25 is not a program on PATH; install it"));
+    cases.add(
+        Arguments.of(
+            "trainer program path missing",
+            one + " --trainerCommand=" + tmp.resolve("missing.sh"),
+            "missing.sh does not exist; give the path of the trainer program"));
+    cases.add(
+        Arguments.of(
+            "trainer program not executable",
+            one + " --trainerCommand=" + file("train.py", "print(1)\n"),
+            "train.py is not an executable file; make it executable (chmod +x) or name its"
+                + " interpreter first, e.g. python3,"));
+    cases.add(
+        Arguments.of(
+            "trainer block program not on PATH",
+            "--searchSpace="
+                + file(
+                    "block.yaml",
+                    "study: s\ntrainer: {command: [no-such-python-25, t.py]}\nparameters:\n"
+                        + "  m: {type: categorical, values: [a, b]}\n"),
+            "trainer.command in "
+                + tmp.resolve("block.yaml")
+                + " no-such-python-25 is not a"
+                + " program on PATH"));
+    cases.add(
+        Arguments.of(
+            "negative top",
+            "--top=-1 --dryRun=true",
+            "--top -1 is negative; use 0 to print no rows, or the number of leaderboard rows"));
     cases.add(
         Arguments.of(
             "conflicting flags",

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * finished trials were not trained again, that no orphan worker outlived the kill, and that the
  * final table covers every trial.
  */
+@Tag("integration")
 class KillAndResumeTest {
   @TempDir Path tmp;
 
@@ -67,8 +69,8 @@ class KillAndResumeTest {
       w.onExit().get(30, TimeUnit.SECONDS);
       assertFalse(w.isAlive(), "worker " + w.pid() + " outlived its pipeline");
     }
-    assertFalse(
-        Files.exists(out.resolve("results.csv")), "the first run was killed before its table");
+    // results.csv may exist: the table is rewritten as trials finish (live results), so what shows
+    // the kill is that only some trials finished.
     finished = currentFinished(out);
     assertTrue(
         finished.size() >= 1 && finished.size() < 4, "killed mid-search: " + finished.keySet());

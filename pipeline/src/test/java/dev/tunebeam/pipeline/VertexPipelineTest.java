@@ -28,6 +28,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * asynchronous submit-then-collect round trip, and the option checks. The hybrid tests really train
  * their local trials (512 images, one epoch).
  */
+@Tag("integration")
 class VertexPipelineTest {
   private FakeVertex vertex;
 

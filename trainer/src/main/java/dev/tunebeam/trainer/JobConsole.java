@@ -20,10 +20,10 @@ final class JobConsole {
   private final List<MemberRun> members;
   private final ConsoleProgress progress;
 
-  JobConsole(PrintStream out, List<MemberRun> members, boolean progressLines) {
+  JobConsole(PrintStream out, List<MemberRun> members, boolean progressLines, int trainImages) {
     this.out = out;
     this.members = members;
-    this.progress = new ConsoleProgress(out, members, progressLines);
+    this.progress = new ConsoleProgress(out, members, progressLines, trainImages);
   }
 
   ConsoleProgress progress() {

@@ -66,7 +66,7 @@ public final class TrainingJob {
   public List<MetricsReport> run(List<MemberRun> members, int threads) throws IOException {
     JobChecks.beforeTraining(members, env, storage);
     JobInputs in = JobInputs.prepare(members, threads, locator, storage);
-    JobConsole console = new JobConsole(out, members, progressLines);
+    JobConsole console = new JobConsole(out, members, progressLines, in.data().train().count());
     console.continuing(in.checkpoints());
     HypertuneReporter hypertune =
         members.size() == 1 ? HypertuneReporter.fromEnvironment(env) : null;

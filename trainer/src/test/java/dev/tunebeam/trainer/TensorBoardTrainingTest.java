@@ -21,10 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Really trains a tiny fused group through the CLI and reads its TensorBoard runs back. */
+@Tag("integration")
 class TensorBoardTrainingTest {
   @TempDir Path tmp;
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The trainer's command line continues from its checkpoint folder, and says how it ended in its
  * outcome file.
  */
+@Tag("integration")
 class TrainerMainResumeTest {
   @TempDir Path tmp;
 

@@ -3,6 +3,7 @@ package dev.tunebeam.trainer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunebeam.trainer.report.WorkerOutcome;
 import java.io.BufferedReader;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The long-lived worker runs each stdin job as the trainer's own command line and marks where each
  * ends.
  */
+@Tag("integration")
 class TrainerWorkerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,6 +69,45 @@ class TrainerWorkerTest {
         printed.indexOf("\"trial\":\"c\"") > printed.indexOf("@worker-done second"), printed);
   }
 
+  @Test
+  void progressLinesCarryEachEpochsPaceForThePipelineToJudgeTheWorker() throws Exception {
+    Path group = tmp.resolve("pair.json");
+    JSON.writeValue(
+        group.toFile(),
+        Map.of(
+            "members", List.of(Map.of("args", member("x", 32)), Map.of("args", member("y", 32)))));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    TrainerWorker.serve(
+        new BufferedReader(new StringReader(job("pair", group) + "\n")),
+        Map.of(),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    List<JsonNode> paces =
+        out.toString(StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.startsWith("@progress "))
+            .map(l -> readTree(l.substring("@progress ".length())).get("pace"))
+            .toList();
+    assertEquals(2, paces.size(), "one line per fused model");
+    JsonNode pace = paces.get(0);
+    assertEquals(256, pace.get("images").asInt());
+    assertEquals(32, pace.get("batch_size").asInt());
+    assertEquals(2, pace.get("models").asInt());
+    assertTrue(pace.get("train_seconds").asDouble() > 0, pace.toString());
+    assertTrue(pace.get("cpu_seconds").asDouble() > 0, pace.toString());
+    assertEquals(pace, paces.get(1), "the fused models share one epoch's pace");
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (Exception e) {
+      throw new AssertionError(json, e);
+    }
+  }
+
   private String job(String id, Path group) throws Exception {
     String name = group.getFileName().toString().replace(".json", "");
     return JSON.writeValueAsString(
@@ -83,29 +125,27 @@ class TrainerWorkerTest {
   private Path group(String trial, int batch) throws Exception {
     Path file = tmp.resolve(trial + ".json");
     JSON.writeValue(
-        file.toFile(),
-        Map.of(
-            "members",
-            List.of(
-                Map.of(
-                    "args",
-                    List.of(
-                        "--trial-id",
-                        trial,
-                        "--data-dir",
-                        TestData.dir().toString(),
-                        "--train-samples",
-                        "256",
-                        "--test-samples",
-                        "128",
-                        "--num-epochs",
-                        "1",
-                        "--batch-size",
-                        String.valueOf(batch),
-                        "--device",
-                        "cpu",
-                        "--model-dir",
-                        tmp.resolve(trial).toString())))));
+        file.toFile(), Map.of("members", List.of(Map.of("args", member(trial, batch)))));
     return file;
+  }
+
+  private List<String> member(String trial, int batch) {
+    return List.of(
+        "--trial-id",
+        trial,
+        "--data-dir",
+        TestData.dir().toString(),
+        "--train-samples",
+        "256",
+        "--test-samples",
+        "128",
+        "--num-epochs",
+        "1",
+        "--batch-size",
+        String.valueOf(batch),
+        "--device",
+        "cpu",
+        "--model-dir",
+        tmp.resolve(trial).toString());
   }
 }

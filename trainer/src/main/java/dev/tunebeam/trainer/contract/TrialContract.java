@@ -8,12 +8,13 @@ import java.util.Map;
 
 /**
  * The trial contract, in one place for every executor: a trial is a program run with its parameters
- * as flags ({@code --name value}, names as in the search space) and Vertex AI's environment ({@code
- * AIP_MODEL_DIR}, {@code AIP_CHECKPOINT_DIR}, {@code AIP_TENSORBOARD_LOG_DIR}, {@code
- * CLOUD_ML_TRIAL_ID}, {@code CLOUD_ML_HP_METRIC_FILE}). It reports metrics to the metric file as
- * {@code cloudml-hypertune} does, a line per metric and epoch ({@code global_step}); it continues
- * from a checkpoint it finds in the checkpoint folder. Exit 0 is success, 2 is bad parameters (its
- * last line of output is the reason), anything else a failed trial.
+ * as flags ({@code --name value}, or {@code --name=value} for a value starting with {@code -};
+ * names as in the search space) and Vertex AI's environment ({@code AIP_MODEL_DIR}, {@code
+ * AIP_CHECKPOINT_DIR}, {@code AIP_TENSORBOARD_LOG_DIR}, {@code CLOUD_ML_TRIAL_ID}, {@code
+ * CLOUD_ML_HP_METRIC_FILE}). It reports metrics to the metric file as {@code cloudml-hypertune}
+ * does, a line per metric and epoch ({@code global_step}); it continues from a checkpoint it finds
+ * in the checkpoint folder. Exit 0 is success, 2 is bad parameters (its last line of output is the
+ * reason), anything else a failed trial.
  *
  * <p>Local workers set every variable; on Vertex AI the service sets the {@code AIP_} folders from
  * the job's output directory, and the job carries the rest. A null field is left unset.
@@ -26,13 +27,21 @@ public record TrialContract(
   /** Exit code of a trainer that refuses its parameters. */
   public static final int BAD_PARAMETERS_EXIT = 2;
 
-  /** The parameters as flags, {@code --name value}, in the order given. */
+  /**
+   * The parameters as flags, {@code --name value}, in the order given; a value starting with {@code
+   * -} as one {@code --name=value}, since argparse (and most parsers) read a separate {@code
+   * --evil} or {@code -x} as the next option, not as the value.
+   */
   public static List<String> flags(Map<String, String> parameters) {
     List<String> args = new ArrayList<>();
     parameters.forEach(
         (name, value) -> {
-          args.add("--" + name);
-          args.add(value);
+          if (value.startsWith("-")) {
+            args.add("--" + name + "=" + value);
+          } else {
+            args.add("--" + name);
+            args.add(value);
+          }
         });
     return args;
   }

@@ -22,6 +22,17 @@ class TrialContextTest {
   @TempDir Path tmp;
 
   @Test
+  void valuesThatLookLikeOptionsTravelAsOneArgumentAndComeBackExactly() {
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    parameters.put("m", "--evil");
+    parameters.put("lr", "-0.5");
+    parameters.put("act", "relu");
+    List<String> flags = TrialContract.flags(parameters);
+    assertEquals(List.of("--m=--evil", "--lr=-0.5", "--act", "relu"), flags);
+    assertEquals(parameters, TrialContext.fromContract(flags, Map.of()).parameters());
+  }
+
+  @Test
   void typedGettersNameTheParameterAndWhatIsAllowed() {
     TrialContext ctx =
         TrialContext.fromContract(

@@ -10,39 +10,64 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One long-lived trainer JVM ({@code TrainerWorker}) that trains group after group, so a lane pays
  * the JVM, the engine and the warm-up once instead of once per group. A job that does not end well
  * (a crash, a timeout, an error) ends the worker too: the next group gets a fresh one, and nothing
- * a failed job left behind in this JVM can touch it.
+ * a failed job left behind in this JVM can touch it. It starts with {@link WorkerMemory}'s
+ * allocator settings, and a worker whose last job trained well below its own earlier pace ({@link
+ * WorkerPace}) is retired the same way.
  */
 final class WarmWorker implements AutoCloseable {
   static final String MAIN_CLASS = TrainerWorker.class.getName();
+  private static final Logger LOG = LoggerFactory.getLogger(WarmWorker.class);
   private static final long EXIT_SECONDS = 10;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Process process;
   private final BufferedReader out;
   private final OutputStream in;
+  private final WorkerPace pace;
   private boolean broken;
+  private String retired;
 
-  private WarmWorker(Process process) {
+  private WarmWorker(Process process, WorkerPace pace) {
     this.process = process;
+    this.pace = pace;
     this.out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.in = process.getOutputStream();
   }
 
   static WarmWorker start(String heap, List<String> jvmOptions) throws IOException {
+    return start(heap, jvmOptions, WorkerMemory::applyTo, new WorkerPace());
+  }
+
+  /**
+   * As {@link #start(String, List)}, with the process's environment prepared by {@code environment}
+   * (benchmarks compare with glibc's defaults) and the pace judged by {@code pace}.
+   */
+  static WarmWorker start(
+      String heap,
+      List<String> jvmOptions,
+      Consumer<Map<String, String>> environment,
+      WorkerPace pace)
+      throws IOException {
     List<String> command = WorkerProcess.javaCommand(heap, jvmOptions);
     command.add(MAIN_CLASS);
-    return new WarmWorker(new ProcessBuilder(command).redirectErrorStream(true).start());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    environment.accept(builder.environment());
+    return new WarmWorker(builder.start(), pace);
   }
 
   /** The worker's process. */
@@ -86,10 +111,14 @@ final class WarmWorker implements AutoCloseable {
         if (at < 0 || !own.isEmpty()) {
           lines.accept(own);
           tail.add(own);
+          pace.accept(own);
         }
         if (at >= 0) {
           int code = Integer.parseInt(line.substring(at + end.length()).trim());
           broken = code != 0;
+          if (!broken) {
+            retireIfSlower();
+          }
           return new WorkerProcess.Exit(code, tail.text(), false);
         }
       }
@@ -101,6 +130,25 @@ final class WarmWorker implements AutoCloseable {
         watchdog.cancel(false);
       }
     }
+  }
+
+  /** Why this worker was retired for its pace, if it was. */
+  Optional<String> retired() {
+    return Optional.ofNullable(retired);
+  }
+
+  /** Logged once: a retired worker takes no further job. */
+  private void retireIfSlower() {
+    pace.endJob()
+        .ifPresent(
+            why -> {
+              broken = true;
+              retired = why;
+              LOG.warn(
+                  "warm worker {} retired: {}; the next group gets a fresh worker",
+                  process.pid(),
+                  why);
+            });
   }
 
   private void send(String line) throws NotTaken {

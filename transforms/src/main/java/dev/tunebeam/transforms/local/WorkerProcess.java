@@ -26,6 +26,11 @@ import java.util.function.Consumer;
 final class WorkerProcess {
   private static final int TAIL_LINES = 40;
 
+  private static final ProcessBuilder.Redirect NO_INPUT =
+      ProcessBuilder.Redirect.from(
+          new java.io.File(
+              System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null"));
+
   private WorkerProcess() {}
 
   record Exit(int code, String tail, boolean timedOut) {
@@ -108,13 +113,16 @@ final class WorkerProcess {
 
   /**
    * Runs any command (an argument list, no shell) with {@code env} added to this process's
-   * environment, stdout and stderr merged into {@code lines}; killed with its children after {@code
-   * timeoutSeconds} (0: no limit).
+   * environment, an empty stdin, stdout and stderr merged into {@code lines}; killed with its
+   * children after {@code timeoutSeconds} (0: no limit).
    */
   static Exit exec(
       List<String> command, Map<String, String> env, long timeoutSeconds, Consumer<String> lines)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // An empty stdin: a trainer that reads it (input(), a login prompt) sees end of file at once
+    // instead of waiting forever on a pipe nobody writes.
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectInput(NO_INPUT);
     builder.environment().putAll(env);
     Process process = builder.start();
     AtomicBoolean timedOut = new AtomicBoolean();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,17 +13,22 @@ import dev.tunebeam.trainer.data.DataLocator;
 import dev.tunebeam.trainer.report.WorkerOutcome;
 import dev.tunebeam.transforms.run.StudyRun;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A lane's trainer JVM trains group after group, and one whose job failed is never given another.
  */
+@Tag("integration")
 class WarmWorkerTest {
   @TempDir Path dir;
 
@@ -114,6 +120,55 @@ class WarmWorkerTest {
 
     worker.handle().onExit().get(30, TimeUnit.SECONDS);
     assertFalse(worker.handle().isAlive());
+  }
+
+  @Test
+  void aWorkerWhoseJobTrainedWellBelowItsOwnPaceIsRetiredAndThePoolStartsAFreshOne()
+      throws Exception {
+    // An earlier job of the same shape (256 images, batch 64, one model) recorded at 100 times
+    // the pace any worker trains at, so the real job below is well below it.
+    WorkerPace pace = new WorkerPace(WorkerPace.RETIRE_BELOW, 0);
+    pace.accept(
+        "@progress {\"trial\":\"earlier\",\"epoch\":1,\"epochs\":1,\"pace\":{\"train_seconds\":0.001,"
+            + "\"cpu_seconds\":0.001,\"images\":256,\"batch_size\":64,\"models\":1},\"seconds\":0.001}");
+    assertTrue(pace.endJob().isEmpty());
+    try (WarmWorkers pool = new WarmWorkers("1g", List.of())) {
+      WarmWorker slow = WarmWorker.start("1g", List.of(), WorkerMemory::applyTo, pace);
+
+      WorkerProcess.Exit exit =
+          slow.train(group("paced", 64), 1, dir.resolve("paced.outcome.json"), 300, l -> {});
+
+      assertTrue(exit.ok(), exit.tail());
+      assertTrue(Files.exists(dir.resolve("paced/metrics.json")), "its job's results stand");
+      assertFalse(slow.reusable());
+      String why = slow.retired().orElseThrow();
+      assertTrue(why.contains("slower than its own earlier job"), why);
+      pool.giveBack(slow);
+      assertTrue(slow.handle().onExit().get(30, TimeUnit.SECONDS) != null);
+      WarmWorker next = pool.take();
+      assertNotEquals(slow.handle().pid(), next.handle().pid());
+      assertTrue(next.retired().isEmpty());
+      pool.giveBack(next);
+    }
+  }
+
+  @Test
+  void workersStartWithTheAllocatorSettingsUnlessTheUserSetThemFirst() throws Exception {
+    try (WarmWorker worker = WarmWorker.start("1g", List.of())) {
+      Path environ = Path.of("/proc", String.valueOf(worker.handle().pid()), "environ");
+      assumeTrue(Files.isReadable(environ), "reads the environment of a Linux process");
+      List<String> variables =
+          List.of(new String(Files.readAllBytes(environ), StandardCharsets.UTF_8).split("\0"));
+      for (var setting : WorkerMemory.ENVIRONMENT.entrySet()) {
+        assertTrue(
+            variables.contains(setting.getKey() + "=" + setting.getValue()),
+            setting + " in " + variables);
+      }
+    }
+    Map<String, String> users = new HashMap<>(Map.of("MALLOC_TOP_PAD_", "0"));
+    WorkerMemory.applyTo(users);
+    assertEquals("0", users.get("MALLOC_TOP_PAD_"));
+    assertEquals(WorkerMemory.ENVIRONMENT.size(), users.size());
   }
 
   /**
