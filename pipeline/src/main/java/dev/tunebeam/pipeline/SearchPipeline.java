@@ -273,8 +273,8 @@ public final class SearchPipeline {
     checkWritable(options.getOutput());
     DataflowDryRun.configure(options);
     DataflowStaging.configure(options, rule);
-    // Progress lines show the first objective's best so far.
-    StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objectives.primary());
+    // Live results rank as the final table does; progress lines show the first objective.
+    StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objectives);
     if (!submitsOnly(options, rule)) {
       // The results files are rewritten as trials finish, so a study can be watched while it runs.
       budget = budget.withLiveResults(options.getOutput(), space.study());

@@ -146,24 +146,16 @@ class VertexPipelineTest {
     JsonNode board = results(out);
     assertEquals(27, board.get("succeeded").asInt());
     assertEquals("train_seconds", board.get("objectives").get(1).get("metric").asText());
-    JsonNode trials = board.get("trials");
-    int deepest = 0;
-    for (int i = 0; i < trials.size(); i++) {
-      JsonNode a = trials.get(i);
-      double accA = a.get("best_val_accuracy").asDouble();
-      double secA = a.get("best_train_seconds").asDouble();
-      int expected = 1;
-      for (JsonNode b : trials) {
-        double accB = b.get("best_val_accuracy").asDouble();
-        double secB = b.get("best_train_seconds").asDouble();
-        if (accB >= accA && secB <= secA && (accB > accA || secB < secA)) {
-          expected = Math.max(expected, b.get("front").asInt() + 1);
-        }
-      }
-      assertEquals(expected, a.get("front").asInt(), "rank " + (i + 1));
-      assertTrue(i == 0 || trials.get(i - 1).get("front").asInt() <= expected, "by front");
-      deepest = Math.max(deepest, expected);
+    List<double[]> rows = new ArrayList<>();
+    List<Integer> fronts = new ArrayList<>();
+    for (JsonNode t : board.get("trials")) {
+      rows.add(
+          new double[] {
+            t.get("best_val_accuracy").asDouble(), t.get("best_train_seconds").asDouble()
+          });
+      fronts.add(t.get("front").asInt());
     }
+    int deepest = ParetoCheck.assertFronts(rows, fronts);
     assertTrue(deepest >= 3, "several fronts: " + deepest);
   }
 

@@ -155,7 +155,7 @@ final class LiveResults implements AutoCloseable {
   }
 
   private void writeFiles(List<TrialResult> all) throws IOException {
-    Leaderboard board = Leaderboard.rank(all, run.objective());
+    Leaderboard board = Leaderboard.rank(all, run.objectives());
     String dir = run.liveDirectory();
     long running = all.stream().filter(r -> r.status() == TrialStatus.RUNNING).count();
     long queued = all.stream().filter(r -> r.status() == TrialStatus.QUEUED).count();

@@ -36,18 +36,26 @@ public record Objectives(List<Objective> all) implements Serializable {
           "objectives is empty; name at least one, such as val_accuracy (maximize, best)");
     }
     all = List.copyOf(all);
+    check("objectives", all);
+  }
+
+  /**
+   * Each metric once, and one measurement, the first's: every objective is read at the one epoch it
+   * chooses. {@code field} names the input in errors (the space's key, a flag).
+   */
+  static void check(String field, List<Objective> all) {
     Set<String> seen = new HashSet<>();
+    Objective first = all.get(0);
     for (Objective o : all) {
       if (!seen.add(o.metric())) {
         throw new IllegalArgumentException(
-            "objectives lists metric " + o.metric() + " twice; list each metric once");
+            field + " lists metric " + o.metric() + " twice; list each metric once");
       }
-    }
-    Objective first = all.get(0);
-    for (Objective o : all) {
       if (o.measurement() != first.measurement()) {
         throw new IllegalArgumentException(
-            o.metric()
+            field
+                + ": "
+                + o.metric()
                 + " has measurement "
                 + o.measurement().name().toLowerCase(Locale.ROOT)
                 + " but "
@@ -95,19 +103,10 @@ public record Objectives(List<Objective> all) implements Serializable {
           parts.length > 2
               ? Objective.parseMeasurement(field + " measurement", parts[2])
               : all.isEmpty() ? measurement : all.get(0).measurement();
-      for (Objective earlier : all) {
-        if (earlier.metric().equals(metric)) {
-          throw new IllegalArgumentException(
-              field + " lists metric " + metric + " twice; list each metric once");
-        }
-      }
       all.add(new Objective(metric, goal, m));
     }
-    try {
-      return new Objectives(all);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
-    }
+    check(field, all);
+    return new Objectives(all);
   }
 
   /** The first objective: it chooses the epoch a trial is judged at. */

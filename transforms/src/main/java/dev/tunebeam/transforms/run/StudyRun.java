@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.run;
 
 import dev.tunebeam.transforms.results.FailureBudget;
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.settings.InvalidSettingException;
 import java.io.Serializable;
 import java.util.Map;
@@ -38,15 +39,15 @@ public final class StudyRun implements Serializable, AutoCloseable {
 
   private final String id;
   private final int maxFailedTrials;
-  private final Objective objective;
+  private final Objectives objectives;
   private final String liveDirectory;
   private final String study;
 
   private StudyRun(
-      String id, int maxFailedTrials, Objective objective, String liveDirectory, String study) {
+      String id, int maxFailedTrials, Objectives objectives, String liveDirectory, String study) {
     this.id = id;
     this.maxFailedTrials = maxFailedTrials;
-    this.objective = objective;
+    this.objectives = objectives;
     this.liveDirectory = liveDirectory;
     this.study = study;
   }
@@ -63,6 +64,14 @@ public final class StudyRun implements Serializable, AutoCloseable {
    * backends start no new trials; progress lines show {@code objective}'s metric.
    */
   public static StudyRun create(int maxFailedTrials, Objective objective) {
+    return create(maxFailedTrials, Objectives.of(Objects.requireNonNull(objective, "objective")));
+  }
+
+  /**
+   * As {@link #create(int, Objective)}, for several objectives: live results rank by Pareto front,
+   * as the final leaderboard does; progress lines show the first objective.
+   */
+  public static StudyRun create(int maxFailedTrials, Objectives objectives) {
     if (maxFailedTrials < -1) {
       throw new InvalidSettingException(
           "maxFailedTrials",
@@ -71,7 +80,7 @@ public final class StudyRun implements Serializable, AutoCloseable {
     return new StudyRun(
         UUID.randomUUID().toString(),
         maxFailedTrials,
-        Objects.requireNonNull(objective, "objective"),
+        Objects.requireNonNull(objectives, "objectives"),
         null,
         null);
   }
@@ -90,7 +99,7 @@ public final class StudyRun implements Serializable, AutoCloseable {
     return new StudyRun(
         id,
         maxFailedTrials,
-        objective,
+        objectives,
         directory,
         study == null || study.isBlank() ? "study" : study);
   }
@@ -113,8 +122,14 @@ public final class StudyRun implements Serializable, AutoCloseable {
     return maxFailedTrials;
   }
 
+  /** The first objective: the one progress lines show. */
   public Objective objective() {
-    return objective;
+    return objectives.primary();
+  }
+
+  /** What the run's results are ranked by, live and at the end. */
+  public Objectives objectives() {
+    return objectives;
   }
 
   /** This run's failure budget in this JVM: its bound over its live count. */
@@ -183,7 +198,7 @@ public final class StudyRun implements Serializable, AutoCloseable {
         + " (maxFailedTrials "
         + maxFailedTrials
         + ", objective "
-        + objective.describe()
+        + objectives.describe()
         + ")";
   }
 }

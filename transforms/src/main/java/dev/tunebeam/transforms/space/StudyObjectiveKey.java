@@ -44,19 +44,9 @@ final class StudyObjectiveKey {
                 + "] has no metric; each objective names one, as in "
                 + EXAMPLE);
       }
-      for (Objective earlier : all) {
-        if (earlier.metric().equals(o.metric())) {
-          throw new IllegalArgumentException(
-              "objectives lists metric " + o.metric() + " twice; list each metric once");
-        }
-      }
       all.add(o);
     }
-    try {
-      return new Objectives(all);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("objectives: " + e.getMessage(), e);
-    }
+    return new Objectives(all);
   }
 
   private static Objective parse(String field, JsonNode node, Objective d) {

@@ -62,4 +62,18 @@ class StudyRunTest {
     assertEquals(
         "maxFailedTrials -2 is not allowed; use -1 (no bound) or a count >= 0", e.getMessage());
   }
+
+  @Test
+  void aRunOfSeveralObjectivesRanksItsLiveResultsByAllOfThem() {
+    dev.tunebeam.transforms.results.Objectives two =
+        new dev.tunebeam.transforms.results.Objectives(
+            java.util.List.of(
+                Objective.DEFAULT,
+                new Objective(
+                    "train_seconds", Objective.Goal.MINIMIZE, Objective.Measurement.BEST)));
+    try (StudyRun run = StudyRun.create(-1, two).withLiveResults("/tmp/live", "s")) {
+      assertEquals(two, run.objectives(), "what the live results rank by");
+      assertEquals(Objective.DEFAULT, run.objective(), "what progress lines show");
+    }
+  }
 }
