@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the main job, each trial a process under the trial contract, and the counts taken from the
  * studies' results.
  */
+@Tag("integration")
 class TpeContractBenchmarkTest {
   private static final int TRIALS = 20;
   private static final int BATCH = 4;

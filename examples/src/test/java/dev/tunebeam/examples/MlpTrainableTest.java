@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The main job tunes a DJL MLP (not LeNet-5) through --trainerClass, on 1,000 real training images.
  */
+@Tag("integration")
 class MlpTrainableTest {
   @TempDir Path tmp;
 

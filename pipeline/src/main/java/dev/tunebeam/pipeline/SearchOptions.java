@@ -83,13 +83,16 @@ public interface SearchOptions extends VertexOptions, DataflowLaunchOptions {
 
   @Description(
       "Metric tag to rank trials by, any tag the trainer reports (the built-in trainer: val_accuracy, val_loss, "
-          + "train_accuracy, train_loss, test_accuracy); default: the search space's objective, else val_accuracy.")
+          + "train_accuracy, train_loss, test_accuracy, train_seconds, param_count), or several as "
+          + "metric:goal pairs, val_accuracy:max,train_seconds:min, ranked by Pareto front; default: the search "
+          + "space's objective(s), else val_accuracy.")
   String getObjective();
 
   void setObjective(String value);
 
   @Description(
-      "Whether the objective is maximized or minimized: maximize or minimize (default: the space's, else maximize).")
+      "Whether the objective is maximized or minimized: maximize or minimize (default: the space's, else maximize); "
+          + "with several objectives give each goal in --objective instead.")
   String getObjectiveGoal();
 
   void setObjectiveGoal(String value);

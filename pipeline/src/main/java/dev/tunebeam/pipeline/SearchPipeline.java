@@ -29,6 +29,7 @@ import dev.tunebeam.transforms.results.RankTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
 import dev.tunebeam.transforms.run.StudyRun;
+import dev.tunebeam.transforms.run.Utilisation;
 import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.space.ExpandSearchSpace;
 import dev.tunebeam.transforms.space.SearchSpace;
@@ -38,6 +39,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -181,7 +183,14 @@ public final class SearchPipeline {
     // the lock then.
     StopHook stop = StopHook.install(lock);
     try (lock) {
-      return runLocked(options, space, rule, pipeline, out, err);
+      int code = runLocked(options, space, rule, pipeline, out, err);
+      for (StudyRun run : runs) {
+        Utilisation u = run.utilisation();
+        if (u.availableCoreSeconds() > 0) {
+          out.println("Local lanes: " + u.describe() + ".");
+        }
+      }
+      return code;
     } finally {
       stop.remove();
       runs.forEach(StudyRun::close);
@@ -265,6 +274,10 @@ public final class SearchPipeline {
     DataflowStaging.configure(options, rule);
     // Progress lines show the first objective's best so far.
     StudyRun budget = StudyRun.create(options.getMaxFailedTrials(), objectives.primary());
+    if (!submitsOnly(options, rule)) {
+      // The results files are rewritten as trials finish, so a study can be watched while it runs.
+      budget = budget.withLiveResults(options.getOutput(), space.study());
+    }
     created.accept(budget);
     Schedule schedule = Schedule.of(space);
     TrainLocally local =
@@ -272,9 +285,13 @@ public final class SearchPipeline {
             ? Backends.local(options, budget, schedule.shape())
             : null;
     if (onDirectRunner(options)) {
-      options
-          .as(DirectOptions.class)
-          .setTargetParallelism(Backends.directRunnerThreads(options, rule, local));
+      DirectOptions direct = options.as(DirectOptions.class);
+      direct.setTargetParallelism(Backends.directRunnerThreads(space, rule));
+      // The DirectRunner's checks that no element is mutated and each one encodes are for testing
+      // transforms; here they encoded and decoded every trial and result several times (Java
+      // serialization), a third of the pipeline's CPU with thousands of trials.
+      direct.setEnforceImmutability(false);
+      direct.setEnforceEncodability(false);
     }
     Pipeline p = Pipeline.create(options);
     if (schedule.adaptive()) {
@@ -289,7 +306,7 @@ public final class SearchPipeline {
           "SubmitTrials",
           new SubmitTrials(
               rule,
-              local,
+              local == null ? Map.of() : Map.of(Backend.LOCAL, local),
               Backends.vertex(options, space),
               options.getOutput(),
               space.study(),
@@ -301,7 +318,8 @@ public final class SearchPipeline {
     results
         .apply("RankTrials", RankTrials.by(objectives))
         .apply(
-            "WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
+            "WriteLeaderboard",
+            WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRun(budget));
     return p;
   }
 

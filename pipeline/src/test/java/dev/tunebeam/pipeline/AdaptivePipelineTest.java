@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Halving, Hyperband and TPE with a conditional parameter, end to end on the DirectRunner with real
  * (small) training.
  */
+@Tag("integration")
 class AdaptivePipelineTest {
   @TempDir Path tmp;
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Issue 7's catalogue: every bad input to the main job gives one sentence on stderr that says what
  * is wrong, where, and what is allowed; exits 2; and writes nothing under --output.
  */
+@Tag("integration")
 class BadInputCatalogueTest {
   @TempDir static Path tmp;
 
@@ -69,7 +71,7 @@ class BadInputCatalogueTest {
             "unknown algorithm",
             "--searchSpace=" + file("algo.yaml", "study: s\nalgorithm: bayes\n" + sgd),
             "algo.yaml: algorithm bayes is not supported; allowed: grid, random, halving,"
-                + " hyperband, tpe"));
+                + " hyperband, tpe, gp"));
     cases.add(
         Arguments.of(
             "random without samples",
@@ -96,6 +98,17 @@ class BadInputCatalogueTest {
             "tpe without trials",
             "--searchSpace=" + file("tpe0.yaml", "study: s\nalgorithm: tpe\n" + sgd),
             "algorithm tpe needs trials (the total number of trials) of at least 1, got 0"));
+    cases.add(
+        Arguments.of(
+            "gp without trials",
+            "--searchSpace=" + file("gp0.yaml", "study: s\nalgorithm: gp\n" + sgd),
+            "algorithm gp needs trials (the total number of trials) of at least 1, got 0"));
+    cases.add(
+        Arguments.of(
+            "gp batch above trials",
+            "--searchSpace="
+                + file("gp-batch.yaml", "study: s\nalgorithm: gp\ntrials: 2\nbatch: 3\n" + sgd),
+            "batch 3 is more than trials 2; a gp round proposes at most all the trials"));
     cases.add(
         Arguments.of(
             "unknown type",

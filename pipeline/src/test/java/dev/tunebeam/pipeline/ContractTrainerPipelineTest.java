@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The main job tunes the PyTorch-free Python contract example: leaderboard, report and resume as
  * for the built-in trainer.
  */
+@Tag("integration")
 class ContractTrainerPipelineTest {
   static final Path EXAMPLE =
       Path.of("../examples/python/contract_trainer.py").toAbsolutePath().normalize();

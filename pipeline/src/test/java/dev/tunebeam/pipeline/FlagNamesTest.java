@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The main job reports a setting the library refuses under the flag the user typed, through the one
  * field-to-flag table, and every flag in that table is an option the job has.
  */
+@Tag("integration")
 class FlagNamesTest {
   @TempDir Path tmp;
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * finished trials were not trained again, that no orphan worker outlived the kill, and that the
  * final table covers every trial.
  */
+@Tag("integration")
 class KillAndResumeTest {
   @TempDir Path tmp;
 

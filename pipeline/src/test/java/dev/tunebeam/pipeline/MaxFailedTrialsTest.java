@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Once more trials failed than --maxFailedTrials allows, no new trial starts; the table of what
  * finished is written.
  */
+@Tag("integration")
 class MaxFailedTrialsTest {
   @TempDir Path tmp;
 

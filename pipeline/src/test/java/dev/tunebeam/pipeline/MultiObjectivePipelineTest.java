@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (maximised) against training seconds (minimised); the leaderboard's fronts checked against a
  * brute-force reading of dominance.
  */
+@Tag("integration")
 class MultiObjectivePipelineTest {
   @TempDir Path tmp;
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on another host) changes nothing in the output folder: every check comes before the first write
  * (issue 25).
  */
+@Tag("integration")
 class RefusalsBeforeWritesTest {
   @TempDir Path tmp;
 

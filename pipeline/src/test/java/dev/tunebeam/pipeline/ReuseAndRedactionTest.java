@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * object, null, a stub history, another trial's metrics.json, a deleted model); the rerun retrains
  * exactly those five, each with one warning, and keeps the other three.
  */
+@Tag("integration")
 class ReuseAndRedactionTest {
   @TempDir Path tmp;
 

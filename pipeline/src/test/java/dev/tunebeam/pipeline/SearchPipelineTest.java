@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The main job end to end on the DirectRunner: real training on a real data subset. */
+@Tag("integration")
 class SearchPipelineTest {
   @TempDir Path tmp;
 

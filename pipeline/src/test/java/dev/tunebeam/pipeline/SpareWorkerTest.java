@@ -6,6 +6,7 @@ import dev.tunebeam.pipeline.study.Backends;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.search.Schedule.Shape;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Schedules with barriers get one local worker more than the cores; the others one per core; a flag
  * wins.
  */
+@Tag("integration")
 class SpareWorkerTest {
   private static final int CORES = Runtime.getRuntime().availableProcessors();
 

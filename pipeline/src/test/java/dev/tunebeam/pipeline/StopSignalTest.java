@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM of the main job (a pod evicted, a CI job cancelled) ends its trainers and their children
  * and releases the output lock, so a rerun from anywhere starts at once (issue 25).
  */
+@Tag("integration")
 class StopSignalTest {
   @TempDir Path tmp;
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What a command trainer is given besides its flags' names: values that look like options, and an
  * empty stdin (issue 25).
  */
+@Tag("integration")
 class TrainerProcessEdgesTest {
   @TempDir Path tmp;
 

@@ -28,6 +28,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * asynchronous submit-then-collect round trip, and the option checks. The hybrid tests really train
  * their local trials (512 images, one epoch).
  */
+@Tag("integration")
 class VertexPipelineTest {
   private FakeVertex vertex;
 
@@ -126,6 +128,43 @@ class VertexPipelineTest {
             .getBaseOutputDirectory()
             .getOutputUriPrefix()
             .startsWith(FakeVertex.OUTPUT + "/hybrid/"));
+  }
+
+  /**
+   * Issue 22: the reference study with two objectives (val_accuracy max, train_seconds min), every
+   * trial a Vertex job: ranked by Pareto front, the fronts checked against a brute-force reading of
+   * dominance.
+   */
+  @Test
+  void aTwoObjectiveReferenceStudyRunsAsVertexJobsAndRanksByFront(@TempDir Path out)
+      throws Exception {
+    SearchOptions o =
+        options(out, "--backend=vertex", "--objective=val_accuracy:max,train_seconds:min");
+    assertEquals(
+        PipelineResult.State.DONE,
+        SearchPipeline.build(o, SearchSpace.referenceStudy()).run().waitUntilFinish());
+    JsonNode board = results(out);
+    assertEquals(27, board.get("succeeded").asInt());
+    assertEquals("train_seconds", board.get("objectives").get(1).get("metric").asText());
+    JsonNode trials = board.get("trials");
+    int deepest = 0;
+    for (int i = 0; i < trials.size(); i++) {
+      JsonNode a = trials.get(i);
+      double accA = a.get("best_val_accuracy").asDouble();
+      double secA = a.get("best_train_seconds").asDouble();
+      int expected = 1;
+      for (JsonNode b : trials) {
+        double accB = b.get("best_val_accuracy").asDouble();
+        double secB = b.get("best_train_seconds").asDouble();
+        if (accB >= accA && secB <= secA && (accB > accA || secB < secA)) {
+          expected = Math.max(expected, b.get("front").asInt() + 1);
+        }
+      }
+      assertEquals(expected, a.get("front").asInt(), "rank " + (i + 1));
+      assertTrue(i == 0 || trials.get(i - 1).get("front").asInt() <= expected, "by front");
+      deepest = Math.max(deepest, expected);
+    }
+    assertTrue(deepest >= 3, "several fronts: " + deepest);
   }
 
   @Test

@@ -21,10 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Really trains a tiny fused group through the CLI and reads its TensorBoard runs back. */
+@Tag("integration")
 class TensorBoardTrainingTest {
   @TempDir Path tmp;
 
@@ -168,6 +170,10 @@ class TensorBoardTrainingTest {
               (float) m.metric(EpochRecord.VAL_ACCURACY),
               "test/accuracy",
               (float) m.metric(EpochRecord.TEST_ACCURACY),
+              "train/seconds",
+              (float) m.metric(EpochRecord.TRAIN_SECONDS),
+              "param/count",
+              (float) m.metric(EpochRecord.PARAM_COUNT),
               "epoch/seconds",
               (float) m.seconds()),
           scalars);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The long-lived worker runs each stdin job as the trainer's own command line and marks where each
  * ends.
  */
+@Tag("integration")
 class TrainerWorkerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -3,7 +3,6 @@ package dev.tunebeam.pipeline.collect;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.dispatch.RouteTrials;
-import dev.tunebeam.transforms.local.TrainLocally;
 import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.ToList;
 import dev.tunebeam.transforms.results.TrialResult;
@@ -13,6 +12,7 @@ import dev.tunebeam.transforms.vertex.SubmitToVertex;
 import dev.tunebeam.transforms.vertex.SubmitVertexJobs;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -25,13 +25,13 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * The asynchronous run: Vertex trials are submitted and not waited for, local trials are trained as
- * usual, and every trial's entry goes into {@code OUTPUT/submissions.json} for {@link
+ * The asynchronous run: Vertex trials are submitted and not waited for, the other backends' trials
+ * run as usual, and every trial's entry goes into {@code OUTPUT/submissions.json} for {@link
  * CollectResults}. Outputs the manifest's path.
  */
 public final class SubmitTrials extends PTransform<PCollection<Trial>, PCollection<String>> {
   private final BackendRule rule;
-  private final TrainLocally local;
+  private final Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> waited;
   private final SubmitToVertex vertex;
   private final String output;
   private final String study;
@@ -42,13 +42,13 @@ public final class SubmitTrials extends PTransform<PCollection<Trial>, PCollecti
    */
   public SubmitTrials(
       BackendRule rule,
-      TrainLocally local,
+      Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> waited,
       SubmitToVertex vertex,
       String output,
       String study,
       Objectives objectives) {
     this.rule = rule;
-    this.local = local;
+    this.waited = Map.copyOf(waited);
     this.vertex = vertex;
     this.output = output;
     this.study = study;
@@ -59,12 +59,15 @@ public final class SubmitTrials extends PTransform<PCollection<Trial>, PCollecti
   public PCollection<String> expand(PCollection<Trial> trials) {
     PCollectionList<Trial> routed = trials.apply("Route", RouteTrials.by(rule));
     PCollectionList<SubmissionManifest.Entry> entries = PCollectionList.empty(trials.getPipeline());
-    if (rule.targets().contains(Backend.LOCAL)) {
-      entries =
-          entries.and(
-              RouteTrials.of(routed, Backend.LOCAL)
-                  .apply("Local", local)
-                  .apply("LocalEntries", settled()));
+    // Every backend but Vertex runs its trials as in a waited study; their results are entries.
+    for (Backend b : rule.targets()) {
+      if (b != Backend.VERTEX) {
+        entries =
+            entries.and(
+                RouteTrials.of(routed, b)
+                    .apply("Run-" + b.key(), waited.get(b))
+                    .apply("Entries-" + b.key(), settled()));
+      }
     }
     PCollectionTuple submitted =
         RouteTrials.of(routed, Backend.VERTEX).apply("SubmitToVertex", vertex.withoutWaiting());

@@ -45,7 +45,7 @@ public final class DryRunPlan {
     for (Trial t : trials) {
       Backend backend = rule.route(t);
       double images = modelImages(t);
-      List<String> row = new ArrayList<>(List.of(t.id(), backend.name().toLowerCase(Locale.ROOT)));
+      List<String> row = new ArrayList<>(List.of(t.id(), backend.key()));
       names.forEach(n -> row.add(t.get(n) == null ? "" : t.get(n)));
       row.add(String.format(Locale.ROOT, "%.0f", images));
       if (backend == Backend.VERTEX) {

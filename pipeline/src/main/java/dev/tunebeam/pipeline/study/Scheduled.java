@@ -17,9 +17,9 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * The pipeline of an adaptive study ({@code algorithm: halving | hyperband | tpe}): the schedule
- * unrolled into rungs or rounds, each run on the backends {@code --backend} picks, then one
- * leaderboard of every trial, completed first.
+ * The pipeline of an adaptive study ({@code algorithm: halving | hyperband | tpe | gp}): the
+ * schedule unrolled into rungs or rounds, each run on the backends {@code --backend} picks, then
+ * one leaderboard of every trial, completed first.
  */
 public final class Scheduled {
   private Scheduled() {}
@@ -53,10 +53,11 @@ public final class Scheduled {
     // from the trial itself.
     RungRunner runner = RungRunner.always(Backends.runTrials(options, space, rule, local, budget));
     PCollection<TrialResult> results =
-        p.apply("RunSchedule", RunSchedule.of(space, objectives.primary(), runner));
+        p.apply("RunSchedule", RunSchedule.of(space, objectives, runner));
     results
         .apply("RankTrials", RankTrials.by(objectives))
         .apply(
-            "WriteLeaderboard", WriteLeaderboard.to(options.getOutput()).withStudy(space.study()));
+            "WriteLeaderboard",
+            WriteLeaderboard.to(options.getOutput()).withStudy(space.study()).withRun(budget));
   }
 }

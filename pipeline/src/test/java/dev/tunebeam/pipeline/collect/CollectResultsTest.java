@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * recorded (flags override it part by part), and, as the main job, refuses a folder another run
  * holds or whose layout it cannot write, before writing anything.
  */
+@Tag("integration")
 class CollectResultsTest {
   @TempDir Path out;
 

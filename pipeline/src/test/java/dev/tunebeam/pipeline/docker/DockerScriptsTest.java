@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The images' two scripts, run for real: fetch-djl-natives.sh against a local server laid out like
  * publish.djl.ai, and pytorch-env.sh with and without a GPU device.
  */
+@Tag("integration")
 class DockerScriptsTest {
   private static final Repository REPO = Repository.find();
   private static final String INDEX =

@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and CUDA flavor fetched are ones DJL's JNI library here was built for, and the Cloud Build files
  * build what the docs push.
  */
+@Tag("integration")
 class DockerfilesTest {
   private static final Repository REPO = Repository.find();
   private static final List<String> REFERENCE_FLAGS =

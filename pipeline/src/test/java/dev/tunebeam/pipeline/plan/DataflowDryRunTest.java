@@ -22,6 +22,7 @@ import java.util.stream.StreamSupport;
 import org.apache.beam.model.pipeline.v1.RunnerApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * submit and writes it, without a single network request (every HTTP client in the Google libraries
  * asks the default ProxySelector first; this test's selector records and refuses).
  */
+@Tag("integration")
 class DataflowDryRunTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bogus credentials file, exits 2 within 15 s naming the fix; a missing bucket and a permission
  * error (a fake Storage answering as Cloud Storage does) are one sentence each.
  */
+@Tag("integration")
 class CloudPreflightTest {
   @TempDir Path tmp;
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The reference launcher's Vertex flags, each against its fake service on loopback, through the
  * real clients.
  */
+@Tag("integration")
 class LauncherVertexFlagsTest {
   static final String SA = "trainer@test-project.iam.gserviceaccount.com";
   static final String LOCATION = "projects/test-project/locations/us-central1";

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The trainer reading its data from and writing its outputs to gs:// paths, against
  * google-cloud-nio's in-memory Storage (no GCS emulator runs here; DESIGN.md).
  */
+@Tag("integration")
 class GcsOutputTest {
   @TempDir Path tmp;
 

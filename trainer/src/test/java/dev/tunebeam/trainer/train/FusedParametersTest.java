@@ -15,6 +15,7 @@ import dev.tunebeam.trainer.optim.OptimizerKind;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * models) and two models that share one Adam state (relu/adam and softmax/adam sort next to each
  * other and form one optimizer run), beside RMSprop and SGD.
  */
+@Tag("integration")
 class FusedParametersTest {
   private static final double TOLERANCE = 1e-4;
   private static NDManager manager;

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * were set with max pooling, He init and standardised inputs, which learn faster in one epoch than
  * the reference's defaults; those settings are pinned here so the bounds keep their strength.
  */
+@Tag("integration")
 class FusedTrainerTest {
   private static NDManager manager;
   private static DeviceData train;

@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Warm start on a small real subset (200 images): 3 epochs, then 7 more from the checkpoint, equal
  * 10 at once.
  */
+@Tag("integration")
 class WarmStartTest {
   private static NDManager manager;
   private static DeviceData train;

@@ -3,7 +3,6 @@ package dev.tunebeam.transforms.dispatch;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -182,10 +181,14 @@ public record BackendRule(String text, List<Clause> clauses, Backend otherwise)
     return otherwise;
   }
 
-  /** The backends this rule can send a trial to. */
+  /** The backends this rule can send a trial to, in the order they were named. */
   public Set<Backend> targets() {
-    Set<Backend> targets = EnumSet.of(otherwise);
-    clauses.forEach(c -> targets.add(c.backend()));
+    Set<Backend> targets = new LinkedHashSet<>();
+    Backend.values().forEach(b -> targets.add(b));
+    Set<Backend> used = new LinkedHashSet<>();
+    used.add(otherwise);
+    clauses.forEach(c -> used.add(c.backend()));
+    targets.retainAll(used);
     return targets;
   }
 

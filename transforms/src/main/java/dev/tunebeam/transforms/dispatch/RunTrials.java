@@ -1,10 +1,13 @@
 package dev.tunebeam.transforms.dispatch;
 
 import com.google.auto.value.AutoValue;
+import dev.tunebeam.transforms.exec.ExecuteTrials;
+import dev.tunebeam.transforms.exec.TrialExecutor;
 import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.space.Trial;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -51,10 +54,26 @@ public abstract class RunTrials extends PTransform<PCollection<Trial>, PCollecti
     return with(Backend.VERTEX, vertex);
   }
 
+  /**
+   * Trials the rule sends to {@code backend} run through {@code executor} ({@link ExecuteTrials} in
+   * the study's {@code run}): a new place to run trials is one {@link TrialExecutor} and this call.
+   */
+  public RunTrials with(Backend backend, TrialExecutor executor, StudyRun run) {
+    if (!backend.key().equals(executor.backend())) {
+      throw new IllegalArgumentException(
+          "executor for backend '"
+              + executor.backend()
+              + "' given for backend '"
+              + backend.key()
+              + "'; its results would carry the wrong backend");
+    }
+    return with(backend, ExecuteTrials.on(executor).withRun(run));
+  }
+
   public RunTrials with(
       Backend backend, PTransform<PCollection<Trial>, PCollection<TrialResult>> transform) {
     Map<Backend, PTransform<PCollection<Trial>, PCollection<TrialResult>>> copy =
-        new EnumMap<>(Backend.class);
+        new LinkedHashMap<>();
     copy.putAll(backends());
     copy.put(
         Objects.requireNonNull(backend, "backend"), Objects.requireNonNull(transform, "transform"));
@@ -75,9 +94,12 @@ public abstract class RunTrials extends PTransform<PCollection<Trial>, PCollecti
                 + b.key()
                 + ", but RunTrials has no "
                 + b.key()
-                + " transform; add it with with"
-                + (b == Backend.LOCAL ? "Local" : "Vertex")
-                + "(...)");
+                + " transform; add it with "
+                + (b == Backend.LOCAL
+                    ? "withLocal(...)"
+                    : b == Backend.VERTEX
+                        ? "withVertex(...)"
+                        : "with(Backend.of(\"" + b.key() + "\"), executor, run)"));
       }
     }
     if (targets.size() == 1) {
@@ -98,7 +120,8 @@ public abstract class RunTrials extends PTransform<PCollection<Trial>, PCollecti
     builder.add(DisplayData.item("rule", rule().toString()));
   }
 
+  /** Step names: {@code Local}, {@code Vertex}, {@code Gpu-pool}. */
   private static String name(Backend b) {
-    return b == Backend.LOCAL ? "Local" : "Vertex";
+    return Character.toUpperCase(b.key().charAt(0)) + b.key().substring(1);
   }
 }

@@ -78,8 +78,7 @@ public final class FusionMeasurement {
       return Optional.empty();
     }
     try {
-      return Optional.of(
-          new FusionCosts(Double.parseDouble(fused), Double.parseDouble(launch), 1.0));
+      return Optional.of(new FusionCosts(Double.parseDouble(fused), Double.parseDouble(launch)));
     } catch (IllegalArgumentException e) {
       LOG.warn(
           "--fuse=auto: ignoring the unreadable measurement {} ({}); measuring again",
@@ -172,7 +171,7 @@ public final class FusionMeasurement {
       String[] f = line.split(" ");
       fused = Math.min(fused, Double.parseDouble(f[2]) / Double.parseDouble(f[1]));
     }
-    return new FusionCosts(fused, start.seconds() * start.imagesPerSecond(), 1.0);
+    return new FusionCosts(fused, start.seconds() * start.imagesPerSecond());
   }
 
   private static String format(double v) {

@@ -15,10 +15,9 @@ import java.util.function.ToDoubleFunction;
  * scheduled longest-first onto the workers, and the cap with the shortest estimated makespan wins
  * (ties: the wider cap). Then groups are halved one at a time while that shortens the makespan:
  * nine equal groups on two workers leave one worker idle for the last, and splitting one of them
- * fills that gap (13.2 to 12.4 estimated units for the reference study). Last, when the costs say
- * one worker with every core trains faster than a narrow one, the shortest groups may run at the
- * end one at a time on every core ({@link Group#width()}): three equal trials on two workers
- * otherwise leave a core idle for the whole third.
+ * fills that gap (13.2 to 12.4 estimated units for the reference study). The estimate only shapes
+ * the groups: which worker trains which group is decided while the study runs, each free worker
+ * taking the longest group left ({@code exec.RunQueue}).
  *
  * <p>A group costs a worker's start-up plus its members' work over the fused speed ({@link
  * FusionCosts}): with a measured start-up, short trials (one-epoch rungs of successive halving)
@@ -33,27 +32,20 @@ import java.util.function.ToDoubleFunction;
 public final class FusionPlanner {
   private FusionPlanner() {}
 
-  /** A fused group and how many workers' slots (and their threads) it trains with. */
-  public record Group<T>(List<T> members, int width) {}
-
   /**
-   * {@link #plan(List, Function, ToDoubleFunction, int, int, FusionCosts)} with the default costs:
-   * every group one worker wide.
+   * {@link #plan(List, Function, ToDoubleFunction, int, int, FusionCosts)} with the default costs.
    */
   public static <T> List<List<T>> plan(
       List<T> trials, Function<T, String> key, ToDoubleFunction<T> work, int maxFuse, int workers) {
-    return plan(trials, key, work, maxFuse, workers, FusionCosts.DEFAULT).stream()
-        .map(Group::members)
-        .toList();
+    return plan(trials, key, work, maxFuse, workers, FusionCosts.DEFAULT);
   }
 
   /**
    * @param key fusion key of a trial
    * @param work relative work of one trial alone (for example epochs x training images)
-   * @return the groups, narrow ones longest first, then the wide ones (to start after every narrow
-   *     one)
+   * @return the groups, longest first
    */
-  public static <T> List<Group<T>> plan(
+  public static <T> List<List<T>> plan(
       List<T> trials,
       Function<T, String> key,
       ToDoubleFunction<T> work,
@@ -81,36 +73,7 @@ public final class FusionPlanner {
     }
     best = refine(best, costing, lanes);
     best.sort(Comparator.comparingDouble(costing::cost).reversed());
-    return widen(best, costing, lanes);
-  }
-
-  /**
-   * Moves the {@code m} shortest groups to a final phase on every core, for the {@code m} that
-   * finishes soonest (0 when widening does not pay or there is one worker).
-   */
-  private static <T> List<Group<T>> widen(
-      List<List<T>> longestFirst, Costing<T> costing, int workers) {
-    int n = longestFirst.size();
-    int bestM = 0;
-    double best = makespan(longestFirst, costing, workers);
-    if (workers > 1 && costing.costs().widens()) {
-      for (int m = 1; m <= n; m++) {
-        double wide = 0;
-        for (List<T> g : longestFirst.subList(n - m, n)) {
-          wide += costing.wideCost(g);
-        }
-        double total = makespan(longestFirst.subList(0, n - m), costing, workers) + wide;
-        if (total < best * (1 - 1e-9)) {
-          best = total;
-          bestM = m;
-        }
-      }
-    }
-    List<Group<T>> groups = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      groups.add(new Group<>(longestFirst.get(i), i < n - bestM ? 1 : workers));
-    }
-    return groups;
+    return best;
   }
 
   /**
@@ -120,11 +83,6 @@ public final class FusionPlanner {
   private record Costing<T>(ToDoubleFunction<T> work, FusionCosts costs) {
     double cost(List<T> chunk) {
       return costs.launchWork() + FusionPlanner.work(chunk, work) / costs.speed(chunk.size());
-    }
-
-    double wideCost(List<T> chunk) {
-      return costs.launchWork()
-          + FusionPlanner.work(chunk, work) / costs.speed(chunk.size()) / costs.wideSpeedup();
     }
   }
 
@@ -157,26 +115,6 @@ public final class FusionPlanner {
     }
   }
 
-  /**
-   * Deals groups (longest first, as {@link #plan} returns them) onto {@code lanes} lanes, each to
-   * the least loaded: the lane of each group, in the groups' order.
-   */
-  public static <T> List<Integer> lanes(List<List<T>> groups, ToDoubleFunction<T> work, int lanes) {
-    double[] load = new double[Math.max(1, lanes)];
-    List<Integer> lane = new ArrayList<>();
-    for (List<T> g : groups) {
-      int least = 0;
-      for (int l = 1; l < load.length; l++) {
-        if (load[l] < load[least]) {
-          least = l;
-        }
-      }
-      load[least] += cost(g, work);
-      lane.add(least);
-    }
-    return lane;
-  }
-
   static <T> List<List<T>> split(List<T> group, int cap) {
     int chunks = (group.size() + cap - 1) / cap;
     List<List<T>> out = new ArrayList<>();
@@ -187,10 +125,6 @@ public final class FusionPlanner {
       from += size;
     }
     return out;
-  }
-
-  static <T> double cost(List<T> chunk, ToDoubleFunction<T> work) {
-    return new Costing<>(work, FusionCosts.DEFAULT).cost(chunk);
   }
 
   private static <T> double work(List<T> chunk, ToDoubleFunction<T> work) {

@@ -10,7 +10,8 @@ import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.trainer.report.WorkerOutcome;
 import dev.tunebeam.trainer.train.MemberRun;
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.exec.Lane;
+import dev.tunebeam.transforms.exec.TrialExecutor;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
@@ -30,63 +30,40 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * Trains one fused group of trials and turns what the trainer wrote into {@link TrialResult}s. When
- * a group fails as a whole (a crash, an exception), each member is retried alone, so one bad trial
- * cannot fail the others; what still fails is a FAILED result with the trainer's words.
+ * a group fails as a whole (a crash, an exception), its members go back to the queue to run alone,
+ * so one bad trial cannot fail the others; what still fails is a FAILED result with the trainer's
+ * words. The failure budget, SKIPPED rows and progress are the run's loop's ({@code
+ * exec.GroupLoop}), around this.
  */
 final class GroupTrainer {
-  static final String BACKEND = "local";
+  static final String BACKEND = LocalExecutor.BACKEND;
 
   private final LocalSettings settings;
   private final WorkerSlots.Slots slots;
   private final WarmWorkers workers;
   private final int threads;
-  private final Consumer<String> log;
-  private final Consumer<List<Trial>> onStart;
+  private final Lane lane;
 
-  /**
-   * {@code log} gets the trainer's output lines; {@code onStart} each group (or lone retry) as it
-   * starts.
-   */
-  GroupTrainer(LocalSettings settings, Consumer<String> log, Consumer<List<Trial>> onStart) {
+  /** {@code lane} gets the trainer's output lines. */
+  GroupTrainer(LocalSettings settings, Lane lane) {
     this.settings = settings;
     this.slots = WorkerSlots.forRun(settings);
     this.workers = WarmWorkers.forRun(settings);
     this.threads = WorkerSlots.resolveThreads(settings, slots.size());
-    this.log = log;
-    this.onStart = onStart;
+    this.lane = lane;
   }
 
-  /**
-   * Waits for a training slot, then trains; if the run's failure budget ran out while waiting, the
-   * group is not started and its trials come back SKIPPED.
-   */
-  List<TrialResult> train(List<Trial> group) throws InterruptedException {
-    return train(group, 1);
-  }
-
-  /**
-   * As {@link #train(List)}, holding {@code width} slots (at most all of them) and their compute
-   * threads: a group the plan gives the whole machine waits for the others to finish.
-   */
-  List<TrialResult> train(List<Trial> group, int width) throws InterruptedException {
-    int held = Math.max(1, Math.min(width, slots.size()));
-    FailureBudget budget = settings.run().failureBudget();
+  /** Waits for this machine's cores, then trains the group. */
+  TrialExecutor.Outcome train(List<Trial> group) throws InterruptedException {
     List<TrialResult> results = new ArrayList<>();
     List<Trial> retryAlone = new ArrayList<>();
-    slots.acquire(held);
+    slots.acquire(1);
     try {
-      if (budget.exhausted()) {
-        return group.stream()
-            .map(t -> TrialResult.skipped(t, BACKEND, budget.skipReason()))
-            .toList();
-      }
-      onStart.accept(group);
       long started = System.nanoTime();
       Attempt attempt;
       try {
         clearStaleMetrics(group);
-        attempt =
-            settings.inProcess() ? trainInProcess(group) : trainInWorker(group, threads * held);
+        attempt = settings.inProcess() ? trainInProcess(group) : trainInWorker(group, threads);
       } catch (IOException e) {
         attempt = new Attempt("cannot run the trainer: " + e.getMessage(), false);
       }
@@ -97,7 +74,7 @@ final class GroupTrainer {
         if (done.result() != null) {
           results.add(done.result());
         } else if (group.size() > 1 && !attempt.sameForEveryMember()) {
-          log.accept(
+          lane.line(
               "group of "
                   + group.size()
                   + " failed ("
@@ -107,8 +84,6 @@ final class GroupTrainer {
                   + " alone");
           retryAlone.add(t);
         } else {
-          // Counted before the slot is released, so the next group already sees this failure.
-          budget.recordFailure();
           String why = failure != null ? failure : done.problem();
           results.add(
               TrialResult.failed(
@@ -120,12 +95,9 @@ final class GroupTrainer {
         }
       }
     } finally {
-      slots.release(held);
+      slots.release(1);
     }
-    for (Trial t : retryAlone) {
-      results.addAll(train(List.of(t)));
-    }
-    return results;
+    return new TrialExecutor.Outcome(results, retryAlone);
   }
 
   /**
@@ -148,7 +120,7 @@ final class GroupTrainer {
               settings.timeoutSeconds(),
               line -> {
                 workerLog.accept(line);
-                log.accept(line);
+                lane.line(line);
               });
       // The whole output beside each member's results: the error cell stays one sentence.
       for (Trial t : group) {
@@ -172,7 +144,8 @@ final class GroupTrainer {
   private Attempt trainInProcess(List<Trial> group) {
     List<MemberRun> members = group.stream().map(t -> LocalTrial.member(t, settings)).toList();
     Supplier<Storage> storage = Memoized.of(() -> StorageOptions.getDefaultInstance().getService());
-    try (PrintStream out = new PrintStream(new LineForwarder(log), true, StandardCharsets.UTF_8)) {
+    try (PrintStream out =
+        new PrintStream(new LineForwarder(lane::line), true, StandardCharsets.UTF_8)) {
       new TrainingJob(DataLocator.standard(storage), storage, out, Map.of())
           .withProgressLines()
           .run(members, threads);

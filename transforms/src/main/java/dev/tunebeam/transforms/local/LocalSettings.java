@@ -14,11 +14,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * worker processes (0: one per core, or one when a GPU is visible) with how many compute threads
  * each (0: cores / workers) and which extra JVM options, how wide trials fuse, whether finished
  * trials are reused, the run they belong to ({@link StudyRun}: its failure bound, objective and
- * live state), how many lanes the groups are dealt onto (0: one per group), the planner's costs
- * ({@link FusionCosts}), which checkpoint folder a trial continues from ({@code checkpointKey}: by
- * default its own id), and what a trial runs ({@link TrialProgram}: the built-in trainer, a
- * command, or a Java trainable). {@code inProcess} trains inside the pipeline's JVM instead, one
- * group at a time.
+ * live state), how many shares the groups are dealt into on a distributed runner (0: one per
+ * group), the planner's costs ({@link FusionCosts}), which checkpoint folder a trial continues from
+ * ({@code checkpointKey}: by default its own id), and what a trial runs ({@link TrialProgram}: the
+ * built-in trainer, a command, or a Java trainable). {@code inProcess} trains inside the pipeline's
+ * JVM instead, one group at a time.
  *
  * <p>The values are checked once, by {@link TrainLocally}'s {@code withX} methods.
  */
@@ -54,7 +54,7 @@ public abstract class LocalSettings implements Serializable {
 
   public abstract StudyRun run();
 
-  public abstract int lanes();
+  public abstract int shares();
 
   public abstract long timeoutSeconds();
 
@@ -83,7 +83,7 @@ public abstract class LocalSettings implements Serializable {
         .setWorkerHeap("2g")
         .setWorkerJvmOptions(List.of())
         .setRun(StudyRun.create())
-        .setLanes(0)
+        .setShares(0)
         .setTimeoutSeconds(0)
         .setCheckpointKey(Trial::id)
         .setProgram(TrialProgram.builtIn())
@@ -117,7 +117,7 @@ public abstract class LocalSettings implements Serializable {
 
     abstract Builder setRun(StudyRun v);
 
-    abstract Builder setLanes(int v);
+    abstract Builder setShares(int v);
 
     abstract Builder setTimeoutSeconds(long v);
 

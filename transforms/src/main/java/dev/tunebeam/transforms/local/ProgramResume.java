@@ -4,17 +4,11 @@ import dev.tunebeam.trainer.report.WorkerOutcome;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.apache.beam.sdk.values.KV;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Resume and planning for contract trials: a finished outcome is reused; the rest run one process
- * each, dealt onto lanes.
- */
+/** Resume for contract trials: a finished outcome is reused; the rest run one process each. */
 final class ProgramResume {
   private static final Logger LOG = LoggerFactory.getLogger(TrainLocally.class);
 
@@ -55,27 +49,5 @@ final class ProgramResume {
     return epochs == null
         || r.history().isEmpty()
         || r.history().get(r.history().size() - 1).epoch() >= Double.parseDouble(epochs);
-  }
-
-  /** One trial per group; groups dealt onto lanes by their planned steps. */
-  static List<KV<Integer, PlannedGroup>> plan(List<Trial> trials, LocalSettings settings) {
-    List<List<Trial>> groups = trials.stream().map(List::of).toList();
-    long steps = trials.stream().mapToLong(ContractResults::plannedSteps).sum();
-    StudyProgress.of(settings.run()).planned(steps);
-    LOG.info(
-        "{} trials to run with {} on {} worker(s)",
-        trials.size(),
-        settings.program().describe(),
-        WorkerSlots.resolveWorkers(settings));
-    List<Integer> lanes =
-        FusionPlanner.lanes(
-            groups,
-            t -> ContractResults.plannedSteps(t),
-            settings.lanes() > 0 ? settings.lanes() : groups.size());
-    List<KV<Integer, PlannedGroup>> out = new ArrayList<>();
-    for (int g = 0; g < groups.size(); g++) {
-      out.add(KV.of(lanes.get(g), new PlannedGroup(groups.get(g), 1, g)));
-    }
-    return out;
   }
 }

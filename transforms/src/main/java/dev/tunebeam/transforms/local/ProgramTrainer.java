@@ -6,7 +6,7 @@ import dev.tunebeam.trainer.contract.TrialContract;
 import dev.tunebeam.trainer.report.StepMetrics;
 import dev.tunebeam.trainer.report.WorkerOutcome;
 import dev.tunebeam.trainer.train.ConsoleProgress;
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.exec.Lane;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.Trial;
 import java.io.IOException;
@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 /**
  * Runs contract trials (a command, or a Java trainable in its own JVM) one process per trial, as
@@ -46,32 +45,19 @@ final class ProgramTrainer {
 
   private final LocalSettings settings;
   private final WorkerSlots.Slots slots;
-  private final Consumer<String> log;
-  private final Consumer<List<Trial>> onStart;
+  private final Lane lane;
 
-  ProgramTrainer(LocalSettings settings, Consumer<String> log, Consumer<List<Trial>> onStart) {
+  /** {@code lane} gets the trainer's output and a progress line per reported step. */
+  ProgramTrainer(LocalSettings settings, Lane lane) {
     this.settings = settings;
     this.slots = WorkerSlots.forRun(settings);
-    this.log = log;
-    this.onStart = onStart;
+    this.lane = lane;
   }
 
-  List<TrialResult> train(List<Trial> group) throws InterruptedException {
-    List<TrialResult> results = new ArrayList<>();
-    for (Trial t : group) {
-      results.add(train(t));
-    }
-    return results;
-  }
-
-  private TrialResult train(Trial trial) throws InterruptedException {
-    FailureBudget budget = settings.run().failureBudget();
+  /** Waits for this machine's cores, then runs the trial's process. */
+  TrialResult train(Trial trial) throws InterruptedException {
     slots.acquire(1);
     try {
-      if (budget.exhausted()) {
-        return TrialResult.skipped(trial, GroupTrainer.BACKEND, budget.skipReason());
-      }
-      onStart.accept(List.of(trial));
       long started = System.nanoTime();
       String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
       WorkerOutcome outcome;
@@ -84,18 +70,8 @@ final class ProgramTrainer {
             WorkerOutcome.failed(
                 1, "cannot run the trainer for trial " + trial.id() + ": " + e.getMessage());
       }
-      TrialResult result =
-          ContractResults.toResult(
-              trial,
-              outcome,
-              settings.device().flagValue(),
-              (System.nanoTime() - started) / 1e9,
-              dir);
-      if (!result.succeeded()) {
-        // Counted before the slot is released, so the next trial already sees this failure.
-        budget.recordFailure();
-      }
-      return result;
+      return ContractResults.toResult(
+          trial, outcome, settings.device().flagValue(), (System.nanoTime() - started) / 1e9, dir);
     } finally {
       slots.release(1);
     }
@@ -163,7 +139,7 @@ final class ProgramTrainer {
                     line -> {
                       trialLog.accept(line);
                       if (!line.startsWith(ConsoleProgress.PROGRESS_PREFIX)) {
-                        log.accept(line);
+                        lane.line(line);
                       }
                     }));
     try {
@@ -231,7 +207,7 @@ final class ProgramTrainer {
                       .append(tag)
                       .append("\":")
                       .append(Double.isFinite(v) ? String.valueOf(v) : "null"));
-      log.accept(
+      lane.line(
           String.format(
               Locale.ROOT,
               "%s{\"trial\":\"%s\",\"epoch\":%d,\"epochs\":%d%s,\"seconds\":%.3f}",

@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.local;
 
 import dev.tunebeam.trainer.train.DeviceChoice;
+import dev.tunebeam.transforms.exec.ExecuteTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.settings.Checks;
@@ -10,27 +11,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.Values;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Trains trials with the DJL trainer on this machine (or on each Dataflow worker) and emits one
  * {@link TrialResult} per trial. Trials that share batch size, epochs, pooling, seed and data are
  * trained as fused groups ({@link FusionPlanner}); each group runs in a worker process (one per
  * core, one compute thread each) so a native crash takes down only that group, whose members are
- * then retried alone. DJL allows one training per JVM at a time, which worker processes sidestep
- * and {@link #inProcess()} honours with a lock.
+ * then retried alone. Each worker is a lane of the run's queue and takes the longest group left
+ * whenever it is free ({@link ExecuteTrials}). DJL allows one training per JVM at a time, which
+ * worker processes sidestep and {@link #inProcess()} honours with a lock.
  *
  * <p>A trial the trainer would refuse, or that fails, becomes a FAILED result; it never aborts the
  * pipeline. A trial whose {@code metrics.json} is already under {@code <output>/trials/<trial-id>/}
@@ -43,7 +36,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <p>Progress: a log line when a trial starts, after each of its epochs (the run's objective
  * metric, seconds, the study's completion and ETA) and when it ends. Counters (namespace {@code
  * TrainLocally}): {@code trials_started}, {@code trials_succeeded}, {@code trials_failed}, {@code
- * trials_resumed}, {@code model_epochs_completed}.
+ * trials_skipped}, {@code trials_resumed}, {@code model_epochs_completed}.
  */
 public final class TrainLocally extends PTransform<PCollection<Trial>, PCollection<TrialResult>> {
   private final LocalSettings settings;
@@ -169,14 +162,14 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
   }
 
   /**
-   * Deal the fused groups onto this many lanes, each trained one group after another (0, the
-   * default: one lane per group, for runners that spread lanes over machines). On the DirectRunner
-   * use one lane per local worker ({@link #workersOnThisMachine()}): its driver busy-polls on any
-   * idle runner thread, and lanes that each hold a thread leave it none.
+   * On a runner whose workers are other machines, deal the groups into this many shares (0, the
+   * default: one per group); each machine's lanes pull from the shares it was given. On the
+   * DirectRunner one JVM pulls from one share, whatever this says.
    */
-  public TrainLocally withLanes(int lanes) {
+  public TrainLocally withShares(int shares) {
     return with(
-        settings.toBuilder().setLanes(Checks.zeroOrPositive("lanes", lanes, "one per group")));
+        settings.toBuilder()
+            .setShares(Checks.zeroOrPositive("shares", shares, "one share per group")));
   }
 
   /**
@@ -242,24 +235,10 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
         "outputDirectory",
         settings.outputDirectory(),
         "TrainLocally.to(\"/path\" or \"gs://bucket/path\")");
-    TupleTag<Trial> toTrain = new TupleTag<>() {};
-    TupleTag<TrialResult> settled = new TupleTag<>() {};
-    PCollectionTuple checked =
-        trials.apply(
-            "CheckOrResume",
-            ParDo.of(new CheckFn(settings, toTrain, settled))
-                .withOutputTags(toTrain, TupleTagList.of(settled)));
-    PCollection<TrialResult> trained =
-        checked
-            .get(toTrain)
-            .apply("AllTrials", WithKeys.of("trials"))
-            .apply("Gather", GroupByKey.create())
-            .apply("PlanGroups", ParDo.of(new PlanFn(settings)))
-            .apply("GroupsByLane", GroupByKey.create())
-            .apply(Values.create())
-            .apply("Train", ParDo.of(new TrainFn(settings)));
-    return PCollectionList.of(checked.get(settled).setCoder(trained.getCoder()))
-        .and(trained)
-        .apply(Flatten.pCollections());
+    return trials.apply(
+        "Execute",
+        ExecuteTrials.on(new LocalExecutor(settings))
+            .withRun(settings.run())
+            .withShares(settings.shares()));
   }
 }

@@ -40,7 +40,9 @@ public final class HtmlReport {
    * {@code outputDirectory}: where the report is written; trial folders under it are linked
    * relatively.
    */
-  public static byte[] render(Leaderboard board, String study, String outputDirectory) {
+  public static byte[] render(Leaderboard whole, String study, String outputDirectory) {
+    // A study of thousands of trials is drawn from a sample (ReportScope), so the page opens.
+    Leaderboard board = ReportScope.drawn(whole);
     String echarts = resource(ECHARTS);
     String script = resource(SCRIPT);
     StringBuilder html = new StringBuilder(echarts.length() + 64 * 1024);
@@ -61,7 +63,8 @@ public final class HtmlReport {
     html.append("<header>\n<h1>")
         .append(Html.escape(study))
         .append("</h1>\n<p class=\"summary\">")
-        .append(summary(board))
+        .append(summary(whole))
+        .append(Html.escape(ReportScope.note(whole)))
         .append("</p>\n")
         .append(
             "<noscript><p class=\"noscript\">The charts need JavaScript; the leaderboard below does not.</p></noscript>\n</header>\n");

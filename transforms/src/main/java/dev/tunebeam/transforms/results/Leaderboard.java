@@ -106,13 +106,18 @@ public record Leaderboard(Objectives objectives, List<TrialResult> ranked) imple
     return out;
   }
 
-  /** 0 succeeded, 1 stopped, 2 either with a NaN objective, then failed and skipped. */
+  /**
+   * 0 succeeded, 1 stopped, 2 either with a NaN objective, then failed and skipped, then (while a
+   * study runs) running and queued.
+   */
   private static int tier(TrialResult r) {
     return switch (r.status()) {
       case SUCCEEDED -> Double.isNaN(r.objectiveValue()) ? 2 : 0;
       case STOPPED -> Double.isNaN(r.objectiveValue()) ? 2 : 1;
       case FAILED -> 3;
       case SKIPPED -> 4;
+      case RUNNING -> 5;
+      case QUEUED -> 6;
     };
   }
 

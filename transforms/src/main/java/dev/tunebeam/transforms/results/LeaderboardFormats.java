@@ -43,6 +43,14 @@ public final class LeaderboardFormats {
     return LeaderboardJson.write(board, study);
   }
 
+  /** As {@link #json(Leaderboard, String)}, with figures of the run added to the root object. */
+  public static byte[] json(
+      Leaderboard board,
+      String study,
+      java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> extra) {
+    return LeaderboardJson.write(board, study, extra);
+  }
+
   public static byte[] markdown(Leaderboard board, String study) {
     StringBuilder md =
         new StringBuilder("# ")

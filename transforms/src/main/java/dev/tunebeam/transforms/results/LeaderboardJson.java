@@ -22,6 +22,12 @@ final class LeaderboardJson {
   private LeaderboardJson() {}
 
   static byte[] write(Leaderboard board, String study) {
+    return write(board, study, root -> {});
+  }
+
+  /** {@code extra} adds the run's own figures to the root object before it is written. */
+  static byte[] write(
+      Leaderboard board, String study, java.util.function.Consumer<ObjectNode> extra) {
     ObjectNode root = JSON.createObjectNode();
     root.put("study", study);
     putObjective(root.putObject("objective"), board.objective());
@@ -102,6 +108,7 @@ final class LeaderboardJson {
       }
     }
     try {
+      extra.accept(root);
       return JSON.writeValueAsBytes(root);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -1,11 +1,14 @@
 package dev.tunebeam.transforms.results;
 
 import com.google.auto.value.AutoValue;
+import dev.tunebeam.transforms.run.StudyRun;
+import dev.tunebeam.transforms.run.Utilisation;
 import dev.tunebeam.transforms.settings.Checks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions;
@@ -15,13 +18,16 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Writes a {@link Leaderboard} as {@code results.csv}, {@code results.json}, {@code results.md} and
  * the {@link HtmlReport} {@code report.html} into a directory through Beam {@link FileSystems}, so
  * {@code gs://bucket/path} and a local path work the same. Each file is written under a temporary
  * name and then renamed, so a reader sees the previous table or the new one, never half of one.
- * Outputs the paths written.
+ * Outputs the paths written. Given the study's run ({@link #withRun}), {@code results.json} also
+ * carries the run's {@link dev.tunebeam.transforms.run.Utilisation}, and the rewrites made while
+ * the study ran ({@link ResultsGate}) stop before these final files are written.
  *
  * <pre>{@code
  * board.apply(WriteLeaderboard.to("gs://my-bucket/studies/lenet5").withStudy("lenet5-fashion"));
@@ -39,6 +45,8 @@ public abstract class WriteLeaderboard
 
   public abstract String study();
 
+  public abstract @Nullable StudyRun run();
+
   abstract Builder toBuilder();
 
   /** A local folder or {@code gs://bucket/path}. */
@@ -46,6 +54,7 @@ public abstract class WriteLeaderboard
     return new AutoValue_WriteLeaderboard.Builder()
         .setDirectory(Checks.present("directory", directory, "a local folder or gs://bucket/path"))
         .setStudy("study")
+        .setRun(null)
         .build();
   }
 
@@ -54,9 +63,17 @@ public abstract class WriteLeaderboard
     return toBuilder().setStudy(Checks.present("study", study, "the study's name")).build();
   }
 
+  /**
+   * The run whose trials these are: its utilisation goes into {@code results.json}, and its live
+   * rewrites end before the final files.
+   */
+  public WriteLeaderboard withRun(StudyRun run) {
+    return toBuilder().setRun(Objects.requireNonNull(run, "run")).build();
+  }
+
   @Override
   public PCollection<String> expand(PCollection<Leaderboard> board) {
-    return board.apply("WriteFiles", ParDo.of(new WriteFn(directory(), study())));
+    return board.apply("WriteFiles", ParDo.of(new WriteFn(directory(), study(), run())));
   }
 
   @Override
@@ -70,6 +87,8 @@ public abstract class WriteLeaderboard
     abstract Builder setDirectory(String v);
 
     abstract Builder setStudy(String v);
+
+    abstract Builder setRun(@Nullable StudyRun v);
 
     abstract WriteLeaderboard build();
   }
@@ -93,16 +112,26 @@ public abstract class WriteLeaderboard
   static final class WriteFn extends DoFn<Leaderboard, String> {
     private final String directory;
     private final String study;
+    private final @Nullable StudyRun run;
 
-    WriteFn(String directory, String study) {
+    WriteFn(String directory, String study, @Nullable StudyRun run) {
       this.directory = directory;
       this.study = study;
+      this.run = run;
     }
 
     @ProcessElement
     public void process(@Element Leaderboard board, OutputReceiver<String> out) throws IOException {
+      byte[] json = LeaderboardFormats.json(board, study);
+      if (run != null) {
+        ResultsGate.of(run).seal();
+        Utilisation u = run.utilisation();
+        if (u.availableCoreSeconds() > 0) {
+          json = LeaderboardFormats.json(board, study, RunFiguresJson.utilisation(u));
+        }
+      }
       out.output(writeAtomically(directory, "results.csv", LeaderboardFormats.csv(board)));
-      out.output(writeAtomically(directory, "results.json", LeaderboardFormats.json(board, study)));
+      out.output(writeAtomically(directory, "results.json", json));
       out.output(
           writeAtomically(directory, "results.md", LeaderboardFormats.markdown(board, study)));
       out.output(

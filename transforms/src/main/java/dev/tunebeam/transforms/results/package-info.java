@@ -6,6 +6,8 @@
  * summaries.
  *
  * <p>Decision: one comparator, owned by the objectives, ranks everywhere (leaderboard, rungs,
- * proposals), so no two places can disagree on which trial is best.
+ * proposals), so no two places can disagree on which trial is best; with several objectives it is
+ * NSGA-II's (non-dominated front, then crowding distance, {@code ParetoFronts}), with one it is the
+ * value's order, unchanged.
  */
 package dev.tunebeam.transforms.results;

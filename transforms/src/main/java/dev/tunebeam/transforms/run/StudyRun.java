@@ -39,11 +39,16 @@ public final class StudyRun implements Serializable, AutoCloseable {
   private final String id;
   private final int maxFailedTrials;
   private final Objective objective;
+  private final String liveDirectory;
+  private final String study;
 
-  private StudyRun(String id, int maxFailedTrials, Objective objective) {
+  private StudyRun(
+      String id, int maxFailedTrials, Objective objective, String liveDirectory, String study) {
     this.id = id;
     this.maxFailedTrials = maxFailedTrials;
     this.objective = objective;
+    this.liveDirectory = liveDirectory;
+    this.study = study;
   }
 
   /**
@@ -66,7 +71,38 @@ public final class StudyRun implements Serializable, AutoCloseable {
     return new StudyRun(
         UUID.randomUUID().toString(),
         maxFailedTrials,
-        Objects.requireNonNull(objective, "objective"));
+        Objects.requireNonNull(objective, "objective"),
+        null,
+        null);
+  }
+
+  /**
+   * The same run, whose results files ({@code results.csv}, {@code .json}, {@code .md}, {@code
+   * report.html}) in {@code directory} are rewritten as its trials finish, the others shown as
+   * running or queued, so the study can be watched while it runs (on the DirectRunner, where one
+   * JVM sees every trial). The final leaderboard replaces them at the end.
+   */
+  public StudyRun withLiveResults(String directory, String study) {
+    if (directory == null || directory.isBlank()) {
+      throw new InvalidSettingException(
+          "liveResults", "needs a folder (local or gs://) for the results files");
+    }
+    return new StudyRun(
+        id,
+        maxFailedTrials,
+        objective,
+        directory,
+        study == null || study.isBlank() ? "study" : study);
+  }
+
+  /** Where results are rewritten while the run goes on; null when they are not. */
+  public String liveDirectory() {
+    return liveDirectory;
+  }
+
+  /** The study name the live results carry. */
+  public String study() {
+    return study;
   }
 
   public String id() {
@@ -89,6 +125,23 @@ public final class StudyRun implements Serializable, AutoCloseable {
   /** The run's live state in this JVM, created on first use. */
   public RunState state() {
     return LIVE.computeIfAbsent(id, k -> new RunState());
+  }
+
+  /**
+   * How well the run's lanes kept this machine's cores busy so far ({@link Utilisation}): in this
+   * JVM, every backend whose lanes compute here.
+   */
+  public Utilisation utilisation() {
+    return usage().snapshot();
+  }
+
+  /** The run's core-usage integral in this JVM, which the lanes update. */
+  public CoreUsage usage() {
+    return state()
+        .part(
+            "run.usage",
+            CoreUsage.class,
+            () -> new CoreUsage(Runtime.getRuntime().availableProcessors(), System::nanoTime));
   }
 
   /** Whether this JVM holds state for the run (it was used and has not been closed). */

@@ -18,35 +18,43 @@ import org.apache.beam.sdk.values.TupleTag;
 final class PromoteFn extends DoFn<List<TrialResult>, Trial> {
   private final Rung rung;
   private final Rung next;
-  private final Objective objective;
+  private final Objectives objectives;
   private final TupleTag<Trial> promoted;
   private final TupleTag<TrialResult> left;
 
   PromoteFn(
       Rung rung,
       Rung next,
-      Objective objective,
+      Objectives objectives,
       TupleTag<Trial> promoted,
       TupleTag<TrialResult> left) {
     this.rung = rung;
     this.next = next;
-    this.objective = objective;
+    this.objectives = objectives;
     this.promoted = promoted;
     this.left = left;
   }
 
   @ProcessElement
   public void process(@Element List<TrialResult> results, MultiOutputReceiver out) {
-    Split split = split(results, rung.epochs(), next.trials(), objective);
+    Split split = split(results, rung.epochs(), next.trials(), objectives);
     split.left().forEach(r -> out.get(left).output(r));
     split.promoted().forEach(t -> out.get(promoted).output(RungResults.atEpochs(t, next.epochs())));
   }
 
   /** A rung's results as the rows that leave the schedule here and the trials promoted. */
   static Split split(List<TrialResult> results, int epochs, int keep, Objective objective) {
+    return split(results, epochs, keep, Objectives.of(objective));
+  }
+
+  /**
+   * With several objectives the rung is ranked by non-dominated front, then crowding distance, as
+   * NSGA-II selects survivors.
+   */
+  static Split split(List<TrialResult> results, int epochs, int keep, Objectives objectives) {
     List<TrialResult> ranked = new ArrayList<>();
-    results.forEach(r -> ranked.add(RungResults.upTo(r, epochs, objective)));
-    ranked.sort(RungResults.rankOrder(Objectives.of(objective), ranked));
+    results.forEach(r -> ranked.add(RungResults.upTo(r, epochs, objectives)));
+    ranked.sort(RungResults.rankOrder(objectives, ranked));
     List<TrialResult> leave = new ArrayList<>();
     List<Trial> up = new ArrayList<>();
     for (TrialResult r : ranked) {

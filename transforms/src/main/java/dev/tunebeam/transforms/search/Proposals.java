@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.search;
 
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.SearchSpace;
@@ -35,6 +36,20 @@ public final class Proposals {
       List<TrialResult> finished,
       int count,
       int round) {
+    return propose(space, Objectives.of(objective), proposer, finished, count, round);
+  }
+
+  /**
+   * With several objectives each observation carries every objective's value (larger is better);
+   * {@link Observation#value} is the first's, for a proposer that reads one.
+   */
+  public static List<Trial> propose(
+      SearchSpace space,
+      Objectives objectives,
+      Proposer proposer,
+      List<TrialResult> finished,
+      int count,
+      int round) {
     List<TrialResult> sorted = new ArrayList<>(finished);
     sorted.sort(Comparator.comparing(r -> r.trial().id()));
     Set<String> searched = new HashSet<>();
@@ -43,10 +58,9 @@ public final class Proposals {
     Set<String> taken = new HashSet<>();
     for (TrialResult r : sorted) {
       taken.add(r.trial().id());
-      double v = RungResults.value(r, objective);
-      if (!Double.isNaN(v)) {
-        observations.add(
-            new Observation(searchedPoint(r.trial(), searched), objective.maximize() ? v : -v));
+      List<Double> values = RungResults.values(r, objectives);
+      if (!values.isEmpty()) {
+        observations.add(new Observation(searchedPoint(r.trial(), searched), values));
       }
     }
     long seed = space.seed() * 1_000_003L + round;

@@ -1,6 +1,6 @@
 package dev.tunebeam.transforms.search;
 
-import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.Trial;
@@ -15,17 +15,17 @@ import org.apache.beam.sdk.values.PCollectionView;
  */
 final class ProposeFn extends DoFn<Integer, Trial> {
   private final SearchSpace space;
-  private final Objective objective;
+  private final Objectives objectives;
   private final int count;
   private final PCollectionView<List<TrialResult>> earlier;
 
   ProposeFn(
       SearchSpace space,
-      Objective objective,
+      Objectives objectives,
       int count,
       PCollectionView<List<TrialResult>> earlier) {
     this.space = space;
-    this.objective = objective;
+    this.objectives = objectives;
     this.count = count;
     this.earlier = earlier;
   }
@@ -41,7 +41,7 @@ final class ProposeFn extends DoFn<Integer, Trial> {
                         "algorithm "
                             + space.algorithm().key()
                             + " plans rounds but proposes none"));
-    Proposals.propose(space, objective, proposer, c.sideInput(earlier), count, c.element())
+    Proposals.propose(space, objectives, proposer, c.sideInput(earlier), count, c.element())
         .forEach(c::output);
   }
 }

@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.search;
 
 import com.google.auto.value.AutoValue;
 import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.ToList;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.SearchSpace;
@@ -45,7 +46,8 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
 
   public abstract SearchSpace space();
 
-  public abstract Objective objective();
+  /** What rungs are ranked by (Pareto front with several) and proposers read. */
+  public abstract Objectives objectives();
 
   public abstract RungRunner runner();
 
@@ -53,6 +55,14 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
 
   /** Throws IllegalArgumentException now, naming the field, for a schedule that cannot run. */
   public static RunSchedule of(SearchSpace space, Objective objective, RungRunner runner) {
+    return of(space, objective == null ? null : Objectives.of(objective), runner);
+  }
+
+  /**
+   * With several objectives a rung promotes by non-dominated sorting and TPE proposes as Optuna's
+   * multi-objective TPE does; throws IllegalArgumentException now for a schedule that cannot run.
+   */
+  public static RunSchedule of(SearchSpace space, Objectives objectives, RungRunner runner) {
     if (space == null) {
       throw new IllegalArgumentException(
           "space is missing; load one with SearchSpaceLoader or build one with SearchSpace.builder");
@@ -60,14 +70,19 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
     Schedule.of(space);
     return new AutoValue_RunSchedule.Builder()
         .setSpace(space)
-        .setObjective(checkObjective(objective))
+        .setObjectives(checkObjectives(objectives))
         .setRunner(checkRunner(runner))
         .build();
   }
 
   /** Ranks rungs and feeds proposers by this objective instead. */
   public RunSchedule withObjective(Objective objective) {
-    return toBuilder().setObjective(checkObjective(objective)).build();
+    return withObjectives(objective == null ? null : Objectives.of(objective));
+  }
+
+  /** Ranks rungs and feeds proposers by these objectives instead. */
+  public RunSchedule withObjectives(Objectives objectives) {
+    return toBuilder().setObjectives(checkObjectives(objectives)).build();
   }
 
   /** Trains each stage with this runner instead. */
@@ -75,12 +90,12 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
     return toBuilder().setRunner(checkRunner(runner)).build();
   }
 
-  private static Objective checkObjective(Objective objective) {
-    if (objective == null) {
+  private static Objectives checkObjectives(Objectives objectives) {
+    if (objectives == null) {
       throw new IllegalArgumentException(
           "objective is missing; pass one, such as Objective.DEFAULT (best val_accuracy)");
     }
-    return objective;
+    return objectives;
   }
 
   private static RungRunner checkRunner(RungRunner runner) {
@@ -160,7 +175,7 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
               .apply(rung.name() + "Gather", Combine.globally(ToList.<TrialResult>of()))
               .apply(
                   rung.name() + "Promote",
-                  ParDo.of(new PromoteFn(rung, b.rungs().get(i + 1), objective(), promoted, left))
+                  ParDo.of(new PromoteFn(rung, b.rungs().get(i + 1), objectives(), promoted, left))
                       .withOutputTags(promoted, TupleTagList.of(left)));
       out = out.and(split.get(left));
       current = split.get(promoted);
@@ -193,7 +208,7 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
                 .apply("Round" + i + "Start", Create.of(i))
                 .apply(
                     "Round" + i + "Propose",
-                    ParDo.of(new ProposeFn(space(), objective(), round.trials(), earlier))
+                    ParDo.of(new ProposeFn(space(), objectives(), round.trials(), earlier))
                         .withSideInputs(earlier));
       }
       done = done.and(current.apply("Round" + i + "Train", runner().forRung(round)));
@@ -212,14 +227,14 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
         .add(DisplayData.item("brackets", schedule.brackets().size()))
         .add(DisplayData.item("trials", schedule.trials()))
         .add(DisplayData.item("modelEpochs", schedule.modelEpochs()))
-        .add(DisplayData.item("objective", objective().describe()));
+        .add(DisplayData.item("objective", objectives().describe()));
   }
 
   @AutoValue.Builder
   abstract static class Builder {
     abstract Builder setSpace(SearchSpace v);
 
-    abstract Builder setObjective(Objective v);
+    abstract Builder setObjectives(Objectives v);
 
     abstract Builder setRunner(RungRunner v);
 

@@ -1,7 +1,6 @@
 package dev.tunebeam.transforms.search;
 
 import dev.tunebeam.trainer.report.EpochRecord;
-import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
@@ -32,7 +31,7 @@ final class RungResults {
   /**
    * The result as it stood at {@code epochs}, judged by the objective on that part of its history.
    */
-  static TrialResult upTo(TrialResult r, int epochs, Objective objective) {
+  static TrialResult upTo(TrialResult r, int epochs, Objectives objective) {
     if (r.status() != TrialStatus.SUCCEEDED || r.history().size() <= epochs) {
       return objective.evaluate(r);
     }
@@ -75,9 +74,17 @@ final class RungResults {
     return r.succeeded() && !Double.isNaN(r.objectiveValue());
   }
 
-  /** The objective's value, for TPE: NaN when the trial has none. */
-  static double value(TrialResult r, Objective objective) {
-    TrialResult judged = objective.evaluate(r);
-    return rankable(judged) ? judged.objectiveValue() : Double.NaN;
+  /**
+   * The objectives' values, for a proposer: each objective's value turned so that larger is better,
+   * in the objectives' order; empty when the trial has none.
+   */
+  static List<Double> values(TrialResult r, Objectives objectives) {
+    TrialResult judged = objectives.evaluate(r);
+    if (!rankable(judged)) {
+      return List.of();
+    }
+    List<Double> better = new java.util.ArrayList<>();
+    objectives.minimised(judged.judgement().values()).forEach(v -> better.add(-v));
+    return better.stream().allMatch(Double::isFinite) ? better : List.of();
   }
 }

@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.search;
 
+import dev.tunebeam.transforms.search.gp.GpSearch;
 import dev.tunebeam.transforms.search.grid.GridSearch;
 import dev.tunebeam.transforms.search.halving.SuccessiveHalving;
 import dev.tunebeam.transforms.search.hyperband.Hyperband;
@@ -29,7 +30,8 @@ public final class SearchAlgorithms implements AlgorithmCatalog {
           new RandomSearch(),
           new SuccessiveHalving(),
           new Hyperband(),
-          new TpeSearch());
+          new TpeSearch(),
+          new GpSearch());
 
   /** For {@link java.util.ServiceLoader}; use the static methods. */
   public SearchAlgorithms() {}

@@ -5,7 +5,6 @@ import dev.tunebeam.transforms.settings.Checks;
 import java.util.List;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -53,7 +52,10 @@ public abstract class ExpandSearchSpace extends PTransform<PBegin, PCollection<T
 
   @Override
   public PCollection<Trial> expand(PBegin input) {
-    return input.apply("Trials", Create.of(trials())).apply("Spread", Reshuffle.viaRandomKey());
+    // No reshuffle: what runs trials gathers them first (a plan needs them all), then spreads its
+    // groups over the workers. A key per trial made the DirectRunner gather them one bundle at a
+    // time, copying the growing list each time: 90 s before the first of 2,000 trials started.
+    return input.apply("Trials", Create.of(trials()));
   }
 
   @Override

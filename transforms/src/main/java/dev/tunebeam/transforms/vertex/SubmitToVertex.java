@@ -1,6 +1,6 @@
 package dev.tunebeam.transforms.vertex;
 
-import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.exec.ExecuteTrials;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.settings.Checks;
@@ -10,12 +10,8 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.display.DisplayData;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
@@ -33,10 +29,10 @@ import org.apache.beam.sdk.values.PCollection;
  * <p>Idempotent: each job carries its trial id in a label, and a trial whose job already exists
  * (and did not fail) is attached to instead of submitted again, so a retried bundle or a rerun
  * never pays twice. At most {@code maxParallelTrials} jobs run at once across the whole pipeline:
- * trials are dealt into that many groups and each group runs its trials one after another.
+ * that many lanes in one JVM each take the next trial when their job ended ({@link ExecuteTrials}).
  *
  * <p>Counters (namespace {@code SubmitToVertex}): {@code submitted}, {@code attached}, {@code
- * succeeded}, {@code failed}.
+ * trials_succeeded}, {@code trials_failed}, {@code trials_skipped}.
  */
 public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollection<TrialResult>> {
   public static final String BACKEND = "vertex";
@@ -219,45 +215,10 @@ public final class SubmitToVertex extends PTransform<PCollection<Trial>, PCollec
   @Override
   public PCollection<TrialResult> expand(PCollection<Trial> trials) {
     settings.checkComplete();
-    return trials
-        .apply("DealIntoSlots", new RoundRobinShards(settings.maxParallelTrials()))
-        .apply("RunJobs", ParDo.of(new RunSlotFn(settings)));
-  }
-
-  /** Runs one slot's trials one after another: submit, wait, read the result. */
-  static final class RunSlotFn extends VertexRunnerFn<KV<Integer, Iterable<Trial>>, TrialResult> {
-    private final Counter submitted = Metrics.counter(SubmitToVertex.class, "submitted");
-    private final Counter attached = Metrics.counter(SubmitToVertex.class, "attached");
-    private final Counter succeeded = Metrics.counter(SubmitToVertex.class, "succeeded");
-    private final Counter failed = Metrics.counter(SubmitToVertex.class, "failed");
-
-    RunSlotFn(VertexSettings settings) {
-      super(settings);
-    }
-
-    @ProcessElement
-    public void process(
-        @Element KV<Integer, Iterable<Trial>> slot, OutputReceiver<TrialResult> out) {
-      FailureBudget budget = settings.run().failureBudget();
-      for (Trial trial : slot.getValue()) {
-        if (budget.exhausted()) {
-          out.output(TrialResult.skipped(trial, BACKEND, budget.skipReason()));
-          continue;
-        }
-        TrialResult result;
-        try {
-          VertexSubmission submission = runner().submit(trial);
-          (submission.created() ? submitted : attached).inc();
-          result = runner().await(submission);
-        } catch (VertexCallException e) {
-          result = TrialResult.failed(trial, BACKEND, e.getMessage(), 0, null);
-        }
-        (result.succeeded() ? succeeded : failed).inc();
-        if (!result.succeeded()) {
-          budget.recordFailure();
-        }
-        out.output(result);
-      }
-    }
+    // One share: its maxParallelTrials lanes in one JVM bound the jobs in flight across the
+    // pipeline, on any runner.
+    return trials.apply(
+        "RunJobs",
+        ExecuteTrials.on(new VertexExecutor(settings)).withRun(settings.run()).withShares(1));
   }
 }

@@ -27,6 +27,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * local side is a stand-in that reports a fixed accuracy (real training is covered by the
  * pipeline's end-to-end test); the Vertex side is the real SubmitToVertex against the fake.
  */
+@Tag("integration")
 class RunTrialsTest {
   /** Marks each trial SUCCEEDED on "local" with accuracy 0.5, so its rows are recognisable. */
   static final class StandInLocal extends PTransform<PCollection<Trial>, PCollection<TrialResult>> {

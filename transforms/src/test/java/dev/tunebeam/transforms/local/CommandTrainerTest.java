@@ -20,6 +20,7 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Command trainers under the trial contract: the PyTorch-free Python example trains on real
  * Fashion-MNIST images, and every kind of broken trainer is one FAILED row with one sentence.
  */
+@Tag("integration")
 @ExtendWith(TestPipelineExtension.class)
 class CommandTrainerTest {
   static final Path EXAMPLE =

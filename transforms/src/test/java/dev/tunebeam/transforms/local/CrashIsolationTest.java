@@ -16,6 +16,7 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A trial whose worker dies of a segmentation fault fails alone; its fused partners still finish.
  */
+@Tag("integration")
 @ExtendWith(TestPipelineExtension.class)
 class CrashIsolationTest {
   @TempDir Path out;

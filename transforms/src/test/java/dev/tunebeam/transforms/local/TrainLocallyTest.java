@@ -23,11 +23,13 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real training of a few trials on 512 real images, in worker processes and in process. */
+@Tag("integration")
 @ExtendWith(TestPipelineExtension.class)
 class TrainLocallyTest {
   /**

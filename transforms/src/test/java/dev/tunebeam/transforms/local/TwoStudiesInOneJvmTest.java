@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebeam.transforms.exec.StudyProgress;
 import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.TrialStatus;
@@ -21,6 +22,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A's trials all fail (budget 0: one FAILED, the rest SKIPPED); study B's all succeed, and would be
  * SKIPPED if they saw A's failure.
  */
+@Tag("integration")
 class TwoStudiesInOneJvmTest {
   /**
    * Reports {@code --quality} as val_accuracy, or exits 2 when it is negative. {@code --started} is

@@ -21,12 +21,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A lane's trainer JVM trains group after group, and one whose job failed is never given another.
  */
+@Tag("integration")
 class WarmWorkerTest {
   @TempDir Path dir;
 

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dim the lines outside it, a click must sort the table, and the page must have made no request.
  * Chromium is required, not optional: without it this test fails and says how to install it.
  */
+@Tag("integration")
 class HtmlReportBrowserTest {
   static final int WIDTH = 1400;
   static final int HEIGHT = 3000;

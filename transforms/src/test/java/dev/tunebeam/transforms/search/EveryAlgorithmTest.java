@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * real: each trial is a process of a small Python trainer under the trial contract, on the
  * DirectRunner. A new algorithm adds its row to {@link #ROWS}.
  */
+@Tag("integration")
 class EveryAlgorithmTest {
   /** Each algorithm's own keys for the shared study below. */
   private static final Map<String, String> ROWS =
@@ -47,7 +49,8 @@ class EveryAlgorithmTest {
           Map.entry("random", "samples: 5"),
           Map.entry("halving", "eta: 2\nmin_epochs: 1"),
           Map.entry("hyperband", "eta: 2\nmin_epochs: 1"),
-          Map.entry("tpe", "trials: 8\nbatch: 3"));
+          Map.entry("tpe", "trials: 8\nbatch: 3"),
+          Map.entry("gp", "trials: 8\nbatch: 3"));
 
   /**
    * 8 grid points: momentum exists only for sgd; learning_rate is continuous for the algorithms

@@ -127,4 +127,47 @@ class PromoteTest {
     assertEquals("a", board.best().orElseThrow().trial().id());
     assertTrue(stoppedEarly.error().contains("after epoch 1"));
   }
+
+  /** A rung trial whose one epoch reached {@code accuracy} after {@code seconds} of training. */
+  private static TrialResult costed(String name, double accuracy, double seconds) {
+    EpochRecord e =
+        EpochRecord.of(
+            1,
+            1.0,
+            Map.of(
+                EpochRecord.VAL_ACCURACY, accuracy,
+                EpochRecord.TEST_ACCURACY, accuracy,
+                EpochRecord.TRAIN_SECONDS, seconds));
+    Trial t = new Trial(name, "s", Map.of("activation", name, "num_epochs", "1"));
+    return TrialResult.of(t, "local", TrialStatus.SUCCEEDED, List.of(e), "cpu", 1, 1, "/o");
+  }
+
+  @Test
+  void severalObjectivesPromoteByNonDominatedSorting() {
+    List<TrialResult> rung =
+        List.of(
+            costed("a", 0.90, 10),
+            costed("b", 0.80, 5),
+            costed("c", 0.70, 20),
+            costed("d", 0.85, 8));
+    dev.tunebeam.transforms.results.Objectives two =
+        new dev.tunebeam.transforms.results.Objectives(
+            List.of(
+                BEST_VAL,
+                new Objective(
+                    EpochRecord.TRAIN_SECONDS,
+                    Objective.Goal.MINIMIZE,
+                    Objective.Measurement.BEST)));
+    // a, b and d are the front; of three, its two ends (infinite crowding distance) go on.
+    assertEquals(
+        List.of("a", "b"),
+        PromoteFn.split(rung, 1, 2, two).promoted().stream().map(Trial::id).toList());
+    assertEquals(
+        List.of("a", "b", "d"),
+        PromoteFn.split(rung, 1, 3, two).promoted().stream().map(Trial::id).toList());
+    // One objective promotes by accuracy alone, as it always has.
+    assertEquals(
+        List.of("a", "d"),
+        PromoteFn.split(rung, 1, 2, BEST_VAL).promoted().stream().map(Trial::id).toList());
+  }
 }

@@ -88,4 +88,87 @@ class ProposalsTest {
             + " decades, independent draws "
             + independent / 10);
   }
+
+  /**
+   * With two objectives a proposer sees both values (larger is better), and TPE proposes with the
+   * multi-objective split: deterministic, and round after round its points approach the front of a
+   * problem where the two objectives pull the learning rate apart.
+   */
+  @Test
+  void twoObjectivesReachTheProposerAndTpeApproachesTheirFront() {
+    SearchSpace space = space(9);
+    dev.tunebeam.transforms.results.Objectives two =
+        new dev.tunebeam.transforms.results.Objectives(
+            List.of(
+                Objective.DEFAULT,
+                new Objective(
+                    EpochRecord.TRAIN_SECONDS,
+                    Objective.Goal.MINIMIZE,
+                    Objective.Measurement.BEST)));
+    List<TrialResult> done = new ArrayList<>(twoObjective(space.randomTrials(10, 9)));
+    List<List<Observation>> seen = new ArrayList<>();
+    Proposals.propose(
+        space,
+        two,
+        (finished, pending, rng) -> {
+          seen.add(finished);
+          return tpe(space).propose(finished, pending, rng);
+        },
+        done,
+        1,
+        1);
+    Observation first = seen.get(0).get(0);
+    assertEquals(2, first.values().size());
+    assertEquals(first.value(), first.values().get(0));
+    assertTrue(first.values().get(1) < 0, "seconds minimised: larger is better means negated");
+
+    assertEquals(
+        Proposals.propose(space, two, tpe(space), done, BATCH, 1),
+        Proposals.propose(space, two, tpe(space), done, BATCH, 1));
+    for (int round = 1; round <= 5; round++) {
+      done.addAll(twoObjective(Proposals.propose(space, two, tpe(space), done, BATCH, round)));
+    }
+    // Every point of [1e-3, 1e-1] is on the front: no other rate is better in both.
+    long onFront =
+        done.subList(10, done.size()).stream()
+            .map(r -> Math.log10(Double.parseDouble(r.trial().get("learning_rate"))))
+            .filter(d -> d >= -3 && d <= -1)
+            .count();
+    long randomOnFront =
+        space.randomTrials(30, 9).stream()
+            .map(t -> Math.log10(Double.parseDouble(t.get("learning_rate"))))
+            .filter(d -> d >= -3 && d <= -1)
+            .count();
+    assertTrue(
+        onFront > randomOnFront,
+        "proposed on the front: " + onFront + " of 30, random " + randomOnFront);
+    // Along the whole front, not only at the first objective's best (-3), where TPE on accuracy
+    // alone would stay.
+    List<Double> proposed =
+        done.subList(10, done.size()).stream()
+            .map(r -> Math.log10(Double.parseDouble(r.trial().get("learning_rate"))))
+            .toList();
+    long accurateHalf = proposed.stream().filter(d -> d >= -3 && d < -2).count();
+    long fastHalf = proposed.stream().filter(d -> d >= -2 && d <= -1).count();
+    assertTrue(
+        accurateHalf >= 5 && fastHalf >= 5,
+        "both halves of the front: " + accurateHalf + " and " + fastHalf + " of " + proposed);
+  }
+
+  /** Accuracy best at learning rate 1e-3, seconds best at 1e-1: the front is the rates between. */
+  private static List<TrialResult> twoObjective(List<Trial> trials) {
+    List<TrialResult> out = new ArrayList<>();
+    for (Trial t : trials) {
+      double d = Math.log10(Double.parseDouble(t.get("learning_rate")));
+      EpochRecord e =
+          EpochRecord.of(
+              1,
+              0,
+              java.util.Map.of(
+                  EpochRecord.VAL_ACCURACY, -(d + 3) * (d + 3),
+                  EpochRecord.TRAIN_SECONDS, (d + 1) * (d + 1)));
+      out.add(TrialResult.of(t, "synthetic", TrialStatus.SUCCEEDED, List.of(e), "cpu", 0, 0, null));
+    }
+    return out;
+  }
 }

@@ -13,6 +13,7 @@ import dev.tunebeam.transforms.vertex.CloudNames;
 import dev.tunebeam.transforms.vertex.SubmitToVertex;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A transform refuses a bad setting where it is set, in the library's words: the field as its
  * builder calls it, the bad value and what is allowed, never a CLI's flag.
  */
+@Tag("integration")
 class LibraryWordsTest {
   private static final SubmitToVertex VERTEX = SubmitToVertex.to("my-project", "us-central1");
 
@@ -42,9 +44,9 @@ class LibraryWordsTest {
             (Executable) () -> local.withThreadsPerWorker(-2),
             "threadsPerWorker -2 must be 0 (cores / workers) or positive"),
         Arguments.of(
-            "lanes",
-            (Executable) () -> local.withLanes(-1),
-            "lanes -1 must be 0 (one per group) or positive"),
+            "shares",
+            (Executable) () -> local.withShares(-1),
+            "shares -1 must be 0 (one share per group) or positive"),
         Arguments.of(
             "timeout",
             (Executable) () -> local.withTimeout(Duration.ofMinutes(-5)),

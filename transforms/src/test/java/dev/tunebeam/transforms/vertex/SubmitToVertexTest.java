@@ -36,12 +36,14 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SubmitToVertex in DirectRunner pipelines against the fake JobService, through the real client.
  */
+@Tag("integration")
 class SubmitToVertexTest {
   /** Results of each run, by run id: the DirectRunner serializes DoFns, so they report here. */
   private static final Map<String, List<TrialResult>> COLLECTED = new ConcurrentHashMap<>();
@@ -89,8 +91,8 @@ class SubmitToVertexTest {
         "ranked by the accuracy each job reported");
     assertEquals(3, vertex.jobs().creates());
     assertEquals(3, counter(result, "submitted"));
-    assertEquals(3, counter(result, "succeeded"));
-    assertEquals(0, counter(result, "failed"));
+    assertEquals(3, counter(result, "trials_succeeded"));
+    assertEquals(0, counter(result, "trials_failed"));
 
     CustomJob job =
         vertex.jobs().jobs().stream()
@@ -227,8 +229,8 @@ class SubmitToVertexTest {
     assertTrue(
         failed.error().contains("ended FAILED: " + FakeJobService.FAILURE_TEXT), failed.error());
     assertTrue(failed.location().contains("/customJobs/"), failed.location());
-    assertEquals(2, counter(r, "succeeded"));
-    assertEquals(1, counter(r, "failed"));
+    assertEquals(2, counter(r, "trials_succeeded"));
+    assertEquals(1, counter(r, "trials_failed"));
   }
 
   @Test
@@ -297,7 +299,7 @@ class SubmitToVertexTest {
     System.out.println(
         "max jobs in flight with maxParallelTrials=2: " + vertex.jobs().maxInFlight());
     assertTrue(vertex.jobs().maxInFlight() >= 1);
-    assertEquals(7, counter(r, "succeeded"));
+    assertEquals(7, counter(r, "trials_succeeded"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.tunebeam.transforms.space.NumericRange;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.Scale;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * log space for a log scale, integers widened by half a step); categorical and discrete values use
  * weights {@code 1/K} (the prior) plus one per observation. A parameter is fitted only on the
  * trials where it was active. Older observations get Optuna's ramp of weights once there are more
- * than 25.
+ * than 25. With several objectives the good trials are chosen as Optuna's multi-objective TPE
+ * chooses them ({@link MotpeSplit}: by non-dominated front, the last front cut by hypervolume
+ * contribution).
  */
 public final class TpeSampler implements Proposer {
   static final int CANDIDATES = 24;
@@ -41,7 +44,9 @@ public final class TpeSampler implements Proposer {
   public Map<String, String> propose(
       List<Observation> finished, List<Map<String, String>> pending, RandomGenerator rng) {
     List<Observation> all = new ArrayList<>(finished);
-    pending.forEach(p -> all.add(new Observation(p, Double.NEGATIVE_INFINITY)));
+    int objectives = finished.isEmpty() ? 1 : finished.get(0).values().size();
+    List<Double> worst = Collections.nCopies(objectives, Double.NEGATIVE_INFINITY);
+    pending.forEach(p -> all.add(new Observation(p, worst)));
     return propose(all, rng);
   }
 
@@ -50,13 +55,25 @@ public final class TpeSampler implements Proposer {
    * Double.NEGATIVE_INFINITY} marks a point proposed but not yet trained.
    */
   public Map<String, String> propose(List<Observation> observations, RandomGenerator rng) {
-    List<Observation> ranked = new ArrayList<>(observations);
-    ranked.sort(Comparator.comparingDouble(o -> -o.value()));
     // A pending point (the worst value, a constant liar) is never among the good ones.
-    int known = (int) ranked.stream().filter(o -> o.value() > Double.NEGATIVE_INFINITY).count();
-    int nBelow = Math.min(Math.min((int) Math.ceil(0.1 * ranked.size()), 25), known);
-    List<Observation> below = chronological(observations, ranked.subList(0, nBelow));
-    List<Observation> above = chronological(observations, ranked.subList(nBelow, ranked.size()));
+    int known =
+        (int) observations.stream().filter(o -> o.value() > Double.NEGATIVE_INFINITY).count();
+    int nBelow = Math.min(Math.min((int) Math.ceil(0.1 * observations.size()), 25), known);
+    List<Observation> below;
+    List<Observation> above;
+    if (observations.stream().anyMatch(o -> o.values().size() > 1)) {
+      boolean[] good = MotpeSplit.below(observations, nBelow);
+      below = new ArrayList<>();
+      above = new ArrayList<>();
+      for (int i = 0; i < good.length; i++) {
+        (good[i] ? below : above).add(observations.get(i));
+      }
+    } else {
+      List<Observation> ranked = new ArrayList<>(observations);
+      ranked.sort(Comparator.comparingDouble(o -> -o.value()));
+      below = chronological(observations, ranked.subList(0, nBelow));
+      above = chronological(observations, ranked.subList(nBelow, ranked.size()));
+    }
     Map<String, String> point = new LinkedHashMap<>();
     for (ParameterSpec p : conditions.parentsFirst()) {
       if (conditions.active(p.name(), point)) {

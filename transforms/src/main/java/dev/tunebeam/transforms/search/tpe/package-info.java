@@ -5,7 +5,10 @@
  * dev.tunebeam.transforms.search.tpe.TpeSettings}) plans rounds ({@link
  * dev.tunebeam.transforms.search.tpe.TpeRounds}); {@link
  * dev.tunebeam.transforms.search.tpe.TpeSampler} is its proposer, Optuna's default univariate TPE,
- * with {@link dev.tunebeam.transforms.search.tpe.ParzenEstimator} for ranges.
+ * with {@link dev.tunebeam.transforms.search.tpe.ParzenEstimator} for ranges; with several
+ * objectives the good trials are chosen as Optuna's MOTPE chooses them ({@link
+ * dev.tunebeam.transforms.search.tpe.MotpeSplit}, {@link
+ * dev.tunebeam.transforms.search.tpe.Hypervolume}).
  *
  * <p>Decision: a round is a fixed batch, not an asynchronous stream of suggestions, so it can be
  * unrolled; its points are proposed one after another with the earlier ones counted as the worst

@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.local;
+package dev.tunebeam.transforms.exec;
 
 import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.Secrets;
@@ -14,14 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What local training tells the person watching, for one run: its {@link StudyProgress} on the
- * JVM's {@link ProgressConsole}. Everything goes through the log; on a terminal ({@link
+ * What a run's lanes tell the person watching, for one run: its {@link StudyProgress} on the JVM's
+ * {@link ProgressConsole}. Everything goes through the log; on a terminal ({@link
  * ProgressConsole#live()}) the routine lines (started, each epoch, succeeded) drop to DEBUG and the
  * status line is redrawn instead, while failures still print on a line of their own above it. Lines
  * name the run's objective metric; test accuracy stays in the results.
  */
 final class ProgressLog {
-  private static final Logger LOG = LoggerFactory.getLogger(TrainLocally.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ExecuteTrials.class);
 
   private final StudyProgress progress;
   private final ProgressConsole console;
@@ -50,6 +50,11 @@ final class ProgressLog {
     redraw();
   }
 
+  /** Trials that were started and go back to the queue (members of a group retried alone). */
+  void requeued(int count) {
+    progress.started(-count);
+  }
+
   void finished(TrialResult r) {
     boolean last = progress.finished(r.succeeded());
     if (r.succeeded()) {
@@ -74,19 +79,20 @@ final class ProgressLog {
     }
   }
 
-  /**
-   * Epoch progress at INFO with the study's ETA (or the status line); the trainer's own chatter at
-   * DEBUG. True for an epoch.
-   */
-  boolean workerLine(String line) {
-    Optional<String> epoch = progress.record(line);
-    if (epoch.isEmpty()) {
-      LOG.debug(Secrets.redact(line));
-      return false;
-    }
-    routine(epoch.get());
+  /** The epoch a trainer's {@code @progress} line reports; empty for any other line. */
+  Optional<StudyProgress.EpochReport> parse(String line) {
+    return progress.parse(line);
+  }
+
+  /** Epoch progress at INFO with the study's ETA (or the status line). */
+  void epoch(StudyProgress.EpochReport epoch) {
+    routine(progress.epochFinished(epoch));
     redraw();
-    return true;
+  }
+
+  /** The trainer's own chatter, at DEBUG. */
+  void chatter(String line) {
+    LOG.debug(Secrets.redact(line));
   }
 
   /** {@code best val_accuracy 0.8520 at epoch 2}: the objective's value at the epoch it chooses. */

@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.local;
+package dev.tunebeam.transforms.exec;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.local;
+package dev.tunebeam.transforms.exec;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,0 +1,163 @@
+package dev.tunebeam.transforms.exec;
+
+import dev.tunebeam.transforms.results.FailureBudget;
+import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.results.TrialStatus;
+import dev.tunebeam.transforms.run.CoreUsage;
+import dev.tunebeam.transforms.run.StudyRun;
+import dev.tunebeam.transforms.space.Trial;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What happens around every group, whichever executor runs it, written once: the run's failure
+ * budget (once it is spent, a group is not started and its trials become SKIPPED rows), progress
+ * lines and counters, the lanes' core usage, the live results, and the rule that every member ends
+ * as exactly one row: a result, or a retry alone, or a FAILED row with the reason when the executor
+ * threw or forgot a member.
+ */
+final class GroupLoop {
+  static final String STARTED = "trials_started";
+  static final String SUCCEEDED_COUNTER = "trials_succeeded";
+  static final String FAILED = "trials_failed";
+  static final String SKIPPED_COUNTER = "trials_skipped";
+  static final String EPOCHS_COUNTER = "model_epochs_completed";
+
+  private final StudyRun run;
+  private final int threadsPerLane;
+  private final ProgressLog progress;
+
+  GroupLoop(StudyRun run, int threadsPerLane) {
+    this.run = run;
+    this.threadsPerLane = threadsPerLane;
+    this.progress = ProgressLog.of(run);
+  }
+
+  /** Runs one group a lane took, and hands each member's result to its stage. */
+  void run(QueuedGroup g, Lane lane, RunQueue queue) {
+    TrialExecutor executor = g.executor();
+    FailureBudget budget = run.failureBudget();
+    Optional<LiveResults> live = g.stage().live();
+    if (budget.exhausted()) {
+      for (Trial t : g.trials()) {
+        end(g, TrialResult.skipped(t, executor.backend(), budget.skipReason()), live);
+      }
+      return;
+    }
+    progress.started(g.trials());
+    count(g, STARTED, g.trials().size());
+    live.ifPresent(l -> l.running(g.trials(), executor.backend()));
+    // Lanes that only wait for work elsewhere (cloud jobs) use no core here.
+    CoreUsage usage = threadsPerLane > 0 ? run.usage() : null;
+    if (usage != null) {
+      usage.start(threadsPerLane);
+    }
+    TrialExecutor.Outcome outcome;
+    try {
+      outcome = executor.run(g.trials(), lane);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      outcome = failAll(g, "interrupted before it ended (the pipeline was cancelled)");
+    } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
+      // The stage waits for a row per trial: an executor that throws fails its group, never the
+      // lane.
+      outcome =
+          failAll(
+              g,
+              executor.backend()
+                  + " executor failed: "
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage());
+    } finally {
+      if (usage != null) {
+        usage.stop(threadsPerLane);
+      }
+    }
+    Set<String> accounted = new HashSet<>();
+    List<TrialResult> results = new ArrayList<>(outcome.results());
+    outcome.results().forEach(r -> accounted.add(r.trial().id()));
+    outcome.retryAlone().forEach(t -> accounted.add(t.id()));
+    for (Trial t : g.trials()) {
+      if (!accounted.contains(t.id())) {
+        results.add(
+            TrialResult.failed(
+                t,
+                executor.backend(),
+                "the " + executor.backend() + " executor returned no result for this trial",
+                0,
+                null));
+      }
+    }
+    for (TrialResult r : results) {
+      if (r.status() == TrialStatus.FAILED) {
+        // Counted before the lane takes its next group, so that group already sees it.
+        budget.recordFailure();
+      }
+    }
+    for (TrialResult r : results) {
+      end(g, r, live);
+    }
+    List<Trial> again = outcome.retryAlone();
+    if (!again.isEmpty() && g.trials().size() > 1) {
+      progress.requeued(again.size());
+      queue.retry(g, again);
+    } else {
+      // A lone trial cannot be retried alone: it failed.
+      for (Trial t : again) {
+        budget.recordFailure();
+        end(
+            g,
+            TrialResult.failed(
+                t, executor.backend(), "failed and cannot be retried alone", 0, null),
+            live);
+      }
+    }
+  }
+
+  /**
+   * A trainer's output line: a progress line goes to {@code lane} (so the lane's pace is current
+   * when the line's ETA is computed) and then to the log; the rest go to DEBUG.
+   */
+  void line(String line, java.util.function.Consumer<StudyProgress.EpochReport> lane) {
+    Optional<StudyProgress.EpochReport> epoch = progress.parse(line);
+    if (epoch.isEmpty()) {
+      progress.chatter(line);
+      return;
+    }
+    lane.accept(epoch.get());
+    progress.epoch(epoch.get());
+  }
+
+  private void end(QueuedGroup g, TrialResult r, Optional<LiveResults> live) {
+    try {
+      count(
+          g,
+          switch (r.status()) {
+            case SUCCEEDED, STOPPED -> SUCCEEDED_COUNTER;
+            case SKIPPED -> SKIPPED_COUNTER;
+            default -> FAILED;
+          },
+          1);
+      progress.finished(r);
+      live.ifPresent(l -> l.finished(r));
+    } finally {
+      g.stage().deliver(r);
+    }
+  }
+
+  private void count(QueuedGroup g, String name, long n) {
+    g.stage().count(g.executor().metricsNamespace(), name, n);
+  }
+
+  private static TrialExecutor.Outcome failAll(QueuedGroup g, String why) {
+    List<TrialResult> failed = new ArrayList<>();
+    for (Trial t : g.trials()) {
+      failed.add(TrialResult.failed(t, g.executor().backend(), why, 0, null));
+    }
+    return TrialExecutor.Outcome.of(failed);
+  }
+}

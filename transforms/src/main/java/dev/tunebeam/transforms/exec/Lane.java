@@ -1,0 +1,34 @@
+package dev.tunebeam.transforms.exec;
+
+/**
+ * What a {@link TrialExecutor} may tell while it runs a group, from the lane's own thread: the
+ * trainer's output (its {@code @progress} lines move the progress line and the ETA) and counts for
+ * the pipeline's metrics, which the stage's DoFn adds on its own thread (Beam counters belong to
+ * it).
+ */
+public interface Lane {
+  /** Which of the executor's lanes this is, from 0. */
+  int index();
+
+  /** One line of the trainer's output. */
+  void line(String line);
+
+  /** Adds {@code n} to the counter {@code name} in the executor's namespace. */
+  void count(String name, long n);
+
+  /** A lane that drops what it is told: for running an executor outside a study. */
+  static Lane detached() {
+    return new Lane() {
+      @Override
+      public int index() {
+        return 0;
+      }
+
+      @Override
+      public void line(String line) {}
+
+      @Override
+      public void count(String name, long n) {}
+    };
+  }
+}
