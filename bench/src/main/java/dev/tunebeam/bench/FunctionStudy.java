@@ -2,14 +2,7 @@ package dev.tunebeam.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tunebeam.pipeline.SearchPipeline;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,11 +32,8 @@ final class FunctionStudy {
 
   /** Copies the trainer out of the classpath into {@code folder}, so it runs from a jar too. */
   static FunctionStudy in(Path folder, String python, int workers) throws IOException {
-    Path script = folder.resolve("test_functions.py");
-    try (InputStream in = FunctionStudy.class.getResourceAsStream("test_functions.py")) {
-      Files.write(script, in.readAllBytes());
-    }
-    return new FunctionStudy(script, python, workers);
+    return new FunctionStudy(
+        MainJobStudies.copyTrainer(folder, "test_functions.py"), python, workers);
   }
 
   /**
@@ -86,8 +76,8 @@ final class FunctionStudy {
             algorithm,
             sizes,
             seed,
-            json(python),
-            json(script.toString()),
+            MainJobStudies.json(python),
+            MainJobStudies.json(script.toString()),
             workers,
             TestFunction.METRIC,
             parameters.toString().stripTrailing(),
@@ -96,17 +86,7 @@ final class FunctionStudy {
 
   /** Runs the space into a fresh {@code output} folder and returns its trials. */
   List<Finished> run(String space, Path output) throws IOException {
-    Path file = Files.createTempFile(script.getParent(), "space-", ".yaml");
-    Files.writeString(file, space);
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    PrintStream sink = new PrintStream(log, true, StandardCharsets.UTF_8);
-    int code =
-        SearchPipeline.run(
-            new String[] {"--searchSpace=" + file, "--output=" + output}, sink, sink);
-    if (code != 0) {
-      throw new IllegalStateException(
-          "the study exited " + code + ":\n" + log.toString(StandardCharsets.UTF_8));
-    }
+    MainJobStudies.run(script.getParent(), space, output);
     return finished(output);
   }
 
@@ -125,13 +105,5 @@ final class FunctionStudy {
           new Finished(parameters, t.path(column).asDouble(Double.NaN), t.path("status").asText()));
     }
     return out;
-  }
-
-  private static String json(String s) {
-    try {
-      return JSON.writeValueAsString(s);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

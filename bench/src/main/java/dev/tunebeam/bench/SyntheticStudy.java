@@ -2,15 +2,11 @@ package dev.tunebeam.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tunebeam.pipeline.SearchPipeline;
 import dev.tunebeam.transforms.search.Rung;
 import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SearchSpaceLoader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,11 +46,8 @@ final class SyntheticStudy {
 
   /** Copies the trainer out of the classpath into {@code folder}, so it runs from a jar too. */
   static SyntheticStudy in(Path folder, String python, int workers) throws IOException {
-    Path script = folder.resolve("synthetic_objective.py");
-    try (InputStream in = SyntheticStudy.class.getResourceAsStream("synthetic_objective.py")) {
-      Files.write(script, in.readAllBytes());
-    }
-    return new SyntheticStudy(script, python, workers);
+    return new SyntheticStudy(
+        MainJobStudies.copyTrainer(folder, "synthetic_objective.py"), python, workers);
   }
 
   /**
@@ -94,8 +87,8 @@ final class SyntheticStudy {
             algorithm,
             sizes,
             seed,
-            json(python),
-            json(script.toString()),
+            MainJobStudies.json(python),
+            MainJobStudies.json(script.toString()),
             workers,
             OBJECTIVE);
   }
@@ -105,17 +98,7 @@ final class SyntheticStudy {
    * finished.
    */
   List<Finished> run(String space, Path output) throws IOException {
-    Path file = Files.createTempFile(script.getParent(), "space-", ".yaml");
-    Files.writeString(file, space);
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    PrintStream sink = new PrintStream(log, true, StandardCharsets.UTF_8);
-    int code =
-        SearchPipeline.run(
-            new String[] {"--searchSpace=" + file, "--output=" + output}, sink, sink);
-    if (code != 0) {
-      throw new IllegalStateException(
-          "the study exited " + code + ":\n" + log.toString(StandardCharsets.UTF_8));
-    }
+    MainJobStudies.run(script.getParent(), space, output);
     return finished(output);
   }
 
@@ -184,14 +167,6 @@ final class SyntheticStudy {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String json(String s) {
-    try {
-      return JSON.writeValueAsString(s);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -14,16 +14,15 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * variance) chosen by maximising the log marginal likelihood plus a log prior (a MAP estimate),
  * with BOBYQA (commons-math's bounded derivative-free optimiser) over their logarithms.
  *
- * <p>The priors: Gamma(3, 6) on each length scale (BoTorch's long-standing default, the model Ax's
- * published Branin and Hartmann-6 figures were measured with: most of its mass between 0.1 and 1 of
- * the unit cube's width, so 10 to 30 observations cannot send a length scale to an end of its
- * range), Gamma(2, 1) on the amplitude (outputs are standardised) and Gamma(1.1, 30) on the noise
- * (small unless the data insist), the last two as Optuna's {@code GPSampler} has them. Measured
- * against Optuna's length-scale prior ({@code -(0.1/w + 0.1 w)}, largest at length scale 1) with
- * {@code GpBenchmark}, 96 seeds: the same on Branin (median 0.415 to 0.426 against 0.404 to 0.416
- * per half), better on Hartmann-6 (-3.00 and -3.04 against -2.80 and -2.96), whose optimum sits in
- * a narrow well. Bounds: {@code w} in {@code [1e-4, 1e4]}, amplitude in {@code [1e-3, 1e3]}, noise
- * in {@code [1e-6, 1]}; the noise floor keeps the covariance factorable when points repeat.
+ * <p>The priors: Gamma(3, 6) on each length scale (BoTorch's long-standing default for its
+ * single-task GP, which Ax fits: most of its mass between 0.1 and 1 of the unit cube's width, so 10
+ * to 30 observations cannot send a length scale to an end of its range), Gamma(2, 1) on the
+ * amplitude (outputs are standardised) and Gamma(1.1, 30) on the noise (small unless the data
+ * insist), the last two as Optuna's {@code GPSampler} has them. Gamma(3, 6) rather than Optuna's
+ * length-scale prior (largest at length scale 1) because it found Hartmann-6's narrow optimum more
+ * often at the same Branin figures (docs/search.md has the measurements). Bounds: {@code w} in
+ * {@code [1e-4, 1e4]}, amplitude in {@code [1e-3, 1e3]}, noise in {@code [1e-6, 1]}; the noise
+ * floor keeps the covariance factorable when points repeat.
  */
 public final class HyperparameterFit {
   static final double MIN_NOISE = 1e-6;
