@@ -1,9 +1,6 @@
 package dev.tunebeam.bench;
 
 import dev.tunebeam.trainer.report.EpochRecord;
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.search.Bracket;
 import dev.tunebeam.transforms.search.Proposals;
 import dev.tunebeam.transforms.search.Proposer;
@@ -12,7 +9,10 @@ import dev.tunebeam.transforms.search.SearchAlgorithm;
 import dev.tunebeam.transforms.search.SearchAlgorithms;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SettingKeys;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

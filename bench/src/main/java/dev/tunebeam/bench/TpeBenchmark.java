@@ -1,15 +1,15 @@
 package dev.tunebeam.bench;
 
 import dev.tunebeam.trainer.report.EpochRecord;
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.search.Proposals;
 import dev.tunebeam.transforms.search.Proposer;
 import dev.tunebeam.transforms.search.tpe.TpeSampler;
 import dev.tunebeam.transforms.space.Scale;
 import dev.tunebeam.transforms.space.SearchSpace;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

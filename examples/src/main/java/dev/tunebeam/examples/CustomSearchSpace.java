@@ -3,7 +3,7 @@ package dev.tunebeam.examples;
 import dev.tunebeam.transforms.space.Scale;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SearchSpaceLoader;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

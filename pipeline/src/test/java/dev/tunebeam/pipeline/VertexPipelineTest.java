@@ -194,7 +194,7 @@ class VertexPipelineTest {
     assertEquals("test-project", manifest.project());
     assertEquals("us-central1", manifest.region());
     assertEquals(
-        dev.tunebeam.transforms.results.Objective.DEFAULT,
+        dev.tunebeam.transforms.study.Objective.DEFAULT,
         manifest.objective(),
         "the objective collect will rank by");
     assertEquals(2, manifest.trials().size());

@@ -11,7 +11,7 @@ import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.TrainerParameters;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class RunPreflight {
     List<Trial> planned =
         dev.tunebeam.transforms.search.Schedule.of(space).adaptive()
             ? dev.tunebeam.transforms.search.RunSchedule.of(
-                    space, dev.tunebeam.transforms.results.Objective.DEFAULT, rung -> null)
+                    space, dev.tunebeam.transforms.study.Objective.DEFAULT, rung -> null)
                 .firstTrials()
                 .stream()
                 .flatMap(List::stream)

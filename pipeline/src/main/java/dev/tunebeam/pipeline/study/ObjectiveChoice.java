@@ -2,9 +2,9 @@ package dev.tunebeam.pipeline.study;
 
 import dev.tunebeam.pipeline.SearchOptions;
 import dev.tunebeam.trainer.report.EpochRecord;
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Objectives;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,15 +5,15 @@ import dev.tunebeam.pipeline.SearchPipeline;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.exec.StudyFigures;
 import dev.tunebeam.transforms.local.TrainLocally;
-import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.results.RankTrials;
-import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.results.WriteLeaderboard;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.search.RunSchedule;
 import dev.tunebeam.transforms.search.RungRunner;
 import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.study.Objectives;
+import dev.tunebeam.transforms.study.TrialResult;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
 

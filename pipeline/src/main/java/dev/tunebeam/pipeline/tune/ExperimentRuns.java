@@ -7,7 +7,7 @@ import com.google.cloud.aiplatform.v1.MetadataStoreName;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import dev.tunebeam.transforms.results.Leaderboard;
-import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.study.TrialResult;
 import dev.tunebeam.transforms.vertex.VertexLabels;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tunebeam.pipeline.tune;
 
 import dev.tunebeam.pipeline.VertexOptions;
-import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.study.Objective;
 import dev.tunebeam.transforms.tuning.EarlyStopping;
 import dev.tunebeam.transforms.tuning.TuningAlgorithm;
 import dev.tunebeam.transforms.vertex.CustomJobTemplate;

@@ -5,7 +5,7 @@ import com.google.cloud.aiplatform.v1.Model;
 import com.google.cloud.aiplatform.v1.ModelContainerSpec;
 import com.google.cloud.aiplatform.v1.ModelServiceClient;
 import com.google.cloud.aiplatform.v1.UploadModelResponse;
-import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.study.TrialResult;
 import dev.tunebeam.transforms.vertex.VertexLabels;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;

@@ -1,9 +1,9 @@
 package dev.tunebeam.pipeline.tune;
 
 import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.tuning.EarlyStopping;
 import dev.tunebeam.transforms.tuning.StudySpecs;
 import dev.tunebeam.transforms.tuning.TuningAlgorithm;

@@ -3,7 +3,7 @@ package dev.tunebeam.pipeline.tune;
 import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
 import dev.tunebeam.transforms.results.Leaderboard;
-import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.tunebeam.pipeline.lock.OutputLock;
 import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
-import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.study.Objective;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import com.google.cloud.aiplatform.v1.CreateHyperparameterTuningJobRequest;
 import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
 import com.google.cloud.aiplatform.v1.StudySpec;
 import com.google.cloud.aiplatform.v1.WorkerPoolSpec;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.vertex.FakeJobService;
 import dev.tunebeam.transforms.vertex.FakeVertex;
 import java.io.ByteArrayOutputStream;

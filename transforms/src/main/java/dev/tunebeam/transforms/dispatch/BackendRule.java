@@ -1,6 +1,6 @@
 package dev.tunebeam.transforms.dispatch;
 
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

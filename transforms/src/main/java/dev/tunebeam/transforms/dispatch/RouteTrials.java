@@ -1,6 +1,6 @@
 package dev.tunebeam.transforms.dispatch;
 
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Partition;
 import org.apache.beam.sdk.values.PCollection;

@@ -2,11 +2,11 @@ package dev.tunebeam.transforms.exec;
 
 import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.Secrets;
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.run.StudyRun;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

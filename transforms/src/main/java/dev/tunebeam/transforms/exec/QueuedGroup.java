@@ -1,6 +1,6 @@
 package dev.tunebeam.transforms.exec;
 
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.tunebeam.transforms.exec;
 
 import dev.tunebeam.transforms.run.StudyRun;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.tunebeam.transforms.exec;
 
-import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.run.StudyRun;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.tunebeam.transforms.exec;
 
-import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;

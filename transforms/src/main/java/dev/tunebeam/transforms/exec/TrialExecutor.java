@@ -1,7 +1,7 @@
 package dev.tunebeam.transforms.exec;
 
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;

@@ -3,9 +3,9 @@ package dev.tunebeam.transforms.local;
 import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.StepMetrics;
 import dev.tunebeam.trainer.report.WorkerOutcome;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.results.TrialStatus;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package dev.tunebeam.transforms.local;
 
 import dev.tunebeam.trainer.train.MemberRun;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package dev.tunebeam.transforms.local;
 import com.google.auto.value.AutoValue;
 import dev.tunebeam.trainer.train.DeviceChoice;
 import dev.tunebeam.transforms.run.StudyRun;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.beam.sdk.transforms.SerializableFunction;

@@ -3,7 +3,7 @@ package dev.tunebeam.transforms.local;
 import dev.tunebeam.trainer.cli.TrainerArgs;
 import dev.tunebeam.trainer.train.MemberRun;
 import dev.tunebeam.transforms.space.TrainerParameters;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package dev.tunebeam.transforms.local;
 
 import dev.tunebeam.trainer.report.WorkerOutcome;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -3,7 +3,7 @@ package dev.tunebeam.transforms.local;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.trainer.report.ModelFile;
 import dev.tunebeam.trainer.train.TrainingConfig;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.io.IOException;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;

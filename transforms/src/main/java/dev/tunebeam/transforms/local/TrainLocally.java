@@ -2,11 +2,11 @@ package dev.tunebeam.transforms.local;
 
 import dev.tunebeam.trainer.train.DeviceChoice;
 import dev.tunebeam.transforms.exec.ExecuteTrials;
-import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.settings.Checks;
 import dev.tunebeam.transforms.settings.InvalidSettingException;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.tunebeam.transforms.local;
 
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.trainer.report.MetricsReport;
-import dev.tunebeam.transforms.space.RunName;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.RunName;
+import dev.tunebeam.transforms.study.Trial;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,8 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.TrialResult;
+
 /**
  * Whether a trial learned nothing: an accuracy objective that never rose clearly above guessing
  * among the built-in data's 10 classes (0.10), as softmax activations with plain SGD do. Such a

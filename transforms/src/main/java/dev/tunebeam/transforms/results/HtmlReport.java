@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.transforms.study.TrialResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

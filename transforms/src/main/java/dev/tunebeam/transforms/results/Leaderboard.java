@@ -1,5 +1,9 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Objectives;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;

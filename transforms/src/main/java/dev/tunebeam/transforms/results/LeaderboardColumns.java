@@ -1,6 +1,8 @@
 package dev.tunebeam.transforms.results;
 
 import dev.tunebeam.trainer.report.EpochRecord;
+import dev.tunebeam.transforms.study.Objectives;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

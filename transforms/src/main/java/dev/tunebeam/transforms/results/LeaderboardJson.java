@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunebeam.trainer.report.EpochRecord;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;

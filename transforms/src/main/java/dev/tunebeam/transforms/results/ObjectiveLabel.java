@@ -1,5 +1,7 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.transforms.study.Objective;
+
 /** The objective in words for axis titles: "best val_accuracy (maximize)". */
 final class ObjectiveLabel {
   private ObjectiveLabel() {}

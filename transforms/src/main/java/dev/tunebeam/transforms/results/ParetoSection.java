@@ -1,5 +1,8 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Objectives;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.util.List;
 import java.util.Locale;
 

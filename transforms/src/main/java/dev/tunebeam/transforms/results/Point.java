@@ -1,5 +1,7 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.transforms.study.Objectives;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,9 @@
 package dev.tunebeam.transforms.results;
 
 import com.google.auto.value.AutoValue;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Objectives;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.util.List;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;

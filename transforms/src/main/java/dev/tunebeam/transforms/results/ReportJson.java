@@ -3,6 +3,8 @@ package dev.tunebeam.transforms.results;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunebeam.transforms.study.Judgement;
+import dev.tunebeam.transforms.study.Objective;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

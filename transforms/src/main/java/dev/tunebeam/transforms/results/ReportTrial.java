@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.results;
 
+import dev.tunebeam.transforms.study.TrialResult;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,9 @@
 package dev.tunebeam.transforms.results;
 
 import dev.tunebeam.trainer.report.EpochRecord;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

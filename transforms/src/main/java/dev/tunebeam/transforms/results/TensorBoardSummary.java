@@ -12,7 +12,7 @@ import dev.tunebeam.trainer.report.tensorboard.proto.hparams.HParamInfo;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.Interval;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.MetricInfo;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.MetricName;
-import dev.tunebeam.transforms.space.RunName;
+import dev.tunebeam.transforms.study.RunName;
 import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,8 @@
 /**
- * Results and what is made of them: {@code TrialResult} (one trial's outcome with its {@code
- * Judgement}), the objectives that judge and rank ({@code Objective}, {@code Objectives}), the
- * {@code Leaderboard}, and the transforms {@code RankTrials} and {@code WriteLeaderboard} (the
- * entry classes) that write results.csv, results.json, results.md, report.html and TensorBoard
- * summaries.
+ * What is made of a study's results (its {@code TrialResult}s, judged by its {@code Objectives},
+ * both in {@code transforms.study}): the {@code Leaderboard}, and the transforms {@code RankTrials}
+ * and {@code WriteLeaderboard} (the entry classes) that write results.csv, results.json,
+ * results.md, report.html and TensorBoard summaries.
  *
  * <p>Decision: one comparator, owned by the objectives, ranks everywhere (leaderboard, rungs,
  * proposals), so no two places can disagree on which trial is best; with several objectives it is

@@ -1,9 +1,9 @@
 package dev.tunebeam.transforms.run;
 
 import dev.tunebeam.transforms.results.FailureBudget;
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.settings.InvalidSettingException;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Objectives;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;

@@ -1,11 +1,11 @@
 package dev.tunebeam.transforms.search;
 
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.Objectives;
-import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.SearchSpace;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Objectives;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

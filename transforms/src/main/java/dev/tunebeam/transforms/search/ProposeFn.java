@@ -1,9 +1,9 @@
 package dev.tunebeam.transforms.search;
 
-import dev.tunebeam.transforms.results.Objectives;
-import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.SearchSpace;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objectives;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;

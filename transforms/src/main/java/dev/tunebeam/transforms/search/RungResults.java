@@ -1,10 +1,10 @@
 package dev.tunebeam.transforms.search;
 
 import dev.tunebeam.trainer.report.EpochRecord;
-import dev.tunebeam.transforms.results.Objectives;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.results.TrialStatus;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objectives;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tunebeam.transforms.search;
 
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 

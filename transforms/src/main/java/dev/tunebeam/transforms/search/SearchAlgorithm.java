@@ -3,7 +3,7 @@ package dev.tunebeam.transforms.search;
 import dev.tunebeam.transforms.space.AlgorithmSettings;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SettingKeys;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

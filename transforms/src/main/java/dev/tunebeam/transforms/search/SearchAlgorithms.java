@@ -11,7 +11,7 @@ import dev.tunebeam.transforms.space.AlgorithmSettings;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SettingKeys;
 import dev.tunebeam.transforms.space.SpaceSize;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

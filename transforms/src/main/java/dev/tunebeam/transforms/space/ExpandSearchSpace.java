@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.space;
 
 import com.google.auto.value.AutoValue;
 import dev.tunebeam.transforms.settings.Checks;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.List;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;

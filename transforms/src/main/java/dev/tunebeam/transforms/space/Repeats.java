@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.space;
 
 import dev.tunebeam.trainer.train.TrainingConfig;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.tunebeam.transforms.space;
 
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.Objectives;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Objectives;
+import dev.tunebeam.transforms.study.Trial;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.tunebeam.transforms.space;
 
+import dev.tunebeam.transforms.study.Trial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

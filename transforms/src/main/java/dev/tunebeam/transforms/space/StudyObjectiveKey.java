@@ -1,8 +1,8 @@
 package dev.tunebeam.transforms.space;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.Objectives;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Objectives;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.space;
 
 import dev.tunebeam.trainer.cli.TrainerArgs;
 import dev.tunebeam.trainer.contract.TrialContract;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.tunebeam.transforms.tuning;
 
 import com.google.cloud.aiplatform.v1.StudySpec;
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.Objectives;
 import dev.tunebeam.transforms.space.ParameterSpec;
 import dev.tunebeam.transforms.space.Scale;
 import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Objectives;
 
 /**
  * A {@link SearchSpace} as a Vertex AI {@link StudySpec}: the same file drives a tunebeam pipeline

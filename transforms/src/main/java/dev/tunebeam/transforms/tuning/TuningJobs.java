@@ -1,9 +1,9 @@
 package dev.tunebeam.transforms.tuning;
 
 import com.google.cloud.aiplatform.v1.HyperparameterTuningJob;
-import dev.tunebeam.transforms.results.Objective;
 import dev.tunebeam.transforms.space.SearchSpace;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.vertex.CustomJobTemplate;
 import dev.tunebeam.transforms.vertex.SubmitToVertex;
 import dev.tunebeam.transforms.vertex.TrialJobs;

@@ -1,6 +1,6 @@
 package dev.tunebeam.transforms.vertex;
 
-import dev.tunebeam.transforms.results.TrialResult;
+import dev.tunebeam.transforms.study.TrialResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.PTransform;

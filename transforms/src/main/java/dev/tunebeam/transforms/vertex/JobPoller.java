@@ -3,7 +3,7 @@ package dev.tunebeam.transforms.vertex;
 import com.google.cloud.aiplatform.v1.CustomJob;
 import com.google.cloud.aiplatform.v1.JobServiceClient;
 import com.google.cloud.aiplatform.v1.JobState;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

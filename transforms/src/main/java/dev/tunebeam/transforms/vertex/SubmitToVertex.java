@@ -1,10 +1,10 @@
 package dev.tunebeam.transforms.vertex;
 
 import dev.tunebeam.transforms.exec.ExecuteTrials;
-import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.settings.Checks;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;

@@ -4,7 +4,7 @@ import com.google.cloud.aiplatform.v1.CustomJob;
 import dev.tunebeam.trainer.contract.TrialContract;
 import dev.tunebeam.trainer.report.MetricsJson;
 import dev.tunebeam.transforms.space.TrainerParameters;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.tunebeam.transforms.vertex;
 
 import dev.tunebeam.transforms.exec.Lane;
 import dev.tunebeam.transforms.exec.TrialExecutor;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 

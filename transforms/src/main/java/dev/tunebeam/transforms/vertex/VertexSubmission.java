@@ -1,6 +1,6 @@
 package dev.tunebeam.transforms.vertex;
 
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.io.Serializable;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;

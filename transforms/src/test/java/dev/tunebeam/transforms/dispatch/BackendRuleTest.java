@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package dev.tunebeam.transforms.exec;
 
 import dev.tunebeam.trainer.report.EpochRecord;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.results.TrialStatus;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

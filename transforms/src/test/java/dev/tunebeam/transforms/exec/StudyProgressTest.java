@@ -3,7 +3,7 @@ package dev.tunebeam.transforms.exec;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.study.Objective;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunebeam.trainer.data.DataLocator;
-import dev.tunebeam.transforms.results.TrialResult;
 import dev.tunebeam.transforms.space.SearchSpace;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunebeam.trainer.train.MemberRun;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class LocalTrialTest {
     List<String> args = LocalTrial.args(trial, settings);
     int flag = args.indexOf("--tensorboard-dir");
     assertEquals(
-        "/out/study/tensorboard/" + dev.tunebeam.transforms.space.RunName.of(trial),
+        "/out/study/tensorboard/" + dev.tunebeam.transforms.study.RunName.of(trial),
         args.get(flag + 1));
     assertTrue(
         args.get(flag + 1).endsWith("-" + trial.id().substring(0, 8)),

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunebeam.transforms.exec.StudyProgress;
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.run.StudyRun;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Objectives;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,9 @@ package dev.tunebeam.transforms.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -3,7 +3,10 @@ package dev.tunebeam.transforms.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tunebeam.trainer.report.EpochRecord;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

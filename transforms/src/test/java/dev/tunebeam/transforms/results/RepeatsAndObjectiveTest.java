@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SpaceFiles;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,9 @@
 package dev.tunebeam.transforms.results;
 
 import dev.tunebeam.trainer.report.EpochRecord;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -12,7 +12,10 @@ import dev.tunebeam.trainer.report.tensorboard.proto.hparams.DataType;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.Experiment;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.HParamInfo;
 import dev.tunebeam.trainer.report.tensorboard.proto.hparams.HParamsPluginData;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -124,7 +127,7 @@ class TensorBoardSummaryTest {
     List<String> byLeaderboard =
         board.ranked().stream()
             .filter(TrialResult::succeeded)
-            .map(r -> dev.tunebeam.transforms.space.RunName.of(r.trial()))
+            .map(r -> dev.tunebeam.transforms.study.RunName.of(r.trial()))
             .toList();
     assertEquals(byLeaderboard, byTensorBoard);
     assertTrue(

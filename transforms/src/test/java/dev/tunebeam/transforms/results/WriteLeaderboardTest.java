@@ -3,6 +3,7 @@ package dev.tunebeam.transforms.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunebeam.transforms.study.TrialResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunebeam.transforms.results.FailureBudget;
-import dev.tunebeam.transforms.results.Objective;
+import dev.tunebeam.transforms.study.Objective;
 import org.apache.beam.sdk.util.SerializableUtils;
 import org.junit.jupiter.api.Test;
 
@@ -65,8 +65,8 @@ class StudyRunTest {
 
   @Test
   void aRunOfSeveralObjectivesRanksItsLiveResultsByAllOfThem() {
-    dev.tunebeam.transforms.results.Objectives two =
-        new dev.tunebeam.transforms.results.Objectives(
+    dev.tunebeam.transforms.study.Objectives two =
+        new dev.tunebeam.transforms.study.Objectives(
             java.util.List.of(
                 Objective.DEFAULT,
                 new Objective(

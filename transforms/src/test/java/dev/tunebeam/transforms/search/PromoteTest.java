@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.transforms.results.Leaderboard;
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.results.TrialStatus;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,8 +150,8 @@ class PromoteTest {
             costed("b", 0.80, 5),
             costed("c", 0.70, 20),
             costed("d", 0.85, 8));
-    dev.tunebeam.transforms.results.Objectives two =
-        new dev.tunebeam.transforms.results.Objectives(
+    dev.tunebeam.transforms.study.Objectives two =
+        new dev.tunebeam.transforms.study.Objectives(
             List.of(
                 BEST_VAL,
                 new Objective(

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunebeam.trainer.report.EpochRecord;
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.TrialResult;
-import dev.tunebeam.transforms.results.TrialStatus;
 import dev.tunebeam.transforms.search.tpe.TpeSampler;
 import dev.tunebeam.transforms.space.Scale;
 import dev.tunebeam.transforms.space.SearchSpace;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Trial;
+import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.study.TrialStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,8 +97,8 @@ class ProposalsTest {
   @Test
   void twoObjectivesReachTheProposerAndTpeApproachesTheirFront() {
     SearchSpace space = space(9);
-    dev.tunebeam.transforms.results.Objectives two =
-        new dev.tunebeam.transforms.results.Objectives(
+    dev.tunebeam.transforms.study.Objectives two =
+        new dev.tunebeam.transforms.study.Objectives(
             List.of(
                 Objective.DEFAULT,
                 new Objective(

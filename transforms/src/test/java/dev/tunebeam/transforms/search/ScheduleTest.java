@@ -73,7 +73,7 @@ class ScheduleTest {
     assertEquals(17, Schedule.of(s).trials());
     assertEquals(
         9,
-        RunSchedule.of(s, dev.tunebeam.transforms.results.Objective.DEFAULT, rung -> null)
+        RunSchedule.of(s, dev.tunebeam.transforms.study.Objective.DEFAULT, rung -> null)
             .firstTrials()
             .get(0)
             .size());

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tunebeam.transforms.results.Objective;
-import dev.tunebeam.transforms.results.Objective.Goal;
-import dev.tunebeam.transforms.results.Objective.Measurement;
-import dev.tunebeam.transforms.results.Objectives;
+import dev.tunebeam.transforms.study.Objective;
+import dev.tunebeam.transforms.study.Objective.Goal;
+import dev.tunebeam.transforms.study.Objective.Measurement;
+import dev.tunebeam.transforms.study.Objectives;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

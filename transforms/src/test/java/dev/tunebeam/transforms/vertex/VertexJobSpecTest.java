@@ -9,7 +9,7 @@ import com.google.cloud.aiplatform.v1.AcceleratorType;
 import com.google.cloud.aiplatform.v1.CustomJob;
 import com.google.cloud.aiplatform.v1.WorkerPoolSpec;
 import dev.tunebeam.transforms.space.SearchSpace;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +110,7 @@ class VertexJobSpecTest {
             .discrete("batch_size", 64)
             .categorical("hidden", "wide")
             .build();
-    dev.tunebeam.transforms.space.Trial trial = space.trials(10).get(0);
+    dev.tunebeam.transforms.study.Trial trial = space.trials(10).get(0);
     CustomJob job =
         TrialJobs.customJob(
             trial,

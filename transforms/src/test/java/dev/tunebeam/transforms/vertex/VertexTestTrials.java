@@ -1,7 +1,7 @@
 package dev.tunebeam.transforms.vertex;
 
 import dev.tunebeam.transforms.space.SearchSpace;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.List;
 
 /** Small studies for the Vertex tests. */

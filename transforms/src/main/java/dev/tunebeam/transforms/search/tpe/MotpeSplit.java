@@ -1,7 +1,7 @@
 package dev.tunebeam.transforms.search.tpe;
 
-import dev.tunebeam.transforms.results.ParetoFronts;
 import dev.tunebeam.transforms.search.Observation;
+import dev.tunebeam.transforms.study.ParetoFronts;
 import java.util.ArrayList;
 import java.util.List;
 

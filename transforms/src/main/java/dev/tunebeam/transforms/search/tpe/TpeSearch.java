@@ -6,7 +6,7 @@ import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.search.SearchAlgorithm;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SettingKeys;
-import dev.tunebeam.transforms.space.Trial;
+import dev.tunebeam.transforms.study.Trial;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

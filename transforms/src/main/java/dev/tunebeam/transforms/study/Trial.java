@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.space;
+package dev.tunebeam.transforms.study;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,8 @@
-package dev.tunebeam.transforms.results;
+package dev.tunebeam.transforms.study;
 
 import dev.tunebeam.trainer.report.EpochRecord;
 import dev.tunebeam.trainer.report.MetricsReport;
 import dev.tunebeam.trainer.report.Secrets;
-import dev.tunebeam.transforms.space.Trial;
 import java.io.Serializable;
 import java.util.List;
 import java.util.TreeSet;
@@ -18,9 +17,9 @@ import org.apache.beam.sdk.coders.SerializableCoder;
  *
  * <p>The objective's {@link Judgement} (a value per objective metric, the chosen epoch, test
  * accuracy there) is {@link Judgement#NONE} until {@link Objectives} judged the result ({@link
- * Objectives#evaluate}, which {@link Leaderboard#rank} applies). {@code wallSeconds} is this
- * trial's share of its fused group's wall time; {@code groupWallSeconds} the group's own. Rebuild
- * one with {@link #toBuilder} or a {@code with} method, never the canonical constructor.
+ * Objectives#evaluate}, which {@code results.Leaderboard.rank} applies). {@code wallSeconds} is
+ * this trial's share of its fused group's wall time; {@code groupWallSeconds} the group's own.
+ * Rebuild one with {@link #toBuilder} or a {@code with} method, never the canonical constructor.
  */
 @DefaultCoder(SerializableCoder.class)
 public record TrialResult(

@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.results;
+package dev.tunebeam.transforms.study;
 
 import dev.tunebeam.trainer.cli.EnumChoice;
 import dev.tunebeam.trainer.report.EpochRecord;

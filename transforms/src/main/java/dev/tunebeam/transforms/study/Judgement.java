@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.results;
+package dev.tunebeam.transforms.study;
 
 import java.io.Serializable;
 import java.util.Collections;

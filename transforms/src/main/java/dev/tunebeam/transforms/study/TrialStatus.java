@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.results;
+package dev.tunebeam.transforms.study;
 
 /**
  * How a trial ended. A failed trial stays in the results, with its error; a stopped one was ended

@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.space;
+package dev.tunebeam.transforms.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

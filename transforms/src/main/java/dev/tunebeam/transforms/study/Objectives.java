@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.results;
+package dev.tunebeam.transforms.study;
 
 import dev.tunebeam.trainer.report.EpochRecord;
 import java.io.Serializable;

@@ -1,4 +1,4 @@
-package dev.tunebeam.transforms.space;
+package dev.tunebeam.transforms.study;
 
 /**
  * A name a person can read for a trial's TensorBoard run: its parameter values in the space's
