@@ -12,15 +12,17 @@ import dev.tunebeam.transforms.search.RunSchedule;
 import dev.tunebeam.transforms.search.RungRunner;
 import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.space.StoppingRule;
 import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.TrialResult;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * The pipeline of an adaptive study ({@code algorithm: halving | hyperband | tpe | gp}): the
- * schedule unrolled into rungs or rounds, each run on the backends {@code --backend} picks, then
- * one leaderboard of every trial, completed first.
+ * The pipeline of an adaptive study ({@code algorithm: halving | hyperband | tpe | gp}, or any
+ * study with a {@code stopping:} rule): the schedule unrolled into rungs, rounds or stopping
+ * stages, each run on the backends {@code --backend} picks, then one leaderboard of every trial,
+ * completed first.
  */
 public final class Scheduled {
   private Scheduled() {}
@@ -32,7 +34,8 @@ public final class Scheduled {
       Objectives objectives,
       BackendRule rule,
       TrainLocally local,
-      StudyRun budget) {
+      StudyRun budget,
+      StoppingRule stopping) {
     Schedule schedule = Schedule.of(space);
     if (schedule.trials() > options.getMaxTrials()) {
       throw new IllegalArgumentException(
@@ -54,7 +57,7 @@ public final class Scheduled {
     // from the trial itself.
     RungRunner runner = RungRunner.always(Backends.runTrials(options, space, rule, local, budget));
     PCollection<TrialResult> results =
-        p.apply("RunSchedule", RunSchedule.of(space, objectives, runner));
+        p.apply("RunSchedule", RunSchedule.of(space, objectives, runner).withStopping(stopping));
     results
         .apply("RankTrials", RankTrials.by(objectives))
         .apply(

@@ -2,7 +2,9 @@ package dev.tunebeam.transforms.search;
 
 import com.google.auto.value.AutoValue;
 import dev.tunebeam.transforms.results.ToList;
+import dev.tunebeam.transforms.search.stopping.StoppingPlan;
 import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.space.StoppingRule;
 import dev.tunebeam.transforms.study.Objective;
 import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.Trial;
@@ -23,6 +25,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A search unrolled into a fixed DAG when the pipeline is built: every size is known in advance
@@ -38,7 +41,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Rungs: each rung's results are gathered into one list (the barrier), ranked, and the best 1/eta
  * go on, continuing from their checkpoints; several brackets (Hyperband) run side by side,
  * flattened. Rounds: round {@code k} reads every earlier round's results as a side input and asks
- * the algorithm's {@link Proposer} for its points.
+ * the algorithm's {@link Proposer} for its points. With a stopping rule ({@link #withStopping}) a
+ * one-shot stage, or each round, trains in stopping stages ({@link StoppingStages}).
  */
 @AutoValue
 public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialResult>> {
@@ -50,6 +54,9 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   public abstract Objectives objectives();
 
   public abstract RungRunner runner();
+
+  /** The early-stopping rule, if any; null for none. */
+  public abstract @Nullable StoppingRule stopping();
 
   abstract Builder toBuilder();
 
@@ -88,6 +95,24 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   /** Trains each stage with this runner instead. */
   public RunSchedule withRunner(RungRunner runner) {
     return toBuilder().setRunner(checkRunner(runner)).build();
+  }
+
+  /**
+   * Stops trials early by {@code rule} (null: none): a grid or random study, or each TPE/GP round,
+   * trains to each decision epoch together and the rule stops some; throws IllegalArgumentException
+   * now, naming the field, for a rule this study cannot use ({@link StoppingPlan#of}).
+   */
+  public RunSchedule withStopping(StoppingRule rule) {
+    if (rule != null) {
+      StoppingPlan.of(space(), rule, objectives());
+    }
+    return toBuilder().setStopping(rule).build();
+  }
+
+  /** The stopping rule checked against this study; empty without one. */
+  public java.util.Optional<StoppingPlan> stoppingPlan() {
+    return java.util.Optional.ofNullable(stopping())
+        .map(r -> StoppingPlan.of(space(), r, objectives()));
   }
 
   private static Objectives checkObjectives(Objectives objectives) {
@@ -146,13 +171,22 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
               Create.of(first.get(i)).withCoder(SerializableCoder.of(Trial.class)));
       PCollectionList<TrialResult> bracket =
           switch (schedule.shape()) {
-            case ONE_SHOT -> PCollectionList.of(train(b.rungs().get(0), start));
+            case ONE_SHOT -> oneStage(b.rungs().get(0).name(), b.rungs().get(0), start);
             case RUNGS -> rungs(b, start);
             case ROUNDS -> rounds(b, start);
           };
       all = all.and(bracket.getAll());
     }
     return all.apply("AllRungs", Flatten.pCollections());
+  }
+
+  /** A one-shot stage or a round: trained at once, or in stopping stages with a rule. */
+  private PCollectionList<TrialResult> oneStage(
+      String prefix, Rung stage, PCollection<Trial> trials) {
+    java.util.Optional<StoppingPlan> plan = stoppingPlan();
+    return plan.isEmpty()
+        ? PCollectionList.of(trials.apply(prefix + "Train", runner().forRung(stage)))
+        : StoppingStages.expand(prefix, stage, trials, plan.get(), objectives(), runner());
   }
 
   private PCollection<TrialResult> train(Rung stage, PCollection<Trial> trials) {
@@ -211,7 +245,7 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
                     ParDo.of(new ProposeFn(space(), objectives(), round.trials(), earlier))
                         .withSideInputs(earlier));
       }
-      done = done.and(current.apply("Round" + i + "Train", runner().forRung(round)));
+      done = done.and(oneStage("Round" + i, round, current).getAll());
     }
     return done;
   }
@@ -228,6 +262,9 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
         .add(DisplayData.item("trials", schedule.trials()))
         .add(DisplayData.item("modelEpochs", schedule.modelEpochs()))
         .add(DisplayData.item("objective", objectives().describe()));
+    if (stopping() != null) {
+      builder.add(DisplayData.item("stopping", stopping().describe()));
+    }
   }
 
   @AutoValue.Builder
@@ -237,6 +274,8 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
     abstract Builder setObjectives(Objectives v);
 
     abstract Builder setRunner(RungRunner v);
+
+    abstract Builder setStopping(@Nullable StoppingRule v);
 
     abstract RunSchedule build();
   }
