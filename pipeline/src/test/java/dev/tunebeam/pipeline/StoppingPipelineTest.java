@@ -79,11 +79,8 @@ class StoppingPipelineTest {
     double bestStopped =
         stopped.stream().mapToDouble(x -> firstEpoch.get(x.get("trial_id"))).max().orElseThrow();
     assertTrue(worstOn > bestStopped, worstOn + " <= " + bestStopped);
-    assertTrue(
-        Files.readString(
-                out.resolve("trials").resolve(on.get(0).get("trial_id")).resolve("trainer.log"))
-            .contains("continuing from the checkpoint at epoch 1"),
-        "the next stage continued the trial from its checkpoint");
+    // The trials that went on trained to epoch 3 in their own folders (checkpoint continuation is
+    // halving's mechanism, tested with it).
 
     Map<Path, FileTime> written = metricsFiles(out);
     MainJobRun again = run(args(space, out));

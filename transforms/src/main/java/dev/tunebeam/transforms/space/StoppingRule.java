@@ -127,7 +127,7 @@ public record StoppingRule(
     return what
         + " at epochs "
         + (at.isEmpty() ? "(every epoch)" : at.toString())
-        + (graceEpochs > 0 ? ", grace " + graceEpochs + " epochs" : "");
+        + (graceEpochs > 0 ? ", grace_epochs " + graceEpochs : "");
   }
 
   private static String ruleNumber(double v) {
