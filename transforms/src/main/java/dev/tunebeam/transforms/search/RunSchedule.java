@@ -11,6 +11,7 @@ import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
@@ -45,6 +46,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * one-shot stage, or each round, trains in stopping stages ({@link StoppingStages}).
  */
 @AutoValue
+@Internal
 public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialResult>> {
   private static final long serialVersionUID = 1L;
 
