@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A study's early-stopping rule ({@code stopping:} in a search-space file): which trials stop at
@@ -14,6 +15,7 @@ import java.util.Locale;
  * rule is 50); {@code min} and {@code max} bound the objective's value for the threshold rule (NaN
  * when not given). What the rule decides is {@code search.stopping.StoppingRules}'.
  */
+@Internal
 public record StoppingRule(
     Kind rule, int graceEpochs, List<Integer> at, double percentile, double min, double max)
     implements Serializable {

@@ -9,6 +9,7 @@ import dev.tunebeam.transforms.study.Objectives;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A stopping rule checked against the study it stops: the epochs its stages train to ({@code
@@ -16,6 +17,7 @@ import java.util.List;
  * its trials to its epoch; the rule then stops some and the rest continue from their checkpoints to
  * the next.
  */
+@Internal
 public record StoppingPlan(StoppingRule rule, Objective objective, List<Integer> epochs)
     implements Serializable {
   private static final long serialVersionUID = 1L;

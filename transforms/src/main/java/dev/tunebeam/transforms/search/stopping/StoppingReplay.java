@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A stopping plan applied to recorded learning curves, with no training: the trials of one cohort
  * (a grid, or one TPE round) pass each decision epoch together, as they do in the graph, and the
  * same {@link StoppingRules#stops} decides. What it returns is what the graph would have trained.
  */
+@Internal
 public final class StoppingReplay {
   private StoppingReplay() {}
 

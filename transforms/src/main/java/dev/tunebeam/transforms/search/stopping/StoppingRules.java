@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * What a stopping rule decides at one epoch, as a pure function of the values the trials have
@@ -28,6 +29,7 @@ import java.util.TreeSet;
  * the metric never reported, or diverged) stops, as in Optuna, and is left out of the median. No
  * trial stops at an epoch below {@code grace_epochs}.
  */
+@Internal
 public final class StoppingRules {
   private StoppingRules() {}
 
