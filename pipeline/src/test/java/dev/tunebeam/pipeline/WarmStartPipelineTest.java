@@ -97,18 +97,21 @@ class WarmStartPipelineTest {
       boolean trained = Files.isDirectory(b.resolve("trials").resolve(r.get("trial_id")));
       if (before != null) {
         reused++;
-        assertEquals("reused from warm-a/" + before.get("trial_id"), r.get("note"), r.toString());
+        // A note may also say "at chance" first: a learning rate of 0.01 learns little in one
+        // epoch.
+        assertTrue(
+            r.get("note").endsWith("reused from warm-a/" + before.get("trial_id")), r.toString());
         assertEquals(before.get("best_val_accuracy"), r.get("best_val_accuracy"));
         assertFalse(trained, "copied, not trained again: " + r);
       } else {
-        assertEquals("", r.get("note"), r.toString());
+        assertFalse(r.get("note").contains("reused"), r.toString());
         assertTrue(trained, "trained: " + r);
         assertEquals("SUCCEEDED", r.get("status"), r.toString());
       }
     }
     assertEquals(3, reused, "the three points study a answered");
     assertTrue(
-        rows.stream().anyMatch(r -> point(r).equals(known) && r.get("note").isEmpty()),
+        rows.stream().anyMatch(r -> point(r).equals(known) && !r.get("note").contains("reused")),
         "the known point was trained: " + rows);
     JsonNode json = new ObjectMapper().readTree(b.resolve("results.json").toFile());
     int marked = 0;
