@@ -16,7 +16,7 @@ import java.util.Map;
  * group's own; {@code note} says {@code at chance} for a trial that learned nothing and {@code
  * reused from STUDY/TRIAL_ID} for a row copied from an earlier study (warm start).
  */
-public final class LeaderboardColumns {
+final class LeaderboardColumns {
   public static final String CHOSEN_EPOCH = "chosen_epoch";
   public static final String TEST_AT_CHOSEN = "test_accuracy";
   public static final String FINAL_TEST = "final_test_accuracy";
