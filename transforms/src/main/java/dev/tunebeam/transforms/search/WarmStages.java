@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * How a {@link WarmStart} changes a schedule, for every algorithm alike (the algorithms themselves
@@ -29,6 +30,7 @@ import java.util.Set;
  *       study answered and copies their rows instead.
  * </ul>
  */
+@Internal
 public final class WarmStages {
   private WarmStages() {}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * Whether a point given from outside the search (a warm start's known point, an earlier study's
@@ -15,6 +16,7 @@ import java.util.Set;
  * inactive one. Values come back in canonical text, so that the point's trial has the id a search
  * of this space would give it.
  */
+@Internal
 public final class WarmPoints {
   private static final String EPOCHS = "num_epochs";
 

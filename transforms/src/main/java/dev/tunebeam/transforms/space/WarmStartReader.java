@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * Reads a search-space file's {@code warm_start:} block ({@link WarmStartBlock}). Kept apart from
  * {@link SpaceReader}, which only lets the key through: the block names files and points, not the
  * space's shape, and what it means is checked once the space and the earlier studies are known.
  */
+@Internal
 public final class WarmStartReader {
   public static final String KEY = "warm_start";
   private static final Set<String> KEYS = Set.of("from", "points", "reuse");

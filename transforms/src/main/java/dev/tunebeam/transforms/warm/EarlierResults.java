@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.beam.sdk.io.FileSystems;
 
 /**
@@ -30,6 +31,7 @@ import org.apache.beam.sdk.io.FileSystems;
  * sentence naming {@code warm_start.from} and the file: missing, a folder, not JSON, or JSON that
  * is not a tunebeam leaderboard (no study, objective and trials).
  */
+@Internal
 public final class EarlierResults {
   static final String FIELD = "warm_start.from";
   private static final ObjectMapper JSON = new ObjectMapper();
