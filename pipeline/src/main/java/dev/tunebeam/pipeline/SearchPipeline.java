@@ -19,6 +19,7 @@ import dev.tunebeam.pipeline.study.Scheduled;
 import dev.tunebeam.pipeline.study.SpaceChoice;
 import dev.tunebeam.pipeline.study.StoppingChoice;
 import dev.tunebeam.pipeline.study.TrainerChoice;
+import dev.tunebeam.pipeline.study.WarmStartChoice;
 import dev.tunebeam.pipeline.tune.VertexTuningLauncher;
 import dev.tunebeam.trainer.report.LocalArtifactStore;
 import dev.tunebeam.trainer.report.RedactedConsole;
@@ -37,6 +38,7 @@ import dev.tunebeam.transforms.space.StoppingRule;
 import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.warm.WarmStart;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -307,8 +309,10 @@ public final class SearchPipeline {
       direct.setEnforceEncodability(false);
     }
     Pipeline p = Pipeline.create(options);
-    if (schedule.adaptive() || stopping.isPresent()) {
-      Scheduled.build(p, options, space, objectives, rule, local, budget, stopping.orElse(null));
+    WarmStart warm = WarmStartChoice.of(options, space, objectives);
+    if (schedule.adaptive() || !warm.isEmpty() || stopping.isPresent()) {
+      Scheduled.build(
+          p, options, space, objectives, rule, local, budget, warm, stopping.orElse(null));
       return p;
     }
     PCollection<Trial> trials =

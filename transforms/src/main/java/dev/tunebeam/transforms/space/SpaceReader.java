@@ -26,7 +26,8 @@ final class SpaceReader {
           "repeats",
           "objective",
           "objectives",
-          StoppingReader.KEY);
+          StoppingReader.KEY,
+          WarmStartReader.KEY);
 
   private SpaceReader() {}
 
