@@ -119,18 +119,31 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   }
 
   private List<List<Trial>> firstTrials(Schedule schedule) {
-    SearchAlgorithm<?> algorithm = SearchAlgorithms.of(space());
     List<List<Trial>> out = new ArrayList<>();
     for (Bracket b : schedule.brackets()) {
-      Rung first = b.rungs().get(0);
-      List<Trial> points = algorithm.firstTrials(space(), schedule, b);
-      space().checkAll(points);
-      out.add(
-          schedule.adaptive()
-              ? points.stream().map(t -> RungResults.atEpochs(t, first.epochs())).toList()
-              : points);
+      out.add(firstTrials(space(), schedule, b));
     }
     return out;
+  }
+
+  /** One bracket's first stage, checked against the trainer ({@link #firstPoints}). */
+  static List<Trial> firstTrials(SearchSpace space, Schedule schedule, Bracket b) {
+    List<Trial> trials = firstPoints(space, schedule, b);
+    space.checkAll(trials);
+    return trials;
+  }
+
+  /**
+   * One bracket's first stage, each trial carrying the stage's epochs in a schedule of rungs or
+   * rounds, not checked against the trainer: {@link ScheduleWalk} starts from it, and a replay
+   * trains nothing.
+   */
+  static List<Trial> firstPoints(SearchSpace space, Schedule schedule, Bracket b) {
+    Rung first = b.rungs().get(0);
+    List<Trial> points = SearchAlgorithms.of(space).firstTrials(space, schedule, b);
+    return schedule.adaptive()
+        ? points.stream().map(t -> RungResults.atEpochs(t, first.epochs())).toList()
+        : points;
   }
 
   @Override
