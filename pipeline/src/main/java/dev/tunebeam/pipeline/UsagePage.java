@@ -56,7 +56,7 @@ final class UsagePage {
     out.println(
         "       " + JAR + " simulate --from=OUTPUT [--searchSpace=FILE] [--algorithms=all]");
     out.println(
-        "         replay a finished study's recorded curves under a search algorithm, without training (simulate --help)");
+        "         replay a finished study's curves under search algorithms, training nothing (simulate --help)");
     out.println(
         "With no arguments it runs the reference study (27 trials of 10 epochs) here, into ./tunebeam-output.");
     for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
