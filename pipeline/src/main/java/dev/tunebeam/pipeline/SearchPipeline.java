@@ -19,6 +19,7 @@ import dev.tunebeam.pipeline.study.ObjectiveChoice;
 import dev.tunebeam.pipeline.study.Scheduled;
 import dev.tunebeam.pipeline.study.SpaceChoice;
 import dev.tunebeam.pipeline.study.TrainerChoice;
+import dev.tunebeam.pipeline.study.WarmStartChoice;
 import dev.tunebeam.pipeline.tune.VertexTuningLauncher;
 import dev.tunebeam.trainer.report.LocalArtifactStore;
 import dev.tunebeam.trainer.report.RedactedConsole;
@@ -36,6 +37,7 @@ import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.warm.WarmStart;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -302,8 +304,9 @@ public final class SearchPipeline {
       direct.setEnforceEncodability(false);
     }
     Pipeline p = Pipeline.create(options);
-    if (schedule.adaptive()) {
-      Scheduled.build(p, options, space, objectives, rule, local, budget);
+    WarmStart warm = WarmStartChoice.of(options, space, objectives);
+    if (schedule.adaptive() || !warm.isEmpty()) {
+      Scheduled.build(p, options, space, objectives, rule, local, budget, warm);
       return p;
     }
     PCollection<Trial> trials =

@@ -7,8 +7,10 @@ import dev.tunebeam.transforms.study.Objective;
 import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.warm.WarmStart;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
@@ -41,6 +43,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * the algorithm's {@link Proposer} for its points.
  */
 @AutoValue
+@Internal
 public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialResult>> {
   private static final long serialVersionUID = 1L;
 
@@ -50,6 +53,9 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   public abstract Objectives objectives();
 
   public abstract RungRunner runner();
+
+  /** What the study knows before it trains; {@link WarmStart#NONE} unless given. */
+  public abstract WarmStart warmStart();
 
   abstract Builder toBuilder();
 
@@ -72,6 +78,7 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
         .setSpace(space)
         .setObjectives(checkObjectives(objectives))
         .setRunner(checkRunner(runner))
+        .setWarmStart(WarmStart.NONE)
         .build();
   }
 
@@ -88,6 +95,19 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   /** Trains each stage with this runner instead. */
   public RunSchedule withRunner(RungRunner runner) {
     return toBuilder().setRunner(checkRunner(runner)).build();
+  }
+
+  /**
+   * Starts from what is known ({@link WarmStages}): known points first, earlier answers as finished
+   * trials of rounds, reused rows in a one-shot study. Throws IllegalArgumentException, naming the
+   * field, where this schedule cannot take it.
+   */
+  public RunSchedule withWarmStart(WarmStart warm) {
+    WarmStart w = warm == null ? WarmStart.NONE : warm;
+    WarmStages.check(space(), schedule(), w);
+    RunSchedule next = toBuilder().setWarmStart(w).build();
+    next.firstStages(next.schedule());
+    return next;
   }
 
   private static Objectives checkObjectives(Objectives objectives) {
@@ -119,38 +139,57 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   }
 
   private List<List<Trial>> firstTrials(Schedule schedule) {
-    List<List<Trial>> out = new ArrayList<>();
+    return firstStages(schedule).stream().map(WarmStages.FirstStage::train).toList();
+  }
+
+  /**
+   * Rows a warm start copies from earlier studies instead of training them (reuse in a one-shot
+   * study); empty otherwise.
+   */
+  public List<TrialResult> reusedResults() {
+    return firstStages(schedule()).stream().flatMap(s -> s.reused().stream()).toList();
+  }
+
+  private List<WarmStages.FirstStage> firstStages(Schedule schedule) {
+    List<WarmStages.FirstStage> out = new ArrayList<>();
     for (Bracket b : schedule.brackets()) {
-      out.add(firstTrials(space(), schedule, b));
+      WarmStages.FirstStage stage = firstStage(space(), objectives(), schedule, b, warmStart());
+      space().checkAll(stage.train());
+      out.add(stage);
     }
     return out;
   }
 
-  /** One bracket's first stage, checked against the trainer ({@link #firstPoints}). */
-  static List<Trial> firstTrials(SearchSpace space, Schedule schedule, Bracket b) {
-    List<Trial> trials = firstPoints(space, schedule, b);
-    space.checkAll(trials);
-    return trials;
-  }
-
   /**
-   * One bracket's first stage, each trial carrying the stage's epochs in a schedule of rungs or
-   * rounds, not checked against the trainer: {@link ScheduleWalk} starts from it, and a replay
-   * trains nothing.
+   * One bracket's first stage (known points first, reused rows aside), each trial carrying the
+   * stage's epochs in a schedule of rungs or rounds; not checked against the trainer: {@link
+   * ScheduleWalk} starts from it too, and a replay trains nothing.
    */
-  static List<Trial> firstPoints(SearchSpace space, Schedule schedule, Bracket b) {
+  static WarmStages.FirstStage firstStage(
+      SearchSpace space, Objectives objectives, Schedule schedule, Bracket b, WarmStart warm) {
     Rung first = b.rungs().get(0);
-    List<Trial> points = SearchAlgorithms.of(space).firstTrials(space, schedule, b);
+    WarmStages.FirstStage stage = WarmStages.first(space, objectives, schedule, b, warm);
     return schedule.adaptive()
-        ? points.stream().map(t -> RungResults.atEpochs(t, first.epochs())).toList()
-        : points;
+        ? new WarmStages.FirstStage(
+            stage.train().stream().map(t -> RungResults.atEpochs(t, first.epochs())).toList(),
+            stage.reused())
+        : stage;
   }
 
   @Override
   public PCollection<TrialResult> expand(PBegin begin) {
     Schedule schedule = schedule();
-    List<List<Trial>> first = firstTrials(schedule);
+    List<WarmStages.FirstStage> stages = firstStages(schedule);
+    List<List<Trial>> first = stages.stream().map(WarmStages.FirstStage::train).toList();
     PCollectionList<TrialResult> all = PCollectionList.empty(begin.getPipeline());
+    List<TrialResult> reused = stages.stream().flatMap(s -> s.reused().stream()).toList();
+    if (!reused.isEmpty()) {
+      all =
+          all.and(
+              begin.apply(
+                  "ReusedRows",
+                  Create.of(reused).withCoder(SerializableCoder.of(TrialResult.class))));
+    }
     for (int i = 0; i < schedule.brackets().size(); i++) {
       Bracket b = schedule.brackets().get(i);
       PCollection<Trial> start =
@@ -221,7 +260,13 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
                 .apply("Round" + i + "Start", Create.of(i))
                 .apply(
                     "Round" + i + "Propose",
-                    ParDo.of(new ProposeFn(space(), objectives(), round.trials(), earlier))
+                    ParDo.of(
+                            new ProposeFn(
+                                space(),
+                                objectives(),
+                                round.trials(),
+                                earlier,
+                                warmStart().answered()))
                         .withSideInputs(earlier));
       }
       done = done.and(current.apply("Round" + i + "Train", runner().forRung(round)));
@@ -240,7 +285,10 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
         .add(DisplayData.item("brackets", schedule.brackets().size()))
         .add(DisplayData.item("trials", schedule.trials()))
         .add(DisplayData.item("modelEpochs", schedule.modelEpochs()))
-        .add(DisplayData.item("objective", objectives().describe()));
+        .add(DisplayData.item("objective", objectives().describe()))
+        .add(DisplayData.item("warmStartPoints", warmStart().points().size()))
+        .add(DisplayData.item("warmStartAnswered", warmStart().answered().size()))
+        .add(DisplayData.item("warmStartReuse", warmStart().reuse()));
   }
 
   @AutoValue.Builder
@@ -250,6 +298,8 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
     abstract Builder setObjectives(Objectives v);
 
     abstract Builder setRunner(RungRunner v);
+
+    abstract Builder setWarmStart(WarmStart v);
 
     abstract RunSchedule build();
   }

@@ -4,19 +4,22 @@ import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.warm.WarmStart;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A schedule run stage after stage in this JVM, without a pipeline: the stages {@link RunSchedule}
- * lays out as a Beam graph, decided by the same code ({@link RunSchedule#firstPoints(SearchSpace,
- * Schedule, Bracket)}, {@link PromoteFn#split}, {@link Proposals#propose}, {@link
- * RungResults#atEpochs}), each stage's trials handed to a {@link StageTrainer} and its results
- * taken straight back. It exists for replays ({@code simulate}), where a trial is a lookup and
- * starting a pipeline would cost more than the whole study. {@code ReplayMatchesPipelineTest} runs
- * every registered algorithm both ways on the same recording and compares the rows, so a stage that
- * RunSchedule gains and this class does not follow fails there.
+ * lays out as a Beam graph, decided by the same code ({@link RunSchedule#firstStage}, {@link
+ * PromoteFn#split}, {@link Proposals#propose}, {@link RungResults#atEpochs}), each stage's trials
+ * handed to a {@link StageTrainer} and its results taken straight back. It exists for replays
+ * ({@code simulate}), where a trial is a lookup and starting a pipeline would cost more than the
+ * whole study. {@code ReplayMatchesPipelineTest} runs every registered algorithm both ways on the
+ * same recording and compares the rows, so a stage that RunSchedule gains and this class does not
+ * follow fails there.
  */
+@Internal
 public final class ScheduleWalk {
   private ScheduleWalk() {}
 
@@ -50,15 +53,27 @@ public final class ScheduleWalk {
    * IllegalArgumentException, naming the field, for a schedule that cannot run.
    */
   public static Walked walk(SearchSpace space, Objectives objectives, StageTrainer trainer) {
+    return walk(space, objectives, WarmStart.NONE, trainer);
+  }
+
+  /**
+   * With a warm start, as {@link RunSchedule#withWarmStart}: known points first, reused rows copied
+   * (no stage trains them), earlier answers read by every round's proposer.
+   */
+  public static Walked walk(
+      SearchSpace space, Objectives objectives, WarmStart warm, StageTrainer trainer) {
     Schedule schedule = Schedule.of(space);
+    WarmStages.check(space, schedule, warm);
     List<Stage> stages = new ArrayList<>();
     List<TrialResult> rows = new ArrayList<>();
     for (Bracket b : schedule.brackets()) {
-      List<Trial> first = RunSchedule.firstPoints(space, schedule, b);
+      WarmStages.FirstStage stage = RunSchedule.firstStage(space, objectives, schedule, b, warm);
+      rows.addAll(stage.reused());
+      List<Trial> first = stage.train();
       switch (schedule.shape()) {
         case ONE_SHOT -> rows.addAll(train(trainer, b.rungs().get(0), first, stages));
         case RUNGS -> rows.addAll(rungs(trainer, objectives, b, first, stages));
-        case ROUNDS -> rows.addAll(rounds(space, objectives, trainer, b, first, stages));
+        case ROUNDS -> rows.addAll(rounds(space, objectives, warm, trainer, b, first, stages));
       }
     }
     return new Walked(schedule, stages, rows);
@@ -103,6 +118,7 @@ public final class ScheduleWalk {
   private static List<TrialResult> rounds(
       SearchSpace space,
       Objectives objectives,
+      WarmStart warm,
       StageTrainer trainer,
       Bracket b,
       List<Trial> start,
@@ -114,7 +130,10 @@ public final class ScheduleWalk {
       if (i > 0) {
         // A proposer per round, as ProposeFn makes one where the round runs.
         Proposer proposer = SearchAlgorithms.of(space).proposer(space).orElseThrow();
-        current = Proposals.propose(space, objectives, proposer, done, round.trials(), i);
+        // As ProposeFn: the warm start's earlier answers, then every earlier round's results.
+        List<TrialResult> finished = new ArrayList<>(warm.answered());
+        finished.addAll(done);
+        current = Proposals.propose(space, objectives, proposer, finished, round.trials(), i);
       }
       done.addAll(train(trainer, round, current, stages));
     }

@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.search.replay;
 
 import dev.tunebeam.transforms.space.AlgorithmSettings;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * One algorithm's replays over several seeds: in how many it found a trial within the tolerance of
@@ -8,6 +9,7 @@ import dev.tunebeam.transforms.space.AlgorithmSettings;
  * infinite when fewer than half the seeds found one), the median best value within the budget, and
  * the median of what the whole study trains.
  */
+@Internal
 public record AlgorithmFigures(
     AlgorithmSettings settings,
     int seeds,

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A recording as the points of one search space: each trial the space can ask for is matched to the
@@ -28,6 +29,7 @@ import java.util.TreeSet;
  * point that matches several recorded trials, a range an algorithm would draw from (its values
  * cannot all be recorded), more epochs than were recorded.
  */
+@Internal
 public final class RecordedPoints implements Serializable {
   private static final long serialVersionUID = 1L;
   static final String EPOCHS = "num_epochs";

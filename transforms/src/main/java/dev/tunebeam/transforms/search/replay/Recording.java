@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A finished study's trials with their per-epoch results, read from an output folder or a compact
@@ -13,6 +14,7 @@ import java.util.TreeSet;
  * them. {@code objectives} are those the study was ranked by; {@code source} where it was read, for
  * messages; {@code made} how the recording was made (command, machine, date), empty when unknown.
  */
+@Internal
 public record Recording(
     String study,
     Objectives objectives,

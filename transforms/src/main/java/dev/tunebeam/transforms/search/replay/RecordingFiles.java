@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.util.MimeTypes;
 
@@ -34,6 +35,7 @@ import org.apache.beam.sdk.util.MimeTypes;
  * numbers per epoch under shared {@code columns}; no checkpoints, models or logs). Local paths and
  * {@code gs://} alike (Beam FileSystems). Refusals are one sentence that starts with the location.
  */
+@Internal
 public final class RecordingFiles {
   public static final String FORMAT = "tunebeam-recording/1";
   static final String RESULTS = "results.json";

@@ -10,6 +10,7 @@ import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A search space replayed against a recording: its schedule walked stage by stage in this JVM
@@ -23,6 +24,7 @@ import java.util.Map;
  * ScheduleWalk.Walked study = replay.walk(space.withSeed(7));
  * }</pre>
  */
+@Internal
 public final class Replay {
   private final Recording recording;
   private final SearchSpace space;

@@ -4,6 +4,7 @@ import dev.tunebeam.transforms.exec.Lane;
 import dev.tunebeam.transforms.exec.TrialExecutor;
 import dev.tunebeam.transforms.study.Trial;
 import java.util.List;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A {@link TrialExecutor} that trains nothing: each trial's result is looked up in a recording
@@ -12,6 +13,7 @@ import java.util.List;
  * {@code ExecuteTrials.on(executor)}, or stage by stage in this JVM through {@link Replay}. A point
  * the recording lacks fails its group with the lookup's sentence.
  */
+@Internal
 public final class ReplayExecutor implements TrialExecutor {
   private static final long serialVersionUID = 1L;
 

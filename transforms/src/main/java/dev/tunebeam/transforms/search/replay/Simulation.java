@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * Many replays of one recording: each algorithm run with seeds {@code seed, seed+1, ...} (the
  * space's seed first), each measured against one {@link Target}. Seeds are independent, so they run
  * in parallel; each replay is deterministic, so the figures are too.
  */
+@Internal
 public final class Simulation {
   private Simulation() {}
 

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A replayed study as a sequence of trainings, in the order a single worker would run them: stages
@@ -19,6 +20,7 @@ import java.util.Set;
  * checkpoint, so a rung costs its epochs beyond the last rung's) and the recorded seconds of those
  * epochs; and the value the trial had reached, judged on the epochs trained so far.
  */
+@Internal
 public record StudyTrace(Objective objective, List<Step> steps) {
   public StudyTrace {
     steps = List.copyOf(steps);

@@ -2,11 +2,13 @@ package dev.tunebeam.transforms.search.replay;
 
 import dev.tunebeam.transforms.study.Objective;
 import dev.tunebeam.transforms.study.Trial;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * What a replayed study is looking for: a trial within {@code tolerance} of {@code best}, the best
  * value the recording holds among the space's points (the winner's), in the objective's direction.
  */
+@Internal
 public record Target(Objective objective, double best, Trial winner, double tolerance) {
   public Target {
     if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
