@@ -8,6 +8,7 @@ import dev.tunebeam.transforms.study.Objective;
 import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.warm.WarmStart;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.annotations.Internal;
@@ -89,10 +90,20 @@ public final class Replay {
    * it asks for that the recording lacks is refused with one sentence.
    */
   public ScheduleWalk.Walked walk(SearchSpace variant) {
+    return walk(variant, WarmStart.NONE);
+  }
+
+  /**
+   * With a warm start (earlier answers, known points, reuse), as the pipeline runs one: {@code
+   * WarmStart.of(variant, rowsOfAnotherReplay, points, reuse)} replays a study started from
+   * another.
+   */
+  public ScheduleWalk.Walked walk(SearchSpace variant, WarmStart warm) {
     ReplayExecutor executor = new ReplayExecutor(RecordedPoints.of(recording, variant));
     return ScheduleWalk.walk(
         variant,
         Objectives.of(objective),
+        warm,
         (stage, trials) -> {
           Map<String, TrialResult> byId = new HashMap<>();
           executor.run(trials, Lane.detached()).results().forEach(r -> byId.put(r.trial().id(), r));
