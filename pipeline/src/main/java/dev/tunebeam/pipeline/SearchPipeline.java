@@ -13,6 +13,7 @@ import dev.tunebeam.pipeline.plan.DryRunPlan;
 import dev.tunebeam.pipeline.preflight.CloudPreflight;
 import dev.tunebeam.pipeline.preflight.RunPreflight;
 import dev.tunebeam.pipeline.preflight.TrainerPreflight;
+import dev.tunebeam.pipeline.simulate.SimulateCommand;
 import dev.tunebeam.pipeline.study.Backends;
 import dev.tunebeam.pipeline.study.ObjectiveChoice;
 import dev.tunebeam.pipeline.study.Scheduled;
@@ -85,8 +86,8 @@ public final class SearchPipeline {
   }
 
   /**
-   * The jar's commands: run (the default), collect, tune; --help and --help=INTERFACE before Beam
-   * sees them.
+   * The jar's commands: run (the default), collect, tune, simulate; --help and --help=INTERFACE
+   * before Beam sees them.
    */
   static int dispatch(String[] args, PrintStream out, PrintStream err) {
     String command = args.length > 0 && !args[0].startsWith("-") ? args[0] : "run";
@@ -101,6 +102,9 @@ public final class SearchPipeline {
       }
       case CollectResults.COMMAND -> {
         return CollectResults.run(rest, out, err);
+      }
+      case SimulateCommand.COMMAND -> {
+        return SimulateCommand.run(java.util.Arrays.asList(rest), out, err);
       }
       case TUNE -> {
         return VertexTuningLauncher.run(
@@ -128,7 +132,10 @@ public final class SearchPipeline {
         return run(rest, out, err);
       }
       default -> {
-        err.println("error: unknown command " + command + "; use run, collect or tune (or --help)");
+        err.println(
+            "error: unknown command "
+                + command
+                + "; use run, collect, tune or simulate (or --help)");
         return 2;
       }
     }

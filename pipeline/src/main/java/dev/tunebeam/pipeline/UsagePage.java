@@ -54,6 +54,10 @@ final class UsagePage {
     out.println(
         "         launch the study as one Vertex AI HyperparameterTuningJob (its flags: tune --help)");
     out.println(
+        "       " + JAR + " simulate --from=OUTPUT [--searchSpace=FILE] [--algorithms=all]");
+    out.println(
+        "         replay a finished study's curves under search algorithms, training nothing (simulate --help)");
+    out.println(
         "With no arguments it runs the reference study (27 trials of 10 epochs) here, into ./tunebeam-output.");
     for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
       out.println();

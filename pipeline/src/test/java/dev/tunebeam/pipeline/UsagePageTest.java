@@ -110,6 +110,7 @@ class UsagePageTest {
     Run unknown = run("tuen");
     assertEquals(2, unknown.code());
     assertTrue(
-        unknown.err().contains("unknown command tuen; use run, collect or tune"), unknown.err());
+        unknown.err().contains("unknown command tuen; use run, collect, tune or simulate"),
+        unknown.err());
   }
 }

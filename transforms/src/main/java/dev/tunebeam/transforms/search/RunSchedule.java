@@ -178,18 +178,27 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   private List<WarmStages.FirstStage> firstStages(Schedule schedule) {
     List<WarmStages.FirstStage> out = new ArrayList<>();
     for (Bracket b : schedule.brackets()) {
-      Rung first = b.rungs().get(0);
-      WarmStages.FirstStage stage =
-          WarmStages.first(space(), objectives(), schedule, b, warmStart());
+      WarmStages.FirstStage stage = firstStage(space(), objectives(), schedule, b, warmStart());
       space().checkAll(stage.train());
-      out.add(
-          schedule.adaptive()
-              ? new WarmStages.FirstStage(
-                  stage.train().stream().map(t -> RungResults.atEpochs(t, first.epochs())).toList(),
-                  stage.reused())
-              : stage);
+      out.add(stage);
     }
     return out;
+  }
+
+  /**
+   * One bracket's first stage (known points first, reused rows aside), each trial carrying the
+   * stage's epochs in a schedule of rungs or rounds; not checked against the trainer: {@link
+   * ScheduleWalk} starts from it too, and a replay trains nothing.
+   */
+  static WarmStages.FirstStage firstStage(
+      SearchSpace space, Objectives objectives, Schedule schedule, Bracket b, WarmStart warm) {
+    Rung first = b.rungs().get(0);
+    WarmStages.FirstStage stage = WarmStages.first(space, objectives, schedule, b, warm);
+    return schedule.adaptive()
+        ? new WarmStages.FirstStage(
+            stage.train().stream().map(t -> RungResults.atEpochs(t, first.epochs())).toList(),
+            stage.reused())
+        : stage;
   }
 
   @Override

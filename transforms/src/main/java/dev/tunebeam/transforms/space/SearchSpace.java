@@ -71,6 +71,20 @@ public record SearchSpace(
         study, algorithm, seed, parameters, fixed, passThrough, conditions, n, objectives);
   }
 
+  /**
+   * A copy searched by another algorithm (its settings record), for a replay that compares them.
+   */
+  public SearchSpace withAlgorithm(AlgorithmSettings a) {
+    return new SearchSpace(
+        study, a, seed, parameters, fixed, passThrough, conditions, repeats, objectives);
+  }
+
+  /** A copy whose algorithm draws with {@code s}: one more seed of a replay. */
+  public SearchSpace withSeed(long s) {
+    return new SearchSpace(
+        study, algorithm, s, parameters, fixed, passThrough, conditions, repeats, objectives);
+  }
+
   public SearchSpace withObjective(Objective o) {
     return withObjectives(Objectives.of(o));
   }
