@@ -11,6 +11,8 @@ import dev.tunebeam.pipeline.plan.DataflowDryRun;
 import dev.tunebeam.pipeline.plan.DataflowStaging;
 import dev.tunebeam.pipeline.plan.DryRunPlan;
 import dev.tunebeam.pipeline.preflight.CloudPreflight;
+import dev.tunebeam.pipeline.preflight.EnvironmentPreflight;
+import dev.tunebeam.pipeline.preflight.PlatformEncoding;
 import dev.tunebeam.pipeline.preflight.RunPreflight;
 import dev.tunebeam.pipeline.preflight.TrainerPreflight;
 import dev.tunebeam.pipeline.study.Backends;
@@ -19,6 +21,7 @@ import dev.tunebeam.pipeline.study.Scheduled;
 import dev.tunebeam.pipeline.study.SpaceChoice;
 import dev.tunebeam.pipeline.study.TrainerChoice;
 import dev.tunebeam.pipeline.tune.VertexTuningLauncher;
+import dev.tunebeam.trainer.report.DiskFull;
 import dev.tunebeam.trainer.report.LocalArtifactStore;
 import dev.tunebeam.trainer.report.RedactedConsole;
 import dev.tunebeam.transforms.dispatch.Backend;
@@ -36,6 +39,7 @@ import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +169,7 @@ public final class SearchPipeline {
             rule,
             TrainerChoice.of(options).isEmpty() && TrainerChoice.trainable(options).isEmpty());
         TrainerPreflight.check(options, rule);
+        EnvironmentPreflight.check(options, space, rule);
       }
       if (options.getDryRun()) {
         DryRunPlan.print(options, space, rule, CostModel.load(options.getCostModel()), out);
@@ -176,6 +181,9 @@ public final class SearchPipeline {
           DataflowDryRun.requested(options)
               ? null
               : OutputLocks.acquire(options, cloud, msg -> err.println("warning: " + msg));
+    } catch (InvalidPathException e) {
+      err.println("error: " + OptionErrors.sentence(PlatformEncoding.sentence(e, args), args));
+      return 2;
     } catch (IllegalArgumentException e) {
       err.println("error: " + OptionErrors.sentence(FlagNames.message(e), args));
       return 2;
@@ -208,6 +216,7 @@ public final class SearchPipeline {
     long started = System.nanoTime();
     out.printf(
         "Study %s: %d trials, output %s%n", space.study(), space.size(), options.getOutput());
+    space.plannedFewer().ifPresent(why -> out.println("Note: " + why + "."));
     PipelineResult result;
     try {
       result = pipeline.run();
@@ -222,7 +231,8 @@ public final class SearchPipeline {
       }
     } catch (RuntimeException e) {
       err.println(
-          "error: the pipeline failed: " + OptionErrors.sentence(e.getMessage(), new String[0]));
+          "error: the pipeline failed: "
+              + OptionErrors.sentence(DiskFull.sentence(e).orElse(e.getMessage()), new String[0]));
       return 1;
     }
     double minutes = (System.nanoTime() - started) / 60e9;

@@ -15,13 +15,23 @@ final class ProgramResume {
   private ProgramResume() {}
 
   /**
-   * The earlier run's result when its outcome.json says it succeeded; otherwise the trial runs
-   * again.
+   * The earlier run's result when its outcome.json names this trial (id and parameters) and says it
+   * succeeded; otherwise the trial runs again (another trial's file copied in, with one warning).
    */
   static Optional<TrialResult> earlier(Trial trial, LocalSettings settings) {
     String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
     try {
       Optional<WorkerOutcome> outcome = ProgramArtifacts.readOutcome(dir);
+      Optional<String> notOwn =
+          outcome.flatMap(o -> o.notTheResultOf(trial.id(), trial.parameters()));
+      if (notOwn.isPresent()) {
+        LOG.warn(
+            "trial {}: the earlier result in {} is not reused ({}); training it again",
+            trial.id(),
+            dir,
+            notOwn.get());
+        return Optional.empty();
+      }
       if (outcome.isPresent() && outcome.get().ok() && !outcome.get().metrics().isEmpty()) {
         TrialResult r =
             ContractResults.toResult(trial, outcome.get(), settings.device().flagValue(), 0, dir);
