@@ -153,6 +153,8 @@ public final class SearchPipeline {
     OutputLock lock;
     List<StudyRun> runs = new ArrayList<>();
     try {
+      // First: building the pipeline already unpacks Beam's snappy library into java.io.tmpdir.
+      EnvironmentPreflight.checkTemporaryFolder(System.getProperty("java.io.tmpdir"));
       cloud.checkCredentialsEarly(args);
       options = SearchOptionsParser.parse(args);
       cloud.checkSpaceFile(options);

@@ -18,15 +18,18 @@ import java.nio.file.Path;
 public final class EnvironmentPreflight {
   private EnvironmentPreflight() {}
 
+  /**
+   * The platform encoding, for runs with local trials; {@link #checkTemporaryFolder} comes first of
+   * all, before the pipeline is built.
+   */
   public static void check(SearchOptions o, SearchSpace space, BackendRule rule) {
-    checkTemporaryFolder(System.getProperty("java.io.tmpdir"));
     if (rule.targets().contains(Backend.LOCAL)) {
       PlatformEncoding.checkValues(space);
     }
   }
 
   /** Creates and deletes a file in {@code tmpdir}, as Beam and the workers will. */
-  static void checkTemporaryFolder(String tmpdir) {
+  public static void checkTemporaryFolder(String tmpdir) {
     String why = null;
     if (tmpdir == null || tmpdir.isBlank()) {
       why = "is not set";
