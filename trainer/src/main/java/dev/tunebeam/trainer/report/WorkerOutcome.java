@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -72,22 +73,27 @@ public record WorkerOutcome(
 
   /**
    * Why this saved outcome is not the result of trial {@code trialId} with {@code trialParameters};
-   * empty when it is.
+   * empty when it is. Parameters named in {@code mayDiffer} are not compared: a schedule's later
+   * rung trains the same trial to a larger num_epochs, and whether it got there is the caller's to
+   * judge.
    */
-  public Optional<String> notTheResultOf(String trialId, Map<String, String> trialParameters) {
+  public Optional<String> notTheResultOf(
+      String trialId, Map<String, String> trialParameters, Set<String> mayDiffer) {
     if (trial == null) {
       return Optional.of("its outcome.json names no trial");
     }
     if (!trial.equals(trialId)) {
       return Optional.of("its outcome.json belongs to trial " + trial + ", not " + trialId);
     }
-    if (parameters == null || !parameters.equals(new TreeMap<>(trialParameters))) {
+    Map<String, String> recorded = parameters == null ? null : new TreeMap<>(parameters);
+    Map<String, String> expected = new TreeMap<>(trialParameters);
+    if (recorded != null) {
+      recorded.keySet().removeAll(mayDiffer);
+    }
+    expected.keySet().removeAll(mayDiffer);
+    if (!expected.equals(recorded)) {
       return Optional.of(
-          "its outcome.json records other parameters ("
-              + parameters
-              + ", not "
-              + new TreeMap<>(trialParameters)
-              + ")");
+          "its outcome.json records other parameters (" + recorded + ", not " + expected + ")");
     }
     return Optional.empty();
   }

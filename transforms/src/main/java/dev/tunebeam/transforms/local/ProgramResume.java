@@ -5,12 +5,16 @@ import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Resume for contract trials: a finished outcome is reused; the rest run one process each. */
 final class ProgramResume {
   private static final Logger LOG = LoggerFactory.getLogger(TrainLocally.class);
+
+  /** The parameter a schedule's rungs raise for the same trial; {@link #reached} judges it. */
+  private static final String EPOCHS = "num_epochs";
 
   private ProgramResume() {}
 
@@ -23,7 +27,7 @@ final class ProgramResume {
     try {
       Optional<WorkerOutcome> outcome = ProgramArtifacts.readOutcome(dir);
       Optional<String> notOwn =
-          outcome.flatMap(o -> o.notTheResultOf(trial.id(), trial.parameters()));
+          outcome.flatMap(o -> o.notTheResultOf(trial.id(), trial.parameters(), Set.of(EPOCHS)));
       if (notOwn.isPresent()) {
         LOG.warn(
             "trial {}: the earlier result in {} is not reused ({}); training it again",
