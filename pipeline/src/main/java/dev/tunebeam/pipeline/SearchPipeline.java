@@ -20,6 +20,7 @@ import dev.tunebeam.pipeline.study.ObjectiveChoice;
 import dev.tunebeam.pipeline.study.Scheduled;
 import dev.tunebeam.pipeline.study.SpaceChoice;
 import dev.tunebeam.pipeline.study.TrainerChoice;
+import dev.tunebeam.pipeline.study.WarmStartChoice;
 import dev.tunebeam.pipeline.tune.VertexTuningLauncher;
 import dev.tunebeam.trainer.report.DiskFull;
 import dev.tunebeam.trainer.report.LocalArtifactStore;
@@ -38,6 +39,7 @@ import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.warm.WarmStart;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -307,8 +309,9 @@ public final class SearchPipeline {
       direct.setEnforceEncodability(false);
     }
     Pipeline p = Pipeline.create(options);
-    if (schedule.adaptive()) {
-      Scheduled.build(p, options, space, objectives, rule, local, budget);
+    WarmStart warm = WarmStartChoice.of(options, space, objectives);
+    if (schedule.adaptive() || !warm.isEmpty()) {
+      Scheduled.build(p, options, space, objectives, rule, local, budget, warm);
       return p;
     }
     PCollection<Trial> trials =

@@ -14,13 +14,15 @@ import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.warm.WarmStart;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
  * The pipeline of an adaptive study ({@code algorithm: halving | hyperband | tpe | gp}): the
  * schedule unrolled into rungs or rounds, each run on the backends {@code --backend} picks, then
- * one leaderboard of every trial, completed first.
+ * one leaderboard of every trial, completed first. A study with a warm start runs here too, one
+ * shot or not: its reused rows join the leaderboard beside the trained ones.
  */
 public final class Scheduled {
   private Scheduled() {}
@@ -32,7 +34,8 @@ public final class Scheduled {
       Objectives objectives,
       BackendRule rule,
       TrainLocally local,
-      StudyRun budget) {
+      StudyRun budget,
+      WarmStart warm) {
     Schedule schedule = Schedule.of(space);
     if (schedule.trials() > options.getMaxTrials()) {
       throw new IllegalArgumentException(
@@ -44,6 +47,11 @@ public final class Scheduled {
               + options.getMaxTrials()
               + "; raise --maxTrials or narrow the space");
     }
+    if (SearchPipeline.submitsOnly(options, rule) && !schedule.adaptive()) {
+      throw new IllegalArgumentException(
+          "--waitForCompletion=false cannot run a study with warm_start: its known points and"
+              + " reused rows belong in the leaderboard the run writes; drop the flag");
+    }
     if (SearchPipeline.submitsOnly(options, rule)) {
       throw new IllegalArgumentException(
           "--waitForCompletion=false cannot run algorithm "
@@ -54,7 +62,7 @@ public final class Scheduled {
     // from the trial itself.
     RungRunner runner = RungRunner.always(Backends.runTrials(options, space, rule, local, budget));
     PCollection<TrialResult> results =
-        p.apply("RunSchedule", RunSchedule.of(space, objectives, runner));
+        p.apply("RunSchedule", RunSchedule.of(space, objectives, runner).withWarmStart(warm));
     results
         .apply("RankTrials", RankTrials.by(objectives))
         .apply(

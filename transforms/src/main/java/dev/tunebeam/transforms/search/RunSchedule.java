@@ -7,6 +7,7 @@ import dev.tunebeam.transforms.study.Objective;
 import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.warm.WarmStart;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.annotations.Internal;
@@ -53,6 +54,9 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
 
   public abstract RungRunner runner();
 
+  /** What the study knows before it trains; {@link WarmStart#NONE} unless given. */
+  public abstract WarmStart warmStart();
+
   abstract Builder toBuilder();
 
   /** Throws IllegalArgumentException now, naming the field, for a schedule that cannot run. */
@@ -74,6 +78,7 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
         .setSpace(space)
         .setObjectives(checkObjectives(objectives))
         .setRunner(checkRunner(runner))
+        .setWarmStart(WarmStart.NONE)
         .build();
   }
 
@@ -90,6 +95,19 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   /** Trains each stage with this runner instead. */
   public RunSchedule withRunner(RungRunner runner) {
     return toBuilder().setRunner(checkRunner(runner)).build();
+  }
+
+  /**
+   * Starts from what is known ({@link WarmStages}): known points first, earlier answers as finished
+   * trials of rounds, reused rows in a one-shot study. Throws IllegalArgumentException, naming the
+   * field, where this schedule cannot take it.
+   */
+  public RunSchedule withWarmStart(WarmStart warm) {
+    WarmStart w = warm == null ? WarmStart.NONE : warm;
+    WarmStages.check(space(), schedule(), w);
+    RunSchedule next = toBuilder().setWarmStart(w).build();
+    next.firstStages(next.schedule());
+    return next;
   }
 
   private static Objectives checkObjectives(Objectives objectives) {
@@ -121,16 +139,30 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   }
 
   private List<List<Trial>> firstTrials(Schedule schedule) {
-    SearchAlgorithm<?> algorithm = SearchAlgorithms.of(space());
-    List<List<Trial>> out = new ArrayList<>();
+    return firstStages(schedule).stream().map(WarmStages.FirstStage::train).toList();
+  }
+
+  /**
+   * Rows a warm start copies from earlier studies instead of training them (reuse in a one-shot
+   * study); empty otherwise.
+   */
+  public List<TrialResult> reusedResults() {
+    return firstStages(schedule()).stream().flatMap(s -> s.reused().stream()).toList();
+  }
+
+  private List<WarmStages.FirstStage> firstStages(Schedule schedule) {
+    List<WarmStages.FirstStage> out = new ArrayList<>();
     for (Bracket b : schedule.brackets()) {
       Rung first = b.rungs().get(0);
-      List<Trial> points = algorithm.firstTrials(space(), schedule, b);
-      space().checkAll(points);
+      WarmStages.FirstStage stage =
+          WarmStages.first(space(), objectives(), schedule, b, warmStart());
+      space().checkAll(stage.train());
       out.add(
           schedule.adaptive()
-              ? points.stream().map(t -> RungResults.atEpochs(t, first.epochs())).toList()
-              : points);
+              ? new WarmStages.FirstStage(
+                  stage.train().stream().map(t -> RungResults.atEpochs(t, first.epochs())).toList(),
+                  stage.reused())
+              : stage);
     }
     return out;
   }
@@ -138,8 +170,17 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   @Override
   public PCollection<TrialResult> expand(PBegin begin) {
     Schedule schedule = schedule();
-    List<List<Trial>> first = firstTrials(schedule);
+    List<WarmStages.FirstStage> stages = firstStages(schedule);
+    List<List<Trial>> first = stages.stream().map(WarmStages.FirstStage::train).toList();
     PCollectionList<TrialResult> all = PCollectionList.empty(begin.getPipeline());
+    List<TrialResult> reused = stages.stream().flatMap(s -> s.reused().stream()).toList();
+    if (!reused.isEmpty()) {
+      all =
+          all.and(
+              begin.apply(
+                  "ReusedRows",
+                  Create.of(reused).withCoder(SerializableCoder.of(TrialResult.class))));
+    }
     for (int i = 0; i < schedule.brackets().size(); i++) {
       Bracket b = schedule.brackets().get(i);
       PCollection<Trial> start =
@@ -210,7 +251,13 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
                 .apply("Round" + i + "Start", Create.of(i))
                 .apply(
                     "Round" + i + "Propose",
-                    ParDo.of(new ProposeFn(space(), objectives(), round.trials(), earlier))
+                    ParDo.of(
+                            new ProposeFn(
+                                space(),
+                                objectives(),
+                                round.trials(),
+                                earlier,
+                                warmStart().answered()))
                         .withSideInputs(earlier));
       }
       done = done.and(current.apply("Round" + i + "Train", runner().forRung(round)));
@@ -229,7 +276,10 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
         .add(DisplayData.item("brackets", schedule.brackets().size()))
         .add(DisplayData.item("trials", schedule.trials()))
         .add(DisplayData.item("modelEpochs", schedule.modelEpochs()))
-        .add(DisplayData.item("objective", objectives().describe()));
+        .add(DisplayData.item("objective", objectives().describe()))
+        .add(DisplayData.item("warmStartPoints", warmStart().points().size()))
+        .add(DisplayData.item("warmStartAnswered", warmStart().answered().size()))
+        .add(DisplayData.item("warmStartReuse", warmStart().reuse()));
   }
 
   @AutoValue.Builder
@@ -239,6 +289,8 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
     abstract Builder setObjectives(Objectives v);
 
     abstract Builder setRunner(RungRunner v);
+
+    abstract Builder setWarmStart(WarmStart v);
 
     abstract RunSchedule build();
   }

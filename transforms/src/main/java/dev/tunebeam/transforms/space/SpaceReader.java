@@ -25,7 +25,8 @@ final class SpaceReader {
           "trainer",
           "repeats",
           "objective",
-          "objectives");
+          "objectives",
+          WarmStartReader.KEY);
 
   private SpaceReader() {}
 
