@@ -11,6 +11,8 @@ import dev.tunebeam.pipeline.plan.DataflowDryRun;
 import dev.tunebeam.pipeline.plan.DataflowStaging;
 import dev.tunebeam.pipeline.plan.DryRunPlan;
 import dev.tunebeam.pipeline.preflight.CloudPreflight;
+import dev.tunebeam.pipeline.preflight.EnvironmentPreflight;
+import dev.tunebeam.pipeline.preflight.PlatformEncoding;
 import dev.tunebeam.pipeline.preflight.RunPreflight;
 import dev.tunebeam.pipeline.preflight.TrainerPreflight;
 import dev.tunebeam.pipeline.simulate.SimulateCommand;
@@ -22,6 +24,7 @@ import dev.tunebeam.pipeline.study.StoppingChoice;
 import dev.tunebeam.pipeline.study.TrainerChoice;
 import dev.tunebeam.pipeline.study.WarmStartChoice;
 import dev.tunebeam.pipeline.tune.VertexTuningLauncher;
+import dev.tunebeam.trainer.report.DiskFull;
 import dev.tunebeam.trainer.report.LocalArtifactStore;
 import dev.tunebeam.trainer.report.RedactedConsole;
 import dev.tunebeam.transforms.dispatch.Backend;
@@ -41,6 +44,7 @@ import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
 import dev.tunebeam.transforms.warm.WarmStart;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +165,8 @@ public final class SearchPipeline {
     OutputLock lock;
     List<StudyRun> runs = new ArrayList<>();
     try {
+      // First: building the pipeline already unpacks Beam's snappy library into java.io.tmpdir.
+      EnvironmentPreflight.checkTemporaryFolder(System.getProperty("java.io.tmpdir"));
       cloud.checkCredentialsEarly(args);
       options = SearchOptionsParser.parse(args);
       cloud.checkSpaceFile(options);
@@ -177,6 +183,7 @@ public final class SearchPipeline {
             rule,
             TrainerChoice.of(options).isEmpty() && TrainerChoice.trainable(options).isEmpty());
         TrainerPreflight.check(options, rule);
+        EnvironmentPreflight.check(options, space, rule);
       }
       if (options.getDryRun()) {
         DryRunPlan.print(options, space, rule, CostModel.load(options.getCostModel()), out);
@@ -195,6 +202,9 @@ public final class SearchPipeline {
           DataflowDryRun.requested(options)
               ? null
               : OutputLocks.acquire(options, cloud, msg -> err.println("warning: " + msg));
+    } catch (InvalidPathException e) {
+      err.println("error: " + OptionErrors.sentence(PlatformEncoding.sentence(e, args), args));
+      return 2;
     } catch (IllegalArgumentException e) {
       err.println("error: " + OptionErrors.sentence(FlagNames.message(e), args));
       return 2;
@@ -227,6 +237,7 @@ public final class SearchPipeline {
     long started = System.nanoTime();
     out.printf(
         "Study %s: %d trials, output %s%n", space.study(), space.size(), options.getOutput());
+    space.plannedFewer().ifPresent(why -> out.println("Note: " + why + "."));
     PipelineResult result;
     try {
       result = pipeline.run();
@@ -241,7 +252,8 @@ public final class SearchPipeline {
       }
     } catch (RuntimeException e) {
       err.println(
-          "error: the pipeline failed: " + OptionErrors.sentence(e.getMessage(), new String[0]));
+          "error: the pipeline failed: "
+              + OptionErrors.sentence(DiskFull.sentence(e).orElse(e.getMessage()), new String[0]));
       return 1;
     }
     double minutes = (System.nanoTime() - started) / 60e9;

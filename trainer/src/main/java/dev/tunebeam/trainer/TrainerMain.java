@@ -5,6 +5,7 @@ import com.google.cloud.storage.StorageOptions;
 import dev.tunebeam.trainer.cli.TrainerArgs;
 import dev.tunebeam.trainer.cli.UsageException;
 import dev.tunebeam.trainer.data.DataLocator;
+import dev.tunebeam.trainer.report.DiskFull;
 import dev.tunebeam.trainer.report.Secrets;
 import dev.tunebeam.trainer.report.WorkerOutcome;
 import java.io.IOException;
@@ -110,6 +111,8 @@ public final class TrainerMain {
       for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
         why.append("; caused by ").append(c);
       }
+      // A full disk is one sentence with its fix, not a chain of wrappers.
+      DiskFull.sentence(e).ifPresent(full -> why.replace(0, why.length(), full));
       err.println("training failed: " + Secrets.redact(why.toString()));
       for (StackTraceElement frame : e.getStackTrace()) {
         err.println("\tat " + frame);

@@ -22,6 +22,7 @@ public final class DryRunPlan {
 
   public static void print(
       SearchOptions o, SearchSpace space, BackendRule rule, CostModel cost, PrintStream out) {
+    space.plannedFewer().ifPresent(why -> out.printf("Note: %s.%n%n", why));
     if (Schedule.of(space).adaptive()) {
       ScheduleDryRun.print(o, space, rule, cost, out);
       return;

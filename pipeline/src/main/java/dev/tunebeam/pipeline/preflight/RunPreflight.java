@@ -44,6 +44,9 @@ public final class RunPreflight {
       boolean builtInTrainer,
       IntSupplier gpus) {
     checkOutputLayout(o.getOutput());
+    if (!o.getOutput().contains("://")) {
+      checkTrialFolders(o.getOutput(), Path.of(o.getOutput()).resolve("trials"));
+    }
     if (!builtInTrainer) {
       return;
     }
@@ -108,6 +111,32 @@ public final class RunPreflight {
                 + file
                 + "; remove that folder or choose another --output");
       }
+    }
+  }
+
+  /**
+   * Each entry of {@code OUTPUT/trials} is a trial's folder: a file there (a trial's folder
+   * replaced) would let its trial train and then lose its result, which cannot be saved.
+   */
+  private static void checkTrialFolders(String output, Path trials) {
+    if (!Files.isDirectory(trials)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> entries = Files.list(trials)) {
+      for (Path e : entries.sorted().toList()) {
+        if (!e.getFileName().toString().startsWith(".") && !Files.isDirectory(e)) {
+          throw new IllegalArgumentException(
+              "--output "
+                  + output
+                  + " holds a file trials/"
+                  + e.getFileName()
+                  + " where the run keeps that trial's folder, so its result could not be saved;"
+                  + " move or delete that file and run again");
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(
+          "--output " + output + ": its trials folder cannot be listed (" + e.getMessage() + ")");
     }
   }
 

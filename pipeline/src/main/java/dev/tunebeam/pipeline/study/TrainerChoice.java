@@ -4,6 +4,7 @@ import dev.tunebeam.pipeline.SearchOptions;
 import dev.tunebeam.trainer.contract.Trainable;
 import dev.tunebeam.transforms.space.SearchSpaceLoader;
 import dev.tunebeam.transforms.space.TrainerBlock;
+import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,22 +43,71 @@ public final class TrainerChoice {
     Class<?> type;
     try {
       type = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
+    } catch (ExceptionInInitializerError e) {
       throw new IllegalArgumentException(
           "--trainerClass "
               + name
-              + " is not on the classpath; add its jar with -cp and give the full class name");
+              + " failed in its static initialiser: "
+              + describe(e.getCause())
+              + "; fix that initialiser, or move the work into train()");
+    } catch (ClassNotFoundException | LinkageError e) {
+      // An initialiser that failed earlier in this JVM: the class now fails with "Could not
+      // initialize class", the first failure as its cause where Java recorded one.
+      if (String.valueOf(e.getMessage()).startsWith("Could not initialize class")) {
+        throw new IllegalArgumentException(
+            "--trainerClass "
+                + name
+                + " failed in its static initialiser"
+                + (e.getCause() == null ? "" : " (" + describe(e.getCause()) + ")")
+                + "; fix that initialiser, or move the work into train()");
+      }
+      // NoClassDefFoundError otherwise: the class is there but one it needs is not.
+      throw new IllegalArgumentException(
+          "--trainerClass "
+              + name
+              + (e instanceof ClassNotFoundException
+                  ? " is not on the classpath; add its jar with -cp and give the full class name"
+                  : " cannot be loaded (" + describe(e) + "); add the jars it needs with -cp"));
     }
     if (!Trainable.class.isAssignableFrom(type)) {
       throw new IllegalArgumentException(
           "--trainerClass " + name + " does not implement " + Trainable.class.getName());
     }
+    Trainable trainable;
     try {
-      return Optional.of((Trainable) type.getConstructor().newInstance());
-    } catch (ReflectiveOperationException | RuntimeException e) {
+      trainable = (Trainable) type.getConstructor().newInstance();
+    } catch (InvocationTargetException e) {
       throw new IllegalArgumentException(
-          "--trainerClass " + name + " cannot be made with a public no-argument constructor: " + e);
+          "--trainerClass "
+              + name
+              + ": its no-argument constructor threw "
+              + describe(e.getCause())
+              + "; fix the constructor, or move the work into train()");
+    } catch (NoSuchMethodException | IllegalAccessException | InstantiationException e) {
+      throw new IllegalArgumentException(
+          "--trainerClass "
+              + name
+              + " cannot be made: it needs a public no-argument constructor and must not be"
+              + " abstract");
+    } catch (ExceptionInInitializerError e) {
+      throw new IllegalArgumentException(
+          "--trainerClass "
+              + name
+              + " failed in its static initialiser: "
+              + describe(e.getCause())
+              + "; fix that initialiser, or move the work into train()");
     }
+    TrainableSerialization.check(name, trainable);
+    return Optional.of(trainable);
+  }
+
+  /** {@code IllegalStateException: no GPU}: the type and message of what was thrown. */
+  static String describe(Throwable t) {
+    if (t == null) {
+      return "an error";
+    }
+    String m = t.getMessage();
+    return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.strip());
   }
 
   public static Optional<TrainerBlock> of(SearchOptions o) {

@@ -1,5 +1,7 @@
 package dev.tunebeam.trainer.contract;
 
+import dev.tunebeam.trainer.report.DiskFull;
+import dev.tunebeam.trainer.report.RedactedConsole;
 import dev.tunebeam.trainer.report.Secrets;
 import dev.tunebeam.trainer.report.WorkerOutcome;
 import java.io.IOException;
@@ -22,6 +24,8 @@ public final class TrainableMain {
   private TrainableMain() {}
 
   public static void main(String[] args) {
+    // A Trainable's own output and its exception's trace pass the same redaction as the parent's.
+    RedactedConsole.install();
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
@@ -44,6 +48,8 @@ public final class TrainableMain {
       for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
         why.append("; caused by ").append(c);
       }
+      // A full disk is one sentence with its fix, not a chain of wrappers.
+      DiskFull.sentence(e).ifPresent(full -> why.replace(0, why.length(), full));
       err.println("training failed: " + Secrets.redact(why.toString()));
       e.printStackTrace(err);
       outcome = WorkerOutcome.failed(1, "training failed: " + why);

@@ -2,6 +2,7 @@ package dev.tunebeam.trainer.report;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ public record LocalArtifactStore(Path dir) implements ArtifactStore {
   public void checkWritable(String flag) {
     Path p = dir.toAbsolutePath();
     while (p != null && !Files.exists(p)) {
+      brokenLink(flag, p);
       p = p.getParent();
     }
     if (p == null || !Files.isDirectory(p) || !Files.isWritable(p) || !probe(p)) {
@@ -61,6 +63,52 @@ public record LocalArtifactStore(Path dir) implements ArtifactStore {
               + " is not writable ("
               + p
               + " is not a writable directory); choose a writable folder or a gs:// path");
+    }
+  }
+
+  /**
+   * A symbolic link on the way to the folder that leads nowhere: a loop (it points back at itself,
+   * directly or through other links) or a link to a path that does not exist. Without this check
+   * the first write fails with only "Too many levels of symbolic links".
+   */
+  private void brokenLink(String flag, Path p) {
+    if (!Files.isSymbolicLink(p)) {
+      return;
+    }
+    String target;
+    try {
+      target = Files.readSymbolicLink(p).toString();
+    } catch (IOException e) {
+      target = "?";
+    }
+    try {
+      p.toRealPath();
+    } catch (FileSystemException e) {
+      boolean loop = String.valueOf(e.getReason()).contains("Too many levels of symbolic links");
+      if (!loop && !(e instanceof NoSuchFileException)) {
+        return;
+      }
+      throw new IllegalArgumentException(
+          flag
+              + " "
+              + dir
+              + (loop
+                  ? " goes through a symbolic link loop: "
+                      + p
+                      + " points to "
+                      + target
+                      + ", which leads back to itself (Too many levels of symbolic links);"
+                      + " point that link at a real folder, or choose another "
+                      + flag
+                  : " goes through a symbolic link to a path that does not exist: "
+                      + p
+                      + " points to "
+                      + target
+                      + "; create that folder, point the link at an existing one, or choose"
+                      + " another "
+                      + flag));
+    } catch (IOException e) {
+      // Anything else is the writability check's to report.
     }
   }
 

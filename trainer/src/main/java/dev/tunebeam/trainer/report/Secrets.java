@@ -5,8 +5,12 @@ import java.util.regex.Pattern;
 
 /**
  * Removes credentials from text before it reaches a log, a results table or a report: OAuth access
- * tokens, bearer headers, API keys, PEM private keys and {@code key: value} pairs whose key names a
- * secret. Error messages from client libraries can carry these verbatim.
+ * tokens, bearer and basic headers, API keys, AWS access key ids, GitHub and Slack tokens, JSON web
+ * tokens, PEM private keys, flags that name a secret ({@code --password VALUE}) and {@code
+ * name=value} or {@code "name": "value"} pairs whose name ends in a secret's word ({@code
+ * AWS_SECRET_ACCESS_KEY=}, {@code token=}). Error messages from client libraries and whatever a
+ * trainer prints can carry these verbatim. A PEM key printed over several lines is {@link
+ * SecretLines}' to hide: this class sees one text at a time.
  */
 public final class Secrets {
   public static final String MASK = "[REDACTED]";
@@ -33,8 +37,25 @@ public final class Secrets {
               "$1" + MASK),
           new Rule(Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._\\-~+/]+=*"), "$1" + MASK),
           new Rule(
+              Pattern.compile("(?i)(authorization:\\s*basic\\s+)[A-Za-z0-9+/]+=*"), "$1" + MASK),
+          // AWS access key ids, GitHub and Slack tokens, JSON web tokens: recognisable alone.
+          new Rule(Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), MASK),
+          new Rule(Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}"), MASK),
+          new Rule(Pattern.compile("\\bxox[abprs]-[A-Za-z0-9\\-]{10,}"), MASK),
+          new Rule(
+              Pattern.compile("\\beyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]+"),
+              MASK),
+          // A command-line flag that names a secret, its value the next word or after '='
+          // (--password VALUE, --hf-token=VALUE, and a Python list's '--password', 'VALUE').
+          new Rule(
               Pattern.compile(
-                  "(?i)(\"?(?:access_token|refresh_token|id_token|client_secret|private_key|private_key_id|passwd|password|pwd|secret|token|api_key|apikey)\"?\\s*[:=]\\s*\"?)[^\"\\s,;}&]+"),
+                  "(?i)((?:^|\\s|[\"'\\[(,])--?[a-z0-9_\\-]*(?:password|passwd|pwd|secret|token|api[_\\-]?key|access[_\\-]?key|secret[_\\-]?key|private[_\\-]?key|credentials?)(?:=|[\"']?(?:,\\s*|\\s+)[\"']?))(?!-)[^\\s\"',;&\\])]+"),
+              "$1" + MASK),
+          // name=value and "name": "value" where the name ends in a secret's word, whatever comes
+          // before it: password=, AWS_SECRET_ACCESS_KEY=, aws_session_token: , "client_secret": .
+          new Rule(
+              Pattern.compile(
+                  "(?i)([\"']?\\b[a-z0-9_.\\-]*(?:access_token|refresh_token|id_token|session_token|client_secret|private_key|private_key_id|passwd|password|pwd|secret|token|api_key|apikey|access_key|secret_key|credentials?)[\"']?\\s*[:=]\\s*[\"']?)[^\"'\\s,;}&]+"),
               "$1" + MASK));
 
   private Secrets() {}

@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * How a worker process ended, in the file its parent names with {@code --outcome-file}: the status,
@@ -20,7 +24,13 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerOutcome(
-    String status, int exitCode, String error, boolean usageError, List<StepMetrics> metrics) {
+    String status,
+    int exitCode,
+    String error,
+    boolean usageError,
+    List<StepMetrics> metrics,
+    String trial,
+    Map<String, String> parameters) {
   public static final String SUCCEEDED = "SUCCEEDED";
   public static final String FAILED = "FAILED";
 
@@ -33,14 +43,15 @@ public record WorkerOutcome(
   public WorkerOutcome {
     error = Secrets.redact(error);
     metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    parameters = parameters == null ? null : Collections.unmodifiableMap(new TreeMap<>(parameters));
   }
 
   public static WorkerOutcome succeeded() {
-    return new WorkerOutcome(SUCCEEDED, 0, null, false, List.of());
+    return new WorkerOutcome(SUCCEEDED, 0, null, false, List.of(), null, null);
   }
 
   public static WorkerOutcome failed(int exitCode, String error) {
-    return new WorkerOutcome(FAILED, exitCode, error, exitCode == 2, List.of());
+    return new WorkerOutcome(FAILED, exitCode, error, exitCode == 2, List.of(), null, null);
   }
 
   /**
@@ -48,7 +59,43 @@ public record WorkerOutcome(
    * file.
    */
   public WorkerOutcome withMetrics(List<StepMetrics> reported) {
-    return new WorkerOutcome(status, exitCode, error, usageError, reported);
+    return new WorkerOutcome(status, exitCode, error, usageError, reported, trial, parameters);
+  }
+
+  /**
+   * This outcome naming the trial it is the result of (its id and parameters), as a trial's folder
+   * keeps it: a rerun reuses it only for that trial, never for another trial's file copied in.
+   */
+  public WorkerOutcome withTrial(String trialId, Map<String, String> trialParameters) {
+    return new WorkerOutcome(
+        status, exitCode, error, usageError, metrics, trialId, trialParameters);
+  }
+
+  /**
+   * Why this saved outcome is not the result of trial {@code trialId} with {@code trialParameters};
+   * empty when it is. Parameters named in {@code mayDiffer} are not compared: a schedule's later
+   * rung trains the same trial to a larger num_epochs, and whether it got there is the caller's to
+   * judge.
+   */
+  public Optional<String> notTheResultOf(
+      String trialId, Map<String, String> trialParameters, Set<String> mayDiffer) {
+    if (trial == null) {
+      return Optional.of("its outcome.json names no trial");
+    }
+    if (!trial.equals(trialId)) {
+      return Optional.of("its outcome.json belongs to trial " + trial + ", not " + trialId);
+    }
+    Map<String, String> recorded = parameters == null ? null : new TreeMap<>(parameters);
+    Map<String, String> expected = new TreeMap<>(trialParameters);
+    if (recorded != null) {
+      recorded.keySet().removeAll(mayDiffer);
+    }
+    expected.keySet().removeAll(mayDiffer);
+    if (!expected.equals(recorded)) {
+      return Optional.of(
+          "its outcome.json records other parameters (" + recorded + ", not " + expected + ")");
+    }
+    return Optional.empty();
   }
 
   public byte[] toJson() {

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.util.MimeTypes;
@@ -65,6 +67,24 @@ final class ProgramArtifacts {
       // fromJson read it; nothing more to learn
     }
     return Optional.of(new Saved(outcome, run));
+  }
+
+  /**
+   * Why a trial's folder cannot hold its artifacts (a regular file, or a link to one, where the
+   * folder should be); empty when it is a folder, absent, or not on the local file system.
+   */
+  static Optional<String> notAFolder(String trialDirectory) {
+    if (trialDirectory.contains("://")) {
+      return Optional.empty();
+    }
+    Path p = Path.of(trialDirectory);
+    if (Files.exists(p) && !Files.isDirectory(p)) {
+      return Optional.of(
+          trialDirectory
+              + " is a file, not the trial's folder, so its result could not be saved; move or"
+              + " delete that file and run again");
+    }
+    return Optional.empty();
   }
 
   static void writeOutcome(String trialDirectory, WorkerOutcome outcome, Run run)

@@ -5,6 +5,7 @@ import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,15 @@ import org.slf4j.LoggerFactory;
 final class ProgramResume {
   private static final Logger LOG = LoggerFactory.getLogger(TrainLocally.class);
 
+  /** The parameter a schedule's rungs raise for the same trial; {@link #reached} judges it. */
+  private static final String EPOCHS = "num_epochs";
+
   private ProgramResume() {}
 
   /**
-   * The earlier run's result (with its recorded seconds) when its outcome.json says it succeeded
-   * with at least the epochs asked for; otherwise the trial runs again.
+   * The earlier run's result (with its recorded seconds) when its outcome.json names this trial (id
+   * and parameters) and says it succeeded with at least the epochs asked for; otherwise the trial
+   * runs again (another trial's file copied in, with one warning).
    */
   static Optional<TrialResult> earlier(Trial trial, LocalSettings settings) {
     String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
@@ -37,6 +42,16 @@ final class ProgramResume {
         return Optional.empty();
       }
       WorkerOutcome outcome = saved.get().outcome();
+      Optional<String> notOwn =
+          outcome.notTheResultOf(trial.id(), trial.parameters(), Set.of(EPOCHS));
+      if (notOwn.isPresent()) {
+        LOG.warn(
+            "trial {}: the earlier result in {} is not reused ({}); training it again",
+            trial.id(),
+            dir,
+            notOwn.get());
+        return Optional.empty();
+      }
       ProgramArtifacts.Run run = saved.get().run();
       if (outcome.ok() && !outcome.metrics().isEmpty()) {
         double seconds = Double.isFinite(run.wallSeconds()) ? run.wallSeconds() : 0;

@@ -3,6 +3,8 @@ package dev.tunebeam.transforms.local;
 import dev.tunebeam.trainer.contract.ContractEnvironment;
 import dev.tunebeam.trainer.contract.TrainableMain;
 import dev.tunebeam.trainer.contract.TrialContract;
+import dev.tunebeam.trainer.report.DiskFull;
+import dev.tunebeam.trainer.report.SecretLines;
 import dev.tunebeam.trainer.report.StepMetrics;
 import dev.tunebeam.trainer.report.WorkerOutcome;
 import dev.tunebeam.trainer.train.ConsoleProgress;
@@ -61,9 +63,15 @@ final class ProgramTrainer {
       long started = System.nanoTime();
       String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
       WorkerOutcome outcome;
+      Optional<String> notAFolder = ProgramArtifacts.notAFolder(dir);
+      if (notAFolder.isPresent()) {
+        // Checked before the trainer runs: its log and outcome could not be saved, so its work
+        // would be thrown away.
+        return TrialResult.failed(trial, GroupTrainer.BACKEND, notAFolder.get(), 0, dir);
+      }
       double seconds;
       try (TrialLog trialLog = new TrialLog()) {
-        outcome = run(trial, dir, trialLog, started);
+        outcome = run(trial, dir, trialLog, started).withTrial(trial.id(), trial.parameters());
         trialLog.saveTo(dir);
         seconds = (System.nanoTime() - started) / 1e9;
         // What was asked for is recorded beside the outcome: a rerun reuses it by that, not by the
@@ -73,7 +81,11 @@ final class ProgramTrainer {
       } catch (IOException e) {
         outcome =
             WorkerOutcome.failed(
-                1, "cannot run the trainer for trial " + trial.id() + ": " + e.getMessage());
+                1,
+                "cannot run the trainer for trial "
+                    + trial.id()
+                    + ": "
+                    + DiskFull.sentence(e).orElse(e.getMessage()));
         seconds = (System.nanoTime() - started) / 1e9;
       }
       return ContractResults.toResult(trial, outcome, settings.device().flagValue(), seconds, dir);
@@ -102,6 +114,7 @@ final class ProgramTrainer {
       argv.addAll(TrialContract.flags(trial.parameters()));
       Map<String, String> env = new LinkedHashMap<>(program.environment());
       env.putAll(contract.environment());
+      env.putAll(TrainerLocale.utf8Unless(System.getenv(), env));
       env.put(ContractEnvironment.DEVICE, settings.device().flagValue());
       if (program.trainable() != null) {
         env.put(ContractEnvironment.TRAINABLE_FILE, serialize(program, scratch).toString());
@@ -131,6 +144,9 @@ final class ProgramTrainer {
   private WorkerProcess.Exit runWatched(
       List<String> argv, Map<String, String> env, TrialLog trialLog, MetricWatch watch)
       throws IOException, InterruptedException {
+    // The one place a trainer's output enters: redacted here, line by line, before its log, the
+    // console or a FAILED row's sentence (its last line) see it.
+    SecretLines secrets = new SecretLines();
     Future<WorkerProcess.Exit> running =
         RUNNERS.submit(
             () ->
@@ -138,7 +154,8 @@ final class ProgramTrainer {
                     argv,
                     env,
                     settings.timeoutSeconds(),
-                    line -> {
+                    raw -> {
+                      String line = secrets.redact(raw);
                       trialLog.accept(line);
                       if (!line.startsWith(ConsoleProgress.PROGRESS_PREFIX)) {
                         lane.line(line);

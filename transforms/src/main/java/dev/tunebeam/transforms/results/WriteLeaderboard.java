@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -99,11 +100,21 @@ public abstract class WriteLeaderboard
         folder.resolve(
             "." + name + "." + UUID.randomUUID() + ".tmp",
             ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
-    try (OutputStream out =
-        Channels.newOutputStream(FileSystems.create(temp, "application/octet-stream"))) {
-      out.write(bytes);
+    try {
+      try (OutputStream out =
+          Channels.newOutputStream(FileSystems.create(temp, "application/octet-stream"))) {
+        out.write(bytes);
+      }
+      FileSystems.rename(List.of(temp), List.of(target));
+    } catch (IOException | RuntimeException e) {
+      // A full disk, say: the target keeps its earlier content, and no partial file is left.
+      try {
+        FileSystems.delete(List.of(temp), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      } catch (IOException | RuntimeException ignored) {
+        e.addSuppressed(ignored);
+      }
+      throw e;
     }
-    FileSystems.rename(List.of(temp), List.of(target));
     return target.toString();
   }
 

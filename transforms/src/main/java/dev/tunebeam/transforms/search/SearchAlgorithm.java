@@ -54,6 +54,14 @@ public interface SearchAlgorithm<S extends AlgorithmSettings> {
     return plan(space).trials();
   }
 
+  /**
+   * Trials the space's settings ask for ({@code trials:}, {@code samples:}); more than {@link
+   * #trials} when the space has fewer distinct points, and the run then says so.
+   */
+  default long requested(SearchSpace space) {
+    return trials(space);
+  }
+
   /** What proposes a round's points from earlier results; present for a schedule of rounds. */
   default Optional<Proposer> proposer(SearchSpace space) {
     return Optional.empty();

@@ -15,6 +15,7 @@ import dev.tunebeam.transforms.study.Trial;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.beam.sdk.annotations.Internal;
 
@@ -85,6 +86,26 @@ public final class SearchAlgorithms implements AlgorithmCatalog {
   @Override
   public long trials(SearchSpace space) {
     return of(space).trials(space);
+  }
+
+  @Override
+  public Optional<String> plannedFewer(SearchSpace space) {
+    SearchAlgorithm<?> algorithm = of(space);
+    long asked = algorithm.requested(space);
+    long planned = algorithm.trials(space);
+    if (asked <= planned) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "algorithm %s asks for %d trials, but search space %s has only %d distinct points and"
+                + " a point is never trained twice, so %d trials are planned",
+            algorithm.key(),
+            asked,
+            space.study(),
+            SpaceSize.distinctPoints(space),
+            planned));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.space;
 
 import dev.tunebeam.transforms.study.Trial;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +30,12 @@ public interface AlgorithmCatalog {
 
   /** Trials the space's algorithm trains, counted; {@link Long#MAX_VALUE} when that overflows. */
   long trials(SearchSpace space);
+
+  /**
+   * Why the space's algorithm plans fewer trials than its settings ask for (a space with fewer
+   * distinct points than {@code trials:}); empty when it plans them all.
+   */
+  Optional<String> plannedFewer(SearchSpace space);
 
   /**
    * A one-shot algorithm's trials, each checked against the trainer, refusing more than {@code

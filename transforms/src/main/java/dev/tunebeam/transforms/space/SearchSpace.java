@@ -33,6 +33,9 @@ public record SearchSpace(
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** Names a parameter may not have: the results table's own columns. */
+  public static final Set<String> RESERVED_NAMES = SpaceChecks.RESULT_COLUMNS;
+
   public SearchSpace {
     parameters = List.copyOf(parameters);
     fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
@@ -153,6 +156,14 @@ public record SearchSpace(
    */
   public long size() {
     return SpaceSize.trials(this);
+  }
+
+  /**
+   * Why fewer trials are planned than the algorithm's settings ask for (the space has fewer
+   * distinct points); empty when all are planned. The banner and the dry run print it.
+   */
+  public java.util.Optional<String> plannedFewer() {
+    return AlgorithmCatalog.get().plannedFewer(this);
   }
 
   /**

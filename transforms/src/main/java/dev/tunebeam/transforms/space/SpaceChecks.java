@@ -14,6 +14,30 @@ import java.util.TreeSet;
  * is allowed.
  */
 final class SpaceChecks {
+  /**
+   * The leaderboard's own columns (results.csv, results.json, results.md, report.html): a parameter
+   * with one of these names would give results.csv two columns of that name, and a reader (pandas,
+   * a spreadsheet) would see only one of them. {@code LeaderboardColumnsTest} keeps this list equal
+   * to the leaderboard's.
+   */
+  static final Set<String> RESULT_COLUMNS =
+      Set.of(
+          "rank",
+          "trial_id",
+          "chosen_epoch",
+          "test_accuracy",
+          "final_test_accuracy",
+          "front",
+          "point",
+          "epochs",
+          "seconds",
+          "group_seconds",
+          "backend",
+          "device",
+          "status",
+          "note",
+          "error");
+
   private SpaceChecks() {}
 
   static void check(
@@ -75,6 +99,16 @@ final class SpaceChecks {
           "parameter name "
               + name
               + " is not allowed; use lowercase letters, digits and '_', starting with a letter");
+    }
+    if (RESULT_COLUMNS.contains(name)) {
+      throw new IllegalArgumentException(
+          "parameter name "
+              + name
+              + " is a column of the results table, which would then have two columns named "
+              + name
+              + "; rename the parameter (e.g. "
+              + name
+              + "_value, and the trainer's flag with it)");
     }
     if (!TrainerParameters.KNOWN.contains(name)
         && !passThrough.contains(name)

@@ -44,6 +44,51 @@ public final class SpaceSize {
     }
   }
 
+  /**
+   * How many distinct points a sampler can draw from the space (what random, tpe and gp pick from):
+   * a list's values, an integer range's whole numbers; {@link Long#MAX_VALUE} when a double range
+   * makes it unbounded (or a condition hangs below an integer range, where it is not counted).
+   */
+  public static long distinctPoints(SearchSpace space) {
+    boolean listsOnly = true;
+    for (ParameterSpec p : space.parameters()) {
+      if (p instanceof ParameterSpec.DoubleRange) {
+        return Long.MAX_VALUE;
+      }
+      listsOnly &= p.numeric() == null;
+    }
+    if (!space.conditions().isEmpty()) {
+      if (!listsOnly) {
+        return Long.MAX_VALUE;
+      }
+      try {
+        return space.conditional().finiteSizeOr(Long.MAX_VALUE);
+      } catch (ArithmeticException overflow) {
+        return Long.MAX_VALUE;
+      }
+    }
+    long n = 1;
+    for (ParameterSpec p : space.parameters()) {
+      long k =
+          p instanceof ParameterSpec.IntegerRange r
+              ? (r.max() - r.min() < 0 ? Long.MAX_VALUE : r.max() - r.min() + 1)
+              : p.gridValues().stream().distinct().count();
+      if (k != 0 && n > Long.MAX_VALUE / k) {
+        return Long.MAX_VALUE;
+      }
+      n *= k;
+    }
+    return n;
+  }
+
+  /**
+   * {@code asked} trials of a sampler, capped at the space's distinct points: a point is never
+   * trained twice, so more could not run.
+   */
+  public static int samplerTrials(SearchSpace space, int asked) {
+    return (int) Math.min(asked, distinctPoints(space));
+  }
+
   /** The product of each parameter's point count, saturating instead of overflowing. */
   static long gridPoints(SearchSpace space) {
     long n = 1;

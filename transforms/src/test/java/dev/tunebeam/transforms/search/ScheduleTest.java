@@ -98,6 +98,8 @@ class ScheduleTest {
     SearchSpace space =
         SearchSpace.builder("t")
             .categorical("optimizer", "sgd", "adam")
+            // Unbounded, so the 24 trials are not capped at the space's points.
+            .doubleRange("learning_rate", 0.001, 0.1, dev.tunebeam.transforms.space.Scale.LOG, null)
             .algorithm(new TpeSettings(24, 4))
             .seed(7)
             .fixed("num_epochs", "2")

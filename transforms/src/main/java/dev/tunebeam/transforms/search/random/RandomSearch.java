@@ -5,6 +5,7 @@ import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.search.SearchAlgorithm;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SettingKeys;
+import dev.tunebeam.transforms.space.SpaceSize;
 import dev.tunebeam.transforms.study.Trial;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,11 @@ public final class RandomSearch implements SearchAlgorithm<RandomSettings> {
 
   @Override
   public long trials(SearchSpace space) {
+    return (long) SpaceSize.samplerTrials(space, settings(space).samples()) * space.repeats();
+  }
+
+  @Override
+  public long requested(SearchSpace space) {
     return (long) settings(space).samples() * space.repeats();
   }
 

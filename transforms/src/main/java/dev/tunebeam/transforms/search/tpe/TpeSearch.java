@@ -6,6 +6,7 @@ import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.search.SearchAlgorithm;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.space.SettingKeys;
+import dev.tunebeam.transforms.space.SpaceSize;
 import dev.tunebeam.transforms.study.Trial;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +43,19 @@ public final class TpeSearch implements SearchAlgorithm<TpeSettings> {
   public Schedule plan(SearchSpace space) {
     TpeSettings s = settings(space);
     int top = Schedule.topEpochs(space);
+    // A small space has fewer points than trials asked: plan what can run (requested() keeps the
+    // number asked, so the run can say why).
+    int trials = SpaceSize.samplerTrials(space, s.trials());
     return new Schedule(
-        KEY, Schedule.Shape.ROUNDS, top, List.of(TpeRounds.bracket(s.trials(), s.batch(), top)));
+        KEY,
+        Schedule.Shape.ROUNDS,
+        top,
+        List.of(TpeRounds.bracket(trials, Math.min(s.batch(), trials), top)));
+  }
+
+  @Override
+  public long requested(SearchSpace space) {
+    return settings(space).trials();
   }
 
   /** Round 0: random points. */
