@@ -92,17 +92,15 @@ class WarmWorkerTest {
     }
   }
 
-  /** The trainer worker JVMs this JVM started that are alive now. */
+  /**
+   * The child processes of this JVM alive now: trainer workers here (a worker's long command line
+   * is not always readable from /proc, so they are not told apart by it).
+   */
   private static java.util.Set<Long> workerPids() {
     java.util.Set<Long> pids = new java.util.HashSet<>();
     ProcessHandle.current()
         .children()
         .filter(ProcessHandle::isAlive)
-        .filter(
-            p ->
-                p.info().arguments().stream()
-                    .flatMap(java.util.Arrays::stream)
-                    .anyMatch(WarmWorker.MAIN_CLASS::equals))
         .forEach(p -> pids.add(p.pid()));
     return pids;
   }
