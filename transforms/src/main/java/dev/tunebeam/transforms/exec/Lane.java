@@ -1,11 +1,14 @@
 package dev.tunebeam.transforms.exec;
 
+import org.apache.beam.sdk.annotations.Internal;
+
 /**
  * What a {@link TrialExecutor} may tell while it runs a group, from the lane's own thread: the
  * trainer's output (its {@code @progress} lines move the progress line and the ETA) and counts for
  * the pipeline's metrics, which the stage's DoFn adds on its own thread (Beam counters belong to
  * it).
  */
+@Internal
 public interface Lane {
   /** Which of the executor's lanes this is, from 0. */
   int index();

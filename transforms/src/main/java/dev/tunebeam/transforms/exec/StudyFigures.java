@@ -5,6 +5,7 @@ import dev.tunebeam.transforms.results.RunFigures;
 import dev.tunebeam.transforms.run.StudyRun;
 import dev.tunebeam.transforms.run.Utilisation;
 import java.util.function.Consumer;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A run's figures for its final results: its {@link Utilisation} in {@code results.json}, and the
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
  * board.apply(WriteLeaderboard.to(output).withRunFigures(StudyFigures.of(run)));
  * }</pre>
  */
+@Internal
 public final class StudyFigures implements RunFigures {
   private static final long serialVersionUID = 1L;
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * How far the trials of one run have come in this JVM: trials done, running and failed,
@@ -22,6 +23,7 @@ import java.util.function.LongSupplier;
  * DirectRunner that is the whole study; on a distributed runner, this worker's share (Beam counters
  * carry the totals).
  */
+@Internal
 public final class StudyProgress {
   private static final ObjectMapper JSON = new ObjectMapper();
 

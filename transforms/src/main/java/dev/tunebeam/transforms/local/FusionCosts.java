@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.local;
 
 import java.io.Serializable;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * The planner's cost model, in model-images (one model trained on one image): how fast {@code k}
@@ -16,6 +17,7 @@ import java.io.Serializable;
  * @param launchWork a worker's start and first-steps warm-up, as the model-images it could have
  *     trained meanwhile
  */
+@Internal
 public record FusionCosts(double fusedSpeed3, double launchWork) implements Serializable {
   public static final FusionCosts DEFAULT = new FusionCosts(1.14, 0);
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.beam.sdk.annotations.Internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * is never slower than {@code off} in its model. A probe that fails means no fusion for this run
  * and is not remembered.
  */
+@Internal
 public final class FusionMeasurement {
   private static final Logger LOG = LoggerFactory.getLogger(FusionMeasurement.class);
   static final String PROBE = "dev.tunebeam.trainer.train.FusionProbe";

@@ -10,10 +10,12 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.file.NoSuchFileException;
 import java.util.Optional;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /** Where a trial's artifacts live under a study's output: {@code <output>/trials/<trial-id>/}. */
+@Internal
 public final class TrialArtifacts {
   private TrialArtifacts() {}
 

@@ -11,8 +11,7 @@ import java.util.Map;
  * speaking the trial contract (an argument list, never a shell string, with extra environment), or
  * a Java {@link Trainable} in a worker JVM of its own.
  */
-public record TrialProgram(
-    List<String> command, Map<String, String> environment, Trainable trainable)
+record TrialProgram(List<String> command, Map<String, String> environment, Trainable trainable)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * One trainer worker JVM started exactly as a lane starts its {@link WarmWorker}, for tools that
  * measure one directly (the bench module's warm-worker benchmark compares a warm worker's epochs
  * with a fresh JVM's). It never retires itself: a measurement sees every job's pace.
  */
+@Internal
 public final class WarmWorkerProbe implements AutoCloseable {
   private final WarmWorker worker;
 

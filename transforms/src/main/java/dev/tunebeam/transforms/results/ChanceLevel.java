@@ -9,7 +9,7 @@ import dev.tunebeam.transforms.study.TrialResult;
  * trial still SUCCEEDED (it ran), but the table says {@code at chance}. Only accuracy metrics have
  * a chance level; others are never flagged.
  */
-public final class ChanceLevel {
+final class ChanceLevel {
   public static final String NOTE = "at chance";
   static final int CLASSES = 10;
 

@@ -1,12 +1,14 @@
 package dev.tunebeam.transforms.results;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A run's bound on failed trials over its live count ({@code StudyRun#failureBudget()}): once more
  * than {@code maxFailed} trials of the run have failed, the backends start no new trials (they
  * become SKIPPED results). {@code maxFailed < 0} means no bound.
  */
+@Internal
 public final class FailureBudget {
   private final int maxFailed;
   private final AtomicInteger failures;

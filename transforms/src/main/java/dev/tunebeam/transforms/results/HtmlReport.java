@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * {@code report.html}: one file that opens offline from disk or a bucket, drawn by ECharts (inlined
@@ -23,6 +24,7 @@ import java.util.Optional;
  * fetch, and the data sits in a JSON element that is parsed, never run: a hostile parameter value
  * can neither execute nor reach out.
  */
+@Internal
 public final class HtmlReport {
   public static final String FILE_NAME = "report.html";
   static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";

@@ -15,7 +15,7 @@ import java.util.Map;
  * value. {@code seconds} is the trial's share of its group's wall time, {@code group_seconds} the
  * group's own; {@code note} says {@code at chance} for a trial that learned nothing.
  */
-public final class LeaderboardColumns {
+final class LeaderboardColumns {
   public static final String CHOSEN_EPOCH = "chosen_epoch";
   public static final String TEST_AT_CHOSEN = "test_accuracy";
   public static final String FINAL_TEST = "final_test_accuracy";

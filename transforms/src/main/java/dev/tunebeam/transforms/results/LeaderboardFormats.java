@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -14,6 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
  * The leaderboard as {@code results.csv}, {@code results.json} and {@code results.md}; the columns
  * are {@link LeaderboardColumns}'.
  */
+@Internal
 public final class LeaderboardFormats {
   private LeaderboardFormats() {}
 

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * seed}. Points are ranked by their means, in the objectives' order (with several objectives, by
  * the Pareto front of the means).
  */
-public record Point(
+record Point(
     Map<String, String> parameters,
     List<TrialResult> trials,
     Map<String, Double> means,

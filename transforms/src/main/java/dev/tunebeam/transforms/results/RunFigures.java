@@ -3,6 +3,7 @@ package dev.tunebeam.transforms.results;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.util.function.Consumer;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * What the study's run adds to its final results ({@link WriteLeaderboard#withRunFigures}): figures
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
  * the JVM that writes them. The results package knows no run; the engine ({@code
  * exec.StudyFigures}) implements this.
  */
+@Internal
 public interface RunFigures extends Serializable {
   /**
    * Called once, just before the final files are written: from here on nothing rewrites the results

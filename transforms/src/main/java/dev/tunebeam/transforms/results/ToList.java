@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.ListCoder;
@@ -11,6 +12,7 @@ import org.apache.beam.sdk.transforms.Combine;
  * Every element in one list, for {@code Combine.globally}: an empty input gives an empty list, so
  * an empty study still gets its table or manifest. Beam Java has no public to-list combiner.
  */
+@Internal
 public final class ToList<T> extends Combine.CombineFn<T, List<T>, List<T>> {
   public static <T> ToList<T> of() {
     return new ToList<>();

@@ -1,6 +1,7 @@
 package dev.tunebeam.transforms.run;
 
 import java.util.function.LongSupplier;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * Integrates how many of this machine's cores a run's lanes kept busy over time: each lane that
@@ -9,6 +10,7 @@ import java.util.function.LongSupplier;
  * ends when the last one ends, so the time before training (building the pipeline, planning) and
  * after it is not counted against the lanes.
  */
+@Internal
 public final class CoreUsage {
   private final int cores;
   private final LongSupplier nanos;

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * What is live about one {@link StudyRun} in this JVM: the failures counted so far, and the parts a
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
  * use under a key of the backend's choosing. Not serializable: DoFns carry the handle and look this
  * up.
  */
+@Internal
 public final class RunState {
   private final AtomicInteger failures = new AtomicInteger();
   private final Map<String, Object> parts = new ConcurrentHashMap<>();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * One run of a study: the handle every transform of the study and every one of their DoFns carries.
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }
  * }</pre>
  */
+@Internal
 public final class StudyRun implements Serializable, AutoCloseable {
   private static final long serialVersionUID = 1L;
 

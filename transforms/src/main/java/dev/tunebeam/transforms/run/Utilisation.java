@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.run;
 
 import java.io.Serializable;
 import java.util.Locale;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * How well a run kept this machine's cores busy with its trials: core-seconds its lanes spent
@@ -9,6 +10,7 @@ import java.util.Locale;
  * per compute thread, and never more than the machine's cores at once) over the core-seconds that
  * were available from the first group's start to the last group's end.
  */
+@Internal
 public record Utilisation(
     double busyCoreSeconds, double availableCoreSeconds, int cores, double seconds)
     implements Serializable {

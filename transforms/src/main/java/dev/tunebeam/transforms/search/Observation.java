@@ -4,12 +4,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A finished trial as a proposer reads it: its active searched values, and each objective's value
  * turned so that larger is better ({@code values}, in the objectives' order; one for a study with
  * one objective). {@code value} is the first objective's, for a proposer that optimises one.
  */
+@Internal
 public record Observation(Map<String, String> point, double value, List<Double> values) {
   public Observation {
     point = Collections.unmodifiableMap(new LinkedHashMap<>(point));

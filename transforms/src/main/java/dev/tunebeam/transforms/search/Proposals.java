@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
@@ -24,6 +25,7 @@ import org.apache.commons.math3.random.Well19937c;
  * again; after 20 repeats a random point is taken instead, so a small space still fills its round
  * where it can.
  */
+@Internal
 public final class Proposals {
   static final int ATTEMPTS = 20;
 

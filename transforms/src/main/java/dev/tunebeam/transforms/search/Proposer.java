@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.search;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -11,6 +12,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * this round, refusing a point trained before, and the random fallback.
  */
 @FunctionalInterface
+@Internal
 public interface Proposer {
   /**
    * One point: a value for each searched parameter that is active under it (parents first, as

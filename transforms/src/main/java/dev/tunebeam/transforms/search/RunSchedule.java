@@ -9,6 +9,7 @@ import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
@@ -41,6 +42,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * the algorithm's {@link Proposer} for its points.
  */
 @AutoValue
+@Internal
 public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialResult>> {
   private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.search;
 
 import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -12,6 +13,7 @@ import org.apache.beam.sdk.values.PCollection;
  * built; a backend that needs the rung (a Vertex job per trial and rung) reads it here.
  */
 @FunctionalInterface
+@Internal
 public interface RungRunner {
   PTransform<PCollection<Trial>, PCollection<TrialResult>> forRung(Rung rung);
 

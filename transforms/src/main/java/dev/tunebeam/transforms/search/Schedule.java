@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A study's whole training plan, computed from the space before any trial is expanded: its brackets
@@ -13,6 +14,7 @@ import java.util.Locale;
  * random) is one bracket of one stage; halving is one bracket of rungs; Hyperband has one bracket
  * of rungs per starting budget; TPE is one bracket whose stages are its rounds.
  */
+@Internal
 public record Schedule(String algorithm, Shape shape, int topEpochs, List<Bracket> brackets)
     implements Serializable {
   private static final long serialVersionUID = 1L;

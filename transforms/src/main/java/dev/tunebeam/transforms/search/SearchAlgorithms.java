@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * Every search algorithm, registered once: {@link #ALL} is the one list a new algorithm joins.
@@ -23,6 +24,7 @@ import java.util.Set;
  * {@link AlgorithmCatalog}, registered in {@code META-INF/services}, which is how a space reads its
  * algorithm's keys and counts its trials without depending on this package.
  */
+@Internal
 public final class SearchAlgorithms implements AlgorithmCatalog {
   private static final List<SearchAlgorithm<?>> ALL =
       List.of(

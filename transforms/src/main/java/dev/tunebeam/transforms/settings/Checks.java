@@ -1,11 +1,13 @@
 package dev.tunebeam.transforms.settings;
 
 import dev.tunebeam.trainer.cli.EnumChoice;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * The checks the transforms' {@code withX} methods share; each throws an {@link
  * InvalidSettingException} that names the field, the value and what is allowed.
  */
+@Internal
 public final class Checks {
   private Checks() {}
 

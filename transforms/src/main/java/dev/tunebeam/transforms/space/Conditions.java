@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * The conditional structure of a space: which parameters exist only under which parent values.
@@ -15,6 +16,7 @@ import java.util.Set;
  * duplicates by construction: an inactive parameter is simply absent from the trial, and so from
  * its id.
  */
+@Internal
 public final class Conditions {
   private final List<ParameterSpec> parameters;
   private final Map<String, Condition> conditions;

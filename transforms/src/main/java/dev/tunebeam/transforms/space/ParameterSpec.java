@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * One searched hyperparameter, in the four kinds Vertex AI's {@code ParameterSpec} has: categorical
@@ -12,6 +13,7 @@ import java.util.Random;
  * rules, their grid, how a condition may name their values) is a method of each kind, so the code
  * that walks a space never asks which kind it holds.
  */
+@Internal
 public sealed interface ParameterSpec extends java.io.Serializable {
   String name();
 

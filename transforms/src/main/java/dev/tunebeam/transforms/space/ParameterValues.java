@@ -2,11 +2,13 @@ package dev.tunebeam.transforms.space;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * The canonical text of a parameter value, used in trial ids, trainer flags and result tables:
  * integers without a decimal point, other numbers in plain form rounded to 12 significant digits.
  */
+@Internal
 public final class ParameterValues {
   private ParameterValues() {}
 

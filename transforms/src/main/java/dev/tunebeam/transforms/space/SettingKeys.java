@@ -3,12 +3,14 @@ package dev.tunebeam.transforms.space;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * The top-level keys of a search-space file, as an algorithm reads its own settings from them
  * ({@code eta}, {@code trials}, ...): typed reads whose refusals name the key, the value and what
  * it must be. Built in Java from a map, the same reads apply.
  */
+@Internal
 public final class SettingKeys {
   private static final ObjectMapper JSON = new ObjectMapper();
 

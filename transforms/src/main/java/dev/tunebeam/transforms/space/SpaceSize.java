@@ -1,10 +1,13 @@
 package dev.tunebeam.transforms.space;
 
+import org.apache.beam.sdk.annotations.Internal;
+
 /**
  * How many trials a search space schedules, counted from its specs alone: nothing is expanded, so a
  * grid of two billion points is refused with its size instead of filling the heap. The count is the
  * algorithm's ({@link AlgorithmCatalog#trials}); every algorithm is bounded by {@link #checkFits}.
  */
+@Internal
 public final class SpaceSize {
   /**
    * Heap one planned trial may need while the pipeline is built and run (its parameter map, its id,

@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A search space's own trainer: {@code trainer: {command: [python3, -m, my_pkg.task], workers: 2,
  * env: {KEY: value}}}. The command is an argument list, never a shell string; its parameters pass
  * through unchecked (the program validates them). {@code workers} 0 leaves the run's default.
  */
+@Internal
 public record TrainerBlock(List<String> command, int workers, Map<String, String> env)
     implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * The bridge from a trial's parameters to the trainer contract. Every known parameter name is a
  * trainer flag ({@code batch_size} is {@code --batch-size}); a trial's values are checked by the
  * trainer's own parser, so a search space is rejected for exactly what the trainer would reject.
  */
+@Internal
 public final class TrainerParameters {
   /** Parameter names the trainer understands: its hyperparameter flags, with '_' for '-'. */
   public static final Set<String> KNOWN =

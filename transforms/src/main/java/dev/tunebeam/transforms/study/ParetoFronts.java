@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * NSGA-II's two measures of points in objective space, every coordinate to be minimised (negate a
@@ -13,6 +14,7 @@ import java.util.List;
  * neighbours). Deb et al.'s fast non-dominated sort, quadratic in the points: studies have hundreds
  * of trials, not millions.
  */
+@Internal
 public final class ParetoFronts {
   private ParetoFronts() {}
 

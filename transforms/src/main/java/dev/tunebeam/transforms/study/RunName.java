@@ -1,5 +1,7 @@
 package dev.tunebeam.transforms.study;
 
+import org.apache.beam.sdk.annotations.Internal;
+
 /**
  * A name a person can read for a trial's TensorBoard run: its parameter values in the space's
  * order, then the first 8 digits of its id, which keep names of equal-looking trials apart ({@code
@@ -7,6 +9,7 @@ package dev.tunebeam.transforms.study;
  * part is cut at {@value #MAX_VALUES_CHARS} characters, so the name is always a safe folder name on
  * disk and in a bucket.
  */
+@Internal
 public final class RunName {
   static final int MAX_VALUES_CHARS = 64;
 

@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.tuning;
 
 import com.google.cloud.aiplatform.v1.StudySpec;
 import dev.tunebeam.trainer.cli.EnumChoice;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * Vizier's automated stopping for a tuning job ({@code --early-stopping}): {@code median} stops a
@@ -9,6 +10,7 @@ import dev.tunebeam.trainer.cli.EnumChoice;
  * decay-curve} stops one whose predicted final objective is unlikely to beat the best; {@code none}
  * lets every trial finish. Steps are the trainer's epochs ({@code global_step}).
  */
+@Internal
 public enum EarlyStopping {
   MEDIAN,
   DECAY_CURVE,

@@ -6,6 +6,7 @@ import dev.tunebeam.transforms.space.Scale;
 import dev.tunebeam.transforms.space.SearchSpace;
 import dev.tunebeam.transforms.study.Objective;
 import dev.tunebeam.transforms.study.Objectives;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * A {@link SearchSpace} as a Vertex AI {@link StudySpec}: the same file drives a tunebeam pipeline
@@ -13,6 +14,7 @@ import dev.tunebeam.transforms.study.Objectives;
  * ranges keep their scale for random and Bayesian search, and become their grid points for grid
  * search (Vertex's grid search takes no continuous range).
  */
+@Internal
 public final class StudySpecs {
   private StudySpecs() {}
 

@@ -3,11 +3,13 @@ package dev.tunebeam.transforms.tuning;
 import com.google.cloud.aiplatform.v1.StudySpec;
 import dev.tunebeam.trainer.cli.EnumChoice;
 import java.util.Locale;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * Vertex AI's search algorithms as the reference launcher names them; {@code bayesian} is Vizier's
  * default.
  */
+@Internal
 public enum TuningAlgorithm {
   GRID(StudySpec.Algorithm.GRID_SEARCH),
   RANDOM(StudySpec.Algorithm.RANDOM_SEARCH),

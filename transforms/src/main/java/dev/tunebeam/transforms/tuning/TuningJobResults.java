@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * The trials of a finished HyperparameterTuningJob as {@link TrialResult}s, so they rank and print
@@ -33,6 +34,7 @@ import java.util.Optional;
  * the {@code metrics.json} the trainer wrote under {@code <base>/<vertex trial id>/model/}, or,
  * when that is missing, from Vertex's final measurement of {@code test_accuracy} alone.
  */
+@Internal
 public final class TuningJobResults {
   private TuningJobResults() {}
 

@@ -10,6 +10,7 @@ import dev.tunebeam.transforms.vertex.TrialJobs;
 import dev.tunebeam.transforms.vertex.VertexLabels;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * The Vertex AI HyperparameterTuningJob for a search space: Vertex picks each trial's searched
@@ -17,6 +18,7 @@ import java.util.List;
  * own arguments. The trial job is the same {@link CustomJobTemplate} that {@link SubmitToVertex}
  * runs, so a tuning job and a pipeline run train the same way.
  */
+@Internal
 public final class TuningJobs {
   private TuningJobs() {}
 

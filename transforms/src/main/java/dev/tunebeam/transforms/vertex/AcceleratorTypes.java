@@ -4,11 +4,13 @@ import com.google.cloud.aiplatform.v1.AcceleratorType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * Accelerator names as Vertex AI spells them ({@code NVIDIA_TESLA_T4}); {@code nvidia-tesla-t4} is
  * accepted too.
  */
+@Internal
 public final class AcceleratorTypes {
   private AcceleratorTypes() {}
 

@@ -5,7 +5,7 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /** Capped exponential backoff: {@code initial}, then doubling, never above {@code max}. */
-public record Backoff(Duration initial, Duration max) implements Serializable {
+record Backoff(Duration initial, Duration max) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public Backoff {

@@ -2,12 +2,14 @@ package dev.tunebeam.transforms.vertex;
 
 import dev.tunebeam.trainer.report.GcsPath;
 import dev.tunebeam.transforms.settings.InvalidSettingException;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * The one check of each Google Cloud name a user types (region, project, bucket, gs:// prefix),
  * done before the name becomes part of a host name, a resource path or an object path. {@code
  * field} is the caller's word for the value; the sentence starts with it.
  */
+@Internal
 public final class CloudNames {
   private CloudNames() {}
 

@@ -10,6 +10,7 @@ import com.google.cloud.aiplatform.v1.WorkerPoolSpec;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * The shape of the job that runs one trial: one worker pool of one replica running the trainer
@@ -20,6 +21,7 @@ import java.util.List;
  * @param acceleratorType a Vertex {@code AcceleratorType} name, or "" for none
  * @param timeout null leaves Vertex's own limit (7 days)
  */
+@Internal
 public record CustomJobTemplate(
     String containerUri,
     String machineType,

@@ -10,6 +10,6 @@ import java.io.Serializable;
  * is the standard one, and tests or private endpoints supply their own.
  */
 @FunctionalInterface
-public interface JobServiceConnector extends Serializable {
+interface JobServiceConnector extends Serializable {
   JobServiceSettings settings() throws IOException;
 }

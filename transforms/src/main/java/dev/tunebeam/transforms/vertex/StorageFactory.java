@@ -3,6 +3,7 @@ package dev.tunebeam.transforms.vertex;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import java.io.Serializable;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * Makes the Cloud Storage client that reads a finished job's {@code metrics.json}. A factory rather
@@ -10,6 +11,7 @@ import java.io.Serializable;
  * in-memory {@code LocalStorageHelper} service.
  */
 @FunctionalInterface
+@Internal
 public interface StorageFactory extends Serializable {
   Storage create();
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * The CustomJob that runs one trial. Its display name and labels carry the study and the trial id,
@@ -17,6 +18,7 @@ import java.util.Set;
  * <prefix>/<study>/<trial-id>/}, so Vertex sets {@code AIP_MODEL_DIR} to {@code .../model/}, where
  * the trainer writes {@code metrics.json}.
  */
+@Internal
 public final class TrialJobs {
   static final String DISPLAY_NAME_PREFIX = "tunebeam-";
   public static final String CREATED_BY = "tunebeam";

@@ -5,6 +5,7 @@ import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.aiplatform.v1.JobServiceSettings;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * Where Vertex AI's JobService answers. By default the regional endpoint {@code
@@ -12,6 +13,7 @@ import java.io.IOException;
  * {@code host:port} keeps both, and {@code http://host:port} means a local emulator or test server:
  * plaintext and no credentials, so nothing asks Google for a token.
  */
+@Internal
 public record VertexEndpoint(String hostPort, boolean plaintext) implements JobServiceConnector {
   private static final long serialVersionUID = 1L;
   private static final String PLAINTEXT_SCHEME = "http://";

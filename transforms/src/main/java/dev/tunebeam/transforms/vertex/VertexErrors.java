@@ -4,12 +4,14 @@ import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.StatusCode;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * Turns Vertex AI errors into sentences that say what to fix: the troubleshooting table of the
  * reference launcher (IAM role, image not found, quota, bucket and job in different regions). Also
  * decides which errors are worth retrying.
  */
+@Internal
 public final class VertexErrors {
   private static final Set<StatusCode.Code> TRANSIENT =
       Set.of(

@@ -1,12 +1,14 @@
 package dev.tunebeam.transforms.vertex;
 
 import java.util.Locale;
+import org.apache.beam.sdk.annotations.Internal;
 
 /**
  * Vertex AI label values: at most 64 characters of lowercase letters, digits, '_' and '-'. Labels
  * are how a trial finds its job again (Vertex has no request id), so the same trial must always
  * give the same value.
  */
+@Internal
 public final class VertexLabels {
   public static final String TRIAL_ID = "trial_id";
   public static final String STUDY = "study";

@@ -2,6 +2,7 @@ package dev.tunebeam.transforms.vertex;
 
 import dev.tunebeam.transforms.study.Trial;
 import java.io.Serializable;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 
@@ -10,6 +11,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
  * from an earlier attempt (a retried bundle, a rerun) and attached to instead.
  */
 @DefaultCoder(SerializableCoder.class)
+@Internal
 public record VertexSubmission(
     Trial trial, String jobName, String baseOutputDirectory, boolean created)
     implements Serializable {

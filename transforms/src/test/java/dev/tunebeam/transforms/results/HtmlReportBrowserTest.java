@@ -66,12 +66,16 @@ class HtmlReportBrowserTest {
         var rank = Array.prototype.findIndex.call(heads, function (h) { return h.textContent === 'rank'; });
         heads[rank].click(); heads[rank].click();
         out.push('firstAfterSort=' + document.querySelector('#leaderboard-table tbody tr').getAttribute('data-trial'));
-        // ECharts repaints on the next frame: read the brushed lines then.
-        setTimeout(function () {
+        // ECharts repaints on a later frame, later still on a loaded machine: wait (up to 5 s) for
+        // the brushed lines to reach the expected count, and report whatever they are by then.
+        var expected = vals.filter(function (v) { return v >= mid; }).length, waited = 0;
+        (function settle() {
+          r.charts.parallel.getZr().flush();
+          if (bright() !== expected && waited < 5000) { waited += 100; setTimeout(settle, 100); return; }
           out.push('brushed=' + bright());
           out.push('requests=' + performance.getEntriesByType('resource').length);
           document.body.setAttribute('data-probe', out.join(';'));
-        }, 500);
+        })();
       }, 50);
       """;
 

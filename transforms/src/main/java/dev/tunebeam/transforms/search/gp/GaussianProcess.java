@@ -16,7 +16,7 @@ import org.apache.commons.math3.linear.RealVector;
  * with a plain matrix is several times faster than a triangular solve through commons-math's
  * element accessors. A sum of squares keeps the variance below the prior's, as the solve does.
  */
-public final class GaussianProcess {
+final class GaussianProcess {
   private static final double LOG_2PI = Math.log(2 * Math.PI);
 
   /** The posterior of the latent function at one point. */

@@ -24,7 +24,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * <p>A sampler keeps the last fit: a round's proposals share their finished trials, so the
  * hyperparameters are fitted once per round, not once per point.
  */
-public final class GpSampler implements Proposer {
+final class GpSampler implements Proposer {
   static final int MIN_OBSERVATIONS = 2;
   private static final double MIN_VARIANCE = 1e-12;
 

@@ -24,7 +24,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * {@code [1e-4, 1e4]}, amplitude in {@code [1e-3, 1e3]}, noise in {@code [1e-6, 1]}; the noise
  * floor keeps the covariance factorable when points repeat.
  */
-public final class HyperparameterFit {
+final class HyperparameterFit {
   static final double MIN_NOISE = 1e-6;
   private static final double LOG_W = Math.log(1e4);
   private static final double LOG_AMPLITUDE = Math.log(1e3);

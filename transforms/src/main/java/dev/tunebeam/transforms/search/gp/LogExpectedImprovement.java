@@ -16,7 +16,7 @@ import org.apache.commons.math3.util.ContinuedFraction;
  * log1mexp(log(t R(t)))}. Far out ({@code t > 100}) the asymptotic series {@code 1 - t R(t) = 1/t^2
  * - 3/t^4 + 15/t^6 - ...} is exact to double precision and avoids the cancellation.
  */
-public final class LogExpectedImprovement {
+final class LogExpectedImprovement {
   private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
   private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
   private static final double FAR = 100;

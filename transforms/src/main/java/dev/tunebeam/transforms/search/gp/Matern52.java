@@ -17,7 +17,7 @@ import org.apache.commons.math3.linear.RealVector;
  * infinitely smooth, which suits loss surfaces better (Snoek et al. 2012; the default of BoTorch,
  * Vizier and Optuna).
  */
-public final class Matern52 {
+final class Matern52 {
   private final double[] inverseSquaredLengthScales;
   private final boolean[] categorical;
   private final double amplitude;

@@ -11,7 +11,7 @@ import java.util.List;
  * keeps half its trials for the estimator); each later round proposes {@code batch} points (the
  * last one the remainder). Every trial trains to num_epochs.
  */
-public final class TpeRounds {
+final class TpeRounds {
   static final int STARTUP = 10;
 
   private TpeRounds() {}

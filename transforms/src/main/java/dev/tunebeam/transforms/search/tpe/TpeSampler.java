@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.annotations.Internal;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -27,6 +28,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * chooses them ({@link MotpeSplit}: by non-dominated front, the last front cut by hypervolume
  * contribution).
  */
+@Internal
 public final class TpeSampler implements Proposer {
   static final int CANDIDATES = 24;
 
