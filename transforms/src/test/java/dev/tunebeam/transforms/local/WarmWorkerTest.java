@@ -92,6 +92,28 @@ class WarmWorkerTest {
     }
   }
 
+  @Test
+  void startWorkersStartsOneWarmWorkerPerLaneForTheBuiltInTrainerAndNoneForACommand()
+      throws Exception {
+    java.util.Set<Long> before = workerPids();
+    try (StudyRun run = StudyRun.create()) {
+      TrainLocally.to(dir.toString()).withRun(run).command(List.of("true")).startWorkers();
+      TrainLocally builtIn =
+          TrainLocally.to(dir.toString())
+              .withRun(run)
+              .withWorkers(2)
+              .withDataDirectory(DataLocator.DEBIAN_DIR.toString());
+      builtIn.startWorkers();
+      WarmWorkers pool = WarmWorkers.forRun(builtIn.settings());
+      for (int i = 0; i < 1200 && pool.idleCount() < 2; i++) {
+        Thread.sleep(100);
+      }
+
+      assertEquals(2, pool.idleCount(), "both workers warmed up and wait in the run's pool");
+      assertEquals(2, difference(workerPids(), before).size(), "and no worker for the command");
+    }
+  }
+
   /**
    * The child processes of this JVM alive now: trainer workers here (a worker's long command line
    * is not always readable from /proc, so they are not told apart by it).
