@@ -17,7 +17,9 @@ import dev.tunebeam.pipeline.study.Backends;
 import dev.tunebeam.pipeline.study.ObjectiveChoice;
 import dev.tunebeam.pipeline.study.Scheduled;
 import dev.tunebeam.pipeline.study.SpaceChoice;
+import dev.tunebeam.pipeline.study.StoppingChoice;
 import dev.tunebeam.pipeline.study.TrainerChoice;
+import dev.tunebeam.pipeline.study.WarmStartChoice;
 import dev.tunebeam.pipeline.tune.VertexTuningLauncher;
 import dev.tunebeam.trainer.report.LocalArtifactStore;
 import dev.tunebeam.trainer.report.RedactedConsole;
@@ -32,15 +34,18 @@ import dev.tunebeam.transforms.run.Utilisation;
 import dev.tunebeam.transforms.search.Schedule;
 import dev.tunebeam.transforms.space.ExpandSearchSpace;
 import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.space.StoppingRule;
 import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.warm.WarmStart;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -169,6 +174,13 @@ public final class SearchPipeline {
       }
       if (options.getDryRun()) {
         DryRunPlan.print(options, space, rule, CostModel.load(options.getCostModel()), out);
+        StoppingChoice.of(options, space, ObjectiveChoice.of(options, space))
+            .ifPresent(
+                s ->
+                    out.println(
+                        "Stopping: "
+                            + s.describe()
+                            + "; trials stop early, so the model-epochs above are at most."));
         return 0;
       }
       // A Dataflow template dry run writes nothing under --output: it needs no lock (nor the
@@ -286,6 +298,7 @@ public final class SearchPipeline {
           "--output is empty; give a local folder or gs://bucket/path");
     }
     Objectives objectives = ObjectiveChoice.of(options, space);
+    Optional<StoppingRule> stopping = StoppingChoice.of(options, space, objectives);
     checkWritable(options.getOutput());
     DataflowDryRun.configure(options);
     DataflowStaging.configure(options, rule);
@@ -299,7 +312,8 @@ public final class SearchPipeline {
     Schedule schedule = Schedule.of(space);
     TrainLocally local =
         rule.targets().contains(Backend.LOCAL)
-            ? Backends.local(options, budget, schedule.shape())
+            ? Backends.local(
+                options, budget, stopping.isPresent() ? Schedule.Shape.RUNGS : schedule.shape())
             : null;
     if (local != null) {
       localCreated.accept(local);
@@ -314,8 +328,10 @@ public final class SearchPipeline {
       direct.setEnforceEncodability(false);
     }
     Pipeline p = Pipeline.create(options);
-    if (schedule.adaptive()) {
-      Scheduled.build(p, options, space, objectives, rule, local, budget);
+    WarmStart warm = WarmStartChoice.of(options, space, objectives);
+    if (schedule.adaptive() || !warm.isEmpty() || stopping.isPresent()) {
+      Scheduled.build(
+          p, options, space, objectives, rule, local, budget, warm, stopping.orElse(null));
       return p;
     }
     PCollection<Trial> trials =

@@ -39,6 +39,8 @@ class PublicApiTest {
           "space.Condition",
           "space.AlgorithmCatalog",
           "space.AlgorithmSettings",
+          "space.WarmStartBlock",
+          "warm.WarmStart",
           "study.Trial",
           "study.TrialResult",
           "study.TrialStatus",

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +23,23 @@ public final class HypertuneFile {
   /** Keys that are bookkeeping, not metrics. */
   private static final Set<String> RESERVED =
       Set.of("timestamp", "trial", "global_step", "checkpoint_path");
+
+  /**
+   * Python's spellings ({@code str(float("nan"))} is {@code nan}, as cloudml-hypertune writes a
+   * diverged loss), which Java's parser does not read. Whether such a value may rank a trial is the
+   * objective's to judge, not the file's.
+   */
+  private static final Map<String, Double> NON_FINITE =
+      Map.of(
+          "nan", Double.NaN,
+          "+nan", Double.NaN,
+          "-nan", Double.NaN,
+          "inf", Double.POSITIVE_INFINITY,
+          "+inf", Double.POSITIVE_INFINITY,
+          "infinity", Double.POSITIVE_INFINITY,
+          "+infinity", Double.POSITIVE_INFINITY,
+          "-inf", Double.NEGATIVE_INFINITY,
+          "-infinity", Double.NEGATIVE_INFINITY);
 
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
@@ -117,9 +135,14 @@ public final class HypertuneFile {
       return v.asDouble();
     }
     if (v.isTextual()) {
+      String text = v.asText().trim();
       try {
-        return Double.parseDouble(v.asText().trim());
+        return Double.parseDouble(text);
       } catch (NumberFormatException e) {
+        Double special = NON_FINITE.get(text.toLowerCase(Locale.ROOT));
+        if (special != null) {
+          return special;
+        }
         // the sentence below says it
       }
     }

@@ -34,6 +34,28 @@ class HypertuneFileTest {
     assertEquals(new StepMetrics(2, Map.of("val_accuracy", 0.84), 1700000009.1), steps.get(1));
   }
 
+  /**
+   * cloudml-hypertune writes {@code str(value)}: Python spells a diverged loss {@code nan} and an
+   * overflow {@code inf}, which Java's parser does not read; JSON's own NaN token is read too.
+   */
+  @Test
+  void readsPythonsSpellingsOfNanAndInfinity() {
+    String file =
+        """
+        {"global_step": "1", "timestamp": 1.0, "trial": "3", "val_accuracy": "0.81"}
+        {"global_step": "1", "timestamp": 1.0, "trial": "3", "train_loss": "nan"}
+        {"global_step": "2", "timestamp": 2.0, "trial": "3", "train_loss": "inf"}
+        {"global_step": "2", "timestamp": 2.0, "trial": "3", "val_loss": "-Infinity"}
+        {"global_step": "2", "timestamp": 2.0, "trial": "3", "val_accuracy": NaN}
+        """;
+    List<StepMetrics> steps = HypertuneFile.parse("f", file);
+    assertTrue(Double.isNaN(steps.get(0).metrics().get("train_loss")));
+    assertEquals(0.81, steps.get(0).metrics().get("val_accuracy"));
+    assertEquals(Double.POSITIVE_INFINITY, steps.get(1).metrics().get("train_loss"));
+    assertEquals(Double.NEGATIVE_INFINITY, steps.get(1).metrics().get("val_loss"));
+    assertTrue(Double.isNaN(steps.get(1).metrics().get("val_accuracy")));
+  }
+
   @Test
   void readsBackWhatTheTrainersOwnReporterWrites() throws Exception {
     HypertuneReporter r = new HypertuneReporter(tmp.resolve("m"), "7");

@@ -5,10 +5,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
-/** An OutputStream that hands each complete line to a consumer (a logger). */
+/**
+ * An OutputStream that hands each complete line to a consumer (a logger), each line bounded as
+ * {@link BoundedLines} bounds a process's (counted in bytes here).
+ */
 final class LineForwarder extends OutputStream {
   private final Consumer<String> lines;
   private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+  private long dropped;
 
   LineForwarder(Consumer<String> lines) {
     this.lines = lines;
@@ -18,8 +22,10 @@ final class LineForwarder extends OutputStream {
   public synchronized void write(int b) {
     if (b == '\n') {
       flushLine();
-    } else {
+    } else if (current.size() < BoundedLines.MAX_LINE_CHARS) {
       current.write(b);
+    } else {
+      dropped++;
     }
   }
 
@@ -31,7 +37,12 @@ final class LineForwarder extends OutputStream {
   }
 
   private void flushLine() {
-    lines.accept(current.toString(StandardCharsets.UTF_8));
+    String line = current.toString(StandardCharsets.UTF_8);
+    lines.accept(
+        dropped == 0
+            ? line
+            : line + " [tunebeam: " + dropped + " more bytes of this line not kept]");
     current.reset();
+    dropped = 0;
   }
 }

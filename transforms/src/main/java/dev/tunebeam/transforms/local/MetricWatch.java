@@ -3,11 +3,12 @@ package dev.tunebeam.transforms.local;
 import dev.tunebeam.trainer.report.HypertuneFile;
 import dev.tunebeam.trainer.report.StepMetrics;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,6 +21,8 @@ final class MetricWatch {
   private final Path file;
   private final Consumer<StepMetrics> onStep;
   private final Set<Long> seen = new HashSet<>();
+  private long lastSize = -1;
+  private FileTime lastModified;
 
   MetricWatch(Path file, Consumer<StepMetrics> onStep) {
     this.file = file;
@@ -27,17 +30,34 @@ final class MetricWatch {
   }
 
   void poll() {
-    String content;
-    try {
-      content = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
+    Optional<String> content = changed();
+    if (content.isEmpty()) {
       return;
     }
-    List<StepMetrics> steps = HypertuneFile.parseGrowing(content);
+    List<StepMetrics> steps = HypertuneFile.parseGrowing(content.get());
     // The last step may still be growing (one line per tag): hand it on once a later one exists, or
     // at the end.
     for (int i = 0; i < steps.size() - 1; i++) {
       emit(steps.get(i));
+    }
+  }
+
+  /**
+   * The file's text when it changed since the last look; empty when it did not, is not there, or is
+   * refused ({@link MetricFile}: a FIFO, a device, too large), which the outcome then says.
+   */
+  private Optional<String> changed() {
+    try {
+      MetricFile.Read read = MetricFile.read(file);
+      if (read.text().isEmpty()
+          || (read.size() == lastSize && Objects.equals(read.modified(), lastModified))) {
+        return Optional.empty();
+      }
+      lastSize = read.size();
+      lastModified = read.modified();
+      return read.text();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 
@@ -53,11 +73,7 @@ final class MetricWatch {
 
   /** Hands on what the finished file holds beyond what was seen. */
   void finish() {
-    try {
-      HypertuneFile.parseGrowing(Files.readString(file, StandardCharsets.UTF_8))
-          .forEach(this::emit);
-    } catch (IOException | RuntimeException e) {
-      // No file: nothing more to show; the outcome says why.
-    }
+    lastModified = null;
+    changed().ifPresent(content -> HypertuneFile.parseGrowing(content).forEach(this::emit));
   }
 }

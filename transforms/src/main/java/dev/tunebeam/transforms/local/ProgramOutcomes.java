@@ -4,9 +4,6 @@ import dev.tunebeam.trainer.report.HypertuneFile;
 import dev.tunebeam.trainer.report.StepMetrics;
 import dev.tunebeam.trainer.report.WorkerOutcome;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -84,9 +81,11 @@ final class ProgramOutcomes {
     }
     String content;
     try {
-      content = Files.readString(metricFile, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      content = "";
+      MetricFile.Read read = MetricFile.read(metricFile);
+      if (read.refusal().isPresent()) {
+        return WorkerOutcome.failed(1, read.refusal().get());
+      }
+      content = read.text().orElse("");
     } catch (IOException e) {
       return WorkerOutcome.failed(
           1, "the trainer's metric file " + metricFile + " cannot be read: " + e.getMessage());

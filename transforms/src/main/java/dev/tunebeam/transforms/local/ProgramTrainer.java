@@ -61,17 +61,22 @@ final class ProgramTrainer {
       long started = System.nanoTime();
       String dir = TrialArtifacts.trialDirectory(settings.outputDirectory(), trial.id());
       WorkerOutcome outcome;
+      double seconds;
       try (TrialLog trialLog = new TrialLog()) {
         outcome = run(trial, dir, trialLog, started);
         trialLog.saveTo(dir);
-        ProgramArtifacts.writeOutcome(dir, outcome);
+        seconds = (System.nanoTime() - started) / 1e9;
+        // What was asked for is recorded beside the outcome: a rerun reuses it by that, not by the
+        // step numbers the trainer chose, and keeps its seconds.
+        ProgramArtifacts.writeOutcome(
+            dir, outcome, new ProgramArtifacts.Run(ContractResults.plannedSteps(trial), seconds));
       } catch (IOException e) {
         outcome =
             WorkerOutcome.failed(
                 1, "cannot run the trainer for trial " + trial.id() + ": " + e.getMessage());
+        seconds = (System.nanoTime() - started) / 1e9;
       }
-      return ContractResults.toResult(
-          trial, outcome, settings.device().flagValue(), (System.nanoTime() - started) / 1e9, dir);
+      return ContractResults.toResult(trial, outcome, settings.device().flagValue(), seconds, dir);
     } finally {
       slots.release(1);
     }
@@ -103,16 +108,13 @@ final class ProgramTrainer {
         env.put(ContractEnvironment.OUTCOME_FILE, outcomeFile.toString());
       }
       WorkerProcess.Exit exit;
+      Progress progress = new Progress(trial, started);
       try {
-        exit =
-            runWatched(
-                argv,
-                env,
-                trialLog,
-                new MetricWatch(metricFile, new Progress(trial, started)::step));
+        exit = runWatched(argv, env, trialLog, new MetricWatch(metricFile, progress::step));
       } catch (IOException e) {
         return ProgramOutcomes.notStarted(argv.get(0), e);
       }
+      progress.finish(trialLog);
       Optional<WorkerOutcome> told =
           program.trainable() != null ? WorkerOutcome.read(outcomeFile) : Optional.empty();
       return ProgramOutcomes.interpret(
@@ -177,13 +179,28 @@ final class ProgramTrainer {
     return file;
   }
 
-  /** Turns each newly reported step into the progress line the built-in trainer's workers print. */
+  /**
+   * Turns each newly reported step into the progress line the built-in trainer's workers print. A
+   * trainer may report far more steps than its epochs (a line per batch: 237,177 in one metric
+   * file): each of its first {@code num_epochs} steps gets a line, later ones one line per {@link
+   * #QUIET_SECONDS} at most, and the last step one at the end; the trial's log says how many were
+   * not shown.
+   */
   private final class Progress {
+    static final long QUIET_SECONDS = 10;
+
     private final Trial trial;
+    private final int planned;
     private double last;
+    private long shown;
+    private long withheld;
+    private StepMetrics held;
+    private double heldSeconds;
+    private long lastShownNanos;
 
     Progress(Trial trial, long started) {
       this.trial = trial;
+      this.planned = ContractResults.plannedSteps(trial);
       this.last = System.currentTimeMillis() / 1000.0 - (System.nanoTime() - started) / 1e9;
     }
 
@@ -196,6 +213,41 @@ final class ProgramTrainer {
           Double.isFinite(s.timestamp()) ? s.timestamp() : System.currentTimeMillis() / 1000.0;
       double seconds = Math.max(0, now - last);
       last = now;
+      long nanos = System.nanoTime();
+      if (held != null) {
+        withheld++; // superseded by this step, shown or held in its place
+        held = null;
+      }
+      if (shown < planned || nanos - lastShownNanos >= QUIET_SECONDS * 1_000_000_000L) {
+        show(s, seconds, nanos);
+      } else {
+        held = s;
+        heldSeconds = seconds;
+      }
+    }
+
+    /** Shows the last step if it was held back, and notes in the log how many were not shown. */
+    void finish(TrialLog log) {
+      if (held != null) {
+        show(held, heldSeconds, System.nanoTime());
+      }
+      if (withheld > 0) {
+        log.accept(
+            String.format(
+                Locale.ROOT,
+                "[tunebeam: the trainer reported %,d steps for %,d planned epochs; %,d progress"
+                    + " lines shown, the rest not (at most one per %d s past the planned epochs)]",
+                shown + withheld,
+                planned,
+                shown,
+                QUIET_SECONDS));
+      }
+    }
+
+    private void show(StepMetrics s, double seconds, long nanos) {
+      shown++;
+      held = null;
+      lastShownNanos = nanos;
       // The same line the built-in trainer's workers print (ConsoleProgress), every reported tag
       // included.
       StringBuilder metrics = new StringBuilder();
@@ -214,7 +266,7 @@ final class ProgramTrainer {
               ConsoleProgress.PROGRESS_PREFIX,
               trial.id(),
               s.step(),
-              ContractResults.plannedSteps(trial),
+              planned,
               metrics,
               seconds));
     }

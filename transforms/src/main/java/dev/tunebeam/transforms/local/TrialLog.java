@@ -23,7 +23,7 @@ import org.apache.beam.sdk.util.MimeTypes;
  */
 final class TrialLog implements Consumer<String>, AutoCloseable {
   static final String FILE_NAME = "trainer.log";
-  private static final long MAX_BYTES = 16L << 20;
+  static final long MAX_BYTES = 16L << 20;
   private static final int TAIL = 20;
 
   private final Path file;
@@ -44,14 +44,17 @@ final class TrialLog implements Consumer<String>, AutoCloseable {
     if (tail.size() > TAIL) {
       tail.removeFirst();
     }
-    if (bytes > MAX_BYTES) {
+    // Lines are bounded too (BoundedLines), so the log never passes MAX_BYTES, even when a
+    // trainer prints one endless line.
+    long size = clean.getBytes(StandardCharsets.UTF_8).length + 1;
+    if (dropped > 0 || bytes + size > MAX_BYTES) {
       dropped++;
       return;
     }
     try {
       out.write(clean);
       out.newLine();
-      bytes += clean.length() + 1;
+      bytes += size;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the trainer's log " + file, e);
     }

@@ -92,7 +92,8 @@ public final class HtmlReport {
         html,
         "intermediate",
         "Intermediate values",
-        "One line per trial, per epoch; a red triangle marks where a schedule stopped a trial. Hover a line to pick it out.",
+        "One line per trial, per epoch; a red triangle marks where a schedule stopped a trial. Hover a line to pick it out."
+            + Html.escape(CurvePoints.note(board)),
         "<div class=\"controls\"><label>Metric <select id=\"metric-select\"></select></label></div>");
     section(
         html,

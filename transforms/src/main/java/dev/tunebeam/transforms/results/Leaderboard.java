@@ -138,6 +138,21 @@ public record Leaderboard(Objectives objectives, List<TrialResult> ranked) imple
   }
 
   /**
+   * The row's note: {@code at chance} for a trial that learned nothing, {@code reused from
+   * STUDY/TRIAL_ID} for a row a warm start copied from an earlier study; empty for neither.
+   */
+  public String note(TrialResult r) {
+    List<String> notes = new java.util.ArrayList<>();
+    if (atChance(r)) {
+      notes.add(ChanceLevel.NOTE);
+    }
+    if (r.reused()) {
+      notes.add(LeaderboardColumns.REUSED_NOTE + r.reusedFrom());
+    }
+    return String.join("; ", notes);
+  }
+
+  /**
    * A sentence for the outputs when the ranking used the test set; empty when it used a validation
    * metric.
    */

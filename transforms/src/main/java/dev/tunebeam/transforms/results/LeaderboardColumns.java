@@ -13,7 +13,8 @@ import java.util.Map;
  * The leaderboard's columns and their cells as results.csv, results.md and the HTML table show
  * them: numbers rounded (accuracies and losses to 4 places, seconds to 1), empty where there is no
  * value. {@code seconds} is the trial's share of its group's wall time, {@code group_seconds} the
- * group's own; {@code note} says {@code at chance} for a trial that learned nothing.
+ * group's own; {@code note} says {@code at chance} for a trial that learned nothing and {@code
+ * reused from STUDY/TRIAL_ID} for a row copied from an earlier study (warm start).
  */
 final class LeaderboardColumns {
   public static final String CHOSEN_EPOCH = "chosen_epoch";
@@ -21,6 +22,12 @@ final class LeaderboardColumns {
   public static final String FINAL_TEST = "final_test_accuracy";
   public static final String NOTE = "note";
   public static final String FRONT = "front";
+
+  /** The note of a row a warm start copied from an earlier study, before its STUDY/TRIAL_ID. */
+  public static final String REUSED_NOTE = "reused from ";
+
+  /** results.json's field holding a copied row's earlier STUDY/TRIAL_ID. */
+  public static final String REUSED_FROM = "reused_from";
 
   private LeaderboardColumns() {}
 
@@ -130,7 +137,7 @@ final class LeaderboardColumns {
       row.add(r.backend());
       row.add(r.device() == null ? "" : r.device());
       row.add(r.status().name());
-      row.add(board.atChance(r) ? ChanceLevel.NOTE : "");
+      row.add(board.note(r));
       row.add(r.error() == null ? "" : r.error());
       rows.add(row);
     }

@@ -96,8 +96,11 @@ final class LeaderboardJson {
       t.put("backend", r.backend());
       t.put("device", r.device());
       t.put("status", r.status().name());
-      if (board.atChance(r)) {
-        t.put(LeaderboardColumns.NOTE, ChanceLevel.NOTE);
+      if (!board.note(r).isEmpty()) {
+        t.put(LeaderboardColumns.NOTE, board.note(r));
+      }
+      if (r.reused()) {
+        t.put(LeaderboardColumns.REUSED_FROM, r.reusedFrom());
       }
       t.put("error", r.error());
       t.put("location", r.location());

@@ -11,7 +11,9 @@ import java.util.Map;
  * schedule stopped, the epoch it stopped at. {@code epochs} numbers the history's records (a
  * trainer that continued from a checkpoint may report only its new epochs); {@code objectiveSoFar}
  * is the objective as it would have judged the trial stopped after each of them (NaN before the
- * metric was first reported), the value a schedule ranks a rung on.
+ * metric was first reported), the value a schedule ranks a rung on. A trial that reported more
+ * records than a chart can draw keeps only some of them ({@link CurvePoints}); {@code
+ * reportedEpochs} counts them all.
  */
 record ReportTrial(
     int rank,
@@ -26,7 +28,13 @@ record ReportTrial(
     String location,
     String backend,
     List<Integer> epochs,
-    List<Double> objectiveSoFar) {
+    List<Double> objectiveSoFar,
+    int reportedEpochs) {
+
+  /** Whether the curves show fewer epochs than the trial reported ({@link CurvePoints}). */
+  boolean thinned() {
+    return reportedEpochs > epochs.size();
+  }
 
   /** The last epoch the trial trained to; 0 when it reported none. */
   int reachedEpoch() {

@@ -48,27 +48,26 @@ final class ReportTrials {
   }
 
   private static ReportTrial of(int rank, TrialResult r, Objective objective) {
+    List<EpochRecord> all = r.history();
+    List<Integer> kept = CurvePoints.kept(all, r.chosenEpoch());
+    List<EpochRecord> history = kept.stream().map(all::get).toList();
     Set<String> tags = new LinkedHashSet<>();
     // The built-in tags first in their print order, then whatever else a trainer reported.
     EpochRecord.BUILT_IN_TAGS.stream()
-        .filter(t -> r.history().stream().anyMatch(e -> e.has(t)))
+        .filter(t -> history.stream().anyMatch(e -> e.has(t)))
         .forEach(tags::add);
-    r.history().forEach(e -> tags.addAll(e.metrics().keySet()));
+    history.forEach(e -> tags.addAll(e.metrics().keySet()));
     Map<String, List<Double>> metrics = new LinkedHashMap<>();
     for (String tag : tags) {
-      metrics.put(tag, r.history().stream().map(e -> e.metric(tag)).toList());
+      metrics.put(tag, history.stream().map(e -> e.metric(tag)).toList());
     }
     boolean stopped = r.status() == TrialStatus.STOPPED;
-    int lastEpoch = r.history().isEmpty() ? 0 : r.history().get(r.history().size() - 1).epoch();
-    List<Integer> epochs = r.history().stream().map(EpochRecord::epoch).toList();
+    int lastEpoch = all.isEmpty() ? 0 : all.get(all.size() - 1).epoch();
+    List<Integer> epochs = history.stream().map(EpochRecord::epoch).toList();
+    // Judged on the whole history, then read at the kept epochs.
+    double[] judged = objective.valuesSoFar(all);
     List<Double> soFar = new ArrayList<>();
-    for (int i = 0; i < r.history().size(); i++) {
-      soFar.add(
-          objective
-              .choose(r.history().subList(0, i + 1))
-              .map(e -> e.metric(objective.metric()))
-              .orElse(Double.NaN));
-    }
+    kept.forEach(i -> soFar.add(judged[i]));
     return new ReportTrial(
         rank,
         r.trial().id(),
@@ -82,6 +81,7 @@ final class ReportTrials {
         r.location(),
         r.backend(),
         epochs,
-        soFar);
+        soFar,
+        all.size());
   }
 }

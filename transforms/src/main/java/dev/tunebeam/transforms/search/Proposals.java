@@ -52,6 +52,21 @@ public final class Proposals {
       List<TrialResult> finished,
       int count,
       int round) {
+    return propose(space, objectives, proposer, finished, List.of(), count, round);
+  }
+
+  /**
+   * {@code chosen}: this round's points picked before the proposer is asked (a warm start's known
+   * points, random draws), counted as pending and never proposed again.
+   */
+  public static List<Trial> propose(
+      SearchSpace space,
+      Objectives objectives,
+      Proposer proposer,
+      List<TrialResult> finished,
+      List<Trial> chosen,
+      int count,
+      int round) {
     List<TrialResult> sorted = new ArrayList<>(finished);
     sorted.sort(Comparator.comparing(r -> r.trial().id()));
     Set<String> searched = new HashSet<>();
@@ -68,6 +83,10 @@ public final class Proposals {
     long seed = space.seed() * 1_000_003L + round;
     Well19937c rng = new Well19937c(seed);
     List<Map<String, String>> pending = new ArrayList<>();
+    for (Trial t : chosen) {
+      taken.add(t.id());
+      pending.add(searchedPoint(t, searched));
+    }
     List<Trial> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Trial next = null;

@@ -18,16 +18,20 @@ final class ProposeFn extends DoFn<Integer, Trial> {
   private final Objectives objectives;
   private final int count;
   private final PCollectionView<List<TrialResult>> earlier;
+  private final List<TrialResult> warm;
 
+  /** {@code warm}: earlier studies' answers (a warm start), read as finished trials too. */
   ProposeFn(
       SearchSpace space,
       Objectives objectives,
       int count,
-      PCollectionView<List<TrialResult>> earlier) {
+      PCollectionView<List<TrialResult>> earlier,
+      List<TrialResult> warm) {
     this.space = space;
     this.objectives = objectives;
     this.count = count;
     this.earlier = earlier;
+    this.warm = List.copyOf(warm);
   }
 
   @ProcessElement
@@ -41,7 +45,8 @@ final class ProposeFn extends DoFn<Integer, Trial> {
                         "algorithm "
                             + space.algorithm().key()
                             + " plans rounds but proposes none"));
-    Proposals.propose(space, objectives, proposer, c.sideInput(earlier), count, c.element())
-        .forEach(c::output);
+    List<TrialResult> finished = new java.util.ArrayList<>(warm);
+    finished.addAll(c.sideInput(earlier));
+    Proposals.propose(space, objectives, proposer, finished, count, c.element()).forEach(c::output);
   }
 }

@@ -2,11 +2,14 @@ package dev.tunebeam.transforms.search;
 
 import com.google.auto.value.AutoValue;
 import dev.tunebeam.transforms.results.ToList;
+import dev.tunebeam.transforms.search.stopping.StoppingPlan;
 import dev.tunebeam.transforms.space.SearchSpace;
+import dev.tunebeam.transforms.space.StoppingRule;
 import dev.tunebeam.transforms.study.Objective;
 import dev.tunebeam.transforms.study.Objectives;
 import dev.tunebeam.transforms.study.Trial;
 import dev.tunebeam.transforms.study.TrialResult;
+import dev.tunebeam.transforms.warm.WarmStart;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.annotations.Internal;
@@ -24,6 +27,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A search unrolled into a fixed DAG when the pipeline is built: every size is known in advance
@@ -39,7 +43,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Rungs: each rung's results are gathered into one list (the barrier), ranked, and the best 1/eta
  * go on, continuing from their checkpoints; several brackets (Hyperband) run side by side,
  * flattened. Rounds: round {@code k} reads every earlier round's results as a side input and asks
- * the algorithm's {@link Proposer} for its points.
+ * the algorithm's {@link Proposer} for its points. With a stopping rule ({@link #withStopping}) a
+ * one-shot stage, or each round, trains in stopping stages ({@link StoppingStages}).
  */
 @AutoValue
 @Internal
@@ -52,6 +57,12 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   public abstract Objectives objectives();
 
   public abstract RungRunner runner();
+
+  /** The early-stopping rule, if any; null for none. */
+  public abstract @Nullable StoppingRule stopping();
+
+  /** What the study knows before it trains; {@link WarmStart#NONE} unless given. */
+  public abstract WarmStart warmStart();
 
   abstract Builder toBuilder();
 
@@ -74,6 +85,7 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
         .setSpace(space)
         .setObjectives(checkObjectives(objectives))
         .setRunner(checkRunner(runner))
+        .setWarmStart(WarmStart.NONE)
         .build();
   }
 
@@ -90,6 +102,37 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   /** Trains each stage with this runner instead. */
   public RunSchedule withRunner(RungRunner runner) {
     return toBuilder().setRunner(checkRunner(runner)).build();
+  }
+
+  /**
+   * Stops trials early by {@code rule} (null: none): a grid or random study, or each TPE/GP round,
+   * trains to each decision epoch together and the rule stops some; throws IllegalArgumentException
+   * now, naming the field, for a rule this study cannot use ({@link StoppingPlan#of}).
+   */
+  public RunSchedule withStopping(StoppingRule rule) {
+    if (rule != null) {
+      StoppingPlan.of(space(), rule, objectives());
+    }
+    return toBuilder().setStopping(rule).build();
+  }
+
+  /** The stopping rule checked against this study; empty without one. */
+  public java.util.Optional<StoppingPlan> stoppingPlan() {
+    return java.util.Optional.ofNullable(stopping())
+        .map(r -> StoppingPlan.of(space(), r, objectives()));
+  }
+
+  /**
+   * Starts from what is known ({@link WarmStages}): known points first, earlier answers as finished
+   * trials of rounds, reused rows in a one-shot study. Throws IllegalArgumentException, naming the
+   * field, where this schedule cannot take it.
+   */
+  public RunSchedule withWarmStart(WarmStart warm) {
+    WarmStart w = warm == null ? WarmStart.NONE : warm;
+    WarmStages.check(space(), schedule(), w);
+    RunSchedule next = toBuilder().setWarmStart(w).build();
+    next.firstStages(next.schedule());
+    return next;
   }
 
   private static Objectives checkObjectives(Objectives objectives) {
@@ -121,16 +164,30 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   }
 
   private List<List<Trial>> firstTrials(Schedule schedule) {
-    SearchAlgorithm<?> algorithm = SearchAlgorithms.of(space());
-    List<List<Trial>> out = new ArrayList<>();
+    return firstStages(schedule).stream().map(WarmStages.FirstStage::train).toList();
+  }
+
+  /**
+   * Rows a warm start copies from earlier studies instead of training them (reuse in a one-shot
+   * study); empty otherwise.
+   */
+  public List<TrialResult> reusedResults() {
+    return firstStages(schedule()).stream().flatMap(s -> s.reused().stream()).toList();
+  }
+
+  private List<WarmStages.FirstStage> firstStages(Schedule schedule) {
+    List<WarmStages.FirstStage> out = new ArrayList<>();
     for (Bracket b : schedule.brackets()) {
       Rung first = b.rungs().get(0);
-      List<Trial> points = algorithm.firstTrials(space(), schedule, b);
-      space().checkAll(points);
+      WarmStages.FirstStage stage =
+          WarmStages.first(space(), objectives(), schedule, b, warmStart());
+      space().checkAll(stage.train());
       out.add(
           schedule.adaptive()
-              ? points.stream().map(t -> RungResults.atEpochs(t, first.epochs())).toList()
-              : points);
+              ? new WarmStages.FirstStage(
+                  stage.train().stream().map(t -> RungResults.atEpochs(t, first.epochs())).toList(),
+                  stage.reused())
+              : stage);
     }
     return out;
   }
@@ -138,8 +195,17 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
   @Override
   public PCollection<TrialResult> expand(PBegin begin) {
     Schedule schedule = schedule();
-    List<List<Trial>> first = firstTrials(schedule);
+    List<WarmStages.FirstStage> stages = firstStages(schedule);
+    List<List<Trial>> first = stages.stream().map(WarmStages.FirstStage::train).toList();
     PCollectionList<TrialResult> all = PCollectionList.empty(begin.getPipeline());
+    List<TrialResult> reused = stages.stream().flatMap(s -> s.reused().stream()).toList();
+    if (!reused.isEmpty()) {
+      all =
+          all.and(
+              begin.apply(
+                  "ReusedRows",
+                  Create.of(reused).withCoder(SerializableCoder.of(TrialResult.class))));
+    }
     for (int i = 0; i < schedule.brackets().size(); i++) {
       Bracket b = schedule.brackets().get(i);
       PCollection<Trial> start =
@@ -148,13 +214,22 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
               Create.of(first.get(i)).withCoder(SerializableCoder.of(Trial.class)));
       PCollectionList<TrialResult> bracket =
           switch (schedule.shape()) {
-            case ONE_SHOT -> PCollectionList.of(train(b.rungs().get(0), start));
+            case ONE_SHOT -> oneStage(b.rungs().get(0).name(), b.rungs().get(0), start);
             case RUNGS -> rungs(b, start);
             case ROUNDS -> rounds(b, start);
           };
       all = all.and(bracket.getAll());
     }
     return all.apply("AllRungs", Flatten.pCollections());
+  }
+
+  /** A one-shot stage or a round: trained at once, or in stopping stages with a rule. */
+  private PCollectionList<TrialResult> oneStage(
+      String prefix, Rung stage, PCollection<Trial> trials) {
+    java.util.Optional<StoppingPlan> plan = stoppingPlan();
+    return plan.isEmpty()
+        ? PCollectionList.of(trials.apply(prefix + "Train", runner().forRung(stage)))
+        : StoppingStages.expand(prefix, stage, trials, plan.get(), objectives(), runner());
   }
 
   private PCollection<TrialResult> train(Rung stage, PCollection<Trial> trials) {
@@ -210,10 +285,16 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
                 .apply("Round" + i + "Start", Create.of(i))
                 .apply(
                     "Round" + i + "Propose",
-                    ParDo.of(new ProposeFn(space(), objectives(), round.trials(), earlier))
+                    ParDo.of(
+                            new ProposeFn(
+                                space(),
+                                objectives(),
+                                round.trials(),
+                                earlier,
+                                warmStart().answered()))
                         .withSideInputs(earlier));
       }
-      done = done.and(current.apply("Round" + i + "Train", runner().forRung(round)));
+      done = done.and(oneStage("Round" + i, round, current).getAll());
     }
     return done;
   }
@@ -229,7 +310,13 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
         .add(DisplayData.item("brackets", schedule.brackets().size()))
         .add(DisplayData.item("trials", schedule.trials()))
         .add(DisplayData.item("modelEpochs", schedule.modelEpochs()))
-        .add(DisplayData.item("objective", objectives().describe()));
+        .add(DisplayData.item("objective", objectives().describe()))
+        .add(DisplayData.item("warmStartPoints", warmStart().points().size()))
+        .add(DisplayData.item("warmStartAnswered", warmStart().answered().size()))
+        .add(DisplayData.item("warmStartReuse", warmStart().reuse()));
+    if (stopping() != null) {
+      builder.add(DisplayData.item("stopping", stopping().describe()));
+    }
   }
 
   @AutoValue.Builder
@@ -239,6 +326,10 @@ public abstract class RunSchedule extends PTransform<PBegin, PCollection<TrialRe
     abstract Builder setObjectives(Objectives v);
 
     abstract Builder setRunner(RungRunner v);
+
+    abstract Builder setStopping(@Nullable StoppingRule v);
+
+    abstract Builder setWarmStart(WarmStart v);
 
     abstract RunSchedule build();
   }

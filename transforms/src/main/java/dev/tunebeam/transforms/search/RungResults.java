@@ -76,11 +76,16 @@ final class RungResults {
 
   /**
    * The objectives' values, for a proposer: each objective's value turned so that larger is better,
-   * in the objectives' order; empty when the trial has none.
+   * in the objectives' order; empty when the trial has none. A STOPPED trial gives its values at
+   * the epoch it stopped.
    */
   static List<Double> values(TrialResult r, Objectives objectives) {
     TrialResult judged = objectives.evaluate(r);
-    if (!rankable(judged)) {
+    // A trial a stopping rule ended counts with its value where it stopped (as Optuna's TPE reads a
+    // pruned trial): leaving it out would show the proposer only the trials that went well.
+    boolean stopped =
+        judged.status() == TrialStatus.STOPPED && !judged.judgement().values().isEmpty();
+    if (!rankable(judged) && !stopped) {
       return List.of();
     }
     List<Double> better = new java.util.ArrayList<>();

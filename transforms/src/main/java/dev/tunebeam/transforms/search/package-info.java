@@ -5,9 +5,12 @@
  * dev.tunebeam.transforms.search.SearchAlgorithms} (the registry: each algorithm is listed there
  * once) and {@link dev.tunebeam.transforms.search.RunSchedule} (the transform that runs a plan).
  * Each algorithm lives in a package of its own: {@code grid}, {@code random}, {@code halving},
- * {@code hyperband}, {@code tpe}. An algorithm whose rounds read earlier results gives a {@link
- * dev.tunebeam.transforms.search.Proposer}; the loop around it (constant liar, dedupe, random
- * fallback) is {@link dev.tunebeam.transforms.search.Proposals}', shared by every proposer.
+ * {@code hyperband}, {@code tpe}, {@code gp}. Early stopping ({@code stopping}: median, percentile,
+ * threshold) is not an algorithm but stages any one-shot study or round can be laid out in ({@code
+ * StoppingStages}, deciding with {@code stopping.StoppingRules}). An algorithm whose rounds read
+ * earlier results gives a {@link dev.tunebeam.transforms.search.Proposer}; the loop around it
+ * (constant liar, dedupe, random fallback) is {@link dev.tunebeam.transforms.search.Proposals}',
+ * shared by every proposer.
  *
  * <p>Decision: every schedule is unrolled when the pipeline is built. A Beam pipeline is a DAG with
  * no loops, so "train, look at the results, decide what to train next" cannot be a cycle in it.

@@ -26,6 +26,7 @@ import java.io.IOException;
  *   env: {PYTHONPATH: src}
  * repeats: 3                  # each point with seeds seed, seed+1, seed+2 (default 1)
  * objective: {metric: val_accuracy, goal: maximize, measurement: best}   # the default
+ * stopping: {rule: median, grace_epochs: 1, at: [1, 3, 6]}   # early stopping (StoppingRule)
  * </pre>
  *
  * Every error names the file and, where there is one, the parameter. The mapping is read by {@link
@@ -65,6 +66,22 @@ public final class SearchSpaceLoader {
     }
     try {
       return java.util.Optional.of(TrainerBlock.of(root.path("trainer")));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The file's {@code stopping:} rule, if it has one (its form checked; {@code
+   * search.stopping.StoppingPlan} checks it against the space).
+   */
+  public static java.util.Optional<StoppingRule> stopping(String source, byte[] content) {
+    JsonNode root = tree(source, content);
+    if (root == null || !root.isObject()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return StoppingReader.read(root);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }

@@ -25,7 +25,9 @@ final class SpaceReader {
           "trainer",
           "repeats",
           "objective",
-          "objectives");
+          "objectives",
+          StoppingReader.KEY,
+          WarmStartReader.KEY);
 
   private SpaceReader() {}
 
@@ -59,6 +61,7 @@ final class SpaceReader {
           .ifPresent(c -> b.when(e.getKey(), c.parent(), c.values().toArray(String[]::new)));
     }
     fixed(root.path("fixed"), b);
+    StoppingReader.read(root); // the schedule reads it; a bad block is refused with the file
     if (root.has("repeats")) {
       b.repeats(YamlFields.integer(root, "repeats", 1));
     }

@@ -144,8 +144,8 @@ public record Objectives(List<Objective> all) implements Serializable {
   /**
    * The result judged: the epoch the primary objective chooses, each objective's value there, and
    * test accuracy there. A succeeded or stopped trial that never reported the primary metric, or
-   * lacks another objective's metric at that epoch, becomes FAILED, saying why. Others come back as
-   * they are.
+   * lacks another objective's metric at that epoch, or whose value there is NaN or infinite (no
+   * measurement, never ranked), becomes FAILED, saying why. Others come back as they are.
    */
   public TrialResult evaluate(TrialResult r) {
     if (r.status() != TrialStatus.SUCCEEDED && r.status() != TrialStatus.STOPPED) {
@@ -167,9 +167,38 @@ public record Objectives(List<Objective> all) implements Serializable {
       if (!e.has(o.metric())) {
         return r.failedWith(missing(r, o.metric(), e.epoch()));
       }
-      values.put(o.metric(), e.metric(o.metric()));
+      double v = e.metric(o.metric());
+      if (!Double.isFinite(v)) {
+        return r.failedWith(notFinite(o, v, e.epoch()));
+      }
+      values.put(o.metric(), v);
     }
     return r.withJudgement(new Judgement(values, e.epoch(), e.metric(EpochRecord.TEST_ACCURACY)));
+  }
+
+  /**
+   * Why a trial whose objective value is NaN or infinite is not ranked: such a value is no
+   * measurement (a diverged model, a division by zero), and ranked it would sort first or nowhere.
+   */
+  private String notFinite(Objective o, double v, int epoch) {
+    String value = Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+    String where;
+    if (!o.metric().equals(primary().metric())) {
+      where = ", the epoch " + primary().metric() + " chose";
+    } else if (o.measurement() == Objective.Measurement.BEST) {
+      where = ", and no finite value at any epoch";
+    } else {
+      where = ", its last report of it";
+    }
+    return "the trainer reported "
+        + o.metric()
+        + " "
+        + value
+        + " at epoch "
+        + epoch
+        + where
+        + "; an objective's value must be a finite number to rank the trial"
+        + " (a diverged trainer should exit non-zero)";
   }
 
   /** Why a trial cannot be judged on {@code metric}, which epoch {@code epoch} did not report. */

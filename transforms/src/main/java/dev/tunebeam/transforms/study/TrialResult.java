@@ -19,7 +19,9 @@ import org.apache.beam.sdk.coders.SerializableCoder;
  * accuracy there) is {@link Judgement#NONE} until {@link Objectives} judged the result ({@link
  * Objectives#evaluate}, which {@code results.Leaderboard.rank} applies). {@code wallSeconds} is
  * this trial's share of its fused group's wall time; {@code groupWallSeconds} the group's own.
- * Rebuild one with {@link #toBuilder} or a {@code with} method, never the canonical constructor.
+ * {@code reusedFrom} is null for a trial this study trained, else the earlier study and trial whose
+ * row a warm start copied ({@code STUDY/TRIAL_ID}). Rebuild one with {@link #toBuilder} or a {@code
+ * with} method, never the canonical constructor.
  */
 @DefaultCoder(SerializableCoder.class)
 public record TrialResult(
@@ -32,7 +34,8 @@ public record TrialResult(
     double wallSeconds,
     double groupWallSeconds,
     String error,
-    String location)
+    String location,
+    String reusedFrom)
     implements Serializable {
   private static final long serialVersionUID = 3L;
 
@@ -103,7 +106,8 @@ public record TrialResult(
         .wallSeconds(wallSeconds)
         .groupWallSeconds(groupWallSeconds)
         .error(error)
-        .location(location);
+        .location(location)
+        .reusedFrom(reusedFrom);
   }
 
   /** This result as the objectives judged it. */
@@ -140,6 +144,11 @@ public record TrialResult(
     return finalMetric(EpochRecord.TEST_ACCURACY);
   }
 
+  /** Whether this row was copied from an earlier study instead of trained. */
+  public boolean reused() {
+    return reusedFrom != null;
+  }
+
   public boolean succeeded() {
     return status == TrialStatus.SUCCEEDED;
   }
@@ -172,6 +181,7 @@ public record TrialResult(
     private double groupWallSeconds;
     private String error;
     private String location;
+    private String reusedFrom;
 
     private Builder(Trial trial, String backend, TrialStatus status) {
       this.trial = trial;
@@ -229,6 +239,12 @@ public record TrialResult(
       return this;
     }
 
+    /** {@code STUDY/TRIAL_ID} of the earlier row this one copies; null for a trained trial. */
+    public Builder reusedFrom(String v) {
+      reusedFrom = v;
+      return this;
+    }
+
     public TrialResult build() {
       return new TrialResult(
           trial,
@@ -240,7 +256,8 @@ public record TrialResult(
           wallSeconds,
           groupWallSeconds,
           error,
-          location);
+          location,
+          reusedFrom);
     }
   }
 }
