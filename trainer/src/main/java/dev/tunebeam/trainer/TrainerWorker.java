@@ -18,6 +18,11 @@ import java.util.Map;
  * stdin line is one job, {@code {"id": "...", "args": ["--group", FILE, ...]}}, run exactly as
  * {@link TrainerMain} runs those arguments (outcome file included); its end is the line
  * {@code @worker-done ID CODE} on stdout. End of stdin ends the worker.
+ *
+ * <p>A job {@code {"id": "...", "warm": {"data_dir": DIR, "threads": N}}} trains nothing: it loads
+ * the engine and parses the data ({@link WorkerWarmUp}) so that a worker started before its first
+ * group has paid its start-up by then. Its code is 0, or 1 when the warm-up failed (the worker
+ * stays usable; the first real job reports the problem).
  */
 public final class TrainerWorker {
   /** What starts the line that ends a job. */
@@ -47,6 +52,12 @@ public final class TrainerWorker {
         continue;
       }
       JsonNode job = json.readTree(line);
+      if (job.has("warm")) {
+        int code = warmUp(job.path("warm"), err);
+        out.println(DONE + job.path("id").asText() + " " + code);
+        out.flush();
+        continue;
+      }
       List<String> jobArgs = new ArrayList<>();
       job.path("args").forEach(a -> jobArgs.add(a.asText()));
       int code = TrainerMain.run(jobArgs, env, out, err);
@@ -56,5 +67,16 @@ public final class TrainerWorker {
       out.flush();
     }
     return 0;
+  }
+
+  private static int warmUp(JsonNode warm, PrintStream err) {
+    try {
+      WorkerWarmUp.run(warm.path("data_dir").asText(null), warm.path("threads").asInt(0));
+      return 0;
+    } catch (Exception | LinkageError e) {
+      err.println("warm-up skipped: " + e);
+      err.flush();
+      return 1;
+    }
   }
 }

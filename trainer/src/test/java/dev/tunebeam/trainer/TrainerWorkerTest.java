@@ -100,6 +100,39 @@ class TrainerWorkerTest {
     assertEquals(pace, paces.get(1), "the fused models share one epoch's pace");
   }
 
+  @Test
+  void aWarmJobLoadsAheadTrainsNothingAndTheWorkerServesOn() throws Exception {
+    String jobs =
+        JSON.writeValueAsString(
+                Map.of(
+                    "id", "w", "warm", Map.of("data_dir", TestData.dir().toString(), "threads", 0)))
+            + "\n"
+            + JSON.writeValueAsString(
+                Map.of("id", "bad", "warm", Map.of("data_dir", tmp.resolve("none").toString())))
+            + "\n"
+            + job("first", group("a", 64))
+            + "\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    TrainerWorker.serve(
+        new BufferedReader(new StringReader(jobs)),
+        Map.of(),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    List<String> markers = printed.lines().filter(l -> l.startsWith(TrainerWorker.DONE)).toList();
+    assertEquals(
+        List.of("@worker-done w 0", "@worker-done bad 1", "@worker-done first 0"), markers);
+    assertEquals(
+        printed.indexOf("@worker-done bad"),
+        printed.indexOf("@worker-done w 0\n") + "@worker-done w 0\n".length(),
+        "a warm-up prints nothing but its marker: " + printed);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("warm-up skipped"), err.toString());
+    assertTrue(Files.exists(tmp.resolve("a/metrics.json")), "a failed warm-up leaves it serving");
+  }
+
   private static JsonNode readTree(String json) {
     try {
       return JSON.readTree(json);

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -103,6 +104,17 @@ public final class FashionMnistLoader {
       int limit,
       Map<String, String> sha)
       throws IOException {
+    ParsedSplits.Parsed parsed =
+        ParsedSplits.get(
+            source, imageFile, labelFile, limit, () -> parse(source, imageFile, labelFile, limit));
+    sha.putAll(parsed.sha256());
+    return parsed.split();
+  }
+
+  private static ParsedSplits.Parsed parse(
+      DataSource source, FashionMnistFile imageFile, FashionMnistFile labelFile, int limit)
+      throws IOException {
+    Map<String, String> sha = new LinkedHashMap<>();
     String imageName = source.location() + "/" + imageFile.fileName();
     String labelName = source.location() + "/" + labelFile.fileName();
     byte[] imageBytes = readAll(source, imageFile, imageName);
@@ -127,7 +139,9 @@ public final class FashionMnistLoader {
               + labels.declaredCount()
               + " labels");
     }
-    return new Split(images.pixels(), labels.labels(), images.count());
+    return new ParsedSplits.Parsed(
+        new Split(images.pixels(), labels.labels(), images.count()),
+        Collections.unmodifiableMap(sha));
   }
 
   private static byte[] readAll(DataSource source, FashionMnistFile file, String name)

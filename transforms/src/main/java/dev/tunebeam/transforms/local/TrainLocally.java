@@ -213,6 +213,23 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return with(settings.toBuilder().setRun(Objects.requireNonNull(run, "run")));
   }
 
+  /**
+   * Starts this run's workers now, each loading the engine and parsing the data on its own thread,
+   * for a caller that knows trials will follow on this machine (the main job on the DirectRunner,
+   * just before the pipeline runs): the first groups then find warm workers instead of paying the
+   * JVM start, the engine load and the data parse themselves. A command trainer, a Java {@code
+   * Trainable} (a fresh process per trial) and in-process training start nothing. The workers end
+   * with the run, or after a minute unused.
+   */
+  public void startWorkers() {
+    if (!settings.program().isBuiltIn() || settings.inProcess()) {
+      return;
+    }
+    int workers = WorkerSlots.resolveWorkers(settings);
+    WarmWorkers.forRun(settings)
+        .prestart(workers, settings.dataDirectory(), WorkerSlots.resolveThreads(settings, workers));
+  }
+
   public LocalSettings settings() {
     return settings;
   }

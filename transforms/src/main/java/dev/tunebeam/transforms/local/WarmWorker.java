@@ -132,6 +132,31 @@ final class WarmWorker implements AutoCloseable {
     }
   }
 
+  /**
+   * Loads the engine and parses the data in the worker ahead of its first group ({@code
+   * TrainerWorker}'s warm job); nothing is trained and the worker's pace is not touched. False when
+   * the worker died meanwhile (it is then not reusable); a warm-up that failed inside a live worker
+   * leaves it usable, and its first job pays the start-up instead.
+   */
+  boolean warmUp(String dataDir, int threads) throws IOException {
+    String id = "warm-" + UUID.randomUUID();
+    ObjectNode job = JSON.createObjectNode().put("id", id);
+    ObjectNode warm = job.putObject("warm").put("threads", threads);
+    if (dataDir != null && !dataDir.isBlank()) {
+      warm.put("data_dir", dataDir);
+    }
+    send(JSON.writeValueAsString(job));
+    String end = TrainerWorker.DONE + id + " ";
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      if (line.contains(end)) {
+        return true;
+      }
+      LOG.debug("worker {} warm-up: {}", process.pid(), line);
+    }
+    broken = true;
+    return false;
+  }
+
   /** Why this worker was retired for its pace, if it was. */
   Optional<String> retired() {
     return Optional.ofNullable(retired);

@@ -67,6 +67,86 @@ class WarmWorkerTest {
   }
 
   @Test
+  void aPrestartedWorkerWarmsUpAheadAndTakesTheFirstGroup() throws Exception {
+    java.util.Set<Long> before = workerPids();
+    try (WarmWorkers pool = new WarmWorkers("1g", List.of())) {
+      pool.prestart(1, DataLocator.DEBIAN_DIR.toString(), 1);
+      long prestarted = newWorker(before);
+
+      WarmWorker w = pool.take();
+      List<String> lines = new ArrayList<>();
+      WorkerProcess.Exit first =
+          w.train(group("a", 64), 1, dir.resolve("a.outcome.json"), 300, lines::add);
+      pool.giveBack(w);
+
+      assertEquals(prestarted, w.handle().pid(), "the lane takes the worker started ahead");
+      assertEquals(
+          java.util.Set.of(prestarted),
+          difference(workerPids(), before),
+          "and starts no other one");
+      assertTrue(first.ok(), first.tail());
+      assertTrue(
+          lines.stream().noneMatch(l -> l.contains("@worker-done") || l.contains("warm")),
+          String.join("\n", lines));
+      assertTrue(Files.exists(dir.resolve("a/metrics.json")));
+    }
+  }
+
+  @Test
+  void startWorkersStartsOneWarmWorkerPerLaneForTheBuiltInTrainerAndNoneForACommand()
+      throws Exception {
+    java.util.Set<Long> before = workerPids();
+    try (StudyRun run = StudyRun.create()) {
+      TrainLocally.to(dir.toString()).withRun(run).command(List.of("true")).startWorkers();
+      TrainLocally builtIn =
+          TrainLocally.to(dir.toString())
+              .withRun(run)
+              .withWorkers(2)
+              .withDataDirectory(DataLocator.DEBIAN_DIR.toString());
+      builtIn.startWorkers();
+      WarmWorkers pool = WarmWorkers.forRun(builtIn.settings());
+      for (int i = 0; i < 1200 && pool.idleCount() < 2; i++) {
+        Thread.sleep(100);
+      }
+
+      assertEquals(2, pool.idleCount(), "both workers warmed up and wait in the run's pool");
+      assertEquals(2, difference(workerPids(), before).size(), "and no worker for the command");
+    }
+  }
+
+  /**
+   * The child processes of this JVM alive now: trainer workers here (a worker's long command line
+   * is not always readable from /proc, so they are not told apart by it).
+   */
+  private static java.util.Set<Long> workerPids() {
+    java.util.Set<Long> pids = new java.util.HashSet<>();
+    ProcessHandle.current()
+        .children()
+        .filter(ProcessHandle::isAlive)
+        .forEach(p -> pids.add(p.pid()));
+    return pids;
+  }
+
+  private static java.util.Set<Long> difference(java.util.Set<Long> a, java.util.Set<Long> b) {
+    java.util.Set<Long> d = new java.util.HashSet<>(a);
+    d.removeAll(b);
+    return d;
+  }
+
+  /** Waits (up to a minute) for one worker JVM that was not running {@code before}. */
+  private static long newWorker(java.util.Set<Long> before) throws InterruptedException {
+    for (int i = 0; i < 600; i++) {
+      java.util.Set<Long> started = difference(workerPids(), before);
+      if (!started.isEmpty()) {
+        assertEquals(1, started.size(), started.toString());
+        return started.iterator().next();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no worker was started ahead");
+  }
+
+  @Test
   void aFailedJobEndsItsWorkerAndThePoolStartsAFreshOne() throws Exception {
     try (WarmWorkers pool = new WarmWorkers("1g", List.of())) {
       WarmWorker bad = pool.take();
