@@ -64,7 +64,7 @@ public final class ManyTrialsBenchmark {
         parameters:
           x: {type: double, min: 0, max: 1}
         fixed:
-          seconds: %s
+          sleep: %s
           num_epochs: 1
         """
             .formatted(trials, trainer, workers, seconds));

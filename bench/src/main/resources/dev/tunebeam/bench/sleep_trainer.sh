@@ -1,9 +1,9 @@
 #!/bin/sh
-# A trainer under the trial contract that only sleeps: --seconds S (default 0.1).
+# A trainer under the trial contract that only sleeps: --sleep S (default 0.1; a parameter may not be named seconds, a results column).
 s=0.1
 while [ $# -gt 0 ]; do
   case "$1" in
-    --seconds) s=$2; shift 2 ;;
+    --sleep) s=$2; shift 2 ;;
     *) shift ;;
   esac
 done

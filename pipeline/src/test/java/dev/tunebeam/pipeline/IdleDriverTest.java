@@ -35,7 +35,7 @@ class IdleDriverTest {
         """
         #!/bin/sh
         s=0.1
-        while [ $# -gt 0 ]; do case "$1" in --seconds) s=$2; shift 2 ;; *) shift ;; esac; done
+        while [ $# -gt 0 ]; do case "$1" in --sleep) s=$2; shift 2 ;; *) shift ;; esac; done
         sleep "$s"
         echo '{"val_accuracy": "0.5", "global_step": "1"}' > "$CLOUD_ML_HP_METRIC_FILE"
         """);
@@ -49,7 +49,7 @@ class IdleDriverTest {
           command: [%s]
           workers: 2
         parameters:
-          seconds: {type: categorical, values: ["0.5", "0.6", "8"]}
+          sleep: {type: categorical, values: ["0.5", "0.6", "8"]}
         fixed:
           num_epochs: 1
         """

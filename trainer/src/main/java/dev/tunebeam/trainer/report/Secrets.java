@@ -49,13 +49,16 @@ public final class Secrets {
           // (--password VALUE, --hf-token=VALUE, and a Python list's '--password', 'VALUE').
           new Rule(
               Pattern.compile(
-                  "(?i)((?:^|\\s|[\"'\\[(,])--?[a-z0-9_\\-]*(?:password|passwd|pwd|secret|token|api[_\\-]?key|access[_\\-]?key|secret[_\\-]?key|private[_\\-]?key|credentials?)(?:=|[\"']?(?:,\\s*|\\s+)[\"']?))(?!-)[^\\s\"',;&\\])]+"),
+                  "(?i)((?:^|\\s|[\"'\\[(,])--?[a-z0-9_\\-]*(?:password|passwd|pwd|secret|token|api[_\\-]?key|access[_\\-]?key|secret[_\\-]?key|private[_\\-]?key|credentials?)(?:=|[\"']?(?:,\\s*|\\s+)[\"']?))(?![-/~])[^\\s\"',;&\\])]+"),
               "$1" + MASK),
           // name=value and "name": "value" where the name ends in a secret's word, whatever comes
           // before it: password=, AWS_SECRET_ACCESS_KEY=, aws_session_token: , "client_secret": .
+          // A value that is a path (GOOGLE_APPLICATION_CREDENTIALS=/keys/sa.json) is where a secret
+          // is, not the secret, and the user needs it to fix a bad key file: it stays, here and
+          // after a flag.
           new Rule(
               Pattern.compile(
-                  "(?i)([\"']?\\b[a-z0-9_.\\-]*(?:access_token|refresh_token|id_token|session_token|client_secret|private_key|private_key_id|passwd|password|pwd|secret|token|api_key|apikey|access_key|secret_key|credentials?)[\"']?\\s*[:=]\\s*[\"']?)[^\"'\\s,;}&]+"),
+                  "(?i)([\"']?\\b[a-z0-9_.\\-]*(?:access_token|refresh_token|id_token|session_token|client_secret|private_key|private_key_id|passwd|password|pwd|secret|token|api_key|apikey|access_key|secret_key|credentials?)[\"']?\\s*[:=]\\s*[\"']?)(?![/~])[^\"'\\s,;}&]+"),
               "$1" + MASK));
 
   private Secrets() {}

@@ -59,6 +59,9 @@ class SecretsTest {
           "--max-tokens 512 --tokenizer bert --num-epochs 3",
           "epoch 2/3 val_accuracy=0.8512 train_loss=0.41",
           "--output gs://b/o needs Google Cloud credentials and none were found",
+          // Where a key file is, which the user needs to fix it, is not the key.
+          "GOOGLE_APPLICATION_CREDENTIALS=/tmp/junit-1/key.json is not a usable credentials file",
+          "--credentials ~/keys/sa.json",
         }) {
       assertEquals(msg, Secrets.redact(msg));
     }
