@@ -158,6 +158,18 @@ public final class SearchPipeline {
    * storage).
    */
   public static int run(String[] args, PrintStream out, PrintStream err, CloudPreflight cloud) {
+    // A signal ends the JVM without leaving this method: the hook ends the processes the run
+    // started (from the fusion probe on) and releases the lock once there is one.
+    StopHook stop = StopHook.install();
+    try {
+      return run(args, out, err, cloud, stop);
+    } finally {
+      stop.remove();
+    }
+  }
+
+  private static int run(
+      String[] args, PrintStream out, PrintStream err, CloudPreflight cloud, StopHook stop) {
     SearchOptions options;
     Pipeline pipeline;
     SearchSpace space;
@@ -210,9 +222,7 @@ public final class SearchPipeline {
       err.println("error: " + OptionErrors.sentence(FlagNames.message(e), args));
       return 2;
     }
-    // A signal ends the JVM without leaving this method: the hook ends the trainers and releases
-    // the lock then.
-    StopHook stop = StopHook.install(lock);
+    stop.guard(lock);
     try (lock) {
       if (onDirectRunner(options)) {
         // The workers start, load the engine and parse the data while the runner starts and plans
@@ -228,7 +238,6 @@ public final class SearchPipeline {
       }
       return code;
     } finally {
-      stop.remove();
       runs.forEach(StudyRun::close);
     }
   }

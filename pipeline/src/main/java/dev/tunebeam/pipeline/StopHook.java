@@ -17,16 +17,26 @@ final class StopHook {
   static final Duration GRACE = Duration.ofSeconds(5);
 
   private final Thread thread;
+  private volatile AutoCloseable lock;
 
-  private StopHook(AutoCloseable lock) {
+  private StopHook() {
     this.thread = new Thread(() -> stop(lock), "tunebeam-stop");
   }
 
-  /** Registers a hook that ends this JVM's child processes and then closes {@code lock}. */
-  static StopHook install(AutoCloseable lock) {
-    StopHook hook = new StopHook(lock);
+  /**
+   * Registers a hook that ends this JVM's child processes, and closes the lock once {@link #guard}
+   * gave it one. Installed before anything starts a process: building the pipeline can already
+   * start one (the fusion probe's JVM).
+   */
+  static StopHook install() {
+    StopHook hook = new StopHook();
     Runtime.getRuntime().addShutdownHook(hook.thread);
     return hook;
+  }
+
+  /** The run now holds {@code lock}: a signal releases it too. */
+  void guard(AutoCloseable lock) {
+    this.lock = lock;
   }
 
   /** The run ended by itself: nothing is owed any more. */

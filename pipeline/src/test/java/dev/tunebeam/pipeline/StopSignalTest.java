@@ -96,6 +96,65 @@ class StopSignalTest {
     }
   }
 
+  /**
+   * A signal while the pipeline is still being built (the fusion probe measures this machine in a
+   * JVM of its own when nothing is cached) ends what was started so far too.
+   */
+  @Test
+  @Timeout(value = 4, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void sigtermDuringTheFusionProbeEndsItsJvm() throws Exception {
+    Path out = tmp.resolve("out");
+    Process search =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // No measured fusion costs under this home: building the pipeline starts the probe.
+                "-Duser.home=" + tmp.resolve("home"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SearchPipeline.class.getName(),
+                "--output=" + out,
+                "--trainSamples=600",
+                "--testSamples=200")
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("probe-run.log").toFile())
+            .start();
+    List<ProcessHandle> probe = new ArrayList<>();
+    try {
+      while (probe.isEmpty()) {
+        assertTrue(
+            search.isAlive(),
+            "the run ended early: " + Files.readString(tmp.resolve("probe-run.log")));
+        assertFalse(
+            Files.exists(out.resolve(OutputLock.FILE_NAME)),
+            "the run got past building its pipeline before a child process was seen");
+        probe.addAll(search.toHandle().descendants().toList());
+        Thread.sleep(100);
+      }
+      search.destroy(); // SIGTERM
+      assertTrue(search.waitFor(60, TimeUnit.SECONDS), "the run ends on SIGTERM");
+      // The hook ends the children before the JVM exits; a second covers the kernel's reaping. (A
+      // probe left running would go on for many seconds.)
+      for (ProcessHandle p : probe) {
+        try {
+          p.onExit().get(1, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException stillRunning) {
+          // Asserted below.
+        }
+        assertFalse(
+            p.isAlive(),
+            "process "
+                + p.pid()
+                + " ("
+                + p.info().commandLine().orElse("?")
+                + ") outlived the main job: "
+                + Files.readString(tmp.resolve("probe-run.log")));
+      }
+    } finally {
+      search.destroyForcibly();
+      probe.forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
   private static List<Long> pidsIn(Path dir) throws Exception {
     List<Long> pids = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
