@@ -3,8 +3,8 @@
  * batch}).
  *
  * <p>Entry classes: {@link dev.tunebeam.transforms.search.gp.GpSearch} with {@link
- * dev.tunebeam.transforms.search.gp.GpSettings} plans rounds ({@code GpRounds}: a random round 0,
- * then rounds of {@code batch}); {@link dev.tunebeam.transforms.search.gp.GpSampler} is its
+ * dev.tunebeam.transforms.search.gp.GpSettings} plans rounds ({@code RoundsSearch}: a random round
+ * 0, then rounds of {@code batch}); {@link dev.tunebeam.transforms.search.gp.GpSampler} is its
  * proposer, turning the finished trials and the round's pending points into the next point. Behind
  * it, one class per piece: {@code UnitCube} (parameters as coordinates of the unit cube: log ranges
  * in their logarithm, grids of allowed values, categories as indices, absent conditional parameters

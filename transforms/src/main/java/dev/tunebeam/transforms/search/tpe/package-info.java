@@ -2,8 +2,8 @@
  * The tree-structured Parzen estimator ({@code algorithm: tpe}, {@code trials}, {@code batch}):
  * good and bad trials modelled by Parzen densities, the next points drawn to maximise their ratio.
  * Entry class {@link dev.tunebeam.transforms.search.tpe.TpeSearch} (settings record {@link
- * dev.tunebeam.transforms.search.tpe.TpeSettings}) plans rounds ({@link
- * dev.tunebeam.transforms.search.tpe.TpeRounds}); {@link
+ * dev.tunebeam.transforms.search.tpe.TpeSettings}) plans rounds (the shared {@link
+ * dev.tunebeam.transforms.search.RoundsSearch}); {@link
  * dev.tunebeam.transforms.search.tpe.TpeSampler} is its proposer, Optuna's default univariate TPE,
  * with {@link dev.tunebeam.transforms.search.tpe.ParzenEstimator} for ranges; with several
  * objectives the good trials are chosen as Optuna's MOTPE chooses them ({@link
