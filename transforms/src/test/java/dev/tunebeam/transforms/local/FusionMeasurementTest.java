@@ -65,7 +65,11 @@ class FusionMeasurementTest {
     assertTrue(measured.isPresent(), "the probe ran");
     FusionCosts c = measured.get();
     assertTrue(c.fusedSpeed3() > 0 && c.fusedSpeed3() < 3, "fused speed " + c.fusedSpeed3());
-    assertTrue(c.launchWork() > 0, "a fresh JVM takes time to start: " + c.launchWork());
+    // A warm worker keeps its parsed data (ParsedSplits), so what a group costs beyond its epochs
+    // there can be nothing at all; never negative, never unmeasured.
+    assertTrue(
+        c.launchWork() >= 0 && Double.isFinite(c.launchWork()),
+        "a warm worker's cost beyond its epochs: " + c.launchWork());
     Properties p = new Properties();
     try (InputStream in = Files.newInputStream(cache)) {
       p.load(in);
