@@ -57,8 +57,9 @@ final class GroupLoop {
       usage.start(threadsPerLane);
     }
     TrialExecutor.Outcome outcome;
+    BorrowingLane borrowing = new BorrowingLane(lane, usage);
     try {
-      outcome = executor.run(g.trials(), lane);
+      outcome = executor.run(g.trials(), borrowing);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       outcome = failAll(g, "interrupted before it ended (the pipeline was cancelled)");
@@ -74,6 +75,7 @@ final class GroupLoop {
                   + ": "
                   + e.getMessage());
     } finally {
+      borrowing.giveBack();
       if (usage != null) {
         usage.stop(threadsPerLane);
       }
@@ -99,14 +101,19 @@ final class GroupLoop {
         budget.recordFailure();
       }
     }
+    List<Trial> again = outcome.retryAlone();
+    boolean retry = !again.isEmpty() && g.trials().size() > 1;
+    if (retry) {
+      progress.requeued(again.size());
+      queue.retry(g, again);
+    }
+    // Free before the stage hears of its last rows, so the next stage's groups see this lane idle
+    // (Lane#idleLanes), and after any retry is queued, so no group takes the cores it needs.
+    queue.finished(lane.index());
     for (TrialResult r : results) {
       end(g, r, live);
     }
-    List<Trial> again = outcome.retryAlone();
-    if (!again.isEmpty() && g.trials().size() > 1) {
-      progress.requeued(again.size());
-      queue.retry(g, again);
-    } else {
+    if (!retry) {
       // A lone trial cannot be retried alone: it failed.
       for (Trial t : again) {
         budget.recordFailure();
@@ -160,5 +167,52 @@ final class GroupLoop {
       failed.add(TrialResult.failed(t, g.executor().backend(), why, 0, null));
     }
     return TrialExecutor.Outcome.of(failed);
+  }
+
+  /** The lane as the executor sees it, counting the cores its group borrows from idle lanes. */
+  private final class BorrowingLane implements Lane {
+    private final Lane lane;
+    private final CoreUsage usage;
+    private int borrowedThreads;
+
+    BorrowingLane(Lane lane, CoreUsage usage) {
+      this.lane = lane;
+      this.usage = usage;
+    }
+
+    @Override
+    public int index() {
+      return lane.index();
+    }
+
+    @Override
+    public void line(String line) {
+      lane.line(line);
+    }
+
+    @Override
+    public void count(String name, long n) {
+      lane.count(name, n);
+    }
+
+    @Override
+    public int idleLanes() {
+      return lane.idleLanes();
+    }
+
+    @Override
+    public void borrow(int lanes) {
+      if (usage != null && lanes > 0) {
+        usage.adjust(lanes * threadsPerLane);
+        borrowedThreads += lanes * threadsPerLane;
+      }
+    }
+
+    void giveBack() {
+      if (borrowedThreads > 0) {
+        usage.adjust(-borrowedThreads);
+        borrowedThreads = 0;
+      }
+    }
   }
 }

@@ -19,6 +19,22 @@ public interface Lane {
   /** Adds {@code n} to the counter {@code name} in the executor's namespace. */
   void count(String name, long n);
 
+  /**
+   * Other lanes of this executor that hold no group while no group waits for one: their cores would
+   * idle until this group ends (a rung's or a study's last group), so the executor may spread this
+   * group over them (more compute threads). 0 while any group waits. A hint read when asked; the
+   * executor still claims the cores it takes.
+   */
+  default int idleLanes() {
+    return 0;
+  }
+
+  /**
+   * Says that this group keeps {@code lanes} more lanes' cores busy until it ends, so the run's
+   * utilisation counts them.
+   */
+  default void borrow(int lanes) {}
+
   /** A lane that drops what it is told: for running an executor outside a study. */
   static Lane detached() {
     return new Lane() {

@@ -164,7 +164,8 @@ final class RunQueue implements AutoCloseable {
     return g;
   }
 
-  private synchronized void finished(int lane) {
+  /** The group on {@code lane} ended; again once its results are handed on, a no-op. */
+  synchronized void finished(int lane) {
     state[lane].finish(nanos.getAsLong());
   }
 
@@ -287,6 +288,13 @@ final class RunQueue implements AutoCloseable {
 
     void running(QueuedGroup g) {
       this.group = g;
+    }
+
+    @Override
+    public int idleLanes() {
+      synchronized (RunQueue.this) {
+        return queue.isEmpty() ? lanes - busyLanes() : 0;
+      }
     }
 
     @Override

@@ -27,6 +27,8 @@ import java.util.function.Supplier;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains one fused group of trials and turns what the trainer wrote into {@link TrialResult}s. When
@@ -36,6 +38,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * exec.GroupLoop}), around this.
  */
 final class GroupTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupTrainer.class);
   static final String BACKEND = LocalExecutor.BACKEND;
 
   private final LocalSettings settings;
@@ -58,12 +61,16 @@ final class GroupTrainer {
     List<TrialResult> results = new ArrayList<>();
     List<Trial> retryAlone = new ArrayList<>();
     slots.acquire(1);
+    int held = 1 + widen(group);
     try {
       long started = System.nanoTime();
       Attempt attempt;
       try {
         clearStaleMetrics(group);
-        attempt = settings.inProcess() ? trainInProcess(group) : trainInWorker(group, threads);
+        attempt =
+            settings.inProcess()
+                ? trainInProcess(group)
+                : trainInWorker(group, held == 1 ? threads : slots.threads(held));
       } catch (IOException e) {
         attempt = new Attempt("cannot run the trainer: " + e.getMessage(), false);
       }
@@ -95,9 +102,33 @@ final class GroupTrainer {
         }
       }
     } finally {
-      slots.release(1);
+      slots.release(held);
     }
     return new TrialExecutor.Outcome(results, retryAlone);
+  }
+
+  /**
+   * Spreads the group over the cores of lanes that would idle until it ends (nothing queued: a
+   * rung's or the study's last group), instead of training it on one core while the others wait: a
+   * lone LeNet-5 trained 1.45x faster on 2 threads than on 1 here. Not for in-process training (one
+   * model at a time in this JVM), nor when the user chose the threads per worker. Returns the extra
+   * slots taken.
+   */
+  private int widen(List<Trial> group) {
+    if (settings.inProcess() || settings.threadsPerWorker() > 0) {
+      return 0;
+    }
+    int idle = lane.idleLanes();
+    int extra = idle > 0 ? slots.tryWiden(idle) : 0;
+    if (extra > 0) {
+      lane.borrow(extra);
+      LOG.info(
+          "{} on {} compute threads: no group waits, so it uses the cores of {} idle lane(s)",
+          group.size() == 1 ? "trial " + group.get(0).id() : group.size() + " fused trials",
+          slots.threads(1 + extra),
+          extra);
+    }
+    return extra;
   }
 
   /**

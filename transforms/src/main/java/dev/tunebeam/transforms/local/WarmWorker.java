@@ -98,6 +98,7 @@ final class WarmWorker implements AutoCloseable {
     if (threads > 0) {
       args.add("--threads").add(String.valueOf(threads));
     }
+    pace.startJob(threads);
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> watchdog = WorkerProcess.watch(process, timeoutSeconds, timedOut);
     try {

@@ -37,16 +37,21 @@ final class WorkerPace {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One finished job: its shape and its median epoch's pace and seconds. */
+  /** One finished job: its shape, its compute threads and its median epoch's pace and seconds. */
   record Job(
       int models,
       int images,
       int batchSize,
+      int threads,
       double modelImagesPerCpuSecond,
       double cpuSeconds,
       double trainSeconds) {
     boolean comparableBaselineFor(Job later) {
-      return models == later.models && images == later.images && batchSize <= later.batchSize;
+      // Threads change CPU seconds per image (OpenMP's spinning), so only like counts compare.
+      return models == later.models
+          && images == later.images
+          && batchSize <= later.batchSize
+          && threads == later.threads;
     }
 
     String describe() {
@@ -67,6 +72,7 @@ final class WorkerPace {
   private final double retireBelow;
   private final double minEpochCpuSeconds;
   private final List<Job> jobs = new ArrayList<>();
+  private int threads;
   private final TreeMap<Integer, JsonNode> epochs = new TreeMap<>();
 
   /** The rule a lane's worker is judged by. */
@@ -81,6 +87,12 @@ final class WorkerPace {
   WorkerPace(double retireBelow, double minEpochCpuSeconds) {
     this.retireBelow = retireBelow;
     this.minEpochCpuSeconds = minEpochCpuSeconds;
+  }
+
+  /** A job with {@code threads} compute threads (0: the engine's default) starts. */
+  void startJob(int threads) {
+    this.threads = threads;
+    epochs.clear();
   }
 
   /** Reads one line of the current job; its progress lines carry each epoch's pace. */
@@ -159,6 +171,7 @@ final class WorkerPace {
             models,
             images,
             batch,
+            threads,
             (double) models * images / medianCpu,
             medianCpu,
             train.length == 0 ? Double.NaN : median(train)));

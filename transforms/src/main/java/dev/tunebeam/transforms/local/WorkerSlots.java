@@ -74,6 +74,29 @@ final class WorkerSlots {
       }
     }
 
+    /**
+     * For a group holding one slot whose run has {@code idle} lanes with nothing queued for them:
+     * takes up to that many more slots, so its worker trains with their threads too, as far as the
+     * cores go and the machine has them free now. Returns how many it took; never waits, so no
+     * other group's cores are taken from it. Released with the group's own, as {@code 1 + taken}.
+     */
+    int tryWiden(int idle) {
+      for (int n = Math.min(idle, CORES / share - 1); n > 0; n--) {
+        if (run.tryAcquire(n)) {
+          if (MACHINE.tryAcquire(cores(1 + n) - cores(1))) {
+            return n;
+          }
+          run.release(n);
+        }
+      }
+      return 0;
+    }
+
+    /** Compute threads of one process holding {@code workers} slots. */
+    int threads(int workers) {
+      return Math.min(CORES, workers * share);
+    }
+
     void release(int workers) {
       MACHINE.release(cores(workers));
       run.release(workers);

@@ -38,6 +38,15 @@ public final class CoreUsage {
     lanes++;
   }
 
+  /**
+   * A running group took {@code threads} more compute threads (borrowed from idle lanes), or gave
+   * them back (negative).
+   */
+  public synchronized void adjust(int threads) {
+    advance(nanos.getAsLong());
+    active += threads;
+  }
+
   /** That lane's group ended. */
   public synchronized void stop(int threads) {
     long now = nanos.getAsLong();

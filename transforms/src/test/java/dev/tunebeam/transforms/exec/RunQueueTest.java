@@ -99,6 +99,51 @@ class RunQueueTest {
   }
 
   @Test
+  void aGroupSeesTheLanesThatWouldIdleUntilItEnds() throws Exception {
+    // Three lanes, three groups: while groups wait no lane is idle; the last group, taken while
+    // the others still run, sees none either; once the others ended, a group offered alone sees
+    // the two lanes that have nothing to do.
+    Map<String, Integer> idleSeen = new ConcurrentHashMap<>();
+    Map<String, CountDownLatch> release = new ConcurrentHashMap<>();
+    List<String> started = Collections.synchronizedList(new ArrayList<>());
+    for (String g : List.of("a", "b", "c", "alone")) {
+      release.put(g, new CountDownLatch(1));
+    }
+    ScriptedExecutor executor =
+        new ScriptedExecutor(
+            "idle",
+            3,
+            (group, lane) -> {
+              String name = group.get(0).id();
+              idleSeen.put(name, lane.idleLanes());
+              started.add(name);
+              release.get(name).await();
+              return ScriptedExecutor.allSucceed(group);
+            });
+    StudyRun run = run(-1);
+    Stage first = new Stage(3);
+    RunQueue.of(run, executor)
+        .offer(
+            executor,
+            first,
+            List.of(List.of(trial("a")), List.of(trial("b")), List.of(trial("c"))));
+    awaitStarted(started, 3);
+    List.of("a", "b", "c").forEach(g -> release.get(g).countDown());
+    while (!first.over()) {
+      first.take();
+    }
+    Stage second = new Stage(1);
+    RunQueue.of(run, executor).offer(executor, second, List.of(List.of(trial("alone"))));
+    awaitStarted(started, 4);
+    release.get("alone").countDown();
+    while (!second.over()) {
+      second.take();
+    }
+    assertEquals(0, idleSeen.get("a") + idleSeen.get("b") + idleSeen.get("c"), idleSeen.toString());
+    assertEquals(2, idleSeen.get("alone"), idleSeen.toString());
+  }
+
+  @Test
   void theLongestGroupLeftGoesFirst() throws Exception {
     List<String> order = Collections.synchronizedList(new ArrayList<>());
     ScriptedExecutor executor =

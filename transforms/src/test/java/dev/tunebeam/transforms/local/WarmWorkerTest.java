@@ -208,6 +208,7 @@ class WarmWorkerTest {
     // An earlier job of the same shape (256 images, batch 64, one model) recorded at 100 times
     // the pace any worker trains at, so the real job below is well below it.
     WorkerPace pace = new WorkerPace(WorkerPace.RETIRE_BELOW, 0);
+    pace.startJob(1);
     pace.accept(
         "@progress {\"trial\":\"earlier\",\"epoch\":1,\"epochs\":1,\"pace\":{\"train_seconds\":0.001,"
             + "\"cpu_seconds\":0.001,\"images\":256,\"batch_size\":64,\"models\":1},\"seconds\":0.001}");

@@ -95,6 +95,19 @@ class WorkerPaceTest {
   }
 
   @Test
+  void aJobOnMoreThreadsIsNoBaselineAndNoSuspect() {
+    // A lone group spread over idle cores spends more CPU seconds per image (OpenMP's threads
+    // spin at each barrier): its pace says nothing about the worker's health.
+    WorkerPace pace = new WorkerPace();
+    pace.startJob(1);
+    job(pace, FULL, 128, 1, 7.3);
+    pace.startJob(2);
+    assertEquals(Optional.empty(), job(pace, FULL, 128, 1, 16.0));
+    pace.startJob(2);
+    assertTrue(job(pace, FULL, 128, 1, 40.0).isPresent(), "a like job still is a baseline");
+  }
+
+  @Test
   void epochsTooShortToMeasureAreNotJudged() {
     WorkerPace pace = new WorkerPace();
     job(pace, 256, 64, 1, 0.02);

@@ -123,4 +123,43 @@ class WorkerSlotsTest {
       wide.release(1);
     }
   }
+
+  @Test
+  void aGroupWithIdleLanesBesideItTakesTheirCoresAndGivesThemBack() throws Exception {
+    try (StudyRun run = StudyRun.create()) {
+      // The halving study's engine: one more one-thread worker than cores.
+      WorkerSlots.Slots slots =
+          WorkerSlots.forRun(
+              settings("cpu", 0, 0).toBuilder().setSpareWorker(true).setRun(run).build());
+      int free = WorkerSlots.MACHINE.availablePermits();
+      slots.acquire(1);
+      int taken = slots.tryWiden(CORES);
+      assertEquals(CORES - 1, taken, "as many as the cores allow, not every idle lane");
+      assertEquals(CORES, slots.threads(1 + taken));
+      assertEquals(
+          free - (CORES > 1 ? WorkerSlots.COMPUTE_THREADS : 1),
+          WorkerSlots.MACHINE.availablePermits(),
+          "a worker of several threads holds one more permit than its threads");
+      assertEquals(0, slots.tryWiden(1), "nothing left to take");
+      slots.release(1 + taken);
+      assertEquals(free, WorkerSlots.MACHINE.availablePermits());
+    }
+  }
+
+  @Test
+  void aGroupNeverTakesCoresThatAnotherGroupHolds() throws Exception {
+    try (StudyRun run = StudyRun.create()) {
+      WorkerSlots.Slots slots =
+          WorkerSlots.forRun(settings("cpu", 0, 0).toBuilder().setRun(run).build());
+      int free = WorkerSlots.MACHINE.availablePermits();
+      for (int i = 0; i < CORES; i++) {
+        slots.acquire(1);
+      }
+      assertEquals(0, slots.tryWiden(CORES), "every worker of the run is busy");
+      assertEquals(free - CORES, WorkerSlots.MACHINE.availablePermits(), "and nothing was held");
+      for (int i = 0; i < CORES; i++) {
+        slots.release(1);
+      }
+    }
+  }
 }

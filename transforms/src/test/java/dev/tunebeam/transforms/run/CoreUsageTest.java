@@ -38,4 +38,19 @@ class CoreUsageTest {
     usage.stop(1);
     assertEquals(1.0, usage.snapshot().fraction(), 1e-9);
   }
+
+  @Test
+  void aLastGroupThatBorrowsTheIdleCoreKeepsItBusy() {
+    AtomicLong now = new AtomicLong();
+    CoreUsage usage = new CoreUsage(2, now::get);
+    usage.start(1);
+    usage.start(1);
+    now.set(10 * S);
+    usage.stop(1); // one lane runs out of work at 10 s
+    usage.adjust(1); // the other's next group spreads over its core
+    now.set(20 * S);
+    usage.adjust(-1);
+    usage.stop(1);
+    assertEquals(1.0, usage.snapshot().fraction(), 1e-9);
+  }
 }
