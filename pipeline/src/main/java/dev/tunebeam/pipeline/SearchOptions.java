@@ -115,7 +115,9 @@ public interface SearchOptions extends VertexOptions, DataflowLaunchOptions {
 
   void setLocalWorkers(int value);
 
-  @Description("Compute threads per local worker (0: cores / workers).")
+  @Description(
+      "Compute threads per local worker (0: cores / workers, and a group that no other group waits"
+          + " behind also takes the idle workers' cores; set it to keep every trial on that many).")
   @Default.Integer(0)
   int getThreadsPerWorker();
 

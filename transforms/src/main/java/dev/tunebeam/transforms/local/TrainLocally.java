@@ -115,7 +115,10 @@ public final class TrainLocally extends PTransform<PCollection<Trial>, PCollecti
     return with(settings.toBuilder().setSpareWorker(true));
   }
 
-  /** Compute threads per worker; 0 (default) is cores / workers. */
+  /**
+   * Compute threads per worker; 0 (default) is cores / workers, and a group that no other group
+   * waits behind takes the idle workers' threads too. A count set here is kept for every group.
+   */
   public TrainLocally withThreadsPerWorker(int threads) {
     return with(
         settings.toBuilder()
