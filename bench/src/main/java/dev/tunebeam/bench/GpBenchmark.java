@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * {@code algorithm: gp} against tunebeam's TPE and random search on Branin (2-D) and Hartmann-6, in
@@ -143,13 +144,6 @@ public final class GpBenchmark {
     return TrialResult.of(t, "in-process", TrialStatus.SUCCEEDED, List.of(e), "cpu", 0, 0, null);
   }
 
-  static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-  }
-
   public static void main(String[] args) {
     Settings s;
     try {
@@ -193,7 +187,11 @@ public final class GpBenchmark {
       for (String a : s.algorithms()) {
         summary.append(
             String.format(
-                Locale.ROOT, "  %s %.4f [%.0f s]", a, median(best.get(a)), seconds.get(a)));
+                Locale.ROOT,
+                "  %s %.4f [%.0f s]",
+                a,
+                new Median().evaluate(best.get(a)),
+                seconds.get(a)));
       }
       System.out.println(
           summary

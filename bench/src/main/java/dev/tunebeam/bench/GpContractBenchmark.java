@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * {@code algorithm: gp} against TPE and random search through the trial contract: for each seed and
@@ -90,7 +91,7 @@ public final class GpContractBenchmark {
                 Locale.ROOT,
                 "  %s %.4f [%.0f s]",
                 a,
-                GpBenchmark.median(best.get(a)),
+                new Median().evaluate(best.get(a)),
                 seconds.get(a)));
       }
       System.out.println(

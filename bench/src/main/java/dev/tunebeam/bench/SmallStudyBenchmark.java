@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * Successive halving against the full grid on a small study (9 points, 9 epochs, 3,000 training
@@ -106,17 +107,14 @@ public final class SmallStudyBenchmark {
         median(halvingFixed));
   }
 
-  private static double median(List<Double> values) {
-    List<Double> v = new ArrayList<>(values);
-    v.sort(null);
-    int n = v.size();
-    return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
-  }
-
   private static Path space(String name, String yaml) throws IOException {
     Path file = Files.createTempFile("tunebeam-small-" + name + "-", ".yaml");
     Files.writeString(file, yaml);
     return file;
+  }
+
+  private static double median(List<Double> values) {
+    return new Median().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** The main job in a JVM of its own, as a user starts it; wall time from start to exit. */
@@ -139,19 +137,14 @@ public final class SmallStudyBenchmark {
     if (code != 0) {
       throw new IllegalStateException(name + " exited " + code + "; its log: " + log);
     }
-    double training =
-        new ObjectMapper()
-            .readTree(output.resolve("results.json").toFile())
-            .path("utilisation")
-            .path("seconds")
-            .asDouble(Double.NaN);
-    return new Run(seconds, training, winner(output));
+    JsonNode results = new ObjectMapper().readTree(output.resolve("results.json").toFile());
+    return new Run(
+        seconds, results.path("utilisation").path("seconds").asDouble(Double.NaN), winner(results));
   }
 
   /** The leaderboard's first trial: its id, best validation accuracy and the epoch of it. */
-  private static String winner(Path output) throws IOException {
-    JsonNode best =
-        new ObjectMapper().readTree(output.resolve("results.json").toFile()).path("trials").get(0);
+  private static String winner(JsonNode results) {
+    JsonNode best = results.path("trials").get(0);
     return best.path("trial_id").asText()
         + " "
         + best.path("best_val_accuracy").asText()

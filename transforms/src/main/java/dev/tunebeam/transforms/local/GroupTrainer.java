@@ -61,8 +61,9 @@ final class GroupTrainer {
     List<TrialResult> results = new ArrayList<>();
     List<Trial> retryAlone = new ArrayList<>();
     slots.acquire(1);
-    int held = 1 + widen(group);
+    int held = 1;
     try {
+      held += widen(group);
       long started = System.nanoTime();
       Attempt attempt;
       try {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunebeam.trainer.train.ConsoleProgress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * One warm worker's training pace, job by job, and the rule that retires it: a job that trains at
@@ -165,7 +165,7 @@ final class WorkerPace {
     if (models <= 0 || images <= 0 || cpu.length == 0) {
       return Optional.empty();
     }
-    double medianCpu = median(cpu);
+    double medianCpu = new Median().evaluate(cpu);
     return Optional.of(
         new Job(
             models,
@@ -174,7 +174,7 @@ final class WorkerPace {
             threads,
             (double) models * images / medianCpu,
             medianCpu,
-            train.length == 0 ? Double.NaN : median(train)));
+            train.length == 0 ? Double.NaN : new Median().evaluate(train)));
   }
 
   private double[] values(String field) {
@@ -183,12 +183,5 @@ final class WorkerPace {
         .filter(v -> v != null && v.isNumber() && v.asDouble() > 0)
         .mapToDouble(JsonNode::asDouble)
         .toArray();
-  }
-
-  private static double median(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 }
