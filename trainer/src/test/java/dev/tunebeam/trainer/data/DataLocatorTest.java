@@ -55,6 +55,29 @@ class DataLocatorTest {
     return new Downloader("http://127.0.0.1:9/");
   }
 
+  /**
+   * Every job builds a locator, and nearly every one finds its files: a download client (its TLS
+   * set-up, 0.2 CPU seconds, and a selector thread) is built only when a file must be fetched.
+   */
+  @Test
+  void aLocatorThatFindsItsFilesStartsNoHttpClient() throws Exception {
+    Path debian = folderWithAllFiles("present");
+    long before = httpClientThreads();
+    for (int job = 0; job < 3; job++) {
+      assertEquals(
+          debian.toString(),
+          locator(Map.of(), debian, tmp.resolve("cache"), unreachable()).locate(null).location());
+    }
+    assertTrue(
+        httpClientThreads() <= before, "an HTTP client's selector thread started for no download");
+  }
+
+  private static long httpClientThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("HttpClient-"))
+        .count();
+  }
+
   @Test
   void searchOrderIsFlagThenEnvironmentThenDebianThenCache() throws Exception {
     Path flag = folderWithAllFiles("flag");
