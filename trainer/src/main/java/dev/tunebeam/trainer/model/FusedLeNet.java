@@ -80,7 +80,7 @@ public final class FusedLeNet {
   }
 
   private static NDArray view(NDArray parameters, Tensor tensor, long... shape) {
-    return parameters.get(":, " + tensor.offset() + ":" + tensor.end()).reshape(shape);
+    return parameters.get(Slices.columns(tensor.offset(), tensor.end())).reshape(shape);
   }
 
   private NDArray activateChannels(NDArray x, int channels) {
@@ -91,7 +91,8 @@ public final class FusedLeNet {
     for (Run run : runs) {
       parts.add(
           run.activation.onChannels(
-              x.get(":, " + run.from * channels + ":" + run.to * channels), channels));
+              x.get(Slices.columns((long) run.from * channels, (long) run.to * channels)),
+              channels));
     }
     return NDArrays.concat(parts, 1);
   }
@@ -102,7 +103,7 @@ public final class FusedLeNet {
     }
     NDList parts = new NDList(runs.size());
     for (Run run : runs) {
-      parts.add(run.activation.onFeatures(x.get(run.from + ":" + run.to)));
+      parts.add(run.activation.onFeatures(x.get(Slices.rows(run.from, run.to))));
     }
     return NDArrays.concat(parts, 0);
   }

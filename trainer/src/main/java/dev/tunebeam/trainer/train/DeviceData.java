@@ -31,8 +31,15 @@ public final class DeviceData implements AutoCloseable {
     int n = split.count();
     float[] pixels = new float[n * Split.PIXELS];
     byte[] raw = split.pixels();
+    // A pixel has 256 values: normalising each once and looking it up gives the same floats as
+    // normalising every pixel, and leaves the JIT a loop it compiles in a fraction of the time (a
+    // fresh worker converts 23,000 images per job before that loop is compiled).
+    float[] table = new float[256];
+    for (int v = 0; v < table.length; v++) {
+      table[v] = normalize.apply((byte) v);
+    }
     for (int i = 0; i < pixels.length; i++) {
-      pixels[i] = normalize.apply(raw[i]);
+      pixels[i] = table[raw[i] & 0xff];
     }
     long[] labels = new long[n];
     for (int i = 0; i < n; i++) {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.tunebeam.trainer.model.FusedLeNet;
+import dev.tunebeam.trainer.model.Slices;
 
 /**
  * Loss and accuracy of every model of a fused network on a held-out split, read from the device
@@ -31,8 +32,8 @@ final class Evaluation {
       for (int from = 0; from < data.count(); from += EVAL_CHUNK) {
         int to = Math.min(data.count(), from + EVAL_CHUNK);
         try (NDScope chunk = new NDScope()) {
-          NDArray logits = net.forward(parameters, data.images().get(from + ":" + to));
-          NDArray y = data.labels().get(from + ":" + to);
+          NDArray logits = net.forward(parameters, data.images().get(Slices.rows(from, to)));
+          NDArray y = data.labels().get(Slices.rows(from, to));
           lossSum.addi(FusedTrainer.crossEntropy(logits, y).mul(to - from));
           correct.addi(logits.argMax(2).eq(y).sum(new int[] {1}));
         }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.tunebeam.trainer.model.Activation;
 import dev.tunebeam.trainer.model.FusedLeNet;
 import dev.tunebeam.trainer.model.LeNetLayout;
+import dev.tunebeam.trainer.model.Slices;
 import dev.tunebeam.trainer.optim.RowOptimizer;
 import dev.tunebeam.trainer.report.EpochRecord;
 import java.util.ArrayList;
@@ -236,8 +237,8 @@ public final class FusedTrainer {
       for (int from = 0; from < n; from += batchSize) {
         int to = Math.min(n, from + batchSize);
         try (NDScope stepScope = new NDScope()) {
-          NDArray x = images.get(from + ":" + to);
-          NDArray y = labels.get(from + ":" + to);
+          NDArray x = images.get(Slices.rows(from, to));
+          NDArray y = labels.get(Slices.rows(from, to));
           NDArray logits;
           NDArray lossPerModel;
           GradientRecording.on();
@@ -253,7 +254,8 @@ public final class FusedTrainer {
           NDArray gradients = parameters.getGradient();
           for (OptimizerRun o : optimizers) {
             o.optimizer.step(
-                parameters.get(o.from + ":" + o.to), gradients.get(o.from + ":" + o.to));
+                parameters.get(Slices.rows(o.from, o.to)),
+                gradients.get(Slices.rows(o.from, o.to)));
           }
           GradientRecording.zeroGradient(parameters);
         }
