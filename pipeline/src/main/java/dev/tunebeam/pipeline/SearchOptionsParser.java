@@ -15,6 +15,7 @@ public final class SearchOptionsParser {
    * command can use.
    */
   public static SearchOptions parse(String[] args) {
+    CloudOptionRegistrars.registerIfUsed(args);
     PipelineOptionsFactory.register(SearchOptions.class);
     SearchOptions options =
         PipelineOptionsFactory.fromArgs(args).withValidation().as(SearchOptions.class);
