@@ -20,6 +20,7 @@ import dev.tunebeam.pipeline.study.Backends;
 import dev.tunebeam.pipeline.study.ObjectiveChoice;
 import dev.tunebeam.pipeline.study.Scheduled;
 import dev.tunebeam.pipeline.study.SpaceChoice;
+import dev.tunebeam.pipeline.study.SpareWorkerChoice;
 import dev.tunebeam.pipeline.study.StoppingChoice;
 import dev.tunebeam.pipeline.study.TrainerChoice;
 import dev.tunebeam.pipeline.study.WarmStartChoice;
@@ -341,7 +342,11 @@ public final class SearchPipeline {
     TrainLocally local =
         rule.targets().contains(Backend.LOCAL)
             ? Backends.local(
-                options, budget, stopping.isPresent() ? Schedule.Shape.RUNGS : schedule.shape())
+                options,
+                budget,
+                // A stopping rule's stages are barriers too, whose tails depend on which trials it
+                // stops.
+                stopping.isPresent() || SpareWorkerChoice.pays(schedule, space))
             : null;
     if (local != null) {
       localCreated.accept(local);

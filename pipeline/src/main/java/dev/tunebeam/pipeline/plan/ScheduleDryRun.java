@@ -1,6 +1,7 @@
 package dev.tunebeam.pipeline.plan;
 
 import dev.tunebeam.pipeline.SearchOptions;
+import dev.tunebeam.pipeline.study.SpareWorkerChoice;
 import dev.tunebeam.transforms.dispatch.Backend;
 import dev.tunebeam.transforms.dispatch.BackendRule;
 import dev.tunebeam.transforms.search.Bracket;
@@ -31,7 +32,7 @@ final class ScheduleDryRun {
     List<String> header =
         List.of("bracket", unit, "trials", "to_epoch", "model_epochs", "est_minutes");
     List<List<String>> rows = new ArrayList<>();
-    double imagesPerEpoch = imagesPerEpoch(space);
+    double imagesPerEpoch = SpareWorkerChoice.imagesPerEpoch(space);
     int jobs = 0;
     for (Bracket b : schedule.brackets()) {
       for (Rung r : b.rungs()) {
@@ -89,11 +90,5 @@ final class ScheduleDryRun {
     }
     out.println(
         "Estimates use the cost model in pipeline/src/main/resources/dev/tunebeam/pipeline/plan/cost-model.properties; override it with --costModel=FILE.");
-  }
-
-  private static double imagesPerEpoch(SearchSpace space) {
-    String samples = space.fixed().get("train_samples");
-    int n = samples == null ? 0 : Integer.parseInt(samples);
-    return n > 0 ? n : 60_000;
   }
 }

@@ -109,7 +109,11 @@ public final class Backends {
     return Checks.choice(DeviceChoice.class, "device", o.getDevice());
   }
 
-  public static TrainLocally local(SearchOptions o, StudyRun budget, Schedule.Shape shape) {
+  /**
+   * The local transform the options describe; {@code spareWorker}: one worker more than the cores
+   * ({@link SpareWorkerChoice}).
+   */
+  public static TrainLocally local(SearchOptions o, StudyRun budget, boolean spareWorker) {
     Fuse fuse = EnumChoice.parse(Fuse.class, "--fuse", o.getFuse(), "is not supported");
     // The user's --maxFuse is set (and so checked) before autoFuse's probe can measure with it.
     TrainLocally t =
@@ -142,9 +146,9 @@ public final class Backends {
               : t;
     }
     t = o.getInProcess() ? t.inProcess() : t;
-    // Rungs are barriers: their last trials share the cores with a spare worker instead of leaving
-    // one idle (WorkerSlots).
-    t = shape == Schedule.Shape.RUNGS ? t.withSpareWorker() : t;
+    // A barrier's last trials share the cores with a spare worker instead of leaving one idle
+    // (WorkerSlots), where that pays.
+    t = spareWorker ? t.withSpareWorker() : t;
     return t;
   }
 
