@@ -18,8 +18,14 @@ import dev.tunebeam.transforms.space.SearchSpace;
  * them: one epoch of Fashion-MNIST's training images.
  */
 public final class SpareWorkerChoice {
-  /** One trial's work in a rung with a tail, in model-images, from which a spare worker pays. */
-  static final double PAYS_FROM = 60_000;
+  /** Fashion-MNIST's training images: an epoch when the space fixes no {@code train_samples}. */
+  private static final int ALL_IMAGES = 60_000;
+
+  /**
+   * One trial's work in a rung with a tail, in model-images, from which a spare worker pays: one
+   * epoch of all the training images.
+   */
+  static final double PAYS_FROM = ALL_IMAGES;
 
   private SpareWorkerChoice() {}
 
@@ -47,6 +53,6 @@ public final class SpareWorkerChoice {
   public static double imagesPerEpoch(SearchSpace space) {
     String samples = space.fixed().get("train_samples");
     int n = samples == null ? 0 : Integer.parseInt(samples);
-    return n > 0 ? n : 60_000;
+    return n > 0 ? n : ALL_IMAGES;
   }
 }
